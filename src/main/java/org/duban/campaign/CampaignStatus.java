@@ -1,0 +1,5 @@
+package org.duban.campaign;
+
+public enum CampaignStatus {
+    DRAFT, ACTIVE, CLOSED
+}

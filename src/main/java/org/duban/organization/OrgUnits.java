@@ -1,0 +1,124 @@
+package org.duban.organization;
+
+import org.duban.audit.AuditEvent;
+import org.duban.security.DubanUser;
+import org.duban.security.ScopeKind;
+import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The org-unit tree and data scopes. The tree is small (hundreds of units), so it is read whole where useful. */
+@Service
+public class OrgUnits {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    OrgUnits(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** All units in tree order (by path depth-first with siblings by sort). */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> all() {
+        List<OrgUnit> units = jdbc.sql("select * from org_unit").query(OrgUnits::map).list();
+        return TreeOrder.sort(units);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OrgUnit> find(UUID id) {
+        return jdbc.sql("select * from org_unit where id = :id").param("id", id).query(OrgUnits::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OrgUnit> findByName(String name) {
+        return jdbc.sql("select * from org_unit where name = :name order by path limit 1").param("name", name)
+                .query(OrgUnits::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OrgUnit> findByCode(String code) {
+        return jdbc.sql("select * from org_unit where code = :code").param("code", code).query(OrgUnits::map).optional();
+    }
+
+    /** The data scope of the signed-in user of this request. */
+    @Transactional(readOnly = true)
+    public DataScope currentScope() {
+        return scopeOf(org.duban.security.CurrentUser.require());
+    }
+
+    /** The units a user sees, from the widest scope of their roles. */
+    @Transactional(readOnly = true)
+    public DataScope scopeOf(DubanUser user) {
+        OrgUnit own = find(user.unitId()).orElseThrow(() -> new NotFoundException("unit " + user.unitId()));
+        String sql = switch (user.scope()) {
+            case ALL -> "select id from org_unit";
+            case UNIT_AND_BELOW -> "select id from org_unit where path like :prefix";
+            case OWN_UNIT -> "select id from org_unit where id = :own";
+        };
+        var spec = jdbc.sql(sql);
+        if (user.scope() == ScopeKind.UNIT_AND_BELOW) {
+            spec = spec.param("prefix", own.path() + "%");
+        } else if (user.scope() == ScopeKind.OWN_UNIT) {
+            spec = spec.param("own", own.id());
+        }
+        return new DataScope(new HashSet<>(spec.query(UUID.class).list()), own.path());
+    }
+
+    @Transactional
+    public OrgUnit create(UUID parentId, String code, String name, UnitKind kind, int sort) {
+        OrgUnit parent = parentId == null ? null
+                : find(parentId).orElseThrow(() -> new NotFoundException("unit " + parentId));
+        if (findByCode(code).isPresent()) {
+            throw new BusinessRuleViolation("unit.codeTaken", code);
+        }
+        UUID id = UUID.randomUUID();
+        OrgUnit unit = new OrgUnit(id, parentId, OrgUnit.childPath(parent == null ? null : parent.path(), id),
+                code, name, kind, sort, 0);
+        jdbc.sql("""
+                insert into org_unit (id, parent_id, path, code, name, kind, sort)
+                values (:id, :parentId, :path, :code, :name, :kind, :sort)
+                """)
+                .param("id", id).param("parentId", parentId).param("path", unit.path()).param("code", code)
+                .param("name", name).param("kind", kind.name()).param("sort", sort)
+                .update();
+        events.publishEvent(AuditEvent.change("organization.unit.created", "org_unit", id, Map.of(),
+                Map.of("code", code, "name", name, "kind", kind.name())));
+        return unit;
+    }
+
+    @Transactional
+    public void rename(UUID id, long expectedVersion, String name, UnitKind kind, int sort) {
+        OrgUnit before = find(id).orElseThrow(() -> new NotFoundException("unit " + id));
+        int updated = jdbc.sql("""
+                update org_unit set name = :name, kind = :kind, sort = :sort, version = version + 1
+                where id = :id and version = :version
+                """)
+                .param("name", name).param("kind", kind.name()).param("sort", sort).param("id", id)
+                .param("version", expectedVersion).update();
+        if (updated == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("org_unit " + id);
+        }
+        events.publishEvent(AuditEvent.change("organization.unit.updated", "org_unit", id,
+                Map.of("name", before.name(), "kind", before.kind().name(), "sort", before.sort()),
+                Map.of("name", name, "kind", kind.name(), "sort", sort)));
+    }
+
+    static OrgUnit map(ResultSet rs, int row) throws SQLException {
+        return new OrgUnit(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
+                rs.getString("path"), rs.getString("code"), rs.getString("name"),
+                UnitKind.valueOf(rs.getString("kind")), rs.getInt("sort"), rs.getLong("version"));
+    }
+}

@@ -1,0 +1,206 @@
+package org.duban.organization;
+
+import org.duban.audit.AuditEvent;
+import org.duban.security.PasswordPolicy;
+import org.duban.security.CurrentUser;
+import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.NotFoundException;
+import org.duban.shared.StaleEditException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Staff accounts: list within a scope, create, edit, enable and disable. */
+@Service
+public class StaffDirectory {
+
+    private static final String SELECT = """
+            select s.*, coalesce(array_agg(r.role_code) filter (where r.role_code is not null), '{}') as roles
+            from staff s left join staff_role r on r.staff_id = s.id
+            """;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy passwordPolicy;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StaffDirectory(JdbcClient jdbc, PasswordEncoder encoder, PasswordPolicy passwordPolicy,
+                   ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.passwordPolicy = passwordPolicy;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Staff> list(DataScope scope, String text) {
+        String like = text == null || text.isBlank() ? null : "%" + text.trim() + "%";
+        return jdbc.sql(SELECT + """
+                        where s.unit_id = any(:units)
+                          and (cast(:like as text) is null or s.name like :like or s.login like :like)
+                        group by s.id order by s.name
+                        """)
+                .param("units", scope.unitArray()).param("like", like)
+                .query(StaffDirectory::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Staff get(UUID id, DataScope scope) {
+        return find(id).filter(s -> scope.includes(s.unitId()))
+                .orElseThrow(() -> new NotFoundException("staff " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Staff> find(UUID id) {
+        return jdbc.sql(SELECT + " where s.id = :id group by s.id").param("id", id).query(StaffDirectory::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Staff> findByLogin(String login) {
+        return jdbc.sql(SELECT + " where s.login = :login group by s.id").param("login", login)
+                .query(StaffDirectory::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> roleCodes() {
+        return jdbc.sql("select code from role order by sort").query(String.class).list();
+    }
+
+    /** Creates a staff member; refuses a taken login, an unknown role or a weak password (as form errors). */
+    @Transactional
+    public UUID create(StaffForm form) {
+        validate(form, null);
+        UUID id = UUID.randomUUID();
+        String login = blankToNull(form.login());
+        jdbc.sql("""
+                insert into staff (id, unit_id, name, title, phone, login, password_hash, enabled, updated_by, updated_at)
+                values (:id, :unit, :name, :title, :phone, :login, :hash, :enabled, :by, :at)
+                """)
+                .param("id", id).param("unit", form.unitId()).param("name", form.name().trim())
+                .param("title", blankToNull(form.title())).param("phone", blankToNull(form.phone()))
+                .param("login", login)
+                .param("hash", login == null ? null : encoder.encode(form.password()))
+                .param("enabled", form.enabled()).param("by", CurrentUser.actor())
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+        writeRoles(id, form.roles());
+        events.publishEvent(AuditEvent.change("organization.staff.created", "staff", id, Map.of(), describe(form)));
+        return id;
+    }
+
+    @Transactional
+    public void update(UUID id, StaffForm form, DataScope scope) {
+        Staff before = get(id, scope);
+        validate(form, before);
+        int updated = jdbc.sql("""
+                update staff set unit_id = :unit, name = :name, title = :title, phone = :phone, login = :login,
+                       enabled = :enabled, version = version + 1, updated_by = :by, updated_at = :at
+                where id = :id and version = :version
+                """)
+                .param("unit", form.unitId()).param("name", form.name().trim())
+                .param("title", blankToNull(form.title())).param("phone", blankToNull(form.phone()))
+                .param("login", blankToNull(form.login())).param("enabled", form.enabled())
+                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
+                .param("id", id).param("version", form.version() == null ? -1 : form.version())
+                .update();
+        if (updated == 0) {
+            Staff now = find(id).orElseThrow(() -> new NotFoundException("staff " + id));
+            throw new StaleEditException("staff " + id, now.updatedBy(), now.updatedAt());
+        }
+        if (form.password() != null && !form.password().isBlank()) {
+            jdbc.sql("update staff set password_hash = :hash where id = :id")
+                    .param("hash", encoder.encode(form.password())).param("id", id).update();
+        }
+        writeRoles(id, form.roles());
+        if (!form.enabled() && before.login() != null) {
+            endSessions(before.login());
+        }
+        events.publishEvent(AuditEvent.change("organization.staff.updated", "staff", id,
+                describe(StaffForm.of(before)), describe(form)));
+    }
+
+    /** Demonstration accounts are marked so that a production start can refuse while any exists. */
+    @Transactional
+    public void markAsDemonstration(UUID id) {
+        jdbc.sql("update staff set demo = true where id = :id").param("id", id).update();
+    }
+
+    /** Disabling an account also ends its open sessions, wherever they are (sessions live in the database). */
+    void endSessions(String login) {
+        jdbc.sql("delete from spring_session where principal_name = :login").param("login", login).update();
+    }
+
+    private void validate(StaffForm form, Staff existing) {
+        String login = blankToNull(form.login());
+        if (login != null) {
+            Optional<Staff> holder = findByLogin(login);
+            if (holder.isPresent() && (existing == null || !holder.get().id().equals(existing.id()))) {
+                throw new BusinessRuleViolation("staff.login.taken", login);
+            }
+            boolean needsPassword = existing == null || existing.login() == null;
+            if (needsPassword || (form.password() != null && !form.password().isBlank())) {
+                passwordPolicy.check(form.password()).ifPresent(key -> {
+                    throw new BusinessRuleViolation(key, PasswordPolicy.MIN_LENGTH);
+                });
+            }
+        }
+        Set<String> known = new HashSet<>(roleCodes());
+        if (form.roles() != null && !known.containsAll(form.roles())) {
+            throw new BusinessRuleViolation("staff.role.unknown");
+        }
+    }
+
+    private void writeRoles(UUID id, Set<String> roles) {
+        jdbc.sql("delete from staff_role where staff_id = :id").param("id", id).update();
+        for (String role : roles == null ? Set.<String>of() : roles) {
+            jdbc.sql("insert into staff_role (staff_id, role_code) values (:id, :role)")
+                    .param("id", id).param("role", role).update();
+        }
+    }
+
+    private static Map<String, Object> describe(StaffForm form) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("unitId", String.valueOf(form.unitId()));
+        values.put("name", form.name());
+        values.put("title", form.title());
+        values.put("login", form.login());
+        values.put("enabled", form.enabled());
+        values.put("roles", form.roles() == null ? List.of() : form.roles().stream().sorted().toList());
+        return values;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static Staff map(ResultSet rs, int row) throws SQLException {
+        String[] roles = (String[]) rs.getArray("roles").getArray();
+        Timestamp at = rs.getTimestamp("updated_at");
+        return new Staff(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("name"),
+                rs.getString("title"), rs.getString("phone"), rs.getString("login"), rs.getBoolean("enabled"),
+                rs.getBoolean("demo"), new HashSet<>(Arrays.asList(roles)), rs.getLong("version"),
+                rs.getString("updated_by"), at == null ? null : at.toInstant());
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

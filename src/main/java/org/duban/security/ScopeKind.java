@@ -1,0 +1,11 @@
+package org.duban.security;
+
+/** Which org units a role sees: its own unit, its unit and every unit below it, or all units. */
+public enum ScopeKind {
+    OWN_UNIT, UNIT_AND_BELOW, ALL;
+
+    /** When a user holds several roles, the widest scope wins. */
+    public ScopeKind widest(ScopeKind other) {
+        return other.ordinal() > ordinal() ? other : this;
+    }
+}

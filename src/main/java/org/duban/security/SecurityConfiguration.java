@@ -1,0 +1,66 @@
+package org.duban.security;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(10);
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, List<RouteRules> declarations, LoginThrottle throttle,
+                                    ApplicationEventPublisher events) throws Exception {
+        http.authorizeHttpRequests(authorize -> {
+            for (RouteRules declaration : declarations) {
+                for (RouteRule rule : declaration.rules()) {
+                    apply(authorize.requestMatchers(rule.method(), rule.pattern()), rule.access());
+                }
+            }
+            authorize.anyRequest().denyAll();
+        });
+        http.formLogin(form -> form
+                .loginPage("/login")
+                .loginProcessingUrl("/login")
+                .successHandler(new LoginSuccess(throttle, events))
+                .failureHandler(new LoginFailure(throttle, events)));
+        http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                .invalidateHttpSession(true).deleteCookies("SESSION", "JSESSIONID"));
+        http.addFilterBefore(new LoginRateLimitFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frame -> frame.deny()));
+        http.exceptionHandling(ex -> ex.accessDeniedPage("/error/403"));
+        return http.build();
+    }
+
+    private static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url, Access access) {
+        // Java 17 has no pattern switch; the sealed interface keeps this list complete.
+        if (access instanceof Access.Permission permission) {
+            url.hasAuthority(permission.code());
+        } else if (access instanceof Access.SignedIn) {
+            url.authenticated();
+        } else {
+            url.permitAll();
+        }
+    }
+}

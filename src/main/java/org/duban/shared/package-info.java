@@ -1,0 +1,4 @@
+/**
+ * Small shared kernel: the embedded database, value types, paging and spreadsheet helpers used by every module.
+ */
+package org.duban.shared;

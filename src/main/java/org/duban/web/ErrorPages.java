@@ -1,0 +1,88 @@
+package org.duban.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.NotFoundException;
+import org.duban.shared.StaleEditException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps the shared exception types to error pages once, for every module. No page shows a stack trace.
+ */
+@ControllerAdvice
+class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+
+    @ExceptionHandler(StaleEditException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String stale(StaleEditException e, Model model) {
+        model.addAttribute("changedBy", e.changedBy());
+        model.addAttribute("changedAt", e.changedAt() == null ? null
+                : java.time.LocalDateTime.ofInstant(e.changedAt(), java.time.ZoneId.of("Asia/Shanghai")));
+        return "error/409";
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String staleUnknown() {
+        return "error/409";
+    }
+
+    @ExceptionHandler(BusinessRuleViolation.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String refused(BusinessRuleViolation e, Model model) {
+        model.addAttribute("refusalKey", e.messageKey());
+        model.addAttribute("refusalArgs", e.args());
+        return "error/409";
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MaxUploadSizeExceededException.class,
+            IllegalArgumentException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest(Exception e) {
+        log.info("Bad request refused: {}", e.getClass().getSimpleName());
+        return "error/400";
+    }
+}
+
+/** Target of Spring Security's access-denied forward and of Boot's error dispatch. */
+@Controller
+class ErrorController implements org.springframework.boot.webmvc.error.ErrorController {
+
+    @RequestMapping("/error/403")
+    String forbidden(HttpServletResponse response) {
+        response.setStatus(403);
+        return "error/403";
+    }
+
+    @RequestMapping("/error")
+    String error(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
+        Object code = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        response.setStatus(status);
+        return switch (status) {
+            case 400, 403, 404, 409, 429 -> "error/" + status;
+            default -> status >= 400 && status < 500 ? "error/400" : "error/500";
+        };
+    }
+}
