@@ -12,6 +12,20 @@ public record PhasesForm(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> endsOn,
         Long version) {
 
+    /** Always one slot per phase, so a re-rendered form has a field for each even after a bad submission. */
+    public PhasesForm {
+        startsOn = padded(startsOn);
+        endsOn = padded(endsOn);
+    }
+
+    private static List<LocalDate> padded(List<LocalDate> dates) {
+        List<LocalDate> result = new ArrayList<>(dates == null ? List.of() : dates);
+        while (result.size() < Phase.values().length) {
+            result.add(null);
+        }
+        return result.subList(0, Phase.values().length);
+    }
+
     public static PhasesForm of(Campaign campaign) {
         List<LocalDate> starts = new ArrayList<>();
         List<LocalDate> ends = new ArrayList<>();
@@ -26,9 +40,7 @@ public record PhasesForm(
         List<PhaseWindow> windows = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             int i = phase.ordinal();
-            LocalDate start = startsOn != null && startsOn.size() > i ? startsOn.get(i) : null;
-            LocalDate end = endsOn != null && endsOn.size() > i ? endsOn.get(i) : null;
-            windows.add(new PhaseWindow(phase, start, end));
+            windows.add(new PhaseWindow(phase, startsOn.get(i), endsOn.get(i)));
         }
         return windows;
     }

@@ -83,10 +83,14 @@ class DemoDataLoader implements ApplicationRunner {
         log.info("Demonstration data loaded: {} units, {} staff", data.units().size(), data.staff().size());
     }
 
-    /** Only on the embedded default database, only when enabled, never in production. */
+    /**
+     * Only on the embedded default database, only when enabled, never in production. The test suite also loads
+     * it into an external database ({@code duban.demo-data-on-external}) to run the same tests there.
+     */
     boolean wanted() {
         String url = environment.getProperty("spring.datasource.url");
-        return (url == null || url.isBlank())
+        boolean embedded = url == null || url.isBlank();
+        return (embedded || environment.getProperty("duban.demo-data-on-external", Boolean.class, false))
                 && environment.getProperty("duban.demo-data", Boolean.class, false)
                 && !environment.acceptsProfiles(Profiles.of("prod"));
     }

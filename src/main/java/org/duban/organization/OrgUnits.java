@@ -2,7 +2,6 @@ package org.duban.organization;
 
 import org.duban.audit.AuditEvent;
 import org.duban.security.DubanUser;
-import org.duban.security.ScopeKind;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,18 +62,28 @@ public class OrgUnits {
     @Transactional(readOnly = true)
     public DataScope scopeOf(DubanUser user) {
         OrgUnit own = find(user.unitId()).orElseThrow(() -> new NotFoundException("unit " + user.unitId()));
-        String sql = switch (user.scope()) {
-            case ALL -> "select id from org_unit";
-            case UNIT_AND_BELOW -> "select id from org_unit where path like :prefix";
-            case OWN_UNIT -> "select id from org_unit where id = :own";
+        List<UUID> ids = switch (user.scope()) {
+            case ALL -> jdbc.sql("select id from org_unit").query(UUID.class).list();
+            case BUREAU -> below(bureauOf(own));
+            case UNIT_AND_BELOW -> below(own);
+            case OWN_UNIT -> List.of(own.id());
         };
-        var spec = jdbc.sql(sql);
-        if (user.scope() == ScopeKind.UNIT_AND_BELOW) {
-            spec = spec.param("prefix", own.path() + "%");
-        } else if (user.scope() == ScopeKind.OWN_UNIT) {
-            spec = spec.param("own", own.id());
+        return new DataScope(new HashSet<>(ids), own.path());
+    }
+
+    /** The nearest city or county bureau at or above a unit. */
+    public OrgUnit bureauOf(OrgUnit unit) {
+        OrgUnit current = unit;
+        while (current.kind() != UnitKind.COUNTY_BUREAU && current.kind() != UnitKind.CITY_BUREAU
+                && current.parentId() != null) {
+            current = find(current.parentId()).orElseThrow();
         }
-        return new DataScope(new HashSet<>(spec.query(UUID.class).list()), own.path());
+        return current;
+    }
+
+    private List<UUID> below(OrgUnit unit) {
+        return jdbc.sql("select id from org_unit where path like :prefix").param("prefix", unit.path() + "%")
+                .query(UUID.class).list();
     }
 
     @Transactional

@@ -21,7 +21,7 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
+        if ("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI().substring(request.getContextPath().length()))
                 && throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
             response.setStatus(429);
             request.getRequestDispatcher(THROTTLED_VIEW_PATH).forward(request, response);

@@ -25,13 +25,18 @@ import java.time.Duration;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${duban.database.data-dir}") String dataDir) throws IOException {
-        Path dir = Path.of(dataDir).toAbsolutePath().normalize();
-        Files.createDirectories(dir.getParent());
-        StalePostmaster.stopIfRunning(dir);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
+    EmbeddedPostgres embeddedPostgres(@Value("${duban.database.data-dir:}") String dataDir) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (dataDir.isBlank()) {
+            // Tests: a fresh throw-away cluster per application context.
+            builder.setCleanDataDirectory(true);
+        } else {
+            Path dir = Path.of(dataDir).toAbsolutePath().normalize();
+            Files.createDirectories(dir.getParent());
+            StalePostmaster.stopIfRunning(dir);
+            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+        }
+        return builder
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
