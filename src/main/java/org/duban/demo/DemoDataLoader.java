@@ -13,14 +13,13 @@ import org.duban.organization.OrgUnits;
 import org.duban.organization.StaffDirectory;
 import org.duban.organization.StaffForm;
 import org.duban.organization.UnitKind;
+import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,15 +47,15 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
-    private final Environment environment;
+    private final DemoMode demoMode;
     private final OrgUnits units;
     private final StaffDirectory staff;
     private final Campaigns campaigns;
     private final TransactionTemplate tx;
 
-    DemoDataLoader(Environment environment, OrgUnits units, StaffDirectory staff, Campaigns campaigns,
+    DemoDataLoader(DemoMode demoMode, OrgUnits units, StaffDirectory staff, Campaigns campaigns,
                    TransactionTemplate tx) {
-        this.environment = environment;
+        this.demoMode = demoMode;
         this.units = units;
         this.staff = staff;
         this.campaigns = campaigns;
@@ -65,7 +64,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (!wanted() || !units.all().isEmpty()) {
+        if (!demoMode.wanted() || !units.all().isEmpty()) {
             return;
         }
         DemoData data;
@@ -81,18 +80,6 @@ class DemoDataLoader implements ApplicationRunner {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }
         log.info("Demonstration data loaded: {} units, {} staff", data.units().size(), data.staff().size());
-    }
-
-    /**
-     * Only on the embedded default database, only when enabled, never in production. The test suite also loads
-     * it into an external database ({@code duban.demo-data-on-external}) to run the same tests there.
-     */
-    boolean wanted() {
-        String url = environment.getProperty("spring.datasource.url");
-        boolean embedded = url == null || url.isBlank();
-        return (embedded || environment.getProperty("duban.demo-data-on-external", Boolean.class, false))
-                && environment.getProperty("duban.demo-data", Boolean.class, false)
-                && !environment.acceptsProfiles(Profiles.of("prod"));
     }
 
     void load(DemoData data) {
