@@ -10,7 +10,7 @@ import org.duban.shared.BusinessRuleViolation;
 public enum ReportStatus {
     DRAFT, APPROVED, SUBMITTED, RETURNED, RECEIVED;
 
-    boolean editable() {
+    public boolean editable() {
         return this == DRAFT || this == APPROVED || this == RETURNED;
     }
 

@@ -87,6 +87,11 @@ class ReportFlowTest {
         mvc.perform(as("workteam", post("/reports/" + id + "/submit").param("version", String.valueOf(version(id)))));
         assertThat(reportStatus(id)).isEqualTo("DRAFT");
         save(id, "第一版进展", 31);
+        for (String page : new String[]{"", "/preview"}) {
+            assertThat(mvc.perform(as("workteam", get("/reports/" + id + page))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString()).contains("第一版进展");
+        }
+        mvc.perform(as("workteam", get("/reports"))).andExpect(status().isOk());
         mvc.perform(as("leader", post("/reports/" + id + "/approve").param("version", String.valueOf(version(id)))))
                 .andExpect(status().is3xxRedirection());
         assertThat(reportStatus(id)).isEqualTo("APPROVED");
@@ -99,6 +104,8 @@ class ReportFlowTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(inbox).contains("鄂前交发〔2023〕31号", "鄂托克前旗交通运输局");
         // Returned with comments; the work team edits (back to draft), the leader approves again, resubmitted.
+        assertThat(mvc.perform(as("city", get("/reports/" + id))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("第一版进展", "id=\"receive\"");
         mvc.perform(as("city", post("/reports/" + id + "/return").param("version", String.valueOf(version(id)))
                 .param("comment", "请补充问题整改情况"))).andExpect(status().is3xxRedirection());
         assertThat(reportStatus(id)).isEqualTo("RETURNED");
