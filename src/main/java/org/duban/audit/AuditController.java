@@ -43,7 +43,14 @@ class AuditController {
     }
 
     private String page(AuditQuery query, BindingResult errors, Model model) {
-        AuditQuery effective = errors.hasErrors() ? new AuditQuery(null, null, null, null, null, null, null, 0) : query;
+        AuditQuery effective = query;
+        if (errors.hasErrors()) {
+            // A record that failed to bind may not exist at all: start again from an empty filter and say so.
+            effective = new AuditQuery(null, null, null, null, null, null, null, 0);
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "query");
+            model.addAttribute("query", effective);
+            model.addAttribute("queryInvalid", true);
+        }
         model.addAttribute("result", log.search(effective));
         model.addAttribute("outcomes", AuditOutcome.values());
         model.addAttribute("zone", log.zone());

@@ -218,6 +218,29 @@ class OrganizationPagesTest {
 
     @Test
     @WithAdmin
+    void malformedFormInputIsABadRequestOrAFormErrorNeverAServerError() throws Exception {
+        UUID squad = unit("OTOGQ-SQUAD-2");
+        Staff unitStaff = staff.findByLogin("unit").orElseThrow();
+        var requests = java.util.List.of(
+                post("/admin/staff").with(csrf()).param("unitId", "not-a-uuid").param("name", "x"),
+                post("/admin/staff/" + unitStaff.id()).with(csrf()).param("unitId", squad.toString())
+                        .param("name", "x").param("version", "abc"),
+                post("/admin/units").with(csrf()).param("parentId", squad.toString()).param("code", "X1")
+                        .param("name", "x").param("kind", "PALACE").param("sort", "1"),
+                post("/admin/units/" + squad).with(csrf()).param("name", "x").param("kind", "SQUAD").param("sort", "many"),
+                post("/admin/roles/UNIT_STAFF").with(csrf()).param("scope", "GALAXY").param("version", "0"),
+                post("/admin/staff").with(csrf()).param("unitId", squad.toString()).param("name", "x".repeat(51))
+                        .param("login", "bad login!").param("phone", "<script>"));
+        for (var request : requests) {
+            int status = mvc.perform(request).andReturn().getResponse().getStatus();
+            assertThat(status).isIn(200, 400);
+        }
+        assertThat(units.findByCode("X1")).isEmpty();
+        assertThat(roles.get("UNIT_STAFF").scope().name()).isEqualTo("OWN_UNIT");
+    }
+
+    @Test
+    @WithAdmin
     void navigationShowsTheAdministrationPages() throws Exception {
         mvc.perform(get("/"))
                 .andExpect(content().string(containsString("href=\"/admin/units\"")))
