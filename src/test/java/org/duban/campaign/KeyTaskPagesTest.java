@@ -73,6 +73,20 @@ class KeyTaskPagesTest {
                 .andExpect(status().isConflict()).andExpect(content().string(containsString("workteam")));
     }
 
+    @Autowired
+    KeyTaskReminders reminders;
+
+    @Test
+    void theOwnerUnitIsRemindedOncePerTaskAndKind() {
+        UUID id = task("报送4月自查自纠情况及重点任务调度台账");
+        UUID workteam = jdbc.sql("select id from staff where login = 'workteam'").query(UUID.class).single();
+        reminders.remind(java.time.LocalDate.of(2023, 4, 28));
+        reminders.remind(java.time.LocalDate.of(2023, 4, 28));
+        reminders.remind(java.time.LocalDate.of(2023, 5, 2));
+        assertThat(jdbc.sql("select count(*) from notification where recipient_id = :r and link = :l")
+                .param("r", workteam).param("l", "/tasks/" + id).query(Integer.class).single()).isEqualTo(2);
+    }
+
     @Test
     void unitStaffSeeOnlyTheirOwnUnitsTasks() throws Exception {
         mvc.perform(get("/tasks/" + task("向社会发布专项整治通告")).with(as("unit"))).andExpect(status().isNotFound());
