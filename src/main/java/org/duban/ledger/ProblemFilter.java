@@ -44,7 +44,11 @@ public record ProblemFilter(UUID campaign, ProblemCategory category, String item
             default -> "p.found_on";
         };
         String direction = ascending() ? " asc" : " desc";
-        return column + direction + " nulls last, p.reference" + direction;
+        // Only due_on may be null; elsewhere no "nulls last", so the (found_on desc, reference desc) index serves
+        // the default order and a page is read from the index instead of sorting the whole ledger.
+        String nulls = column.equals("p.due_on") ? " nulls last" : "";
+        return column.equals("p.reference") ? column + direction
+                : column + direction + nulls + ", p.reference" + direction;
     }
 
     public ProblemFilter withPage(int p) {

@@ -143,7 +143,9 @@ public class ProblemLedger {
 
     private Page<Problem> page(ProblemFilter f, DataScope scope, boolean rectificationsOnly) {
         Where w = where(f, scope, rectificationsOnly);
-        long total = jdbc.sql("select count(*)" + w.sql()).params(w.params()).query(Long.class).single();
+        // Counting a whole large ledger costs more than the page itself: count up to a cap, show "more than".
+        long total = jdbc.sql("select count(*) from (select 1" + w.sql() + " limit " + (Page.COUNT_CAP + 1) + ") c")
+                .params(w.params()).query(Long.class).single();
         List<Problem> rows = jdbc.sql("select p.*" + w.sql() + " order by " + f.orderBy() + " limit :limit offset :offset")
                 .params(w.params()).param("limit", f.sizeOrDefault())
                 .param("offset", (long) f.pageOrFirst() * f.sizeOrDefault())
