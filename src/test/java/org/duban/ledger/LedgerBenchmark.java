@@ -77,6 +77,7 @@ class LedgerBenchmark {
             mvc.perform(get("/problems").param("category", "IRREGULAR").param("status", "ASSIGNED").with(user(workteam)));
         }
         List<Long> times = new ArrayList<>();
+        java.util.Map<String, List<Long>> byFilter = new java.util.TreeMap<>();
         String[][] filters = {{"category", "IRREGULAR"}, {"status", "RECTIFYING"}, {"overdue", "true"},
                 {"q", "number 4711"}, {"source", "COMPLAINT"}};
         for (int i = 0; i < 200; i++) {
@@ -86,7 +87,13 @@ class LedgerBenchmark {
                             .param("sort", i % 2 == 0 ? "foundOn" : "reference").with(user(workteam)))
                     .andExpect(status().isOk());
             times.add(System.nanoTime() - t);
+            byFilter.computeIfAbsent(f[0] + "=" + f[1], k -> new ArrayList<>()).add(System.nanoTime() - t);
         }
+        byFilter.forEach((k, v) -> {
+            Collections.sort(v);
+            System.out.printf("BENCH   %s: p50 %.1f ms, p95 %.1f ms%n", k, v.get(v.size() / 2) / 1e6,
+                    v.get((int) (v.size() * 0.95)) / 1e6);
+        });
         Collections.sort(times);
         System.out.printf("BENCH list page (filter, 25 rows, sorted, paged) over 200 requests: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 times.get(99) / 1e6, times.get(189) / 1e6, times.get(199) / 1e6);
