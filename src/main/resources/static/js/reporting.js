@@ -6,7 +6,7 @@
 
   function rowsOf(table) {
     return Array.prototype.slice.call(table.querySelectorAll("tbody tr, tr")).filter(function (tr, i, all) {
-      return all.indexOf(tr) === i && tr.querySelector("th[scope=row], th") && tr.querySelector("td");
+      return all.indexOf(tr) === i && !tr.classList.contains("percent-row") && tr.querySelector("th") && tr.querySelector("td");
     });
   }
 
@@ -67,14 +67,9 @@
     });
     // Clicking a bar opens the list behind it, as the figure cards do.
     chart.on("click", function (p) {
-      var row = rows[p.dataIndex];
-      var link = byCounty ? row.querySelectorAll("td")[p.seriesIndex].querySelector("a") : null;
-      if (!link && !byCounty) {
-        var card = document.querySelectorAll(".figure-card")[p.dataIndex];
-        if (card && card.getAttribute("href") !== "#") { window.location.href = card.href; }
-      } else if (link) {
-        window.location.href = link.href;
-      }
+      var cell = rows[p.dataIndex].querySelectorAll("td")[byCounty ? p.seriesIndex : 0];
+      var link = cell ? cell.querySelector("a") : null;
+      if (link) { window.location.href = link.href; }
     });
     return chart;
   }

@@ -29,12 +29,32 @@ class DashboardController {
     private final Campaigns campaigns;
     private final OrgUnits units;
     private final ReportFigures figures;
+    private final FigureLists lists;
 
-    DashboardController(Campaigns campaigns, OrgUnits units, ReportFigures figures) {
+    DashboardController(Campaigns campaigns, OrgUnits units, ReportFigures figures, FigureLists lists) {
         this.campaigns = campaigns;
         this.units = units;
         this.figures = figures;
+        this.lists = lists;
     }
+
+    /** The rows behind one figure: the whole scope, or one county (unit) of it. */
+    @GetMapping("/dashboard/list")
+    String list(@org.springframework.web.bind.annotation.RequestParam String figure,
+                @org.springframework.web.bind.annotation.RequestParam(required = false) UUID unit, Model model) {
+        if (figure.length() > 60) {
+            throw new IllegalArgumentException("figure");
+        }
+        DataScope scope = units.currentScope();
+        LocalDate today = campaigns.today();
+        model.addAttribute("result", lists.list(figure, lists.units(scope, unit), FROM_START, today, today));
+        model.addAttribute("unitName", unit == null ? null : units.find(unit).map(OrgUnit::name).orElse(null));
+        model.addAttribute("limit", FigureLists.LIMIT);
+        return "reporting/figure-list";
+    }
+
+    /** The dashboard counts everything since the campaign began. */
+    static final LocalDate FROM_START = LocalDate.of(2000, 1, 1);
 
     /** One column of the side-by-side view: a county and its figures. */
     record Column(OrgUnit unit, List<Figure> figures) {
@@ -59,10 +79,12 @@ class DashboardController {
         java.util.Map<String, Object> model = new java.util.LinkedHashMap<>();
         List<Campaign> visible = campaigns.list(scope);
         model.put("today", today);
+        model.put("figureLinks", ReportFigures.LINKS);
         model.put("timelines", visible.stream().filter(c -> !c.phases().isEmpty()).map(c -> timeline(c, today)).toList());
-        LocalDate from = LocalDate.of(2000, 1, 1);
-        List<Figure> own = figures.compute(scope.unitArray(), from, today);
+        LocalDate from = FROM_START;
+        List<Figure> own = figures.compute(scope.unitArray(), from, today, today);
         model.put("figures", own);
+        model.put("breakdowns", figures.breakdowns(scope.unitArray(), from, today));
         List<OrgUnit> counties = units.all().stream()
                 .filter(u -> u.kind() == UnitKind.COUNTY_BUREAU && scope.includes(u.id())).toList();
         List<Column> columns = new ArrayList<>();
@@ -70,7 +92,7 @@ class DashboardController {
             for (OrgUnit county : counties) {
                 UUID[] below = units.all().stream().filter(county::contains).map(OrgUnit::id)
                         .filter(scope::includes).toArray(UUID[]::new);
-                columns.add(new Column(county, figures.compute(below, from, today)));
+                columns.add(new Column(county, figures.compute(below, from, today, today)));
             }
         }
         model.put("columns", columns);

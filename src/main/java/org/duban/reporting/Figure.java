@@ -3,8 +3,8 @@ package org.duban.reporting;
 import java.math.BigDecimal;
 
 /**
- * One drafted figure: a message key ({@code figure.<key>}), its value, whether it is a percentage, and the list
- * behind it (a path into the module that owns the rows, or null when there is none).
+ * One drafted figure: a message key ({@code figure.<key>}), its value (null: not defined, e.g. a rate of nothing),
+ * whether it is a percentage, and whether the dashboard can list the rows behind it.
  */
-public record Figure(String key, BigDecimal value, boolean percent, String listPath) {
+public record Figure(String key, BigDecimal value, boolean percent, boolean listable) {
 }

@@ -33,16 +33,15 @@ class ReportDocuments {
         List<OfficialDocument.Block> body = new ArrayList<>();
         section(body, "doc.heading.progress", c.progress());
         body.add(new OfficialDocument.Heading1(m("doc.heading.results")));
-        if (!c.figures().isEmpty()) {
-            body.add(new OfficialDocument.Heading2(m("doc.heading.figures")));
-            List<List<String>> rows = c.figures().stream()
-                    .map(f -> List.of(m("figure." + f.key()), f.value() == null ? m("doc.noValue")
-                            : ReportDrafting.format(f)))
-                    .toList();
-            body.add(new OfficialDocument.Table(List.of(m("doc.column.figure"), m("doc.column.value")), rows));
-            if (c.results() != null && !c.results().isBlank()) {
-                body.add(new OfficialDocument.Heading2(m("doc.heading.resultsText")));
-            }
+        List<Figure> headline = c.figures().stream().filter(f -> !f.key().contains(".")).toList();
+        List<Figure> categories = c.figures().stream().filter(f -> f.key().startsWith("category.")).toList();
+        List<Figure> sources = c.figures().stream().filter(f -> f.key().startsWith("source.")).toList();
+        int n = 0;
+        n = table(body, n, "doc.heading.figures", headline);
+        n = table(body, n, "doc.heading.categories", categories);
+        n = table(body, n, "doc.heading.sources", sources);
+        if (n > 0 && c.results() != null && !c.results().isBlank()) {
+            body.add(new OfficialDocument.Heading2(m("doc.heading.resultsText", numeral(n + 1))));
         }
         if (c.results() != null && !c.results().isBlank()) {
             body.add(new OfficialDocument.Paragraph(c.results()));
@@ -55,6 +54,24 @@ class ReportDocuments {
                 bureau.name(), date,
                 c.copyTo() == null || c.copyTo().isBlank() ? null : m("doc.copyTo", c.copyTo()),
                 m("doc.printer", bureau.name()), m("doc.printed", date));
+    }
+
+    /** A second-level heading （一）（二）… with a table of figures; returns the number of headings so far. */
+    private int table(List<OfficialDocument.Block> body, int n, String heading, List<Figure> figures) {
+        if (figures.isEmpty()) {
+            return n;
+        }
+        body.add(new OfficialDocument.Heading2(m(heading, numeral(n + 1))));
+        List<List<String>> rows = figures.stream()
+                .map(f -> List.of(m("figure." + f.key()), f.value() == null ? m("doc.noValue") : ReportDrafting.format(f)))
+                .toList();
+        body.add(new OfficialDocument.Table(List.of(m("doc.column.figure"), m("doc.column.value")), rows));
+        return n + 1;
+    }
+
+    /** Chinese numerals for headings, from the bundle (一 … 十). */
+    private String numeral(int n) {
+        return m("doc.numeral." + n);
     }
 
     String fileName(Content c) {

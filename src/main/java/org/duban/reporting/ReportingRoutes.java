@@ -24,6 +24,7 @@ class ReportingRoutes {
     RouteRules reportingRouteRules() {
         return () -> List.of(
                 get("/dashboard", Access.permission(DASHBOARD)),
+                get("/dashboard/list", Access.permission(DASHBOARD)),
                 get("/reports", Access.permission(READ)),
                 get("/reports/inbox", Access.permission(RECEIVE)),
                 post("/reports", Access.permission(WRITE)),

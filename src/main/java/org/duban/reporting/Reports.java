@@ -162,7 +162,7 @@ public class Reports {
         OrgUnit superior = superiorOf(bureau);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        List<Figure> drafted = figures.compute(bureau, normalised, kind);
+        List<Figure> drafted = draftFigures(bureau, normalised, kind);
         ReportDrafting.Sections sections = drafting.draft(kind, bureau, normalised, drafted, campaign,
                 LocalDate.now(clock));
         jdbc.sql("""
@@ -223,7 +223,7 @@ public class Reports {
         transition(report, version, next, "reporting.report.redrafted", Map.of());
         jdbc.sql("delete from report_figure where report_id = :id and version_no = 0").param("id", id).update();
         OrgUnit bureau = units.find(report.unitId()).orElseThrow();
-        storeFigures(id, 0, figures.compute(bureau, report.period(), report.kind()));
+        storeFigures(id, 0, draftFigures(bureau, report.period(), report.kind()));
     }
 
     @Transactional
@@ -313,6 +313,13 @@ public class Reports {
         }
         transition(report, version, next, received ? "reporting.report.received" : "reporting.report.returned",
                 comment == null ? Map.of() : Map.of("comment", comment));
+    }
+
+    /** The headline figures followed by the breakdowns by category and source. */
+    List<Figure> draftFigures(OrgUnit bureau, LocalDate period, ReportKind kind) {
+        List<Figure> all = new java.util.ArrayList<>(figures.compute(bureau, period, kind, LocalDate.now(clock)));
+        figures.breakdowns(bureau, period, kind).forEach(b -> all.addAll(b.items()));
+        return all;
     }
 
     String documentNumber(Report report) {

@@ -70,12 +70,14 @@ class ReportFlowTest {
     @Test
     void draftedFiguresEqualIndependentCounts() throws Exception {
         UUID id = draft("2023-04");
-        BigDecimal units = jdbc.sql("""
-                select count(*) from org_unit u join org_unit b on u.path like b.path || '%' where b.code = 'OTOGQ'
+        BigDecimal found = jdbc.sql("""
+                select count(*) from problem p join org_unit u on u.id = p.unit_id
+                join org_unit b on u.path like b.path || '%'
+                where b.code = 'OTOGQ' and p.found_on >= date '2023-04-01' and p.found_on < date '2023-05-01'
                 """).query(BigDecimal.class).single();
-        BigDecimal drafted = jdbc.sql("select value from report_figure where report_id = :id and version_no = 0 and figure = 'units'")
+        BigDecimal drafted = jdbc.sql("select value from report_figure where report_id = :id and version_no = 0 and figure = 'problemsFound'")
                 .param("id", id).query(BigDecimal.class).single();
-        assertThat(drafted).isEqualByComparingTo(units);
+        assertThat(drafted).isEqualByComparingTo(found);
         String progress = jdbc.sql("select progress from report where id = :id").param("id", id).query(String.class).single();
         assertThat(progress).contains("2023年4月", "鄂托克前旗交通运输局");
     }

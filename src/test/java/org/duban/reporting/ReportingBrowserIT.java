@@ -14,9 +14,15 @@ class ReportingBrowserIT extends BrowserTest {
 
     private void signInFresh(String login) {
         context.clearCookies();
+        // Script errors (a CSP violation included) and failed requests, except the browser's own favicon probe.
         page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
+            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
                 consoleErrors.add(m.text());
+            }
+        });
+        page.onResponse(r -> {
+            if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+                consoleErrors.add(r.status() + " " + r.url());
             }
         });
         signIn(login);
