@@ -79,6 +79,9 @@ class InspectionController {
         model.addAttribute("checklist", checklist.items());
         model.addAttribute("categories", ProblemCategory.values());
         model.addAttribute("canRegister", registration.available());
+        Map<UUID, org.duban.ledger.ProblemRef> problems = new LinkedHashMap<>();
+        inspection.findings().forEach(f -> registration.problem(f.problemId()).ifPresent(p -> problems.put(f.id(), p)));
+        model.addAttribute("problems", problems);
         if (!model.containsAttribute("findingForm")) {
             model.addAttribute("findingForm", new FindingForm("", ProblemCategory.IRREGULAR, "", "", "",
                     inspections.today(), inspection.version()));

@@ -165,6 +165,38 @@ class InspectionPagesTest {
     }
 
     @Test
+    void aFindingBecomesALedgerProblemLinkedBothWays() throws Exception {
+        var workteam = users.loadUserByUsername("workteam");
+        UUID id = planUnannouncedVisit();
+        mvc.perform(post("/inspections/" + id + "/findings").with(csrf()).with(user(workteam))
+                        .param("itemCode", "RG-UNLOAD-FIRST").param("category", "RIGID").param("targetLabel", "case 12")
+                        .param("description", "released without unloading").param("evidence", "weigh ticket 0457")
+                        .param("foundOn", "2026-11-20").param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        UUID finding = jdbc.sql("select id from inspection_finding where inspection_id = :id").param("id", id)
+                .query(UUID.class).single();
+        mvc.perform(post("/inspections/" + id + "/findings/" + finding + "/problem").with(csrf()).with(user(workteam)))
+                .andExpect(status().is3xxRedirection());
+        Map<String, Object> problem = jdbc.sql("""
+                select p.id, p.source, p.source_ref, p.category, p.unit_id, p.confidential, p.campaign_id
+                from problem p join inspection_finding f on f.problem_id = p.id where f.id = :f
+                """).param("f", finding).query().singleRow();
+        assertThat(problem.get("source")).isEqualTo("UNANNOUNCED_VISIT");
+        assertThat(problem.get("source_ref")).isEqualTo(finding.toString());
+        assertThat(problem.get("category")).isEqualTo("RIGID");
+        assertThat(problem.get("unit_id")).isEqualTo(squad1());
+        assertThat(problem.get("confidential")).isEqualTo(true);
+        assertThat(problem.get("campaign_id")).isEqualTo(campaign());
+        mvc.perform(get("/inspections/" + id).with(user(workteam)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/problems/" + problem.get("id"))));
+        // A second registration of the same finding is refused; the ledger keeps exactly one problem.
+        mvc.perform(post("/inspections/" + id + "/findings/" + finding + "/problem").with(csrf()).with(user(workteam)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from problem where source_ref = :f").param("f", finding.toString())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aUserOutsideTheOwningUnitsScopeGets404() {
         assertThatThrownBy(() -> inspections.get(UUID.randomUUID(), new org.duban.organization.DataScope(java.util.Set.of(), "/")))
                 .isInstanceOf(NotFoundException.class);
