@@ -18,6 +18,7 @@ import java.util.UUID;
 class PublicDrawController {
 
     static final int MAX_SNAPSHOT_CHARS = 2_000_000;
+    static final long MAX_SCORES = 1_000_000;
 
     private final RandomDraws draws;
 
@@ -78,6 +79,11 @@ class PublicDrawController {
                 throw new IllegalArgumentException("too large");
             }
             DrawSnapshot parsed = DrawSnapshot.parse(snapshot);
+            // The page is public: bound the work (one HMAC per selected target and inspector of the pool).
+            if ((long) Math.min(targetCount, parsed.targets().size()) * Math.max(1, parsed.inspectors().size())
+                    > MAX_SCORES) {
+                throw new IllegalArgumentException("too large");
+            }
             byte[] seedBytes = Canonical.hex32(seed);
             String hash = parsed.sha256();
             model.addAttribute("recomputedHash", hash);

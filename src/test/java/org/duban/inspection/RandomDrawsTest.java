@@ -65,22 +65,35 @@ class RandomDrawsTest {
 
     @Test
     void ownUnitAndDeclaredConflictsAreExcludedInARealDraw() {
-        // Demonstration data: 马言江 declared a conflict with squad 2; 袁海兵 and 李明 work in squad 1.
+        // Demonstration data: 马言江 declared a conflict with squad 2. Other tests may add staff to the shared
+        // database, so the pool's size is not fixed: ask for as many inspectors as the pool holds.
         UUID id = commitSquads(2, 10);
+        DrawSnapshot snapshot = draws.snapshot(id);
         draws.draw(id, 0, null, units.currentScope());
-        Selection selection = draws.verify(draws.get(id, units.currentScope())).selection();
+        Selection all = DrawAlgorithm.select(snapshot, java.util.HexFormat.of().parseHex(
+                draws.get(id, units.currentScope()).seed()), 2, snapshot.inspectors().size());
         String squad2 = unit("OTOGQ-SQUAD-2").toString();
         String ma = jdbc.sql("select id::text from staff where name = '\u9a6c\u8a00\u6c5f'").query(String.class).single();
-        assertThat(selection.picks()).hasSize(2);
-        for (Selection.Pick pick : selection.picks()) {
+        assertThat(snapshot.inspectors()).anySatisfy(i -> assertThat(i.conflicts()).contains("UNIT:" + squad2));
+        assertThat(all.picks()).hasSize(2);
+        for (Selection.Pick pick : all.picks()) {
             List<String> unitsOfInspectors = pick.inspectors().stream().map(SnapshotRow::unitId).toList();
             assertThat(unitsOfInspectors).doesNotContain(pick.target().unitId());
-            assertThat(pick.inspectors()).isNotEmpty();
+            long eligible = snapshot.inspectors().stream()
+                    .filter(i -> !i.unitId().equals(pick.target().unitId()))
+                    .filter(i -> !(i.subjectId().equals(ma) && pick.target().subjectId().equals(squad2))).count();
+            assertThat(pick.eligible()).isEqualTo(eligible);
             if (pick.target().subjectId().equals(squad2)) {
                 assertThat(pick.inspectors().stream().map(SnapshotRow::subjectId)).doesNotContain(ma);
             } else {
                 assertThat(pick.inspectors().stream().map(SnapshotRow::subjectId)).contains(ma);
             }
+        }
+        // The stored selection (10 per target) is the prefix of that full ranking.
+        Selection stored = draws.verify(draws.get(id, units.currentScope())).selection();
+        for (int n = 0; n < 2; n++) {
+            assertThat(all.picks().get(n).inspectors()).startsWith(
+                    stored.picks().get(n).inspectors().toArray(SnapshotRow[]::new));
         }
     }
 
