@@ -45,7 +45,8 @@ class ReportFigures {
 
     /** Where a figure that the dashboard cannot list itself leads: the owning module's list. */
     static final Map<String, String> LINKS = new LinkedHashMap<>(Map.of(
-            "keyTasksDue", "/tasks", "keyTasksDone", "/tasks", "reportsSubmitted", "/reports"));
+            "keyTasksDue", "/tasks", "keyTasksDone", "/tasks", "reportsSubmitted", "/reports",
+            "inspections", "/inspections", "inspectionFindings", "/inspections"));
 
     static final Set<String> PERCENT = Set.of("confirmedRate", "rectifiedRate", "signedOffRate");
 
@@ -135,6 +136,7 @@ class ReportFigures {
                 .param("units", units).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query(Long.class).single()));
 
+        inspections(units, from, to, v);
         List<Figure> figures = new ArrayList<>();
         for (String key : PROBLEM_PREDICATES.keySet()) {
             figures.add(describe(key, v.get(key)));
@@ -146,8 +148,26 @@ class ReportFigures {
         figures.add(describe("exemptions", v.get("exemptions")));
         figures.add(describe("keyTasksDue", v.get("keyTasksDue")));
         figures.add(describe("keyTasksDone", v.get("keyTasksDone")));
+        figures.add(describe("inspections", v.get("inspections")));
+        figures.add(describe("inspectionFindings", v.get("inspectionFindings")));
         figures.add(describe("reportsSubmitted", v.get("reportsSubmitted")));
         return figures;
+    }
+
+    /** Surprise inspections, unannounced visits and random checks planned in the window, and their findings. */
+    private void inspections(UUID[] units, LocalDate from, LocalDate to, Map<String, BigDecimal> v) {
+        v.put("inspections", BigDecimal.valueOf(jdbc.sql("""
+                        select count(*) from reporting_inspection
+                        where owner_unit_id = any(:units) and planned_on between :from and :to
+                        """)
+                .param("units", units).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(Long.class).single()));
+        v.put("inspectionFindings", BigDecimal.valueOf(jdbc.sql("""
+                        select count(*) from reporting_inspection_finding
+                        where owner_unit_id = any(:units) and found_on between :from and :to
+                        """)
+                .param("units", units).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .query(Long.class).single()));
     }
 
     /** Problems found in the window by category and by source. */

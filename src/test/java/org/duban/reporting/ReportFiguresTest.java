@@ -85,6 +85,27 @@ class ReportFiguresTest {
                         .param("at", Timestamp.from(Instant.now())).update();
             }
         }
+        for (int i = 0; i < 20; i++) {
+            UUID inspection = UUID.randomUUID();
+            LocalDate planned = LocalDate.of(2023, 4, 1).plusDays(i * 5L);
+            jdbc.sql("""
+                            insert into inspection (id, owner_unit_id, campaign_id, type, title, planned_on, status)
+                            values (:id, :unit, :campaign, :type, :title, :planned, 'CLOSED')
+                            """)
+                    .param("id", inspection).param("unit", units[i % 3]).param("campaign", campaign)
+                    .param("type", new String[]{"SURPRISE", "UNANNOUNCED", "RANDOM"}[i % 3]).param("title", "inspection " + i)
+                    .param("planned", Date.valueOf(planned)).update();
+            for (int k = 0; k < i % 4; k++) {
+                jdbc.sql("""
+                                insert into inspection_finding (id, inspection_id, category, description, evidence, found_on,
+                                                                recorded_by, recorded_at)
+                                values (:id, :inspection, 'ROUGH', 'finding', 'evidence', :found, 'test', :at)
+                                """)
+                        .param("id", UUID.randomUUID()).param("inspection", inspection)
+                        .param("found", Date.valueOf(planned.plusDays(k))).param("at", Timestamp.from(Instant.now()))
+                        .update();
+            }
+        }
         for (int i = 0; i < 12; i++) {
             jdbc.sql("""
                             insert into key_task (id, campaign_id, title, owner_unit_id, deadline, status, created_by, created_at)
@@ -141,6 +162,14 @@ class ReportFiguresTest {
         assertThat(f.get("keyTasksDone")).isEqualByComparingTo(BigDecimal.valueOf(count(
                 "select count(*) from key_task where owner_unit_id = any(:units) and deadline <= :to and status = 'DONE'",
                 window)));
+        assertThat(f.get("inspections")).isEqualByComparingTo(BigDecimal.valueOf(count(
+                "select count(*) from inspection where owner_unit_id = any(:units) and planned_on >= :from and planned_on <= :to",
+                window)));
+        assertThat(f.get("inspectionFindings")).isEqualByComparingTo(BigDecimal.valueOf(count("""
+                select count(*) from inspection_finding f where f.found_on >= :from and f.found_on <= :to
+                and f.inspection_id in (select id from inspection where owner_unit_id = any(:units))
+                """, window)));
+        assertThat(f.get("inspections")).isPositive();
     }
 
     @Test
