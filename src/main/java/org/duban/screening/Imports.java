@@ -46,6 +46,8 @@ public class Imports {
     static final int MAX_REJECTIONS_KEPT = 100_000;
     private static final int PROGRESS_EVERY = 20_000;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Imports.class);
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -105,6 +107,12 @@ public class Imports {
                     .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
             throw e;
         }
+    }
+
+    /** Marks an import as failed with a reason (message key and argument), e.g. when the file was refused. */
+    public void fail(UUID importId, String warning) {
+        jdbc.sql("update screening_import set status = 'FAILED', warnings = :w, finished_at = :at where id = :id")
+                .param("w", warning).param("at", Timestamp.from(clock.instant())).param("id", importId).update();
     }
 
     // ---- parsing, shared by both kinds --------------------------------------------------------------------
@@ -186,6 +194,7 @@ public class Imports {
         List<Warning> warnings = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         long[] counts = new long[2]; // rows read, rejected
+        long started = System.nanoTime();
         try (Connection con = dataSource.getConnection()) {
             con.setAutoCommit(false);
             try (Statement st = con.createStatement()) {
@@ -224,9 +233,17 @@ public class Imports {
                     }
                 });
             }
+            long parsed = System.nanoTime();
+            try (Statement st = con.createStatement()) {
+                st.execute("analyze screening_stage");
+            }
             long[] upserted = upsertCases(con, importId, columns);
+            long merged = System.nanoTime();
             warnings.addAll(unknownAgencies(con));
             con.commit();
+            log.info("screening import {}: {} rows; read and copied in {} ms, upserted in {} ms, committed in {} ms",
+                    importId, counts[0], (parsed - started) / 1_000_000, (merged - parsed) / 1_000_000,
+                    (System.nanoTime() - merged) / 1_000_000);
             return new ImportResult(importId, counts[0], upserted[0], upserted[1],
                     counts[0] - counts[1] - upserted[0] - upserted[1], List.copyOf(rejections), counts[1],
                     List.copyOf(warnings));

@@ -359,7 +359,13 @@ final class CaseGenerator {
                 c.put("payment", "ON_SITE");
                 c.remove("receipt_no");
             }
-            case "RIGHTS_NOT_NOTIFIED" -> c.put("rights_notified", "N");
+            case "RIGHTS_NOT_NOTIFIED" -> {
+                if ("0".equals(c.get("fine"))) {
+                    useViolation(c, "DRIVER_NO_CERTIFICATE", 1, r);
+                    setFine(c, 600, r);
+                }
+                c.put("rights_notified", "N");
+            }
             case "HEARING_NOT_OFFERED" -> {
                 useViolation(c, "UNLICENSED_TRANSPORT", 1, r);
                 c.put("party_type", "PERSON");
