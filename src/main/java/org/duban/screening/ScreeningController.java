@@ -8,7 +8,7 @@ import org.duban.shared.BusinessRuleViolation;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.concurrency.DelegatingSecurityContextRunnable;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +48,8 @@ class ScreeningController {
     private final TaskExecutor executor;
 
     ScreeningController(Findings findings, Imports imports, Screening screening, ScreeningSettings settings,
-                        ScreeningData data, ProblemHandover problems, OrgUnits units, TaskExecutor executor) {
+                        ScreeningData data, ProblemHandover problems, OrgUnits units,
+                        @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.findings = findings;
         this.imports = imports;
         this.screening = screening;
@@ -112,7 +113,7 @@ class ScreeningController {
             series.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(month, ((Number) row.get("n")).longValue());
         }
         List<Map<String, Object>> out = series.entrySet().stream().map(e -> Map.<String, Object>of(
-                "name", dim.equals("category") ? messages.getMessage("category." + e.getKey(), null, e.getKey(), locale)
+                "name", dim.equals("category") ? messages.getMessage("screening.category." + e.getKey(), null, e.getKey(), locale)
                         : e.getKey(),
                 "data", months.stream().map(m -> e.getValue().getOrDefault(m, 0L)).toList())).toList();
         return Map.of("months", months, "series", out);
@@ -130,7 +131,8 @@ class ScreeningController {
     }
 
     @PostMapping("/screening/findings/{id}/dismiss")
-    String dismiss(@PathVariable UUID id, @RequestParam(required = false) String reason, @RequestParam long version,
+    String dismiss(@PathVariable UUID id, @RequestParam(required = false) String reason,
+                   @RequestParam(defaultValue = "-1") long version,
                    RedirectAttributes redirect) {
         try {
             findings.dismiss(id, reason, version, reader());
@@ -142,7 +144,7 @@ class ScreeningController {
     }
 
     @PostMapping("/screening/findings/{id}/problem")
-    String problem(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect, Locale locale) {
+    String problem(@PathVariable UUID id, @RequestParam(defaultValue = "-1") long version, RedirectAttributes redirect, Locale locale) {
         try {
             Findings.Reader reader = reader();
             Findings.Finding f = findings.get(id, reader);
