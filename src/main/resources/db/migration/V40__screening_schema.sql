@@ -199,18 +199,18 @@ insert into permission (code, module) values
     ('screening:finding:write', 'screening'),
     ('screening:data:read', 'screening'),
     ('screening:data:write', 'screening'),
-    ('screening:run', 'screening');
+    ('screening:run:start', 'screening');
 
 -- Findings about officers are need-to-know like clues: leading group, work team, auditors. Unit staff see
 -- their unit's case-level findings only. The auditor reads everything and writes nothing.
 insert into role_permission (role_code, permission) values
     ('ADMIN', 'screening:finding:read'), ('ADMIN', 'screening:data:read'), ('ADMIN', 'screening:data:write'),
-    ('ADMIN', 'screening:run'),
+    ('ADMIN', 'screening:run:start'),
     ('LEADING_GROUP', 'screening:finding:read'), ('LEADING_GROUP', 'screening:finding:confidential'),
     ('LEADING_GROUP', 'screening:data:read'),
     ('WORK_TEAM', 'screening:finding:read'), ('WORK_TEAM', 'screening:finding:confidential'),
     ('WORK_TEAM', 'screening:finding:write'), ('WORK_TEAM', 'screening:data:read'),
-    ('WORK_TEAM', 'screening:data:write'), ('WORK_TEAM', 'screening:run'),
+    ('WORK_TEAM', 'screening:data:write'), ('WORK_TEAM', 'screening:run:start'),
     ('UNIT_STAFF', 'screening:finding:read'),
     ('SUPERIOR', 'screening:finding:read'), ('SUPERIOR', 'screening:data:read'),
     ('AUDITOR', 'screening:finding:read'), ('AUDITOR', 'screening:finding:confidential'),

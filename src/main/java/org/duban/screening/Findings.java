@@ -42,7 +42,7 @@ import java.util.UUID;
 public class Findings {
 
     static final String CONFIDENTIAL = "screening:finding:confidential";
-    static final String RUN_ALL = "screening:run";
+    static final String RUN_ALL = "screening:run:start";
 
     /** Who reads: the units, whether officer findings and findings of unmatched agencies are visible. */
     public record Reader(DataScope scope, boolean confidential, boolean unscoped) {

@@ -46,10 +46,13 @@ class ScreeningController {
     private final ProblemHandover problems;
     private final OrgUnits units;
     private final TaskExecutor executor;
+    private final org.springframework.context.MessageSource messages;
 
     ScreeningController(Findings findings, Imports imports, Screening screening, ScreeningSettings settings,
                         ScreeningData data, ProblemHandover problems, OrgUnits units,
-                        @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+                        @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
+                        org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.findings = findings;
         this.imports = imports;
         this.screening = screening;
@@ -100,8 +103,7 @@ class ScreeningController {
     /** Chart data for ECharts: months on the x axis, one series per category or unit. */
     @GetMapping(value = "/screening/findings/chart", produces = "application/json")
     @ResponseBody
-    Map<String, Object> chart(@RequestParam(defaultValue = "category") String dimension, Locale locale,
-                              org.springframework.context.MessageSource messages) {
+    Map<String, Object> chart(@RequestParam(defaultValue = "category") String dimension, Locale locale) {
         String dim = dimension.equals("unit") ? "unit" : "category";
         List<Map<String, Object>> rows = findings.counts(dim, reader());
         TreeSet<String> months = new TreeSet<>();

@@ -18,7 +18,7 @@ class ScreeningRoutes {
     static final String FINDING_WRITE = "screening:finding:write";
     static final String DATA_READ = "screening:data:read";
     static final String DATA_WRITE = "screening:data:write";
-    static final String RUN = "screening:run";
+    static final String RUN = "screening:run:start";
 
     @Bean
     RouteRules screeningRouteRules() {
