@@ -105,6 +105,45 @@ class ScreeningPagesTest {
 
     @Test
     @WithWorkTeamMember
+    void aCaseTwiceInOneFileIsImportedOnceWithTheLaterLine() throws Exception {
+        upload(HEADER + GOOD + GOOD.replace(",600,", ",700,"));
+        assertThat(jdbc.sql("select fine::int from screening_case").query(Integer.class).single()).isEqualTo(700);
+    }
+
+    @Test
+    void theFirstSheetOfAnXlsxWorkbookImportsLikeCsv() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = workbook.createSheet();
+            String[] header = HEADER.strip().split(",");
+            String[] row = GOOD.strip().split(",");
+            var h = sheet.createRow(0);
+            var r = sheet.createRow(1);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+                if (header[i].equals("决定日期")) {
+                    var cell = r.createCell(i);
+                    cell.setCellValue(java.time.LocalDate.parse(row[i]));
+                    var style = workbook.createCellStyle();
+                    style.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+                    cell.setCellStyle(style);
+                } else if (header[i].equals("罚款(元)")) {
+                    r.createCell(i).setCellValue(Double.parseDouble(row[i]));
+                } else if (i < row.length) {
+                    r.createCell(i).setCellValue(row[i]);
+                }
+            }
+            workbook.write(bytes);
+        }
+        ImportResult result = imports.importCases(imports.start("CASES", "cases.xlsx", bytes.size(), "test"),
+                new java.io.ByteArrayInputStream(bytes.toByteArray()), true);
+        assertThat(result.rejections()).isEmpty();
+        assertThat(jdbc.sql("select decided_on::text || ' ' || fine::int from screening_case").query(String.class).single())
+                .isEqualTo("2023-05-06 600");
+    }
+
+    @Test
+    @WithWorkTeamMember
     void aFindingExplainsItselfMasksIdentityNumbersAndCanBeDismissedOnlyWithAReason() throws Exception {
         upload(HEADER + GOOD);
         screening.run(Screening.Trigger.WEB, "workteam", null);
