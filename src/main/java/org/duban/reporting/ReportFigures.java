@@ -46,7 +46,8 @@ class ReportFigures {
     /** Where a figure that the dashboard cannot list itself leads: the owning module's list. */
     static final Map<String, String> LINKS = new LinkedHashMap<>(Map.of(
             "keyTasksDue", "/tasks", "keyTasksDone", "/tasks", "reportsSubmitted", "/reports",
-            "inspections", "/inspections", "inspectionFindings", "/inspections"));
+            "inspections", "/inspections", "inspectionFindings", "/inspections",
+            "screeningFindings", "/screening/findings", "screeningHigh", "/screening/findings"));
 
     static final Set<String> PERCENT = Set.of("confirmedRate", "rectifiedRate", "signedOffRate");
 
@@ -137,6 +138,7 @@ class ReportFigures {
                 .query(Long.class).single()));
 
         inspections(units, from, to, v);
+        screening(units, v);
         List<Figure> figures = new ArrayList<>();
         for (String key : PROBLEM_PREDICATES.keySet()) {
             figures.add(describe(key, v.get(key)));
@@ -150,8 +152,24 @@ class ReportFigures {
         figures.add(describe("keyTasksDone", v.get("keyTasksDone")));
         figures.add(describe("inspections", v.get("inspections")));
         figures.add(describe("inspectionFindings", v.get("inspectionFindings")));
+        figures.add(describe("screeningFindings", v.get("screeningFindings")));
+        figures.add(describe("screeningHigh", v.get("screeningHigh")));
         figures.add(describe("reportsSubmitted", v.get("reportsSubmitted")));
         return figures;
+    }
+
+    /** Risk findings of the latest screening run for the units, whatever the window (each run re-derives them). */
+    private void screening(UUID[] units, Map<String, BigDecimal> v) {
+        jdbc.sql("""
+                        select count(*) as findings, count(*) filter (where severity = 'HIGH') as high
+                        from reporting_screening_finding
+                        where unit_id = any(:units)
+                        """)
+                .param("units", units)
+                .query(rs -> {
+                    v.put("screeningFindings", BigDecimal.valueOf(rs.getLong("findings")));
+                    v.put("screeningHigh", BigDecimal.valueOf(rs.getLong("high")));
+                });
     }
 
     /** Surprise inspections, unannounced visits and random checks planned in the window, and their findings. */

@@ -106,6 +106,23 @@ class ReportFiguresTest {
                         .update();
             }
         }
+        for (int r = 0; r < 2; r++) {
+            UUID run = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into screening_run (id, started_by, trigger, started_at, finished_at, status)
+                            values (:id, 'test', 'COMMAND', :at, :at, 'DONE')
+                            """)
+                    .param("id", run).param("at", Timestamp.from(Instant.now().minusSeconds(3600L * (2 - r)))).update();
+            for (int k = 0; k < 5 + r * 3; k++) {
+                jdbc.sql("""
+                                insert into screening_finding (run_id, rule, category, subject_type, subject_id, severity,
+                                                               case_ids, explain_key, args, unit_id)
+                                values (:run, 'TEST_RULE', 'IRREGULAR', 'UNIT', :subject, :severity, '{}', 'x', '{}', :unit)
+                                """)
+                        .param("run", run).param("subject", "s" + k).param("severity", k % 2 == 0 ? "HIGH" : "LOW")
+                        .param("unit", units[k % 3]).update();
+            }
+        }
         for (int i = 0; i < 12; i++) {
             jdbc.sql("""
                             insert into key_task (id, campaign_id, title, owner_unit_id, deadline, status, created_by, created_at)
@@ -170,6 +187,12 @@ class ReportFiguresTest {
                 and f.inspection_id in (select id from inspection where owner_unit_id = any(:units))
                 """, window)));
         assertThat(f.get("inspections")).isPositive();
+        String latestRun = "(select id from screening_run where status = 'DONE' order by finished_at desc nulls last, started_at desc limit 1)";
+        assertThat(f.get("screeningFindings")).isEqualByComparingTo(BigDecimal.valueOf(count(
+                "select count(*) from screening_finding where unit_id = any(:units) and run_id = " + latestRun, Map.of())));
+        assertThat(f.get("screeningHigh")).isEqualByComparingTo(BigDecimal.valueOf(count(
+                "select count(*) from screening_finding where unit_id = any(:units) and severity = 'HIGH' and run_id = "
+                        + latestRun, Map.of())));
     }
 
     @Test
