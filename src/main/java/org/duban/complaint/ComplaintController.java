@@ -57,7 +57,7 @@ class ComplaintController {
     String register(@ModelAttribute("form") ComplaintForm form, BindingResult errors, HttpServletResponse response,
                     Model model) {
         form.validate(errors, complaints.today(), false);
-        if (form.channel() == null || !Channel.REGISTERED_BY_STAFF.contains(form.channel())) {
+        if (!Channel.REGISTERED_BY_STAFF.contains(form.parsedChannel())) {
             errors.rejectValue("channel", "complaint.form.channelRequired");
         }
         if (errors.hasErrors()) {
@@ -65,7 +65,7 @@ class ComplaintController {
             return registerView(model);
         }
         OrgUnit own = units.find(CurrentUser.require().unitId()).orElseThrow();
-        Submitted submitted = complaints.submit(form.toNewComplaint(), form.channel(), form.idempotencyKey(),
+        Submitted submitted = complaints.submit(form.toNewComplaint(), form.parsedChannel(), form.idempotencyKey(),
                 List.of(), units.bureauOf(own).id());
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("submitted", submitted);

@@ -1,34 +1,57 @@
 package org.duban.complaint;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Arrays;
 
 /**
  * The complaint form, on the public portal and for staff registering a call, letter, visit or referral
- * ({@code channel} is used only there). Wrapper types so that a missing checkbox binds as null, not as an error.
+ * ({@code channel} is used only there). Every field binds as text and is parsed in {@link #validate}, so that no
+ * value can fail binding and leave the form without an object to re-render.
  */
-record ComplaintForm(ComplaintType type, String content, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn,
-                     String location, String unitConcerned, Boolean anonymous, String name, String phone,
-                     Boolean consent, String idempotencyKey, Channel channel) {
+record ComplaintForm(String type, String content, String occurredOn, String location, String unitConcerned,
+                     String anonymous, String name, String phone, String consent, String idempotencyKey,
+                     String channel) {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     static ComplaintForm empty(String idempotencyKey) {
-        return new ComplaintForm(null, "", null, "", "", false, "", "", false, idempotencyKey, null);
+        return new ComplaintForm(null, "", null, "", "", null, "", "", null, idempotencyKey, null);
     }
 
     boolean isAnonymous() {
-        return Boolean.TRUE.equals(anonymous);
+        return "true".equals(anonymous);
     }
 
+    /** Call after {@link #validate} found no errors. */
     NewComplaint toNewComplaint() {
-        return new NewComplaint(type, content, occurredOn, location, unitConcerned, isAnonymous(), name, phone);
+        return new NewComplaint(ComplaintType.valueOf(type), content, date(), location, unitConcerned, isAnonymous(),
+                name, phone);
+    }
+
+    Channel parsedChannel() {
+        return Arrays.stream(Channel.values()).filter(c -> c.name().equals(channel)).findFirst().orElse(null);
+    }
+
+    private LocalDate date() {
+        try {
+            return occurredOn == null || occurredOn.isBlank() ? null : LocalDate.parse(occurredOn.strip(), DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Server-side checks; each failure is a message key on its field. */
     void validate(Errors errors, LocalDate today, boolean requireConsent) {
-        if (type == null && !errors.hasFieldErrors("type")) {
+        if (type == null || type.isBlank()) {
             errors.rejectValue("type", "complaint.form.typeRequired");
+        } else if (Arrays.stream(ComplaintType.values()).noneMatch(t -> t.name().equals(type))) {
+            errors.rejectValue("type", "complaint.form.typeInvalid");
         }
         if (content == null || content.isBlank()) {
             errors.rejectValue("content", "complaint.form.contentRequired");
@@ -37,8 +60,13 @@ record ComplaintForm(ComplaintType type, String content, @DateTimeFormat(iso = D
         } else if (!cleanText(content)) {
             errors.rejectValue("content", "complaint.form.characters");
         }
-        if (occurredOn != null && occurredOn.isAfter(today)) {
-            errors.rejectValue("occurredOn", "complaint.form.dateInFuture");
+        if (occurredOn != null && !occurredOn.isBlank()) {
+            LocalDate date = date();
+            if (date == null) {
+                errors.rejectValue("occurredOn", "complaint.form.dateInvalid");
+            } else if (date.isAfter(today)) {
+                errors.rejectValue("occurredOn", "complaint.form.dateInFuture");
+            }
         }
         limit(errors, "location", location, 200);
         limit(errors, "unitConcerned", unitConcerned, 200);
@@ -49,7 +77,7 @@ record ComplaintForm(ComplaintType type, String content, @DateTimeFormat(iso = D
                 errors.rejectValue("phone", "complaint.form.phone");
             }
         }
-        if (requireConsent && !Boolean.TRUE.equals(consent)) {
+        if (requireConsent && !"true".equals(consent)) {
             errors.rejectValue("consent", "complaint.form.consentRequired");
         }
         if (idempotencyKey != null && (idempotencyKey.length() > 200
