@@ -52,6 +52,9 @@ class LoginAndSessionTest {
         assertThat(after).isNotNull();
         assertThat(after.getValue()).isNotEqualTo(before.getValue());
         mvc.perform(get("/campaigns").cookie(after)).andExpect(status().isOk());
+        // Idle timeout: the session expires after 30 minutes without a request.
+        assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'leader'")
+                .query(Integer.class).list()).contains(1800);
         mvc.perform(post("/logout").cookie(after).with(csrf())).andExpect(redirectedUrl("/login?logout"));
         mvc.perform(get("/campaigns").cookie(after)).andExpect(status().isFound());
     }

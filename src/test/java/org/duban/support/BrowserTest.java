@@ -30,7 +30,9 @@ import java.util.Map;
         "duban.database.data-dir=",
         "duban.demo-data=true",
         "duban.demo-data-on-external=true",
-        "logging.structured.format.console="
+        "logging.structured.format.console=",
+        // Graceful shutdown would wait for the browser's keep-alive connections.
+        "server.shutdown=immediate"
 })
 public abstract class BrowserTest {
 

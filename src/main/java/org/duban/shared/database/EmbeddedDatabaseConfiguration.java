@@ -36,7 +36,9 @@ class EmbeddedDatabaseConfiguration {
             StalePostmaster.stopIfRunning(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
-        return builder
+        // Spring stops the server after every bean that uses it (it is a dependency of the DataSource); zonky's
+        // own JVM shutdown hook would stop it concurrently, under the feet of beans still shutting down.
+        return builder.setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")

@@ -1,0 +1,135 @@
+package org.duban.ledger;
+
+import org.duban.audit.AuditEvent;
+import org.duban.security.CurrentUser;
+import org.duban.shared.BusinessRuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The ledger's API for other modules: register a problem found elsewhere ("turn into a problem" from a complaint,
+ * an inspection finding or a screening finding) and look up what became of it.
+ *
+ * <p>The caller authorises the user for its own action; registering is then always allowed, because a problem
+ * found must never be lost. The unit concerned must exist. When the caller knows no campaign, the most recent
+ * active campaign issued by the unit concerned or one of its ancestors is used.
+ */
+@Service
+public class Problems {
+
+    private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Problems(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a problem in status REGISTERED and returns its id. Officers named make the entry confidential.
+     *
+     * @throws BusinessRuleViolation when a required field is missing or the unit does not exist
+     */
+    @Transactional
+    public UUID register(NewProblem problem) {
+        if (problem == null || problem.source() == null || problem.category() == null || problem.unitId() == null
+                || problem.description() == null || problem.description().isBlank()) {
+            throw new BusinessRuleViolation("problem.incomplete");
+        }
+        String unitPath = jdbc.sql("select path from org_unit where id = :id").param("id", problem.unitId())
+                .query(String.class).optional()
+                .orElseThrow(() -> new BusinessRuleViolation("problem.unknownUnit"));
+        UUID campaignId = problem.campaignId() != null ? problem.campaignId() : activeCampaignFor(unitPath);
+        LocalDate foundOn = problem.foundOn() != null ? problem.foundOn() : LocalDate.now(clock.withZone(BUREAU_ZONE));
+        String officers = blankToNull(problem.officers());
+        boolean confidential = problem.confidential() || officers != null;
+        String itemCode = blankToNull(problem.itemCode());
+
+        UUID id = UUID.randomUUID();
+        long number = jdbc.sql("select nextval('problem_number_seq')").query(Long.class).single();
+        String reference = "DB-%d-%05d".formatted(LocalDate.now(clock.withZone(BUREAU_ZONE)).getYear(), number);
+        String actor = CurrentUser.actor();
+        jdbc.sql("""
+                insert into problem (id, reference, campaign_id, source, source_ref, category, item_code, unit_id,
+                                     officers, description, found_on, confidential, status, version,
+                                     created_by, created_at, updated_by, updated_at)
+                values (:id, :reference, :campaign, :source, :sourceRef, :category, :item, :unit,
+                        :officers, :description, :foundOn, :confidential, 'REGISTERED', 0, :by, :at, :by, :at)
+                """)
+                .param("id", id).param("reference", reference).param("campaign", campaignId)
+                .param("source", problem.source().name()).param("sourceRef", blankToNull(problem.sourceRef()))
+                .param("category", problem.category().name()).param("item", itemCode)
+                .param("unit", problem.unitId()).param("officers", officers)
+                .param("description", problem.description().trim()).param("foundOn", Date.valueOf(foundOn))
+                .param("confidential", confidential).param("by", actor).param("at", Timestamp.from(clock.instant()))
+                .update();
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("reference", reference);
+        values.put("campaignId", String.valueOf(campaignId));
+        values.put("source", problem.source().name());
+        values.put("sourceRef", problem.sourceRef());
+        values.put("category", problem.category().name());
+        values.put("itemCode", itemCode);
+        values.put("unitId", problem.unitId().toString());
+        values.put("foundOn", foundOn.toString());
+        values.put("confidential", confidential);
+        // Officers' names stay out of the audit trail's values: the trail is readable by auditors at large.
+        values.put("officersNamed", officers != null);
+        values.put("status", ProblemStatus.REGISTERED.name());
+        events.publishEvent(AuditEvent.change("problem.registered", "problem", id, Map.of(), values));
+        return id;
+    }
+
+    /** The problem's id, reference number and status, or empty when there is none with this id. */
+    @Transactional(readOnly = true)
+    public Optional<ProblemRef> find(UUID id) {
+        return jdbc.sql("select * from problem where id = :id").param("id", id).query(Problems::mapRef).optional();
+    }
+
+    /** The problems registered from one source record, e.g. all problems a complaint was turned into. */
+    @Transactional(readOnly = true)
+    public List<ProblemRef> findBySource(ProblemSource source, String sourceRef) {
+        return jdbc.sql("select * from problem where source = :source and source_ref = :ref order by reference")
+                .param("source", source.name()).param("ref", sourceRef).query(Problems::mapRef).list();
+    }
+
+    private UUID activeCampaignFor(String unitPath) {
+        return jdbc.sql("""
+                        select c.id from campaign c join org_unit o on o.id = c.owner_unit_id
+                        where c.status = 'ACTIVE' and :path like o.path || '%'
+                        order by c.starts_on desc limit 1
+                        """)
+                .param("path", unitPath).query(UUID.class).optional().orElse(null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static ProblemRef mapRef(ResultSet rs, int row) throws SQLException {
+        return new ProblemRef(rs.getObject("id", UUID.class), rs.getString("reference"),
+                ProblemStatus.valueOf(rs.getString("status")), rs.getObject("campaign_id", UUID.class),
+                rs.getObject("unit_id", UUID.class), ProblemSource.valueOf(rs.getString("source")),
+                rs.getString("source_ref"));
+    }
+}
