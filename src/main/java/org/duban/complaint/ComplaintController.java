@@ -1,6 +1,7 @@
 package org.duban.complaint;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.duban.ledger.ProblemCategory;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
@@ -85,6 +86,8 @@ class ComplaintController {
         model.addAttribute("canDispatch", scope.includes(complaint.ownerUnitId()));
         model.addAttribute("scopeUnits", units.all().stream().filter(u -> scope.includes(u.id())).toList());
         model.addAttribute("allUnits", units.all());
+        model.addAttribute("problem", complaints.problemOf(complaint).orElse(null));
+        model.addAttribute("categories", ProblemCategory.values());
         model.addAttribute("closures", List.of(Closure.RESOLVED, Closure.DUPLICATE, Closure.WITHDRAWN, Closure.OTHER));
         return "complaint/show";
     }
@@ -177,8 +180,11 @@ class ComplaintController {
     }
 
     @PostMapping("/complaints/{id}/problem")
-    String toProblem(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-        throw new BusinessRuleViolation("complaint.problem.unavailable");
+    String toProblem(@PathVariable UUID id, @RequestParam long version,
+                     @RequestParam(required = false) ProblemCategory category,
+                     @RequestParam(required = false) UUID problemId, RedirectAttributes redirect) {
+        return done(id, redirect, () -> complaints.turnIntoProblem(id, version, category, problemId,
+                units.currentScope()));
     }
 
     private String done(UUID id, RedirectAttributes redirect, Runnable action) {

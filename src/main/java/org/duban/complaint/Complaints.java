@@ -4,6 +4,11 @@ import org.duban.audit.AuditEvent;
 import org.duban.campaign.Campaign;
 import org.duban.campaign.CampaignStatus;
 import org.duban.campaign.Campaigns;
+import org.duban.ledger.NewProblem;
+import org.duban.ledger.ProblemCategory;
+import org.duban.ledger.ProblemRef;
+import org.duban.ledger.ProblemSource;
+import org.duban.ledger.Problems;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
@@ -52,13 +57,14 @@ public class Complaints {
     private final WorkingDays workingDays;
     private final OrgUnits units;
     private final Campaigns campaigns;
+    private final Problems problems;
     private volatile IntakeUnit intakeUnit;
 
     private record IntakeUnit(UUID id, Instant loadedAt) {
     }
 
     Complaints(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Secrets secrets,
-               ComplaintSettings settings, OrgUnits units, Campaigns campaigns) {
+               ComplaintSettings settings, OrgUnits units, Campaigns campaigns, Problems problems) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -67,6 +73,7 @@ public class Complaints {
         this.workingDays = new WorkingDays(new HashSet<>(settings.holidays()));
         this.units = units;
         this.campaigns = campaigns;
+        this.problems = problems;
     }
 
     public LocalDate today() {
@@ -442,14 +449,45 @@ public class Complaints {
                         secrets.decrypt(rs.getBytes(2), id.toString()))).single();
     }
 
-    /** Links a complaint to a problem of the ledger (several complaints may point to one problem). */
+    /**
+     * Turns a complaint into a problem of the ledger (source COMPLAINT, the complaint's id as source reference), or,
+     * with {@code existingProblem}, points it at a problem already registered: several complaints may point to one
+     * problem. The problem's id is kept on the complaint, so the link goes both ways.
+     *
+     * @param category the problem category; needed only when the complaint's type is OTHER
+     * @return the problem's reference number
+     */
     @Transactional
-    public void linkProblem(UUID id, long version, UUID problemId, DataScope scope) {
+    public String turnIntoProblem(UUID id, long version, ProblemCategory category, UUID existingProblem,
+                                  DataScope scope) {
         Complaint c = getForDispatch(id, version, scope);
         if (c.problemId() != null) {
             throw new BusinessRuleViolation("complaint.alreadyLinked");
         }
-        change(c, "problem.linked", problemId.toString(), "problem_id = :problem", Map.of("problem", problemId));
+        ProblemRef problem;
+        if (existingProblem != null) {
+            problem = problems.find(existingProblem).filter(p -> scope.includes(p.unitId()))
+                    .orElseThrow(() -> new BusinessRuleViolation("complaint.problem.unknown"));
+        } else {
+            ProblemCategory chosen = category != null ? category
+                    : c.type() == ComplaintType.OTHER ? null : ProblemCategory.valueOf(c.type().name());
+            if (chosen == null) {
+                throw new BusinessRuleViolation("complaint.problem.categoryRequired");
+            }
+            UUID unit = c.handlingUnitId() != null ? c.handlingUnitId() : c.ownerUnitId();
+            UUID problemId = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, c.id().toString(), chosen,
+                    null, unit, c.unitConcerned(), c.content(), LocalDate.ofInstant(c.submittedAt(), clock.getZone()),
+                    chosen == ProblemCategory.RENT_SEEKING));
+            problem = problems.find(problemId).orElseThrow();
+        }
+        change(c, "problem.linked", problem.reference(), "problem_id = :problem", Map.of("problem", problem.id()));
+        return problem.reference();
+    }
+
+    /** The reference number and status of the problem a complaint points to. */
+    @Transactional(readOnly = true)
+    public Optional<ProblemRef> problemOf(Complaint complaint) {
+        return complaint.problemId() == null ? Optional.empty() : problems.find(complaint.problemId());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

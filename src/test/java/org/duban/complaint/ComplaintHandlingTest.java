@@ -158,6 +158,32 @@ class ComplaintHandlingTest {
     }
 
     @Test
+    @WithWorkTeamMember
+    void twoComplaintsAboutOneMatterPointToOneProblemOfTheLedger() {
+        DataScope scope = units.currentScope();
+        UUID first = submitOne("治超站收费不开票。").complaintId();
+        UUID second = submitOne("同一治超站又收费不开票。").complaintId();
+        complaints.accept(first, version(first), scope);
+        complaints.assign(first, version(first), unit("OTOGQ-SQUAD-1"), scope);
+        String reference = complaints.turnIntoProblem(first, version(first), null, null, scope);
+        Complaint linked = complaints.get(first, scope);
+        assertThat(linked.problemId()).isNotNull();
+        var problem = complaints.problemOf(linked).orElseThrow();
+        assertThat(problem.reference()).isEqualTo(reference);
+        assertThat(problem.sourceRef()).isEqualTo(first.toString());
+        assertThat(problem.unitId()).isEqualTo(unit("OTOGQ-SQUAD-1"));
+        assertThat(jdbc.sql("select category from problem where id = :id").param("id", problem.id())
+                .query(String.class).single()).isEqualTo("PROFIT_DRIVEN");
+
+        complaints.turnIntoProblem(second, version(second), null, problem.id(), scope);
+        assertThat(complaints.get(second, scope).problemId()).isEqualTo(problem.id());
+        assertThatThrownBy(() -> complaints.turnIntoProblem(second, version(second), null, null, scope))
+                .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
+        assertThatThrownBy(() -> complaints.turnIntoProblem(submitOne("x").complaintId(), 0, null, UUID.randomUUID(), scope))
+                .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
+    }
+
+    @Test
     void workingDaysSkipWeekendsAndHolidays() {
         WorkingDays days = new WorkingDays(Set.of(LocalDate.of(2023, 5, 1)));
         // Friday 28 April 2023 + 3 working days: Tue 2, Wed 3 ... Monday 1 May is a holiday.
