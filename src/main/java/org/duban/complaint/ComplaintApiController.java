@@ -77,7 +77,6 @@ class ComplaintApiController {
     ResponseEntity<?> submit(@RequestBody(required = false) SubmitRequest body,
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                              HttpServletRequest request) {
-        rateLimit.check(PublicRateLimit.Kind.SUBMISSION, request.getRemoteAddr());
         List<FieldError> errors = new ArrayList<>();
         if (body == null) {
             return badRequest(List.of(new FieldError(null, text("complaint.api.bodyMissing"))));
@@ -125,6 +124,8 @@ class ComplaintApiController {
         if (!errors.isEmpty()) {
             return badRequest(errors);
         }
+        // Counted once the body is valid: only a complaint that would be registered uses up the allowance.
+        rateLimit.check(PublicRateLimit.Kind.SUBMISSION, request.getRemoteAddr());
         Submitted submitted = complaints.submit(
                 new NewComplaint(type, content, occurredOn, location, unit, anonymous, name, phone),
                 Channel.API, idempotencyKey, List.of(), null);
@@ -135,13 +136,13 @@ class ComplaintApiController {
 
     @PostMapping(path = "/api/v1/complaints/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> lookup(@RequestBody(required = false) LookupRequest body, HttpServletRequest request) {
-        rateLimit.check(PublicRateLimit.Kind.LOOKUP, request.getRemoteAddr());
         if (body == null || !(body.receipt() instanceof String receipt) || receipt.isBlank()) {
             return badRequest(List.of(new FieldError("receipt", text("complaint.api.required"))));
         }
         if (Secrets.normalise(receipt) == null) {
             return badRequest(List.of(new FieldError("receipt", text("complaint.receipt.invalid"))));
         }
+        rateLimit.check(PublicRateLimit.Kind.LOOKUP, request.getRemoteAddr());
         return complaints.lookup(receipt)
                 .<ResponseEntity<?>>map(s -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(
                         new LookupResponse(s.status().name(), text("complaint.status." + s.status().name()),

@@ -58,7 +58,8 @@ class ComplaintController {
     String register(@ModelAttribute("form") ComplaintForm form, BindingResult errors, HttpServletResponse response,
                     Model model) {
         form.validate(errors, complaints.today(), false);
-        if (!Channel.REGISTERED_BY_STAFF.contains(form.parsedChannel())) {
+        Channel channel = form.parsedChannel();
+        if (channel == null || !Channel.REGISTERED_BY_STAFF.contains(channel)) {
             errors.rejectValue("channel", "complaint.form.channelRequired");
         }
         if (errors.hasErrors()) {

@@ -91,14 +91,14 @@ class PublicComplaintController {
     @PostMapping("/public/complaints/status")
     String status(@RequestParam(required = false) String receipt, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
-        rateLimit.check(PublicRateLimit.Kind.LOOKUP, request.getRemoteAddr());
+        countLookup(receipt, request);
         return show(receipt, response, model, null);
     }
 
     @PostMapping("/public/complaints/status/information")
     String addInformation(@RequestParam(required = false) String receipt, @RequestParam(required = false) String text,
                           HttpServletRequest request, HttpServletResponse response, Model model) {
-        rateLimit.check(PublicRateLimit.Kind.LOOKUP, request.getRemoteAddr());
+        countLookup(receipt, request);
         if (text == null || text.isBlank() || text.length() > 2000 || !ComplaintForm.cleanText(text)) {
             response.setStatus(400);
             return show(receipt, response, model, "complaint.information.invalid");
@@ -111,7 +111,7 @@ class PublicComplaintController {
     String rate(@RequestParam(required = false) String receipt, @RequestParam(required = false) String satisfaction,
                 @RequestParam(required = false) String comment, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
-        rateLimit.check(PublicRateLimit.Kind.LOOKUP, request.getRemoteAddr());
+        countLookup(receipt, request);
         Optional<Satisfaction> rating = parse(satisfaction);
         if (rating.isEmpty() || (comment != null && (comment.length() > 1000 || !ComplaintForm.cleanText(comment)))) {
             response.setStatus(400);
@@ -119,6 +119,13 @@ class PublicComplaintController {
         }
         return act(receipt, response, model, () -> complaints.rate(receipt, rating.get(), comment),
                 rating.get().isSatisfied() ? "complaint.rating.thanks" : "complaint.rating.reopened");
+    }
+
+    /** Only a well-formed receipt can hit a complaint, so only those count towards the guessing limit. */
+    private void countLookup(String receipt, HttpServletRequest request) {
+        if (Secrets.normalise(receipt) != null) {
+            rateLimit.check(PublicRateLimit.Kind.LOOKUP, request.getRemoteAddr());
+        }
     }
 
     private String act(String receipt, HttpServletResponse response, Model model, Runnable action, String done) {

@@ -61,7 +61,7 @@ class RateLimitTest {
         assertThat(notFound).isEqualTo(20);
         assertThat(limited).isEqualTo(5);
         mvc.perform(post("/api/v1/complaints/lookup").with(Addresses.from(guesser))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"receipt\": \"1\"}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"receipt\": \"99999999999999999999\"}"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.message").value(containsString("分钟后再试")));
     }
