@@ -11,7 +11,7 @@ DATA="$(mktemp -d /tmp/duban-bench.XXXXXX)"
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
   ./mvnw -B -o -q package -DskipTests
 fi
-JAR="$(ls target/duban-*.jar | grep -v original | head -1)"
+JAR=target/duban.jar
 java -Xmx1g -jar "$JAR" --server.port="$PORT" --duban.database.data-dir="$DATA/pg" \
   --duban.complaint.rate-limit.raised-addresses=127.0.0.1 --duban.complaint.rate-limit.raised-limit=100000000 \
   --logging.structured.format.console= --logging.level.root=WARN > "$DATA/app.log" 2>&1 &
