@@ -19,11 +19,13 @@ import java.util.Set;
  * @param holidays       public holidays skipped when counting working days (weekends are always skipped)
  * @param maxAttachments attachments per submission
  * @param maxAttachmentBytes size of one attachment
+ * @param intakeUnitCode the org unit (code) that receives public and API complaints; when empty, the bureau that
+ *                       issued the longest-running active campaign
  */
 @ConfigurationProperties("duban.complaint")
 record ComplaintSettings(String identityKey, @DefaultValue RateLimit rateLimit, @DefaultValue TimeLimits timeLimits,
                          @DefaultValue List<LocalDate> holidays, @DefaultValue("3") int maxAttachments,
-                         @DefaultValue("5242880") int maxAttachmentBytes) {
+                         @DefaultValue("5242880") int maxAttachmentBytes, String intakeUnitCode) {
 
     /**
      * @param submissions    submissions per address and window

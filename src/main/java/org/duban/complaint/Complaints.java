@@ -183,27 +183,41 @@ public class Complaints {
         return base.isBlank() ? "attachment" : base.substring(0, Math.min(base.length(), 200));
     }
 
-    /** Public complaints go to the bureau that issued the active campaign. */
+    /**
+     * Public complaints go to the unit named by {@code duban.complaint.intake-unit-code}, or else to the bureau that
+     * issued the campaign the portal shows.
+     */
     UUID intakeUnitId() {
         IntakeUnit cached = intakeUnit;
         if (cached != null && cached.loadedAt().isAfter(clock.instant().minusSeconds(300))) {
             return cached.id();
         }
-        UUID id = publicCampaign().map(Campaign::ownerUnitId)
+        Optional<UUID> configured = settings.intakeUnitCode() == null || settings.intakeUnitCode().isBlank()
+                ? Optional.empty()
+                : Optional.of(units.findByCode(settings.intakeUnitCode().strip()).map(OrgUnit::id).orElseThrow(
+                        () -> new IllegalStateException("duban.complaint.intake-unit-code names no unit")));
+        UUID id = configured.or(() -> publicCampaign().map(Campaign::ownerUnitId))
                 .or(() -> units.all().stream().filter(u -> u.parentId() != null).map(OrgUnit::id).findFirst())
                 .orElseThrow(() -> new IllegalStateException("no unit to receive complaints"));
         intakeUnit = new IntakeUnit(id, clock.instant());
         return id;
     }
 
-    /** The campaign whose notice the public portal shows: the latest active one. */
+    /**
+     * The campaign whose notice the public portal shows: an active campaign of the intake unit if one is configured,
+     * else the longest-running active campaign (deterministic when a city runs several).
+     */
     @Transactional(readOnly = true)
     public Optional<Campaign> publicCampaign() {
         Set<UUID> all = new HashSet<>();
         units.all().forEach(u -> all.add(u.id()));
+        String code = settings.intakeUnitCode();
+        Optional<UUID> intake = code == null || code.isBlank() ? Optional.empty()
+                : units.findByCode(code.strip()).map(OrgUnit::id);
         return campaigns.list(new DataScope(all, "")).stream()
                 .filter(c -> c.status() == CampaignStatus.ACTIVE)
-                .max(Comparator.comparing(Campaign::startsOn));
+                .filter(c -> intake.isEmpty() || intake.get().equals(c.ownerUnitId()))
+                .min(Comparator.comparing(Campaign::startsOn).thenComparing(c -> c.id().toString()));
     }
 
     // ---- the receipt holder -----------------------------------------------------------------------------------
