@@ -9,6 +9,11 @@ public record AuditEntry(long seq, Instant occurredAt, String actor, String acti
                          String objectId, String oldValues, String newValues, String outcome, String prevHash,
                          String hash) {
 
+    /** The time of the entry as read on a clock in the given zone, to the second. */
+    public java.time.LocalDateTime localTime(java.time.ZoneId zone) {
+        return java.time.LocalDateTime.ofInstant(occurredAt, zone).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
     static AuditEntry from(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                 rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),

@@ -26,7 +26,8 @@ import java.util.UUID;
  * an inspection finding or a screening finding) and look up what became of it.
  *
  * <p>The caller authorises the user for its own action; registering is then always allowed, because a problem
- * found must never be lost. The unit concerned must exist. When the caller knows no campaign, the most recent
+ * found must never be lost. The unit concerned must exist; an item code, when given, must be one of the category's
+ * items ({@code ledger/problem-items.csv}, e.g. {@code IRREGULAR.UNEQUAL}). When the caller knows no campaign, the most recent
  * active campaign issued by the unit concerned or one of its ancestors is used.
  */
 @Service
@@ -63,6 +64,10 @@ public class Problems {
         String officers = blankToNull(problem.officers());
         boolean confidential = problem.confidential() || officers != null;
         String itemCode = blankToNull(problem.itemCode());
+        if (itemCode != null && jdbc.sql("select count(*) from problem_item where code = :c and category = :cat")
+                .param("c", itemCode).param("cat", problem.category().name()).query(Integer.class).single() == 0) {
+            throw new BusinessRuleViolation("problem.unknownItem", itemCode);
+        }
 
         UUID id = UUID.randomUUID();
         long number = jdbc.sql("select nextval('problem_number_seq')").query(Long.class).single();
@@ -96,6 +101,10 @@ public class Problems {
         // Officers' names stay out of the audit trail's values: the trail is readable by auditors at large.
         values.put("officersNamed", officers != null);
         values.put("status", ProblemStatus.REGISTERED.name());
+        jdbc.sql("""
+                insert into problem_change (problem_id, at, actor, action, field, old_value, new_value)
+                values (:id, :at, :by, 'register', 'status', null, 'REGISTERED')
+                """).param("id", id).param("at", Timestamp.from(clock.instant())).param("by", actor).update();
         events.publishEvent(AuditEvent.change("problem.registered", "problem", id, Map.of(), values));
         return id;
     }

@@ -4,6 +4,7 @@ import org.duban.audit.AuditEvent;
 import org.duban.security.DubanUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
+import org.duban.shared.StaleEditException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The org-unit tree and data scopes. The tree is small (hundreds of units), so it is read whole where useful. */
@@ -23,10 +25,12 @@ public class OrgUnits {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
-    OrgUnits(JdbcClient jdbc, ApplicationEventPublisher events) {
+    OrgUnits(JdbcClient jdbc, ApplicationEventPublisher events, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.clock = clock;
     }
 
     /** All units in tree order (by path depth-first with siblings by sort). */
@@ -123,6 +127,57 @@ public class OrgUnits {
         events.publishEvent(AuditEvent.change("organization.unit.updated", "org_unit", id,
                 Map.of("name", before.name(), "kind", before.kind().name(), "sort", before.sort()),
                 Map.of("name", name, "kind", kind.name(), "sort", sort)));
+    }
+
+    /**
+     * Creates a unit below a parent the administrator may see. The code must be unique and present: other modules
+     * and the staff import refer to units by it.
+     */
+    @Transactional
+    public OrgUnit createChild(UnitForm form, DataScope scope) {
+        if (form.parentId() == null || !scope.includes(form.parentId())) {
+            throw new NotFoundException("unit " + form.parentId());
+        }
+        if (form.code() == null || form.code().isBlank()) {
+            throw new BusinessRuleViolation("unit.code.required");
+        }
+        OrgUnit unit = create(form.parentId(), form.code().trim(), form.name().trim(), form.kind(), form.sort());
+        stamp(unit.id());
+        return unit;
+    }
+
+    /** Edits name, kind and sort of a unit within the scope; refuses an edit based on an old version. */
+    @Transactional
+    public void update(UUID id, UnitForm form, DataScope scope) {
+        if (!scope.includes(id)) {
+            throw new NotFoundException("unit " + id);
+        }
+        try {
+            rename(id, form.version() == null ? -1 : form.version(), form.name().trim(), form.kind(), form.sort());
+        } catch (org.springframework.dao.OptimisticLockingFailureException stale) {
+            Map<String, Object> who = jdbc.sql("select updated_by, updated_at from org_unit where id = :id")
+                    .param("id", id).query().singleRow();
+            java.sql.Timestamp at = (java.sql.Timestamp) who.get("updated_at");
+            throw new StaleEditException("org_unit " + id, (String) who.get("updated_by"),
+                    at == null ? null : at.toInstant());
+        }
+        stamp(id);
+    }
+
+    /** Narrows a scope to one unit and everything below it (a filter on a list page); empty when outside. */
+    @Transactional(readOnly = true)
+    public DataScope within(DataScope scope, UUID unitId) {
+        OrgUnit unit = find(unitId).filter(u -> scope.includes(u.id()))
+                .orElseThrow(() -> new NotFoundException("unit " + unitId));
+        Set<UUID> ids = new HashSet<>(below(unit));
+        ids.retainAll(scope.unitIds());
+        return new DataScope(ids, scope.ownPath());
+    }
+
+    private void stamp(UUID id) {
+        jdbc.sql("update org_unit set updated_by = :by, updated_at = :at where id = :id")
+                .param("by", org.duban.security.CurrentUser.actor())
+                .param("at", java.sql.Timestamp.from(clock.instant())).param("id", id).update();
     }
 
     static OrgUnit map(ResultSet rs, int row) throws SQLException {

@@ -106,9 +106,44 @@ public class StaffDirectory {
         return id;
     }
 
+    /** Creates a staff member in a unit of the administrator's scope (the administration pages). */
+    @Transactional
+    public UUID create(StaffForm form, DataScope scope) {
+        requireUnitInScope(form, scope);
+        return create(form);
+    }
+
+    /**
+     * Creates a staff member from an imported spreadsheet row. A spreadsheet never carries passwords: an imported
+     * account with a login has no password until an administrator sets one on its edit page, so it cannot sign in
+     * before then.
+     */
+    @Transactional
+    public UUID createImported(StaffForm form, DataScope scope) {
+        requireUnitInScope(form, scope);
+        StaffForm withoutPassword = new StaffForm(form.unitId(), form.name(), form.title(), form.phone(),
+                form.login(), null, form.enabled(), form.roles(), null);
+        checkLoginAndRoles(withoutPassword, null);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into staff (id, unit_id, name, title, phone, login, password_hash, enabled, updated_by, updated_at)
+                values (:id, :unit, :name, :title, :phone, :login, null, :enabled, :by, :at)
+                """)
+                .param("id", id).param("unit", form.unitId()).param("name", form.name().trim())
+                .param("title", blankToNull(form.title())).param("phone", blankToNull(form.phone()))
+                .param("login", blankToNull(form.login())).param("enabled", form.enabled())
+                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
+                .update();
+        writeRoles(id, form.roles());
+        events.publishEvent(AuditEvent.change("organization.staff.imported", "staff", id, Map.of(),
+                describe(withoutPassword)));
+        return id;
+    }
+
     @Transactional
     public void update(UUID id, StaffForm form, DataScope scope) {
         Staff before = get(id, scope);
+        requireUnitInScope(form, scope);
         validate(form, before);
         int updated = jdbc.sql("""
                 update staff set unit_id = :unit, name = :name, title = :title, phone = :phone, login = :login,
@@ -148,23 +183,36 @@ public class StaffDirectory {
         jdbc.sql("delete from spring_session where principal_name = :login").param("login", login).update();
     }
 
-    private void validate(StaffForm form, Staff existing) {
+    private static void requireUnitInScope(StaffForm form, DataScope scope) {
+        if (!scope.includes(form.unitId())) {
+            throw new BusinessRuleViolation("staff.unit.outOfScope");
+        }
+    }
+
+    private void checkLoginAndRoles(StaffForm form, Staff existing) {
         String login = blankToNull(form.login());
         if (login != null) {
             Optional<Staff> holder = findByLogin(login);
             if (holder.isPresent() && (existing == null || !holder.get().id().equals(existing.id()))) {
                 throw new BusinessRuleViolation("staff.login.taken", login);
             }
+        }
+        Set<String> known = new HashSet<>(roleCodes());
+        if (form.roles() != null && !known.containsAll(form.roles())) {
+            throw new BusinessRuleViolation("staff.role.unknown");
+        }
+    }
+
+    private void validate(StaffForm form, Staff existing) {
+        checkLoginAndRoles(form, existing);
+        String login = blankToNull(form.login());
+        if (login != null) {
             boolean needsPassword = existing == null || existing.login() == null;
             if (needsPassword || (form.password() != null && !form.password().isBlank())) {
                 passwordPolicy.check(form.password()).ifPresent(key -> {
                     throw new BusinessRuleViolation(key, PasswordPolicy.MIN_LENGTH);
                 });
             }
-        }
-        Set<String> known = new HashSet<>(roleCodes());
-        if (form.roles() != null && !known.containsAll(form.roles())) {
-            throw new BusinessRuleViolation("staff.role.unknown");
         }
     }
 

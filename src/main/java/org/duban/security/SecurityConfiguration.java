@@ -1,5 +1,6 @@
 package org.duban.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,9 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder(10);
     }
 
+    // Commands (java -jar duban.jar <command>) run without a web server, where there is no HttpSecurity.
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain filterChain(HttpSecurity http, List<RouteRules> declarations, LoginThrottle throttle,
                                     ApplicationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(authorize -> {

@@ -1,0 +1,59 @@
+package org.duban.audit;
+
+import jakarta.validation.Valid;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The auditors' view of the operation log, and the verification of its hash chain. */
+@Controller
+class AuditController {
+
+    private final AuditLog log;
+    private final AuditTrail trail;
+    private final ApplicationEventPublisher events;
+
+    AuditController(AuditLog log, AuditTrail trail, ApplicationEventPublisher events) {
+        this.log = log;
+        this.trail = trail;
+        this.events = events;
+    }
+
+    @GetMapping("/audit")
+    String list(@Valid @ModelAttribute("query") AuditQuery query, BindingResult errors, Model model) {
+        return page(query, errors, model);
+    }
+
+    @PostMapping("/audit/verify")
+    String verify(@Valid @ModelAttribute("query") AuditQuery query, BindingResult errors, Model model) {
+        Optional<Long> broken = trail.firstBrokenLink();
+        model.addAttribute("verified", true);
+        model.addAttribute("brokenSeq", broken.orElse(null));
+        // The verification itself is on record: who checked, and what they were told.
+        events.publishEvent(AuditEvent.change("audit.verified", "audit_log", broken.map(String::valueOf).orElse("-"),
+                Map.of(), Map.of("intact", broken.isEmpty())));
+        return page(query, errors, model);
+    }
+
+    private String page(AuditQuery query, BindingResult errors, Model model) {
+        AuditQuery effective = query;
+        if (errors.hasErrors()) {
+            // A record that failed to bind may not exist at all: start again from an empty filter and say so.
+            effective = new AuditQuery(null, null, null, null, null, null, null, 0);
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "query");
+            model.addAttribute("query", effective);
+            model.addAttribute("queryInvalid", true);
+        }
+        model.addAttribute("result", log.search(effective));
+        model.addAttribute("outcomes", AuditOutcome.values());
+        model.addAttribute("zone", log.zone());
+        return "audit/list";
+    }
+}

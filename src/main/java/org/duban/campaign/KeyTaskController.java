@@ -1,0 +1,185 @@
+package org.duban.campaign;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.duban.organization.DataScope;
+import org.duban.organization.OrgUnit;
+import org.duban.organization.OrgUnits;
+import org.duban.shared.BusinessRuleViolation;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The key-task plan's pages: list with filters, detail with progress and timeline, edit, progress, Excel. */
+@Controller
+class KeyTaskController {
+
+    private final KeyTasks tasks;
+    private final Campaigns campaigns;
+    private final OrgUnits units;
+    private final KeyTaskWorkbook workbook;
+
+    KeyTaskController(KeyTasks tasks, Campaigns campaigns, OrgUnits units, KeyTaskWorkbook workbook) {
+        this.tasks = tasks;
+        this.campaigns = campaigns;
+        this.units = units;
+        this.workbook = workbook;
+    }
+
+    @GetMapping("/tasks")
+    String list(@ModelAttribute("filter") KeyTasks.Filter filter, Model model) {
+        DataScope scope = units.currentScope();
+        model.addAttribute("result", tasks.list(filter, scope));
+        model.addAttribute("campaigns", campaigns.list(scope));
+        model.addAttribute("phases", Phase.values());
+        model.addAttribute("statuses", KeyTaskStatus.values());
+        model.addAttribute("scopeUnits", scopeUnits());
+        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("today", tasks.today());
+        return "keytask/list";
+    }
+
+    @GetMapping("/tasks/export")
+    void export(@ModelAttribute("filter") KeyTasks.Filter filter, HttpServletResponse response, Locale locale)
+            throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename(workbook.fileName(locale), StandardCharsets.UTF_8).build().toString());
+        workbook.write(filter, units.currentScope(), locale, response.getOutputStream());
+    }
+
+    @GetMapping("/tasks/import")
+    String importForm(Model model) {
+        model.addAttribute("campaigns", campaigns.list(units.currentScope()));
+        return "keytask/import";
+    }
+
+    @PostMapping("/tasks/import")
+    String importXlsx(@RequestParam UUID campaignId, @RequestParam(value = "file", required = false) MultipartFile file,
+                      Model model) throws IOException {
+        DataScope scope = units.currentScope();
+        campaigns.get(campaignId, scope);
+        KeyTaskWorkbook.Report report;
+        if (file == null || file.isEmpty()) {
+            report = new KeyTaskWorkbook.Report(0, List.of(new KeyTaskWorkbook.RowError(0, "keytask.import.empty", new Object[]{})));
+        } else {
+            try {
+                report = workbook.importTasks(campaignId, file.getInputStream(), scope);
+            } catch (BusinessRuleViolation refusal) {
+                report = new KeyTaskWorkbook.Report(0,
+                        List.of(new KeyTaskWorkbook.RowError(0, refusal.messageKey(), refusal.args())));
+            }
+        }
+        model.addAttribute("report", report);
+        return importForm(model);
+    }
+
+    @GetMapping("/tasks/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        KeyTask task = tasks.get(id, units.currentScope());
+        model.addAttribute("task", task);
+        model.addAttribute("progress", tasks.progress(id));
+        model.addAttribute("history", tasks.history(id));
+        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("today", tasks.today());
+        return "keytask/show";
+    }
+
+    @GetMapping("/tasks/new")
+    String createForm(@RequestParam(required = false) UUID campaign, Model model) {
+        model.addAttribute("form", new KeyTaskForm(campaign, "", null, null, null, null, null, null, null, null,
+                null, null));
+        return editView(model, null);
+    }
+
+    @PostMapping("/tasks")
+    String create(@Valid @ModelAttribute("form") KeyTaskForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return editView(model, null);
+        }
+        try {
+            campaigns.get(form.campaignId(), units.currentScope());
+            UUID id = tasks.create(form, units.currentScope());
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/tasks/" + id;
+        } catch (BusinessRuleViolation refusal) {
+            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            return editView(model, null);
+        }
+    }
+
+    @GetMapping("/tasks/{id}/edit")
+    String editForm(@PathVariable UUID id, Model model) {
+        model.addAttribute("form", KeyTaskForm.of(tasks.get(id, units.currentScope())));
+        return editView(model, id);
+    }
+
+    @PostMapping("/tasks/{id}")
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") KeyTaskForm form, BindingResult errors,
+                  Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return editView(model, id);
+        }
+        try {
+            campaigns.get(form.campaignId(), units.currentScope());
+            tasks.update(id, form, units.currentScope());
+        } catch (BusinessRuleViolation refusal) {
+            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            return editView(model, id);
+        }
+        redirect.addFlashAttribute("flash", "flash.saved");
+        return "redirect:/tasks/" + id;
+    }
+
+    @PostMapping("/tasks/{id}/progress")
+    String progress(@PathVariable UUID id, @RequestParam long version,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedOn,
+                    @RequestParam(required = false) String text, @RequestParam(defaultValue = "0") int percent,
+                    RedirectAttributes redirect) {
+        try {
+            tasks.report(id, version, reportedOn == null ? tasks.today() : reportedOn, text, percent,
+                    units.currentScope());
+            redirect.addFlashAttribute("flash", "flash.saved");
+        } catch (BusinessRuleViolation refusal) {
+            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            redirect.addFlashAttribute("refusalArgs", refusal.args());
+        }
+        return "redirect:/tasks/" + id;
+    }
+
+    private String editView(Model model, UUID id) {
+        model.addAttribute("taskId", id);
+        model.addAttribute("campaigns", campaigns.list(units.currentScope()));
+        model.addAttribute("phases", Phase.values());
+        model.addAttribute("scopeUnits", scopeUnits());
+        return "keytask/edit";
+    }
+
+    private List<OrgUnit> scopeUnits() {
+        DataScope scope = units.currentScope();
+        return units.all().stream().filter(u -> scope.includes(u.id())).toList();
+    }
+
+    private Map<UUID, String> unitNames() {
+        return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
+    }
+}

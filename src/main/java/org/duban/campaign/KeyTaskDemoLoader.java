@@ -1,0 +1,85 @@
+package org.duban.campaign;
+
+import org.duban.organization.DataScope;
+import org.duban.organization.OrgUnit;
+import org.duban.organization.OrgUnits;
+import org.duban.shared.DemoMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Loads the tasks the notice itself sets ({@code demo/keytasks.json}) into an empty key-task plan. */
+@Component
+@Order(100)
+class KeyTaskDemoLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyTaskDemoLoader.class);
+
+    record Data(String campaignDocumentNumber, List<Task> tasks) {
+    }
+
+    record Task(String title, String phase, String owner, String person, String co, LocalDate startsOn,
+                LocalDate deadline, String acceptance, String deliverable) {
+    }
+
+    private final DemoMode demoMode;
+    private final JdbcClient jdbc;
+    private final OrgUnits units;
+    private final KeyTasks tasks;
+    private final TransactionTemplate tx;
+
+    KeyTaskDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, KeyTasks tasks, TransactionTemplate tx) {
+        this.demoMode = demoMode;
+        this.jdbc = jdbc;
+        this.units = units;
+        this.tasks = tasks;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!demoMode.wanted() || jdbc.sql("select count(*) from key_task").query(Long.class).single() > 0) {
+            return;
+        }
+        Data data;
+        try (InputStream in = new ClassPathResource("demo/keytasks.json").getInputStream()) {
+            data = JsonMapper.builder().build().readValue(in, Data.class);
+        }
+        UUID campaign = jdbc.sql("select id from campaign where document_number = :d")
+                .param("d", data.campaignDocumentNumber()).query(UUID.class).optional().orElse(null);
+        if (campaign == null) {
+            return;
+        }
+        Map<String, UUID> byCode = units.all().stream().collect(Collectors.toMap(OrgUnit::code, OrgUnit::id));
+        DataScope all = new DataScope(new HashSet<>(byCode.values()), "/");
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken("system", null, List.of()));
+        try {
+            tx.executeWithoutResult(status -> data.tasks().forEach(t -> tasks.create(new KeyTaskForm(campaign,
+                    t.title(), null, Phase.valueOf(t.phase()), byCode.get(t.owner()), t.person(), t.co(),
+                    t.startsOn(), t.deadline(), t.acceptance(), t.deliverable(), null), all)));
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+        log.info("Demonstration key tasks loaded: {}", data.tasks().size());
+    }
+}

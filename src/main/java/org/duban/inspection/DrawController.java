@@ -1,0 +1,169 @@
+package org.duban.inspection;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.duban.campaign.Campaigns;
+import org.duban.organization.DataScope;
+import org.duban.organization.OrgUnit;
+import org.duban.organization.OrgUnits;
+import org.duban.organization.StaffDirectory;
+import org.duban.organization.UnitKind;
+import org.duban.security.CurrentUser;
+import org.duban.shared.BusinessRuleViolation;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@Controller
+class DrawController {
+
+    private final RandomDraws draws;
+    private final Inspections inspections;
+    private final Conflicts conflicts;
+    private final OrgUnits units;
+    private final StaffDirectory staff;
+    private final Campaigns campaigns;
+
+    DrawController(RandomDraws draws, Inspections inspections, Conflicts conflicts, OrgUnits units,
+                   StaffDirectory staff, Campaigns campaigns) {
+        this.draws = draws;
+        this.inspections = inspections;
+        this.conflicts = conflicts;
+        this.units = units;
+        this.staff = staff;
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping("/draws")
+    String list(Model model) {
+        model.addAttribute("draws", draws.list(units.currentScope()));
+        return "inspection/draws";
+    }
+
+    @GetMapping("/draws/new")
+    String createForm(Model model) {
+        UUID own = CurrentUser.require().unitId();
+        OrgUnit bureau = units.bureauOf(units.find(own).orElseThrow());
+        UUID campaign = campaigns.list(units.currentScope()).stream().findFirst().map(c -> c.id()).orElse(null);
+        model.addAttribute("form", new DrawForm("", campaign, DrawForm.TargetType.STAFF, bureau.id(), UnitKind.SQUAD,
+                bureau.id(), 3, 2, DrawForm.SeedMode.COMMITTED, ""));
+        return formView(model);
+    }
+
+    @PostMapping("/draws")
+    String create(@Valid @ModelAttribute("form") DrawForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return formView(model);
+        }
+        try {
+            UUID id = draws.commit(form, units.currentScope());
+            redirect.addFlashAttribute("flash", "draw.flash.committed");
+            return "redirect:/draws/" + id;
+        } catch (BusinessRuleViolation refusal) {
+            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            return formView(model);
+        }
+    }
+
+    @GetMapping("/draws/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        DataScope scope = units.currentScope();
+        RandomDraw draw = draws.get(id, scope);
+        model.addAttribute("draw", draw);
+        model.addAttribute("snapshot", draws.snapshot(id));
+        model.addAttribute("verification", draws.verify(draw));
+        model.addAttribute("inspections", inspections.ofDraw(id, scope));
+        model.addAttribute("campaigns", campaigns.list(scope));
+        model.addAttribute("today", inspections.today());
+        model.addAttribute("unitNames", unitNames());
+        return "inspection/draw";
+    }
+
+    @GetMapping("/draws/{id}/snapshot.csv")
+    void snapshot(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        RandomDraw draw = draws.get(id, units.currentScope());
+        PublicDrawController.writeSnapshot(draws.snapshot(draw.id()), draw, response);
+    }
+
+    @PostMapping("/draws/{id}/draw")
+    String draw(@PathVariable UUID id, @RequestParam long version,
+                @RequestParam(required = false) String publicValue, RedirectAttributes redirect) {
+        try {
+            draws.draw(id, version, publicValue, units.currentScope());
+            redirect.addFlashAttribute("flash", "draw.flash.drawn");
+        } catch (BusinessRuleViolation refusal) {
+            redirect.addFlashAttribute("refusal", refusal.messageKey());
+        }
+        return "redirect:/draws/" + id;
+    }
+
+    @PostMapping("/draws/{id}/publish")
+    String publish(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+        draws.publish(id, version, units.currentScope());
+        redirect.addFlashAttribute("flash", "draw.flash.published");
+        return "redirect:/draws/" + id;
+    }
+
+    @PostMapping("/draws/{id}/inspection")
+    String createInspection(@PathVariable UUID id, @RequestParam(required = false) UUID campaignId,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedOn,
+                            RedirectAttributes redirect) {
+        try {
+            UUID inspection = inspections.createFromDraw(id, campaignId, plannedOn, units.currentScope());
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/inspections/" + inspection;
+        } catch (BusinessRuleViolation refusal) {
+            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            return "redirect:/draws/" + id;
+        }
+    }
+
+    @GetMapping("/draws/conflicts")
+    String conflicts(Model model) {
+        DataScope scope = units.currentScope();
+        model.addAttribute("conflicts", conflicts.list(scope));
+        model.addAttribute("staffOptions", staff.list(scope, null));
+        model.addAttribute("unitOptions", units.all().stream().filter(u -> scope.includes(u.id())).toList());
+        return "inspection/conflicts";
+    }
+
+    @PostMapping("/draws/conflicts")
+    String declare(@RequestParam UUID staffId, @RequestParam String subjectType, @RequestParam String subjectId,
+                   @RequestParam String reason, RedirectAttributes redirect) {
+        try {
+            conflicts.declare(staffId, subjectType, subjectId, reason, units.currentScope());
+            redirect.addFlashAttribute("flash", "flash.saved");
+        } catch (BusinessRuleViolation refusal) {
+            redirect.addFlashAttribute("refusal", refusal.messageKey());
+        }
+        return "redirect:/draws/conflicts";
+    }
+
+    private String formView(Model model) {
+        DataScope scope = units.currentScope();
+        model.addAttribute("unitOptions", units.all().stream().filter(u -> scope.includes(u.id())).toList());
+        model.addAttribute("unitKinds", UnitKind.values());
+        model.addAttribute("targetTypes", DrawForm.TargetType.values());
+        model.addAttribute("seedModes", DrawForm.SeedMode.values());
+        model.addAttribute("campaigns", campaigns.list(scope));
+        return "inspection/draw-form";
+    }
+
+    private Map<String, String> unitNames() {
+        return units.all().stream().collect(Collectors.toMap(u -> u.id().toString(), OrgUnit::name, (a, b) -> a));
+    }
+}

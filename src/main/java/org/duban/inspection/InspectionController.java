@@ -1,0 +1,155 @@
+package org.duban.inspection;
+
+import jakarta.validation.Valid;
+import org.duban.campaign.Campaigns;
+import org.duban.ledger.ProblemCategory;
+import org.duban.organization.DataScope;
+import org.duban.organization.OrgUnits;
+import org.duban.organization.StaffDirectory;
+import org.duban.shared.BusinessRuleViolation;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Controller
+class InspectionController {
+
+    private final Inspections inspections;
+    private final Checklist checklist;
+    private final OrgUnits units;
+    private final StaffDirectory staff;
+    private final Campaigns campaigns;
+    private final FindingRegistration registration;
+
+    InspectionController(Inspections inspections, Checklist checklist, OrgUnits units, StaffDirectory staff,
+                         Campaigns campaigns, FindingRegistration registration) {
+        this.inspections = inspections;
+        this.checklist = checklist;
+        this.units = units;
+        this.staff = staff;
+        this.campaigns = campaigns;
+        this.registration = registration;
+    }
+
+    @GetMapping("/inspections")
+    String list(Model model) {
+        model.addAttribute("inspections", inspections.list(units.currentScope()));
+        return "inspection/list";
+    }
+
+    @GetMapping("/inspections/new")
+    String createForm(Model model) {
+        UUID campaign = campaigns.list(units.currentScope()).stream().findFirst().map(c -> c.id()).orElse(null);
+        model.addAttribute("form", new InspectionForm(InspectionType.SURPRISE, "", campaign, inspections.today(),
+                List.of(), List.of(), List.of(), "", List.of()));
+        return formView(model);
+    }
+
+    @PostMapping("/inspections")
+    String create(@Valid @ModelAttribute("form") InspectionForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return formView(model);
+        }
+        try {
+            UUID id = inspections.create(form, units.currentScope());
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/inspections/" + id;
+        } catch (BusinessRuleViolation refusal) {
+            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            return formView(model);
+        }
+    }
+
+    @GetMapping("/inspections/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        Inspection inspection = inspections.get(id, units.currentScope());
+        model.addAttribute("inspection", inspection);
+        model.addAttribute("checklist", checklist.items());
+        model.addAttribute("categories", ProblemCategory.values());
+        model.addAttribute("canRegister", registration.available());
+        Map<UUID, org.duban.ledger.ProblemRef> problems = new LinkedHashMap<>();
+        inspection.findings().forEach(f -> registration.problem(f.problemId()).ifPresent(p -> problems.put(f.id(), p)));
+        model.addAttribute("problems", problems);
+        if (!model.containsAttribute("findingForm")) {
+            model.addAttribute("findingForm", new FindingForm("", ProblemCategory.IRREGULAR, "", "", "",
+                    inspections.today(), inspection.version()));
+        }
+        return "inspection/show";
+    }
+
+    @PostMapping("/inspections/{id}/checks")
+    String saveChecks(@PathVariable UUID id, @RequestParam long version, @RequestParam Map<String, String> params,
+                      RedirectAttributes redirect) {
+        Map<String, String> results = new LinkedHashMap<>();
+        Map<String, String> notes = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("result.") && !v.isBlank()) {
+                results.put(k.substring("result.".length()), v);
+            } else if (k.startsWith("note.")) {
+                notes.put(k.substring("note.".length()), v);
+            }
+        });
+        inspections.saveChecks(id, version, results, notes, units.currentScope());
+        redirect.addFlashAttribute("flash", "flash.saved");
+        return "redirect:/inspections/" + id;
+    }
+
+    @PostMapping("/inspections/{id}/findings")
+    String addFinding(@PathVariable UUID id, @Valid @ModelAttribute("findingForm") FindingForm form,
+                      BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                inspections.addFinding(id, form, units.currentScope());
+                redirect.addFlashAttribute("flash", "inspection.flash.findingRecorded");
+                return "redirect:/inspections/" + id;
+            } catch (BusinessRuleViolation refusal) {
+                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            }
+        }
+        return show(id, model);
+    }
+
+    @PostMapping("/inspections/{id}/findings/{findingId}/problem")
+    String register(@PathVariable UUID id, @PathVariable UUID findingId, RedirectAttributes redirect) {
+        try {
+            registration.register(id, findingId, units.currentScope());
+            redirect.addFlashAttribute("flash", "inspection.flash.problemRegistered");
+        } catch (BusinessRuleViolation refusal) {
+            redirect.addFlashAttribute("refusal", refusal.messageKey());
+        }
+        return "redirect:/inspections/" + id;
+    }
+
+    @PostMapping("/inspections/{id}/close")
+    String close(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String summary,
+                 RedirectAttributes redirect) {
+        if (summary != null && summary.length() > 5000) {
+            throw new IllegalArgumentException("summary too long");
+        }
+        inspections.close(id, version, summary, units.currentScope());
+        redirect.addFlashAttribute("flash", "inspection.flash.closed");
+        return "redirect:/inspections/" + id;
+    }
+
+    private String formView(Model model) {
+        DataScope scope = units.currentScope();
+        model.addAttribute("types", InspectionType.values());
+        model.addAttribute("campaigns", campaigns.list(scope));
+        model.addAttribute("unitOptions", units.all().stream().filter(u -> scope.includes(u.id())).toList());
+        model.addAttribute("stationOptions", inspections.stations(scope));
+        model.addAttribute("staffOptions", staff.list(scope, null));
+        return "inspection/form";
+    }
+}

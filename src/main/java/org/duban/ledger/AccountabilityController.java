@@ -1,0 +1,131 @@
+package org.duban.ledger;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.duban.organization.DataScope;
+import org.duban.organization.OrgUnit;
+import org.duban.organization.OrgUnits;
+import org.duban.shared.BusinessRuleViolation;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@Controller
+class AccountabilityController {
+
+    private final AccountabilityRecords records;
+    private final OrgUnits units;
+    private final MessageSource messages;
+
+    AccountabilityController(AccountabilityRecords records, OrgUnits units, MessageSource messages) {
+        this.records = records;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    @GetMapping("/accountability")
+    String list(@RequestParam(required = false) AccountabilityKind kind, @RequestParam(required = false) UUID unit,
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("page", records.list(kind, unit, q, Math.max(0, page), 25, units.currentScope()));
+        model.addAttribute("kinds", AccountabilityKind.values());
+        model.addAttribute("kind", kind);
+        model.addAttribute("unit", unit);
+        model.addAttribute("q", q);
+        model.addAttribute("scopeUnits", scopeUnits());
+        model.addAttribute("unitNames", unitNames());
+        return "ledger/accountability-list";
+    }
+
+    @GetMapping("/accountability/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("entry", records.get(id, units.currentScope()));
+        model.addAttribute("unitNames", unitNames());
+        return "ledger/accountability-show";
+    }
+
+    @GetMapping("/accountability/new")
+    String createForm(@RequestParam(required = false) String problem, Model model) {
+        model.addAttribute("form", new AccountabilityForm(problem, null, null, null, null, null, null));
+        return formView(model);
+    }
+
+    @PostMapping("/accountability")
+    String create(@Valid @ModelAttribute("form") AccountabilityForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return formView(model);
+        }
+        try {
+            UUID id = records.create(form, units.currentScope());
+            redirect.addFlashAttribute("flash", "flash.saved");
+            return "redirect:/accountability/" + id;
+        } catch (BusinessRuleViolation refusal) {
+            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            return formView(model);
+        }
+    }
+
+    @GetMapping("/accountability/export")
+    void export(HttpServletResponse response, Locale locale) throws IOException {
+        String title = messages.getMessage("accountability.list.title", null, locale);
+        ProblemController.xlsx(response, title + ".xlsx");
+        Map<UUID, String> names = unitNames();
+        List<String> headers = List.of("xlsx.column.number", "xlsx.column.reference", "accountability.field.person",
+                        "accountability.field.unit", "accountability.field.kind", "accountability.field.grounds",
+                        "accountability.field.decidedOn", "accountability.field.decidingBody").stream()
+                .map(k -> messages.getMessage(k, null, locale)).toList();
+        SXSSFWorkbook wb = new SXSSFWorkbook(100);
+        try {
+            LedgerWorkbooks.Styles styles = LedgerWorkbooks.Styles.of(wb);
+            SXSSFSheet sheet = wb.createSheet(title);
+            int[] next = {LedgerWorkbooks.head(sheet, styles, title, headers)};
+            records.forEach(units.currentScope(), e -> {
+                Row row = sheet.createRow(next[0]);
+                LedgerWorkbooks.number(row, 0, next[0] - 1L, styles);
+                LedgerWorkbooks.text(row, 1, e.problemReference(), styles);
+                LedgerWorkbooks.text(row, 2, e.person(), styles);
+                LedgerWorkbooks.text(row, 3, names.get(e.unitId()), styles);
+                LedgerWorkbooks.text(row, 4, messages.getMessage("accountability.kind." + e.kind(), null, locale), styles);
+                LedgerWorkbooks.text(row, 5, e.grounds(), styles);
+                LedgerWorkbooks.date(row, 6, e.decidedOn(), styles);
+                LedgerWorkbooks.text(row, 7, e.decidingBody(), styles);
+                next[0]++;
+            });
+            wb.write(response.getOutputStream());
+        } finally {
+            wb.close();
+        }
+    }
+
+    private String formView(Model model) {
+        model.addAttribute("kinds", AccountabilityKind.values());
+        model.addAttribute("scopeUnits", scopeUnits());
+        return "ledger/accountability-form";
+    }
+
+    private List<OrgUnit> scopeUnits() {
+        DataScope scope = units.currentScope();
+        return units.all().stream().filter(u -> scope.includes(u.id())).toList();
+    }
+
+    private Map<UUID, String> unitNames() {
+        return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
+    }
+}

@@ -1,0 +1,134 @@
+package org.duban.ledger;
+
+import org.duban.security.CurrentUser;
+import org.duban.shared.BusinessRuleViolation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Evidence files in the {@code ledger_file} table; the type is decided by the file's first bytes. */
+@Component
+class DatabaseEvidenceStore implements EvidenceStore {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DatabaseEvidenceStore(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The content type by magic number: PDF, PNG, JPEG, or an Office Open XML/zip container; else null. */
+    static String sniff(byte[] b) {
+        if (startsWith(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+            return "application/pdf";
+        }
+        if (startsWith(b, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
+            return "image/png";
+        }
+        if (startsWith(b, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+            return "image/jpeg";
+        }
+        if (startsWith(b, new byte[]{'P', 'K', 0x03, 0x04})) {
+            return "application/zip";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] b, byte[] prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public UUID store(UUID problemId, Purpose purpose, String fileName, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new BusinessRuleViolation("evidence.empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new BusinessRuleViolation("evidence.tooLarge", MAX_BYTES / 1024 / 1024);
+        }
+        String type = sniff(content);
+        if (type == null) {
+            throw new BusinessRuleViolation("evidence.typeRefused");
+        }
+        String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into ledger_file (id, problem_id, purpose, file_name, content_type, size, sha256, content,
+                                         uploaded_by, uploaded_at)
+                values (:id, :problem, :purpose, :name, :type, :size, :sha, :content, :by, :at)
+                """)
+                .param("id", id).param("problem", problemId).param("purpose", purpose.name()).param("name", name)
+                .param("type", type).param("size", content.length).param("sha", sha256(content))
+                .param("content", content).param("by", CurrentUser.actor())
+                .param("at", Timestamp.from(clock.instant())).update();
+        return id;
+    }
+
+    @Override
+    public List<StoredFile> list(UUID problemId) {
+        return jdbc.sql("""
+                        select id, problem_id, purpose, file_name, content_type, size, sha256, uploaded_by, uploaded_at
+                        from ledger_file where problem_id = :p order by uploaded_at
+                        """)
+                .param("p", problemId).query(DatabaseEvidenceStore::map).list();
+    }
+
+    @Override
+    public int count(UUID problemId, Purpose purpose) {
+        return jdbc.sql("select count(*) from ledger_file where problem_id = :p and purpose = :purpose")
+                .param("p", problemId).param("purpose", purpose.name()).query(Integer.class).single();
+    }
+
+    @Override
+    public Optional<StoredFile> describe(UUID fileId) {
+        return jdbc.sql("""
+                        select id, problem_id, purpose, file_name, content_type, size, sha256, uploaded_by, uploaded_at
+                        from ledger_file where id = :id
+                        """)
+                .param("id", fileId).query(DatabaseEvidenceStore::map).optional();
+    }
+
+    @Override
+    public byte[] content(UUID fileId) {
+        return jdbc.sql("select content from ledger_file where id = :id").param("id", fileId)
+                .query(byte[].class).single();
+    }
+
+    private static StoredFile map(ResultSet rs, int n) throws SQLException {
+        return new StoredFile(rs.getObject("id", UUID.class), rs.getObject("problem_id", UUID.class),
+                Purpose.valueOf(rs.getString("purpose")), rs.getString("file_name"), rs.getString("content_type"),
+                rs.getLong("size"), rs.getString("sha256"), rs.getString("uploaded_by"),
+                rs.getTimestamp("uploaded_at").toInstant());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

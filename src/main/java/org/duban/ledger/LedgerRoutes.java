@@ -1,0 +1,73 @@
+package org.duban.ledger;
+
+import org.duban.security.Access;
+import org.duban.security.RouteRules;
+import org.duban.web.NavItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+import static org.duban.security.RouteRule.get;
+import static org.duban.security.RouteRule.post;
+
+@Configuration(proxyBeanMethods = false)
+class LedgerRoutes {
+
+    static final String READ = "ledger:problem:read";
+    static final String REGISTER = "ledger:problem:register";
+    static final String ASSIGN = "ledger:problem:assign";
+    static final String VERIFY = "ledger:problem:verify";
+    static final String RECTIFY = "ledger:problem:rectify";
+    static final String CHECK = "ledger:problem:check";
+    static final String CLOSE = "ledger:problem:close";
+    static final String IMPORT = "ledger:problem:import";
+    static final String ACC_READ = "ledger:accountability:read";
+    static final String ACC_WRITE = "ledger:accountability:write";
+
+    @Bean
+    RouteRules ledgerRouteRules() {
+        return () -> List.of(
+                get("/problems", Access.permission(READ)),
+                get("/problems/export", Access.permission(READ)),
+                get("/problems/new", Access.permission(REGISTER)),
+                post("/problems", Access.permission(REGISTER)),
+                get("/problems/import", Access.permission(IMPORT)),
+                post("/problems/import", Access.permission(IMPORT)),
+                get("/problems/{id}", Access.permission(READ)),
+                get("/problems/{id}/files/{fileId}", Access.permission(READ)),
+                post("/problems/{id}/assign", Access.permission(ASSIGN)),
+                post("/problems/{id}/verify", Access.permission(VERIFY)),
+                post("/problems/{id}/decide", Access.permission(VERIFY)),
+                post("/problems/{id}/rectify", Access.permission(ASSIGN)),
+                post("/problems/{id}/measures", Access.permission(RECTIFY)),
+                post("/problems/{id}/evidence", Access.permission(RECTIFY)),
+                post("/problems/{id}/rectified", Access.permission(RECTIFY)),
+                post("/problems/{id}/check", Access.permission(CHECK)),
+                post("/problems/{id}/signoff", Access.permission(CLOSE)),
+                post("/problems/{id}/reopen", Access.permission(CLOSE)),
+                get("/rectifications", Access.permission(READ)),
+                get("/rectifications/export", Access.permission(READ)),
+                get("/rectifications/{id}", Access.permission(READ)),
+                get("/accountability", Access.permission(ACC_READ)),
+                get("/accountability/export", Access.permission(ACC_READ)),
+                get("/accountability/new", Access.permission(ACC_WRITE)),
+                post("/accountability", Access.permission(ACC_WRITE)),
+                get("/accountability/{id}", Access.permission(ACC_READ)));
+    }
+
+    @Bean
+    NavItem problemsNav() {
+        return new NavItem("nav.problems", "/problems", READ, 30);
+    }
+
+    @Bean
+    NavItem rectificationsNav() {
+        return new NavItem("nav.rectifications", "/rectifications", READ, 31);
+    }
+
+    @Bean
+    NavItem accountabilityNav() {
+        return new NavItem("nav.accountability", "/accountability", ACC_READ, 32);
+    }
+}

@@ -1,0 +1,76 @@
+package org.duban.notification;
+
+import org.duban.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Sends and reads in-app notifications. */
+@Service
+public class Notifications {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Notifications(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Puts a message in a staff member's inbox. With a {@code dedupKey}, a second send of the same key to the same
+     * recipient is ignored; returns whether a message was stored.
+     *
+     * @param link a path inside Duban (starting with "/"), or null
+     */
+    @Transactional
+    public boolean send(UUID recipientId, String title, String body, String link, String dedupKey) {
+        if (recipientId == null || title == null || title.isBlank()) {
+            throw new IllegalArgumentException("notification needs a recipient and a title");
+        }
+        if (link != null && (!link.startsWith("/") || link.startsWith("//"))) {
+            throw new IllegalArgumentException("notification links stay inside Duban");
+        }
+        return jdbc.sql("""
+                        insert into notification (id, recipient_id, title, body, link, dedup_key, created_at)
+                        values (:id, :to, :title, :body, :link, :dedup, :at)
+                        on conflict (recipient_id, dedup_key) do nothing
+                        """)
+                .param("id", UUID.randomUUID()).param("to", recipientId)
+                .param("title", title.length() > 200 ? title.substring(0, 200) : title).param("body", body)
+                .param("link", link).param("dedup", dedupKey).param("at", Timestamp.from(clock.instant()))
+                .update() > 0;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Notification> inbox(UUID recipientId, int limit) {
+        return jdbc.sql("select * from notification where recipient_id = :r order by created_at desc, id limit :l")
+                .param("r", recipientId).param("l", limit)
+                .query((rs, n) -> new Notification(rs.getObject("id", UUID.class),
+                        rs.getObject("recipient_id", UUID.class), rs.getString("title"), rs.getString("body"),
+                        rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public int unreadCount(UUID recipientId) {
+        return jdbc.sql("select count(*) from notification where recipient_id = :r and read_at is null")
+                .param("r", recipientId).query(Integer.class).single();
+    }
+
+    /** Marks one of the recipient's own messages read; someone else's message is "not found". */
+    @Transactional
+    public void markRead(UUID id, UUID recipientId) {
+        int n = jdbc.sql("update notification set read_at = coalesce(read_at, :at) where id = :id and recipient_id = :r")
+                .param("at", Timestamp.from(clock.instant())).param("id", id).param("r", recipientId).update();
+        if (n == 0) {
+            throw new NotFoundException("notification " + id);
+        }
+    }
+}

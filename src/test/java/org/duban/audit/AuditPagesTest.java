@@ -1,0 +1,109 @@
+package org.duban.audit;
+
+import org.duban.support.DubanTest;
+import org.duban.support.WithAuditor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@DubanTest
+@WithAuditor
+class AuditPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    AuditTrail trail;
+
+    String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void entriesAreShownNewestFirstAndFilteredByActionAndOutcome() throws Exception {
+        String all = page(get("/audit"));
+        long newest = jdbc.sql("select max(seq) from audit_log").query(Long.class).single();
+        assertThat(all).containsPattern("<td>" + newest + "</td>");
+        assertThat(all.indexOf("<td>" + newest + "</td>")).isLessThan(all.indexOf("<td>" + (newest - 1) + "</td>"));
+
+        String units = page(get("/audit").param("action", "organization.unit"));
+        assertThat(units).contains("organization.unit.created").doesNotContain("<code class=\"small\">campaign.");
+
+        mvc.perform(post("/login").with(csrf()).param("username", "no-such-user-audit").param("password", "wrong-password-1"));
+        String failures = page(get("/audit").param("outcome", "FAILURE").param("actor", "no-such-user-audit"));
+        assertThat(failures).contains("security.loginFailed").doesNotContain("organization.unit.created");
+        jdbc.sql("delete from login_failure where login = 'no-such-user-audit'").update();
+    }
+
+    @Test
+    void theDateRangeAndObjectFiltersNarrowTheList() throws Exception {
+        String future = page(get("/audit").param("from", LocalDate.now().plusDays(2).toString()));
+        assertThat(future).contains("没有符合条件的日志");
+        String staffId = jdbc.sql("select id::text from staff where login = 'unit'").query(String.class).single();
+        String one = page(get("/audit").param("objectType", "staff").param("objectId", staffId));
+        assertThat(one).contains("organization.staff.created").doesNotContain("organization.unit.created");
+    }
+
+    @Test
+    void aMalformedFilterShowsEverythingWithANoteInsteadOfFailing() throws Exception {
+        assertThat(page(get("/audit").param("from", "yesterday").param("page", "-2"))).contains("查询条件有误");
+    }
+
+    @Test
+    void pagesHoldFiftyEntriesAndLinkToOlderOnes() throws Exception {
+        long total = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+        assertThat(total).isGreaterThan(AuditLog.PAGE_SIZE);
+        String first = page(get("/audit"));
+        assertThat(first.split("<tr", -1).length - 2).isEqualTo(AuditLog.PAGE_SIZE);
+        assertThat(first).contains("page=1");
+    }
+
+    @Test
+    void verificationReportsAnIntactChain() throws Exception {
+        assertThat(page(post("/audit/verify").with(csrf()))).contains("id=\"chain-intact\"").doesNotContain("chain-broken");
+    }
+
+    @Test
+    void verificationReportsTheFirstBrokenLinkAfterATamper() throws Exception {
+        AtomicReference<String> report = new AtomicReference<>();
+        long[] target = new long[1];
+        tx.executeWithoutResult(status -> {
+            target[0] = jdbc.sql("select min(seq) + 3 from audit_log").query(Long.class).single();
+            jdbc.sql("alter table audit_log disable trigger audit_log_no_update").update();
+            jdbc.sql("update audit_log set actor = 'forger' where seq = :seq").param("seq", target[0]).update();
+            jdbc.sql("alter table audit_log enable trigger audit_log_no_update").update();
+            try {
+                // MockMvc runs on this thread, so the request sees the tampered row of this transaction.
+                report.set(page(post("/audit/verify").with(csrf())));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            status.setRollbackOnly();
+        });
+        assertThat(report.get()).contains("id=\"chain-broken\"").contains("序号 " + target[0] + " 处断裂");
+        assertThat(trail.firstBrokenLink()).isEmpty();
+    }
+
+    @Test
+    void aVerificationIsItselfOnRecord() throws Exception {
+        long before = jdbc.sql("select count(*) from audit_log where action = 'audit.verified'").query(Long.class).single();
+        page(post("/audit/verify").with(csrf()));
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'audit.verified'").query(Long.class).single())
+                .isEqualTo(before + 1);
+    }
+}
