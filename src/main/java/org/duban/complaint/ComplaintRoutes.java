@@ -4,6 +4,7 @@ import org.duban.security.Access;
 import org.duban.security.RouteRule;
 import org.duban.security.RouteRules;
 import org.duban.web.NavItem;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,10 +70,12 @@ class ComplaintRoutes {
 
     /**
      * A separate chain for {@code /api/**}, consulted before the main one: stateless, CSRF off (no cookie
-     * authenticates a request here), and deny by default like the main chain.
+     * authenticates a request here), and deny by default like the main chain. Commands run without a web server,
+     * where there is no HttpSecurity (as for the main chain).
      */
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain complaintApiChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**");
         http.authorizeHttpRequests(authorize -> {
