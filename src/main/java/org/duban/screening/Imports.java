@@ -1,0 +1,471 @@
+package org.duban.screening;
+
+import org.duban.audit.AuditEvent;
+import org.duban.screening.ContractFormat.CellError;
+import org.duban.screening.ContractFormat.Column;
+import org.duban.screening.ImportResult.Rejection;
+import org.duban.screening.ImportResult.Warning;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.BufferedWriter;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Imports case records and the penalty benchmark (SCREENING.md 1 and 2). The file is read as a stream, row by row;
+ * readable case rows go straight into PostgreSQL's COPY into a temporary staging table, and one set-based
+ * statement then upserts them by agency and case number, keeping the previous values of changed cases.
+ */
+@Service
+public class Imports {
+
+    /** Rejections kept in detail per import; beyond this only the count grows (memory stays bounded). */
+    static final int MAX_REJECTIONS_KEPT = 100_000;
+    private static final int PROGRESS_EVERY = 20_000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Imports.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Imports(DataSource dataSource, JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx,
+            Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Registers an import so that its progress can be watched while it runs. */
+    public UUID start(String kind, String fileName, long totalBytes, String actor) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into screening_import (id, kind, file_name, status, total_bytes, started_by, started_at)
+                values (:id, :kind, :file, 'RUNNING', :total, :by, :at)
+                """).param("id", id).param("kind", kind).param("file", truncate(fileName, 300))
+                .param("total", totalBytes < 0 ? null : totalBytes).param("by", actor)
+                .param("at", Timestamp.from(clock.instant())).update();
+        return id;
+    }
+
+    /** Imports case records from CSV (or XLSX when {@code xlsx}) into the cases table. */
+    public ImportResult importCases(UUID importId, InputStream input, boolean xlsx) {
+        return run(importId, input, xlsx, true, null);
+    }
+
+    /** As above, telling {@code progress} the number of rows read every so often (for the command line). */
+    public ImportResult importCases(UUID importId, InputStream input, boolean xlsx,
+                                    java.util.function.LongConsumer progress) {
+        return run(importId, input, xlsx, true, progress);
+    }
+
+    public ImportResult importBenchmark(UUID importId, InputStream input, boolean xlsx) {
+        return run(importId, input, xlsx, false, null);
+    }
+
+    private ImportResult run(UUID importId, InputStream input, boolean xlsx, boolean cases,
+                             java.util.function.LongConsumer listener) {
+        CountingStream counting = new CountingStream(input);
+        try {
+            ImportResult result = cases ? loadCases(importId, counting, xlsx, listener)
+                    : loadBenchmark(importId, counting, xlsx);
+            finish(importId, result, counting.count);
+            tx.executeWithoutResult(s -> events.publishEvent(AuditEvent.change(
+                    cases ? "screening.cases.imported" : "screening.benchmark.imported", "screening_import", importId,
+                    Map.of(), Map.of("rows", result.rowsRead(), "inserted", result.inserted(),
+                            "updated", result.updated(), "rejected", result.rejectedCount()))));
+            return result;
+        } catch (RuntimeException e) {
+            jdbc.sql("update screening_import set status = 'FAILED', finished_at = :at where id = :id")
+                    .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
+            throw e;
+        }
+    }
+
+    /** Marks an import as failed with a reason (message key and argument), e.g. when the file was refused. */
+    public void fail(UUID importId, String warning) {
+        jdbc.sql("update screening_import set status = 'FAILED', warnings = :w, finished_at = :at where id = :id")
+                .param("w", warning).param("at", Timestamp.from(clock.instant())).param("id", importId).update();
+    }
+
+    // ---- parsing, shared by both kinds --------------------------------------------------------------------
+
+    /** Maps the header row to contract columns; reports unknown columns; refuses a file missing required ones. */
+    private static Column[] header(ContractFormat format, List<String> cells, List<Warning> warnings) {
+        Column[] byIndex = new Column[cells.size()];
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Column c = format.forHeader(cells.get(i));
+            if (c == null) {
+                if (!cells.get(i).isBlank()) {
+                    warnings.add(new Warning("screening.warning.unknownColumn", cells.get(i).strip()));
+                }
+            } else if (!seen.add(c.name())) {
+                throw new ImportRefused("screening.refused.duplicateColumn", c.name());
+            } else {
+                byIndex[i] = c;
+            }
+        }
+        List<String> missing = format.columns().stream().filter(c -> c.required() && !seen.contains(c.name()))
+                .map(Column::name).toList();
+        if (!missing.isEmpty()) {
+            throw new ImportRefused("screening.refused.missingColumns", String.join(", ", missing));
+        }
+        return byIndex;
+    }
+
+    /** Reads the data rows of a CSV or XLSX stream into canonical values, in contract column order. */
+    private void parse(ContractFormat format, InputStream in, boolean xlsx, List<Warning> warnings,
+                       RowSink sink) throws IOException {
+        List<Column> columns = format.columns();
+        Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            position.put(columns.get(i).name(), i);
+        }
+        Column[][] header = new Column[1][];
+        CsvReader.RowHandler handler = (line, cells) -> {
+            if (header[0] == null) {
+                header[0] = header(format, cells, warnings);
+                return;
+            }
+            String[] values = new String[columns.size()];
+            Column[] map = header[0];
+            try {
+                boolean[] present = new boolean[columns.size()];
+                for (int i = 0; i < map.length; i++) {
+                    if (map[i] != null) {
+                        int p = position.get(map[i].name());
+                        present[p] = true;
+                        values[p] = format.read(map[i], i < cells.size() ? cells.get(i) : null);
+                    }
+                }
+                sink.accept(line, values, null);
+            } catch (CellError e) {
+                sink.accept(line, null, new Rejection(line, e.column, e.reasonKey, truncate(e.value, 100)));
+            }
+        };
+        if (xlsx) {
+            XlsxRows.read(in, handler);
+        } else {
+            CsvReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), handler);
+        }
+        if (header[0] == null) {
+            throw new ImportRefused("screening.refused.empty");
+        }
+    }
+
+    interface RowSink {
+        void accept(long line, String[] values, Rejection rejection) throws IOException;
+    }
+
+    // ---- cases --------------------------------------------------------------------------------------------
+
+    private ImportResult loadCases(UUID importId, CountingStream in, boolean xlsx,
+                                   java.util.function.LongConsumer listener) {
+        List<Column> columns = ContractFormat.CASES.columns();
+        String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        List<Warning> warnings = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        long[] counts = new long[2]; // rows read, rejected
+        long started = System.nanoTime();
+        try (Connection con = dataSource.getConnection()) {
+            con.setAutoCommit(false);
+            try (Statement st = con.createStatement()) {
+                st.execute("set local synchronous_commit = off");
+                st.execute("set local work_mem = '256MB'");
+                st.execute("create temp table screening_stage on commit drop as select 0::bigint as line, "
+                        + names + " from screening_case with no data");
+            }
+            PGConnection pg = con.unwrap(PGConnection.class);
+            try (PGCopyOutputStream copy = new PGCopyOutputStream(pg,
+                    "copy screening_stage (line, " + names + ") from stdin", 1 << 16);
+                 Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
+                StringBuilder row = new StringBuilder(512);
+                parse(ContractFormat.CASES, in, xlsx, warnings, (line, values, rejection) -> {
+                    counts[0]++;
+                    if (rejection != null) {
+                        counts[1]++;
+                        if (rejections.size() < MAX_REJECTIONS_KEPT) {
+                            rejections.add(rejection);
+                        }
+                    } else {
+                        row.setLength(0);
+                        row.append(line);
+                        for (String v : values) {
+                            row.append('\t');
+                            escape(row, v);
+                        }
+                        row.append('\n');
+                        out.append(row);
+                    }
+                    if (counts[0] % PROGRESS_EVERY == 0) {
+                        progress(importId, counts[0], in.count);
+                        if (listener != null) {
+                            listener.accept(counts[0]);
+                        }
+                    }
+                });
+            }
+            long parsed = System.nanoTime();
+            try (Statement st = con.createStatement()) {
+                st.execute("analyze screening_stage");
+            }
+            long[] upserted = upsertCases(con, importId, columns);
+            long merged = System.nanoTime();
+            warnings.addAll(unknownAgencies(con));
+            con.commit();
+            log.info("screening import {}: {} rows; read and copied in {} ms, upserted in {} ms, committed in {} ms",
+                    importId, counts[0], (parsed - started) / 1_000_000, (merged - parsed) / 1_000_000,
+                    (System.nanoTime() - merged) / 1_000_000);
+            return new ImportResult(importId, counts[0], upserted[0], upserted[1],
+                    counts[0] - counts[1] - upserted[0] - upserted[1], List.copyOf(rejections), counts[1],
+                    List.copyOf(warnings));
+        } catch (SQLException | IOException e) {
+            throw new ImportRefused("screening.refused.unreadable", e.getMessage());
+        } finally {
+            saveRejections(importId, rejections);
+        }
+    }
+
+    private static long[] upsertCases(Connection con, UUID importId, List<Column> columns) throws SQLException {
+        String cols = columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        String sCols = columns.stream().map(c -> "s." + c.name()).collect(Collectors.joining(", "));
+        String cCols = columns.stream().map(c -> "c." + c.name()).collect(Collectors.joining(", "));
+        String keptCols = columns.stream().map(c -> "screening_case." + c.name()).collect(Collectors.joining(", "));
+        String exCols = columns.stream().map(c -> "excluded." + c.name()).collect(Collectors.joining(", "));
+        String set = columns.stream().filter(c -> !c.name().equals("agency") && !c.name().equals("case_no"))
+                .map(c -> c.name() + " = excluded." + c.name()).collect(Collectors.joining(", "));
+        String sql = """
+                with src as (
+                    select * from screening_stage
+                ), units as (
+                    select distinct on (name) name, id from org_unit order by name, length(path)
+                ), hist as (
+                    insert into screening_case_history (case_id, import_id, changed_at, old_values)
+                    select c.id, ?, now(), to_jsonb(c) from screening_case c
+                    join src s on s.agency = c.agency and s.case_no = c.case_no
+                    where row(%s) is distinct from row(%s)
+                    returning 1
+                ), up as (
+                    insert into screening_case (%s, unit_id, import_id)
+                    select %s, coalesce(sq.id, ag.id), ? from src s
+                    left join units ag on ag.name = s.agency
+                    left join units sq on sq.name = s.squad
+                    on conflict (agency, case_no) do update set %s, unit_id = excluded.unit_id,
+                        import_id = excluded.import_id, version = screening_case.version + 1
+                    where row(%s) is distinct from row(%s)
+                    returning (xmax = 0) as inserted
+                )
+                select count(*) filter (where inserted), count(*) filter (where not inserted), (select count(*) from hist)
+                from up
+                """.formatted(cCols, sCols, cols, sCols, set, keptCols, exCols);
+        // A key twice in one file: the later line wins. Found by hashing keys only, so that the usual file without
+        // duplicates costs no sort of the whole staging table.
+        try (Statement st = con.createStatement()) {
+            st.execute("""
+                    delete from screening_stage s using (
+                        select agency, case_no, max(line) as keep from screening_stage
+                        group by agency, case_no having count(*) > 1) d
+                    where s.agency = d.agency and s.case_no = d.case_no and s.line < d.keep
+                    """);
+        }
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            ps.setObject(1, importId);
+            ps.setObject(2, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[]{rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    private static List<Warning> unknownAgencies(Connection con) throws SQLException {
+        List<Warning> warnings = new ArrayList<>();
+        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery("""
+                select distinct agency from screening_stage s
+                where not exists (select 1 from org_unit u where u.name = s.agency) order by agency limit 100
+                """)) {
+            while (rs.next()) {
+                warnings.add(new Warning("screening.warning.unknownAgency", rs.getString(1)));
+            }
+        }
+        return warnings;
+    }
+
+    /** COPY text format: backslash escapes for the separators, {@code \N} for null. */
+    static void escape(StringBuilder out, String v) {
+        if (v == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    // ---- benchmark ----------------------------------------------------------------------------------------
+
+    private ImportResult loadBenchmark(UUID importId, CountingStream in, boolean xlsx) {
+        List<Warning> warnings = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        long[] read = new long[1];
+        try {
+            parse(ContractFormat.BENCHMARK, in, xlsx, warnings, (line, values, rejection) -> {
+                read[0]++;
+                if (rejection != null) {
+                    rejections.add(rejection);
+                } else if (new java.math.BigDecimal(values[4]).compareTo(new java.math.BigDecimal(values[5])) > 0) {
+                    rejections.add(new Rejection(line, "max_fine", "screening.reject.range", values[5]));
+                } else if (rows.size() < 100_000) {
+                    rows.add(values);
+                }
+            });
+        } catch (IOException e) {
+            throw new ImportRefused("screening.refused.unreadable", e.getMessage());
+        }
+        long[] counts = tx.execute(s -> {
+            long inserted = 0;
+            long updated = 0;
+            for (String[] v : rows) {
+                Boolean ins = jdbc.sql("""
+                        insert into screening_benchmark (violation_code, violation, legal_basis, circumstance, min_fine,
+                                                         max_fine, exempt_eligible, updated_by, updated_at)
+                        values (:code, :violation, :basis, :circumstance, :min::numeric, :max::numeric, :exempt, :by, :at)
+                        on conflict (violation_code, circumstance) do update set violation = excluded.violation,
+                            legal_basis = excluded.legal_basis, min_fine = excluded.min_fine, max_fine = excluded.max_fine,
+                            exempt_eligible = excluded.exempt_eligible, updated_by = excluded.updated_by,
+                            updated_at = excluded.updated_at, version = screening_benchmark.version + 1
+                        where (screening_benchmark.violation, screening_benchmark.legal_basis, screening_benchmark.min_fine,
+                               screening_benchmark.max_fine, screening_benchmark.exempt_eligible)
+                              is distinct from (excluded.violation, excluded.legal_basis, excluded.min_fine,
+                               excluded.max_fine, excluded.exempt_eligible)
+                        returning (xmax = 0)
+                        """).param("code", v[0]).param("violation", v[1]).param("basis", v[2])
+                        .param("circumstance", v[3]).param("min", v[4]).param("max", v[5])
+                        .param("exempt", "t".equals(v[6])).param("by", org.duban.security.CurrentUser.actor())
+                        .param("at", Timestamp.from(clock.instant())).query(Boolean.class).optional().orElse(null);
+                if (ins != null) {
+                    if (ins) {
+                        inserted++;
+                    } else {
+                        updated++;
+                    }
+                }
+            }
+            return new long[]{inserted, updated};
+        });
+        saveRejections(importId, rejections);
+        return new ImportResult(importId, read[0], counts[0], counts[1],
+                rows.size() - counts[0] - counts[1], List.copyOf(rejections), rejections.size(), List.copyOf(warnings));
+    }
+
+    // ---- bookkeeping --------------------------------------------------------------------------------------
+
+    private void progress(UUID importId, long rows, long bytes) {
+        jdbc.sql("update screening_import set rows_read = :rows, bytes_read = :bytes where id = :id")
+                .param("rows", rows).param("bytes", bytes).param("id", importId).update();
+    }
+
+    private void finish(UUID importId, ImportResult r, long bytes) {
+        String warnings = r.warnings().stream().map(w -> w.key() + "|" + w.arg()).collect(Collectors.joining("\n"));
+        jdbc.sql("""
+                update screening_import set status = 'DONE', rows_read = :rows, rows_inserted = :ins, rows_updated = :upd,
+                       rows_rejected = :rej, bytes_read = :bytes, warnings = :warnings, finished_at = :at where id = :id
+                """).param("rows", r.rowsRead()).param("ins", r.inserted()).param("upd", r.updated())
+                .param("rej", r.rejectedCount()).param("bytes", bytes).param("warnings", warnings)
+                .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
+    }
+
+    private void saveRejections(UUID importId, List<Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        try (Connection con = dataSource.getConnection()) {
+            PGConnection pg = con.unwrap(PGConnection.class);
+            try (PGCopyOutputStream copy = new PGCopyOutputStream(pg,
+                    "copy screening_rejection (import_id, line, column_name, reason, value) from stdin");
+                 Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8))) {
+                StringBuilder row = new StringBuilder();
+                for (Rejection r : rejections) {
+                    row.setLength(0);
+                    row.append(importId).append('\t').append(r.line()).append('\t');
+                    escape(row, r.column());
+                    row.append('\t');
+                    escape(row, r.reasonKey());
+                    row.append('\t');
+                    escape(row, r.value());
+                    row.append('\n');
+                    out.append(row);
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("saving rejections", e);
+        }
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Counts the bytes read, for the progress bar. */
+    static final class CountingStream extends FilterInputStream {
+        volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}
