@@ -82,6 +82,18 @@ public class RandomDraws {
                     .param("prefix", targetRoot.path() + "%").param("kind", kind)
                     .query((rs, n) -> SnapshotRow.target("STATION", rs.getObject("id"), rs.getObject("unit_id"),
                             rs.getString("name"))).list();
+            // Read-only coupling to the screening module's table: it offers no public case query yet.
+            case CASE -> jdbc.sql("""
+                            select c.id, c.unit_id, c.case_no from screening_case c join org_unit o on o.id = c.unit_id
+                            where o.path like :prefix
+                              and (cast(:from as date) is null or c.decided_on >= cast(:from as date))
+                              and (cast(:to as date) is null or c.decided_on <= cast(:to as date))
+                              and (cast(:code as text) is null or c.violation_code = cast(:code as text))
+                            """)
+                    .param("prefix", targetRoot.path() + "%").param("from", form.caseFrom())
+                    .param("to", form.caseTo()).param("code", blankToNull(form.violationCode()))
+                    .query((rs, n) -> SnapshotRow.target("CASE", rs.getLong("id"), rs.getObject("unit_id"),
+                            rs.getString("case_no"))).list();
         });
         Map<UUID, Set<String>> conflicts = new HashMap<>();
         jdbc.sql("select staff_id, subject_type, subject_id from inspector_conflict").query(rs -> {
@@ -306,8 +318,20 @@ public class RandomDraws {
         String target = units.find(form.targetRootUnitId()).map(OrgUnit::code).orElse("?");
         String pool = units.find(form.poolRootUnitId()).map(OrgUnit::code).orElse("?");
         return "targets=" + form.targetType() + " under " + target
-                + (form.unitKind() == null ? "" : " kind=" + form.unitKind())
+                + (form.targetType() != DrawForm.TargetType.CASE && form.unitKind() != null
+                        ? " kind=" + form.unitKind() : "")
+                + (form.targetType() == DrawForm.TargetType.CASE ? caseFilter(form) : "")
                 + "; inspectors=STAFF under " + pool;
+    }
+
+    private static String caseFilter(DrawForm form) {
+        return (form.caseFrom() == null ? "" : " decided>=" + form.caseFrom())
+                + (form.caseTo() == null ? "" : " decided<=" + form.caseTo())
+                + (blankToNull(form.violationCode()) == null ? "" : " violation=" + form.violationCode().strip());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private StaleEditException stale(UUID id) {
