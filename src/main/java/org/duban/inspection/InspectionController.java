@@ -7,6 +7,10 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnits;
 import org.duban.organization.StaffDirectory;
 import org.duban.shared.BusinessRuleViolation;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,7 +19,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +39,11 @@ class InspectionController {
     private final StaffDirectory staff;
     private final Campaigns campaigns;
     private final FindingRegistration registration;
+    private final FindingEvidence evidence;
 
     InspectionController(Inspections inspections, Checklist checklist, OrgUnits units, StaffDirectory staff,
-                         Campaigns campaigns, FindingRegistration registration) {
+                         Campaigns campaigns, FindingRegistration registration, FindingEvidence evidence) {
+        this.evidence = evidence;
         this.inspections = inspections;
         this.checklist = checklist;
         this.units = units;
@@ -82,6 +92,8 @@ class InspectionController {
         Map<UUID, org.duban.ledger.ProblemRef> problems = new LinkedHashMap<>();
         inspection.findings().forEach(f -> registration.problem(f.problemId()).ifPresent(p -> problems.put(f.id(), p)));
         model.addAttribute("problems", problems);
+        model.addAttribute("evidenceFiles", evidence.files(inspection));
+        model.addAttribute("evidenceMaxMb", FindingEvidenceStore.MAX_BYTES / 1024 / 1024);
         if (!model.containsAttribute("findingForm")) {
             model.addAttribute("findingForm", new FindingForm("", ProblemCategory.IRREGULAR, "", "", "",
                     inspections.today(), inspection.version()));
@@ -130,6 +142,37 @@ class InspectionController {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
         }
         return "redirect:/inspections/" + id;
+    }
+
+    @PostMapping("/inspections/{id}/findings/{findingId}/evidence")
+    String uploadEvidence(@PathVariable UUID id, @PathVariable UUID findingId,
+                          @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+                          RedirectAttributes redirect) throws IOException {
+        try {
+            byte[] content = file == null ? new byte[0] : file.getBytes();
+            evidence.attach(id, findingId, file == null ? null : file.getOriginalFilename(), content,
+                    units.currentScope());
+            redirect.addFlashAttribute("flash", "inspection.flash.evidenceAdded");
+            return "redirect:/inspections/" + id;
+        } catch (BusinessRuleViolation refusal) {
+            // re-render the page with the message next to this finding's upload form
+            model.addAttribute("evidenceFindingId", findingId);
+            model.addAttribute("evidenceRefusal", refusal.messageKey());
+            model.addAttribute("evidenceRefusalArgs", refusal.args());
+            return show(id, model);
+        }
+    }
+
+    @GetMapping("/inspections/{id}/findings/{findingId}/evidence/{fileId}")
+    ResponseEntity<byte[]> downloadEvidence(@PathVariable UUID id, @PathVariable UUID findingId,
+                                            @PathVariable UUID fileId) {
+        FindingEvidenceStore.StoredFile file = evidence.describe(id, findingId, fileId, units.currentScope());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(evidence.content(file));
     }
 
     @PostMapping("/inspections/{id}/close")

@@ -29,6 +29,8 @@ class InspectionRoutes {
                 post("/inspections/{id}/checks", Access.permission(WRITE)),
                 post("/inspections/{id}/findings", Access.permission(WRITE)),
                 post("/inspections/{id}/findings/{findingId}/problem", Access.permission(WRITE)),
+                post("/inspections/{id}/findings/{findingId}/evidence", Access.permission(WRITE)),
+                get("/inspections/{id}/findings/{findingId}/evidence/{fileId}", Access.permission(READ)),
                 post("/inspections/{id}/close", Access.permission(WRITE)),
                 get("/draws", Access.permission(DRAW_READ)),
                 get("/draws/new", Access.permission(DRAW_WRITE)),
