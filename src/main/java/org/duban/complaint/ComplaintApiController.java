@@ -1,0 +1,229 @@
+package org.duban.complaint;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
+import org.duban.shared.BusinessRuleViolation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The public contract for hotline systems that forward complaints (documented in {@code /api/v1/openapi.yaml}).
+ * JSON in and out, snake_case names, no session and no cookies.
+ */
+@RestController
+class ComplaintApiController {
+
+    static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final Complaints complaints;
+    private final PublicRateLimit rateLimit;
+    private final MessageSource messages;
+
+    ComplaintApiController(Complaints complaints, PublicRateLimit rateLimit, MessageSource messages) {
+        this.complaints = complaints;
+        this.rateLimit = rateLimit;
+        this.messages = messages;
+    }
+
+    record SubmitRequest(Object type, Object content, @JsonProperty("occurred_on") Object occurredOn,
+                         Object location, Object unit, Object anonymous, Object name, Object phone) {
+    }
+
+    record SubmitResponse(String receipt, @JsonProperty("submitted_at") String submittedAt,
+                          @JsonProperty("due_on") String dueOn) {
+    }
+
+    record LookupRequest(Object receipt) {
+    }
+
+    record LookupResponse(String status, @JsonProperty("status_label") String statusLabel,
+                          @JsonProperty("handling_unit") String handlingUnit, @JsonProperty("due_on") String dueOn,
+                          String feedback) {
+    }
+
+    record FieldError(String field, String message) {
+    }
+
+    record Errors(String message, List<FieldError> errors) {
+    }
+
+    @PostMapping(path = "/api/v1/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> submit(@RequestBody(required = false) SubmitRequest body,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                             HttpServletRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null) {
+            return badRequest(List.of(new FieldError(null, text("complaint.api.bodyMissing"))));
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200
+                || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127))) {
+            errors.add(new FieldError("Idempotency-Key", text("complaint.api.idempotencyKey")));
+        }
+        ComplaintType type = null;
+        if (!(body.type() instanceof String t) || t.isBlank()) {
+            errors.add(new FieldError("type", text("complaint.api.required")));
+        } else {
+            try {
+                type = ComplaintType.valueOf(t);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("type", text("complaint.api.typeUnknown")));
+            }
+        }
+        String content = string(body.content(), "content", 5000, true, errors);
+        LocalDate occurredOn = null;
+        String occurred = string(body.occurredOn(), "occurred_on", 10, false, errors);
+        if (occurred != null) {
+            try {
+                occurredOn = LocalDate.parse(occurred, DATE);
+                if (occurredOn.isAfter(complaints.today())) {
+                    errors.add(new FieldError("occurred_on", text("complaint.api.dateInFuture")));
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("occurred_on", text("complaint.api.date")));
+            }
+        }
+        String location = string(body.location(), "location", 200, false, errors);
+        String unit = string(body.unit(), "unit", 200, false, errors);
+        boolean anonymous = false;
+        if (body.anonymous() != null && !(body.anonymous() instanceof Boolean)) {
+            errors.add(new FieldError("anonymous", text("complaint.api.boolean")));
+        } else if (body.anonymous() != null) {
+            anonymous = (Boolean) body.anonymous();
+        }
+        String name = anonymous ? null : string(body.name(), "name", 50, false, errors);
+        String phone = anonymous ? null : string(body.phone(), "phone", 30, false, errors);
+        if (phone != null && !phone.matches("[0-9+\\- ()]*")) {
+            errors.add(new FieldError("phone", text("complaint.api.phone")));
+        }
+        if (!errors.isEmpty()) {
+            return badRequest(errors);
+        }
+        // Counted once the body is valid: only a complaint that would be registered uses up the allowance.
+        rateLimit.check(PublicRateLimit.Kind.SUBMISSION, request.getRemoteAddr());
+        Submitted submitted = complaints.submit(
+                new NewComplaint(type, content, occurredOn, location, unit, anonymous, name, phone),
+                Channel.API, idempotencyKey, List.of(), null);
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(new SubmitResponse(submitted.receipt(), submitted.submittedAt().toString(),
+                        submitted.dueOn().toString()));
+    }
+
+    @PostMapping(path = "/api/v1/complaints/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> lookup(@RequestBody(required = false) LookupRequest body, HttpServletRequest request) {
+        if (body == null || !(body.receipt() instanceof String receipt) || receipt.isBlank()) {
+            return badRequest(List.of(new FieldError("receipt", text("complaint.api.required"))));
+        }
+        if (Secrets.normalise(receipt) == null) {
+            return badRequest(List.of(new FieldError("receipt", text("complaint.receipt.invalid"))));
+        }
+        rateLimit.check(PublicRateLimit.Kind.LOOKUP, request.getRemoteAddr());
+        return complaints.lookup(receipt)
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(
+                        new LookupResponse(s.status().name(), text("complaint.status." + s.status().name()),
+                                s.handlingUnit(), s.dueOn().toString(), s.feedback())))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(new Errors(text("complaint.receipt.unknown"), List.of())));
+    }
+
+    @GetMapping(path = "/api/v1/openapi.yaml")
+    ResponseEntity<Resource> openApi() {
+        return ResponseEntity.ok().contentType(YAML).body(new ClassPathResource("api/complaint-openapi.yaml"));
+    }
+
+    private String string(Object value, String field, int max, boolean required, List<FieldError> errors) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            if (required) {
+                errors.add(new FieldError(field, text("complaint.api.required")));
+            }
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            errors.add(new FieldError(field, text("complaint.api.string")));
+            return null;
+        }
+        if (s.length() > max) {
+            errors.add(new FieldError(field, text("complaint.api.tooLong", max)));
+            return null;
+        }
+        if (!ComplaintForm.cleanText(s)) {
+            errors.add(new FieldError(field, text("complaint.api.characters")));
+            return null;
+        }
+        return s.strip();
+    }
+
+    private ResponseEntity<Errors> badRequest(List<FieldError> errors) {
+        return ResponseEntity.badRequest().body(new Errors(text("complaint.api.invalid"), errors));
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    /** Errors of the API as JSON, never the HTML error pages. */
+    @RestControllerAdvice(assignableTypes = ComplaintApiController.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class ApiErrors {
+
+        private final MessageSource messages;
+
+        ApiErrors(MessageSource messages) {
+            this.messages = messages;
+        }
+
+        @ExceptionHandler(PublicRateLimit.RateLimited.class)
+        ResponseEntity<Errors> tooMany(PublicRateLimit.RateLimited e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(e.retryAfterMinutes() * 60))
+                    .body(new Errors(text("complaint.rateLimited", e.retryAfterMinutes()), List.of()));
+        }
+
+        @ExceptionHandler(HttpMessageNotReadableException.class)
+        ResponseEntity<Errors> unreadable() {
+            return ResponseEntity.badRequest().body(new Errors(text("complaint.api.unreadable"), List.of()));
+        }
+
+        @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+        ResponseEntity<Errors> mediaType() {
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .body(new Errors(text("complaint.api.mediaType"), List.of()));
+        }
+
+        @ExceptionHandler(BusinessRuleViolation.class)
+        ResponseEntity<Errors> refused(BusinessRuleViolation e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(new Errors(text(e.messageKey(), e.args()), List.of()));
+        }
+
+        private String text(String key, Object... args) {
+            return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        }
+    }
+
+}

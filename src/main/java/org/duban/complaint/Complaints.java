@@ -1,0 +1,597 @@
+package org.duban.complaint;
+
+import org.duban.audit.AuditEvent;
+import org.duban.campaign.Campaign;
+import org.duban.campaign.CampaignStatus;
+import org.duban.campaign.Campaigns;
+import org.duban.ledger.NewProblem;
+import org.duban.ledger.ProblemCategory;
+import org.duban.ledger.ProblemRef;
+import org.duban.ledger.ProblemSource;
+import org.duban.ledger.Problems;
+import org.duban.organization.DataScope;
+import org.duban.organization.OrgUnit;
+import org.duban.organization.OrgUnits;
+import org.duban.security.CurrentUser;
+import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.NotFoundException;
+import org.duban.shared.StaleEditException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The complaint pipeline. Public actions are keyed by the receipt; staff actions take the caller's data scope: a
+ * complaint is visible to the bureau that received it and to the unit handling it. Every change is audited (without
+ * identity or receipt) and version-checked.
+ */
+@Service
+public class Complaints {
+
+    private static final String SCOPED = " (owner_unit_id = any(:units) or handling_unit_id = any(:units)) ";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Secrets secrets;
+    private final ComplaintSettings settings;
+    private final WorkingDays workingDays;
+    private final OrgUnits units;
+    private final Campaigns campaigns;
+    private final Problems problems;
+    private volatile IntakeUnit intakeUnit;
+
+    private record IntakeUnit(UUID id, Instant loadedAt) {
+    }
+
+    Complaints(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Secrets secrets,
+               ComplaintSettings settings, OrgUnits units, Campaigns campaigns, Problems problems) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.workingDays = new WorkingDays(new HashSet<>(settings.holidays()));
+        this.units = units;
+        this.campaigns = campaigns;
+        this.problems = problems;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---- intake -----------------------------------------------------------------------------------------------
+
+    /**
+     * Registers a complaint and returns its receipt. With an idempotency key, a repeated call (sequential or
+     * concurrent) returns the first call's answer and creates nothing; the same key with a different complaint is
+     * refused. The commit is the acknowledgement: nothing is answered before the row is durable.
+     */
+    @Transactional
+    public Submitted submit(NewComplaint input, Channel channel, String idempotencyKey, List<Upload> uploads,
+                            UUID ownerUnitId) {
+        NewComplaint complaint = input.normalised();
+        String keyHash = null;
+        if (idempotencyKey != null) {
+            keyHash = Secrets.sha256(channel.name() + "\u0000" + idempotencyKey);
+            // Concurrent retries of one key queue here; the first commits, the others then find its row.
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 20))").param("k", keyHash).query().singleRow();
+            Optional<Map<String, Object>> earlier = jdbc.sql("""
+                    select i.request_hash, c.id, c.submitted_at, c.acknowledge_due_on, c.due_on
+                    from complaint_idempotency i join complaint c on c.id = i.complaint_id where i.key_hash = :k
+                    """).param("k", keyHash).query().listOfRows().stream().findFirst();
+            if (earlier.isPresent()) {
+                Map<String, Object> row = earlier.get();
+                if (!row.get("request_hash").equals(Secrets.sha256(complaint.fingerprint()))) {
+                    throw new BusinessRuleViolation("complaint.idempotencyKeyReused");
+                }
+                return new Submitted((UUID) row.get("id"), Secrets.format(secrets.receiptFor(keyHash)),
+                        ((Timestamp) row.get("submitted_at")).toInstant(),
+                        ((Date) row.get("acknowledge_due_on")).toLocalDate(), ((Date) row.get("due_on")).toLocalDate());
+            }
+        }
+        List<Upload> files = checkUploads(uploads);
+        UUID id = UUID.randomUUID();
+        String receipt = keyHash == null ? secrets.newReceipt() : secrets.receiptFor(keyHash);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        LocalDate ackDue = workingDays.add(today, settings.timeLimits().acknowledgeDays());
+        LocalDate due = workingDays.add(today, settings.timeLimits().answerDays(complaint.type()));
+        UUID owner = ownerUnitId != null ? ownerUnitId : intakeUnitId();
+        jdbc.sql("""
+                insert into complaint (id, receipt_hash, channel, type, content, occurred_on, location, unit_concerned,
+                                       anonymous, reporter_name_enc, reporter_phone_enc, owner_unit_id, status,
+                                       submitted_at, acknowledge_due_on, due_on, updated_by, updated_at)
+                values (:id, :receipt, :channel, :type, :content, :occurred, :location, :unit, :anonymous, :name,
+                        :phone, :owner, 'SUBMITTED', :at, :ackDue, :due, :by, :at)
+                """)
+                .param("id", id).param("receipt", Secrets.sha256(receipt)).param("channel", channel.name())
+                .param("type", complaint.type().name()).param("content", complaint.content())
+                .param("occurred", complaint.occurredOn() == null ? null : Date.valueOf(complaint.occurredOn()))
+                .param("location", complaint.location()).param("unit", complaint.unitConcerned())
+                .param("anonymous", complaint.anonymous())
+                .param("name", secrets.encrypt(complaint.name(), id.toString()))
+                .param("phone", secrets.encrypt(complaint.phone(), id.toString()))
+                .param("owner", owner).param("at", Timestamp.from(now))
+                .param("ackDue", Date.valueOf(ackDue)).param("due", Date.valueOf(due))
+                .param("by", CurrentUser.actor())
+                .update();
+        if (keyHash != null) {
+            jdbc.sql("""
+                    insert into complaint_idempotency (key_hash, request_hash, complaint_id, created_at)
+                    values (:k, :r, :id, :at)
+                    """).param("k", keyHash).param("r", Secrets.sha256(complaint.fingerprint())).param("id", id)
+                    .param("at", Timestamp.from(now)).update();
+        }
+        for (Upload file : files) {
+            jdbc.sql("""
+                    insert into complaint_attachment (id, complaint_id, file_name, media_type, size_bytes, content, added_at)
+                    values (:id, :complaint, :name, :type, :size, :content, :at)
+                    """).param("id", UUID.randomUUID()).param("complaint", id).param("name", safeName(file.fileName()))
+                    .param("type", file.sniffedType()).param("size", file.content().length)
+                    .param("content", file.content()).param("at", Timestamp.from(now)).update();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("channel", channel.name());
+        values.put("type", complaint.type().name());
+        values.put("anonymous", complaint.anonymous());
+        values.put("attachments", files.size());
+        values.put("dueOn", due.toString());
+        events.publishEvent(AuditEvent.change("complaint.submitted", "complaint", id, Map.of(), values));
+        return new Submitted(id, Secrets.format(receipt), now, ackDue, due);
+    }
+
+    private List<Upload> checkUploads(List<Upload> uploads) {
+        List<Upload> files = uploads == null ? List.of()
+                : uploads.stream().filter(u -> u.content() != null && u.content().length > 0).toList();
+        if (files.size() > settings.maxAttachments()) {
+            throw new BusinessRuleViolation("complaint.attachment.tooMany", settings.maxAttachments());
+        }
+        for (Upload file : files) {
+            if (file.content().length > settings.maxAttachmentBytes()) {
+                throw new BusinessRuleViolation("complaint.attachment.tooLarge", settings.maxAttachmentBytes() / 1024 / 1024);
+            }
+            if (file.sniffedType() == null) {
+                throw new BusinessRuleViolation("complaint.attachment.type");
+            }
+        }
+        return files;
+    }
+
+    private static String safeName(String name) {
+        String base = name == null ? "" : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        return base.isBlank() ? "attachment" : base.substring(0, Math.min(base.length(), 200));
+    }
+
+    /**
+     * Public complaints go to the unit named by {@code duban.complaint.intake-unit-code}, or else to the bureau that
+     * issued the campaign the portal shows.
+     */
+    UUID intakeUnitId() {
+        IntakeUnit cached = intakeUnit;
+        if (cached != null && cached.loadedAt().isAfter(clock.instant().minusSeconds(300))) {
+            return cached.id();
+        }
+        Optional<UUID> configured = settings.intakeUnitCode() == null || settings.intakeUnitCode().isBlank()
+                ? Optional.empty()
+                : Optional.of(units.findByCode(settings.intakeUnitCode().strip()).map(OrgUnit::id).orElseThrow(
+                        () -> new IllegalStateException("duban.complaint.intake-unit-code names no unit")));
+        UUID id = configured.or(() -> publicCampaign().map(Campaign::ownerUnitId))
+                .or(() -> units.all().stream().filter(u -> u.parentId() != null).map(OrgUnit::id).findFirst())
+                .orElseThrow(() -> new IllegalStateException("no unit to receive complaints"));
+        intakeUnit = new IntakeUnit(id, clock.instant());
+        return id;
+    }
+
+    /**
+     * The campaign whose notice the public portal shows: an active campaign of the intake unit if one is configured,
+     * else the longest-running active campaign (deterministic when a city runs several).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Campaign> publicCampaign() {
+        Set<UUID> all = new HashSet<>();
+        units.all().forEach(u -> all.add(u.id()));
+        String code = settings.intakeUnitCode();
+        Optional<UUID> intake = code == null || code.isBlank() ? Optional.empty()
+                : units.findByCode(code.strip()).map(OrgUnit::id);
+        return campaigns.list(new DataScope(all, "")).stream()
+                .filter(c -> c.status() == CampaignStatus.ACTIVE)
+                .filter(c -> intake.isEmpty() || intake.get().equals(c.ownerUnitId()))
+                .min(Comparator.comparing(Campaign::startsOn).thenComparing(c -> c.id().toString()));
+    }
+
+    // ---- the receipt holder -----------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Optional<PublicStatus> lookup(String typedReceipt) {
+        return byReceipt(typedReceipt).map(this::publicStatus);
+    }
+
+    @Transactional
+    public void addInformation(String typedReceipt, String text) {
+        Complaint c = byReceipt(typedReceipt).orElseThrow(() -> new NotFoundException("receipt"));
+        if (!c.status().isOpen()) {
+            throw new BusinessRuleViolation("complaint.closedForInformation");
+        }
+        entry(c.id(), "PUBLIC_INFO", "information.added", text, "public");
+        events.publishEvent(AuditEvent.change("complaint.information.added", "complaint", c.id(), Map.of(),
+                Map.of("length", text.length())));
+    }
+
+    @Transactional
+    public void rate(String typedReceipt, Satisfaction satisfaction, String comment) {
+        Complaint c = byReceipt(typedReceipt).orElseThrow(() -> new NotFoundException("receipt"));
+        if (c.status() != ComplaintStatus.ANSWERED) {
+            throw new BusinessRuleViolation("complaint.notAnswered");
+        }
+        Instant now = now();
+        boolean satisfied = satisfaction.isSatisfied();
+        int updated = jdbc.sql("""
+                update complaint set satisfaction = :s, satisfaction_comment = :comment, rated_at = :at,
+                       status = :status, closure = :closure, closed_at = :closedAt,
+                       reopen_count = reopen_count + :reopen, version = version + 1, updated_by = 'public', updated_at = :at
+                where id = :id and version = :version
+                """)
+                .param("s", satisfaction.name()).param("comment", blankToNull(comment)).param("at", Timestamp.from(now))
+                .param("status", (satisfied ? ComplaintStatus.CLOSED : ComplaintStatus.REOPENED).name())
+                .param("closure", satisfied ? Closure.RESOLVED.name() : null)
+                .param("closedAt", satisfied ? Timestamp.from(now) : null).param("reopen", satisfied ? 0 : 1)
+                .param("id", c.id()).param("version", c.version()).update();
+        if (updated == 0) {
+            throw stale(c.id());
+        }
+        entry(c.id(), "TRANSITION", satisfied ? "rated" : "reopened", null, "public");
+        events.publishEvent(AuditEvent.change(satisfied ? "complaint.rated" : "complaint.reopened", "complaint",
+                c.id(), Map.of("status", c.status().name()), Map.of("satisfaction", satisfaction.name())));
+    }
+
+    private Optional<Complaint> byReceipt(String typedReceipt) {
+        String digits = Secrets.normalise(typedReceipt);
+        if (digits == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from complaint where receipt_hash = :h").param("h", Secrets.sha256(digits))
+                .query(Complaints::map).optional();
+    }
+
+    private PublicStatus publicStatus(Complaint c) {
+        String unit = Optional.ofNullable(c.handlingUnitId()).or(() -> Optional.of(c.ownerUnitId()))
+                .flatMap(units::find).map(OrgUnit::name).orElse(null);
+        List<PublicStatus.PublicEntry> added = jdbc.sql("""
+                        select created_at, text from complaint_entry where complaint_id = :id and kind = 'PUBLIC_INFO'
+                        order by created_at
+                        """).param("id", c.id())
+                .query((rs, n) -> new PublicStatus.PublicEntry(rs.getTimestamp(1).toInstant(), rs.getString(2))).list();
+        String feedback = c.status() == ComplaintStatus.DECLINED ? c.declineReason() : c.feedback();
+        return new PublicStatus(c.type(), c.status(), c.submittedAt(), unit, c.dueOn(), feedback, c.satisfaction(), added);
+    }
+
+    // ---- staff ------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Complaint> inbox(DataScope scope, ComplaintStatus status) {
+        return jdbc.sql("select * from complaint where" + SCOPED
+                        + " and (cast(:status as varchar) is null or status = :status) order by submitted_at desc limit 500")
+                .param("units", scope.unitArray()).param("status", status == null ? null : status.name())
+                .query(Complaints::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Complaint get(UUID id, DataScope scope) {
+        return jdbc.sql("select * from complaint where id = :id and" + SCOPED)
+                .param("id", id).param("units", scope.unitArray())
+                .query(Complaints::map).optional().orElseThrow(() -> new NotFoundException("complaint " + id));
+    }
+
+    /** Dispatching (accept, decline, transfer, assign, extend, review, close) belongs to the receiving bureau. */
+    private Complaint getForDispatch(UUID id, long version, DataScope scope) {
+        Complaint c = get(id, scope);
+        if (!scope.includes(c.ownerUnitId())) {
+            throw new NotFoundException("complaint " + id);
+        }
+        if (c.version() != version) {
+            throw stale(id);
+        }
+        return c;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ComplaintEntry> entries(UUID id, DataScope scope) {
+        get(id, scope);
+        return jdbc.sql("select * from complaint_entry where complaint_id = :id order by created_at")
+                .param("id", id)
+                .query((rs, n) -> new ComplaintEntry(rs.getString("kind"), rs.getString("action"), rs.getString("text"),
+                        rs.getString("author"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachmentInfo> attachments(UUID id, DataScope scope) {
+        get(id, scope);
+        return jdbc.sql("""
+                select id, file_name, media_type, size_bytes from complaint_attachment
+                where complaint_id = :id order by added_at, file_name
+                """).param("id", id)
+                .query((rs, n) -> new AttachmentInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AttachmentContent> attachment(UUID id, UUID attachmentId, DataScope scope) {
+        get(id, scope);
+        return jdbc.sql("select file_name, media_type, content from complaint_attachment where id = :a and complaint_id = :id")
+                .param("a", attachmentId).param("id", id)
+                .query((rs, n) -> new AttachmentContent(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    @Transactional
+    public void accept(UUID id, long version, DataScope scope) {
+        Complaint c = getForDispatch(id, version, scope);
+        require(c, EnumSet.of(ComplaintStatus.SUBMITTED));
+        change(c, "accepted", null, "status = 'ACCEPTED', accepted_at = :now", Map.of());
+    }
+
+    @Transactional
+    public void decline(UUID id, long version, String reason, DataScope scope) {
+        Complaint c = getForDispatch(id, version, scope);
+        require(c, EnumSet.of(ComplaintStatus.SUBMITTED));
+        change(c, "declined", reason,
+                "status = 'DECLINED', decline_reason = :reason, closure = 'DECLINED', closed_at = :now",
+                Map.of("reason", reason));
+    }
+
+    /** 转办: hand the complaint to another bureau or unit, which accepts it afresh. */
+    @Transactional
+    public void transfer(UUID id, long version, UUID toUnit, String reason, DataScope scope) {
+        Complaint c = getForDispatch(id, version, scope);
+        require(c, EnumSet.of(ComplaintStatus.SUBMITTED, ComplaintStatus.ACCEPTED));
+        OrgUnit unit = units.find(toUnit).orElseThrow(() -> new BusinessRuleViolation("complaint.unknownUnit"));
+        if (unit.id().equals(c.ownerUnitId())) {
+            throw new BusinessRuleViolation("complaint.transferToSelf");
+        }
+        change(c, "transferred", reason + " -> " + unit.name(),
+                "status = 'SUBMITTED', owner_unit_id = :unit, handling_unit_id = null, accepted_at = null",
+                Map.of("unit", unit.id()));
+    }
+
+    /** 交办: a unit of the bureau handles it within the time limit. */
+    @Transactional
+    public void assign(UUID id, long version, UUID unitId, DataScope scope) {
+        Complaint c = getForDispatch(id, version, scope);
+        require(c, EnumSet.of(ComplaintStatus.ACCEPTED, ComplaintStatus.IN_HANDLING, ComplaintStatus.REOPENED));
+        if (!scope.includes(unitId)) {
+            throw new BusinessRuleViolation("complaint.unitOutOfScope");
+        }
+        String name = units.find(unitId).map(OrgUnit::name).orElseThrow();
+        change(c, "assigned", name, "status = 'IN_HANDLING', handling_unit_id = :unit", Map.of("unit", unitId));
+    }
+
+    @Transactional
+    public void extend(UUID id, long version, int workingDaysMore, String reason, DataScope scope) {
+        Complaint c = getForDispatch(id, version, scope);
+        if (!c.status().isOpen() || workingDaysMore < 1 || workingDaysMore > 60) {
+            throw new BusinessRuleViolation("complaint.extensionRefused");
+        }
+        LocalDate due = workingDays.add(c.dueOn(), workingDaysMore);
+        change(c, "extended", reason + " (" + c.dueOn() + " -> " + due + ")",
+                "due_on = :due, extension_reason = :reason", Map.of("due", Date.valueOf(due), "reason", reason));
+    }
+
+    @Transactional
+    public void addNote(UUID id, String text, DataScope scope) {
+        Complaint c = get(id, scope);
+        entry(c.id(), "NOTE", "note", text, CurrentUser.actor());
+        events.publishEvent(AuditEvent.change("complaint.note.added", "complaint", id, Map.of(),
+                Map.of("length", text.length())));
+    }
+
+    /** The handling unit records its result and proposes the text the public will see. */
+    @Transactional
+    public void answer(UUID id, long version, String result, String feedbackDraft, DataScope scope) {
+        Complaint c = get(id, scope);
+        if (c.version() != version) {
+            throw stale(id);
+        }
+        require(c, EnumSet.of(ComplaintStatus.IN_HANDLING, ComplaintStatus.ACCEPTED, ComplaintStatus.REOPENED));
+        change(c, "answered", null, "status = 'FEEDBACK_REVIEW', result = :result, feedback_draft = :draft",
+                Map.of("result", result, "draft", feedbackDraft));
+    }
+
+    /** The work team publishes the reviewed feedback, or sends it back to the unit. */
+    @Transactional
+    public void reviewFeedback(UUID id, long version, boolean approve, String feedback, DataScope scope) {
+        Complaint c = getForDispatch(id, version, scope);
+        require(c, EnumSet.of(ComplaintStatus.FEEDBACK_REVIEW));
+        if (approve) {
+            change(c, "feedback.published", null, "status = 'ANSWERED', feedback = :feedback, answered_at = :now",
+                    Map.of("feedback", feedback));
+        } else {
+            change(c, "feedback.returned", feedback, "status = 'IN_HANDLING'", Map.of());
+        }
+    }
+
+    @Transactional
+    public void close(UUID id, long version, Closure closure, String reason, DataScope scope) {
+        Complaint c = getForDispatch(id, version, scope);
+        if (!c.status().isOpen() || closure == Closure.DECLINED) {
+            throw new BusinessRuleViolation("complaint.closeRefused");
+        }
+        if (closure == Closure.RESOLVED && c.feedback() == null) {
+            throw new BusinessRuleViolation("complaint.resolvedNeedsFeedback");
+        }
+        change(c, "closed", closure.name() + (reason == null ? "" : ": " + reason),
+                "status = 'CLOSED', closure = :closure, closed_at = :now", Map.of("closure", closure.name()));
+    }
+
+    /** Reads the reporter's identity for one who may see it; the reveal and its reason are recorded first. */
+    @Transactional
+    public Identity reveal(UUID id, String reason, DataScope scope) {
+        Complaint c = get(id, scope);
+        jdbc.sql("""
+                insert into complaint_identity_reveal (id, complaint_id, staff_id, reason, revealed_at)
+                values (:id, :complaint, :staff, :reason, :at)
+                """).param("id", UUID.randomUUID()).param("complaint", id)
+                .param("staff", CurrentUser.require().staffId()).param("reason", reason)
+                .param("at", Timestamp.from(now())).update();
+        events.publishEvent(AuditEvent.change("complaint.identity.revealed", "complaint", id, Map.of(),
+                Map.of("reason", reason)));
+        if (c.anonymous()) {
+            return new Identity(true, null, null);
+        }
+        return jdbc.sql("select reporter_name_enc, reporter_phone_enc from complaint where id = :id").param("id", id)
+                .query((rs, n) -> new Identity(false, secrets.decrypt(rs.getBytes(1), id.toString()),
+                        secrets.decrypt(rs.getBytes(2), id.toString()))).single();
+    }
+
+    /**
+     * Turns a complaint into a problem of the ledger (source COMPLAINT, the complaint's id as source reference), or,
+     * with {@code existingProblem}, points it at a problem already registered: several complaints may point to one
+     * problem. The problem's id is kept on the complaint, so the link goes both ways.
+     *
+     * @param category the problem category; needed only when the complaint's type is OTHER
+     * @return the problem's reference number
+     */
+    @Transactional
+    public String turnIntoProblem(UUID id, long version, ProblemCategory category, UUID existingProblem,
+                                  DataScope scope) {
+        Complaint c = getForDispatch(id, version, scope);
+        if (c.problemId() != null) {
+            throw new BusinessRuleViolation("complaint.alreadyLinked");
+        }
+        ProblemRef problem;
+        if (existingProblem != null) {
+            problem = problems.find(existingProblem).filter(p -> scope.includes(p.unitId()))
+                    .orElseThrow(() -> new BusinessRuleViolation("complaint.problem.unknown"));
+        } else {
+            ProblemCategory chosen = category != null ? category
+                    : c.type() == ComplaintType.OTHER ? null : ProblemCategory.valueOf(c.type().name());
+            if (chosen == null) {
+                throw new BusinessRuleViolation("complaint.problem.categoryRequired");
+            }
+            UUID unit = c.handlingUnitId() != null ? c.handlingUnitId() : c.ownerUnitId();
+            UUID problemId = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, c.id().toString(), chosen,
+                    null, unit, c.unitConcerned(), c.content(), LocalDate.ofInstant(c.submittedAt(), clock.getZone()),
+                    chosen == ProblemCategory.RENT_SEEKING));
+            problem = problems.find(problemId).orElseThrow();
+        }
+        change(c, "problem.linked", problem.reference(), "problem_id = :problem", Map.of("problem", problem.id()));
+        return problem.reference();
+    }
+
+    /** The reference number and status of the problem a complaint points to. */
+    @Transactional(readOnly = true)
+    public Optional<ProblemRef> problemOf(Complaint complaint) {
+        return complaint.problemId() == null ? Optional.empty() : problems.find(complaint.problemId());
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private void change(Complaint c, String action, String entryText, String set, Map<String, Object> params) {
+        Instant now = now();
+        var statement = jdbc.sql("update complaint set " + set
+                        + ", version = version + 1, updated_by = :by, updated_at = :now where id = :id and version = :version")
+                .param("by", CurrentUser.actor()).param("now", Timestamp.from(now))
+                .param("id", c.id()).param("version", c.version());
+        for (var p : params.entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        if (statement.update() == 0) {
+            throw stale(c.id());
+        }
+        entry(c.id(), "TRANSITION", action, entryText, CurrentUser.actor());
+        Map<String, Object> newValues = new LinkedHashMap<>();
+        params.forEach((k, v) -> newValues.put(k, String.valueOf(v)));
+        events.publishEvent(AuditEvent.change("complaint." + action, "complaint", c.id(),
+                Map.of("status", c.status().name()), newValues));
+    }
+
+    private void entry(UUID complaintId, String kind, String action, String text, String author) {
+        jdbc.sql("""
+                insert into complaint_entry (id, complaint_id, kind, action, text, author, created_at)
+                values (:id, :complaint, :kind, :action, :text, :author, :at)
+                """).param("id", UUID.randomUUID()).param("complaint", complaintId).param("kind", kind)
+                .param("action", action).param("text", text).param("author", author)
+                .param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS))).update();
+    }
+
+    private static void require(Complaint c, Set<ComplaintStatus> allowed) {
+        if (!allowed.contains(c.status())) {
+            throw new BusinessRuleViolation("complaint.illegalTransition", c.status().name());
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private StaleEditException stale(UUID id) {
+        return jdbc.sql("select updated_by, updated_at from complaint where id = :id").param("id", id)
+                .query((rs, n) -> new StaleEditException("complaint", rs.getString(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .optional().orElseThrow(() -> new NotFoundException("complaint " + id));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Complaint map(ResultSet rs, int n) throws SQLException {
+        return new Complaint(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
+                ComplaintType.valueOf(rs.getString("type")), rs.getString("content"), localDate(rs, "occurred_on"),
+                rs.getString("location"), rs.getString("unit_concerned"), rs.getBoolean("anonymous"),
+                rs.getObject("owner_unit_id", UUID.class), rs.getObject("handling_unit_id", UUID.class),
+                ComplaintStatus.valueOf(rs.getString("status")), instant(rs, "submitted_at"),
+                localDate(rs, "acknowledge_due_on"), localDate(rs, "due_on"), rs.getString("extension_reason"),
+                instant(rs, "accepted_at"), rs.getString("decline_reason"), rs.getString("result"),
+                rs.getString("feedback_draft"), rs.getString("feedback"), instant(rs, "answered_at"),
+                instant(rs, "closed_at"),
+                rs.getString("closure") == null ? null : Closure.valueOf(rs.getString("closure")),
+                rs.getString("satisfaction") == null ? null : Satisfaction.valueOf(rs.getString("satisfaction")),
+                rs.getString("satisfaction_comment"), rs.getInt("reopen_count"),
+                rs.getObject("problem_id", UUID.class), rs.getLong("version"));
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** One line of a complaint's history (transitions, internal notes, information the complainant added). */
+    public record ComplaintEntry(String kind, String action, String text, String author, Instant at) {
+    }
+
+    public record AttachmentInfo(UUID id, String fileName, String mediaType, int sizeBytes) {
+    }
+
+    public record AttachmentContent(String fileName, String mediaType, byte[] content) {
+    }
+
+    /** A revealed identity (both null for an anonymous reporter). */
+    public record Identity(boolean anonymous, String name, String phone) {
+    }
+}

@@ -1,0 +1,197 @@
+package org.duban.complaint;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.duban.shared.BusinessRuleViolation;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The public portal: no login, phone first. The receipt travels only in POST bodies, never in a URL, and pages
+ * showing it are not cached. A bad input re-renders the form with a 400 and the message next to the field.
+ */
+@Controller
+class PublicComplaintController {
+
+    private final Complaints complaints;
+    private final PublicRateLimit rateLimit;
+    private final ComplaintSettings settings;
+
+    PublicComplaintController(Complaints complaints, PublicRateLimit rateLimit, ComplaintSettings settings) {
+        this.complaints = complaints;
+        this.rateLimit = rateLimit;
+        this.settings = settings;
+    }
+
+    @GetMapping({"/public", "/public/"})
+    String home(Model model) {
+        model.addAttribute("campaign", complaints.publicCampaign().orElse(null));
+        model.addAttribute("timeLimits", settings.timeLimits());
+        return "complaint/public/home";
+    }
+
+    @GetMapping("/public/complaints/new")
+    String form(Model model) {
+        model.addAttribute("form", ComplaintForm.empty(UUID.randomUUID().toString()));
+        return formView(model);
+    }
+
+    @PostMapping("/public/complaints")
+    String submit(@ModelAttribute("form") ComplaintForm form, BindingResult errors,
+                  @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
+                  HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+        form.validate(errors, complaints.today(), true);
+        if (errors.hasErrors()) {
+            response.setStatus(400);
+            return formView(model);
+        }
+        rateLimit.check(PublicRateLimit.Kind.SUBMISSION, request.getRemoteAddr());
+        List<Upload> uploads = new ArrayList<>();
+        if (attachments != null) {
+            for (MultipartFile file : attachments) {
+                if (!file.isEmpty()) {
+                    uploads.add(new Upload(file.getOriginalFilename(), file.getBytes()));
+                }
+            }
+        }
+        try {
+            Submitted submitted = complaints.submit(form.toNewComplaint(), Channel.WEB, form.idempotencyKey(),
+                    uploads, null);
+            noStore(response);
+            model.addAttribute("submitted", submitted);
+            return "complaint/public/receipt";
+        } catch (BusinessRuleViolation refusal) {
+            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            response.setStatus(400);
+            return formView(model);
+        }
+    }
+
+    @GetMapping("/public/complaints/status")
+    String statusForm() {
+        return "complaint/public/status";
+    }
+
+    @PostMapping("/public/complaints/status")
+    String status(@RequestParam(required = false) String receipt, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        countLookup(receipt, request);
+        return show(receipt, response, model, null);
+    }
+
+    @PostMapping("/public/complaints/status/information")
+    String addInformation(@RequestParam(required = false) String receipt, @RequestParam(required = false) String text,
+                          HttpServletRequest request, HttpServletResponse response, Model model) {
+        countLookup(receipt, request);
+        if (text == null || text.isBlank() || text.length() > 2000 || !ComplaintForm.cleanText(text)) {
+            response.setStatus(400);
+            return show(receipt, response, model, "complaint.information.invalid");
+        }
+        return act(receipt, response, model, () -> complaints.addInformation(receipt, text.strip()),
+                "complaint.information.added");
+    }
+
+    @PostMapping("/public/complaints/status/rating")
+    String rate(@RequestParam(required = false) String receipt, @RequestParam(required = false) String satisfaction,
+                @RequestParam(required = false) String comment, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
+        countLookup(receipt, request);
+        Optional<Satisfaction> rating = parse(satisfaction);
+        if (rating.isEmpty() || (comment != null && (comment.length() > 1000 || !ComplaintForm.cleanText(comment)))) {
+            response.setStatus(400);
+            return show(receipt, response, model, "complaint.rating.invalid");
+        }
+        return act(receipt, response, model, () -> complaints.rate(receipt, rating.get(), comment),
+                rating.get().isSatisfied() ? "complaint.rating.thanks" : "complaint.rating.reopened");
+    }
+
+    /** Only a well-formed receipt can hit a complaint, so only those count towards the guessing limit. */
+    private void countLookup(String receipt, HttpServletRequest request) {
+        if (Secrets.normalise(receipt) != null) {
+            rateLimit.check(PublicRateLimit.Kind.LOOKUP, request.getRemoteAddr());
+        }
+    }
+
+    private String act(String receipt, HttpServletResponse response, Model model, Runnable action, String done) {
+        if (complaints.lookup(receipt).isEmpty()) {
+            return show(receipt, response, model, null);
+        }
+        try {
+            action.run();
+            model.addAttribute("done", done);
+            return show(receipt, response, model, null);
+        } catch (BusinessRuleViolation refusal) {
+            response.setStatus(409);
+            return show(receipt, response, model, refusal.messageKey());
+        }
+    }
+
+    private String show(String receipt, HttpServletResponse response, Model model, String problem) {
+        noStore(response);
+        if (Secrets.normalise(receipt) == null) {
+            response.setStatus(400);
+            model.addAttribute("problem", "complaint.receipt.invalid");
+            return "complaint/public/status";
+        }
+        Optional<PublicStatus> status = complaints.lookup(receipt);
+        if (status.isEmpty()) {
+            response.setStatus(404);
+            model.addAttribute("problem", "complaint.receipt.unknown");
+            return "complaint/public/status";
+        }
+        model.addAttribute("status", status.get());
+        model.addAttribute("receipt", Secrets.format(Secrets.normalise(receipt)));
+        model.addAttribute("satisfactions", Satisfaction.values());
+        model.addAttribute("problem", problem);
+        return "complaint/public/status";
+    }
+
+    private String formView(Model model) {
+        model.addAttribute("types", ComplaintType.values());
+        model.addAttribute("maxAttachments", settings.maxAttachments());
+        model.addAttribute("maxAttachmentMegabytes", settings.maxAttachmentBytes() / 1024 / 1024);
+        return "complaint/public/form";
+    }
+
+    private static Optional<Satisfaction> parse(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(Satisfaction.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    /** Too many attempts from one address on a public page: 429 with the message on a public page. */
+    @ControllerAdvice(assignableTypes = {PublicComplaintController.class, ComplaintController.class})
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class Limits {
+
+        @ExceptionHandler(PublicRateLimit.RateLimited.class)
+        String tooMany(PublicRateLimit.RateLimited e, HttpServletResponse response, Model model) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterMinutes() * 60));
+            model.addAttribute("minutes", e.retryAfterMinutes());
+            return "complaint/public/limited";
+        }
+    }
+}

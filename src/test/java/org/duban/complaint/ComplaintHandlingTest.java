@@ -1,0 +1,204 @@
+package org.duban.complaint;
+
+import org.duban.organization.DataScope;
+import org.duban.organization.OrgUnits;
+import org.duban.security.CurrentUser;
+import org.duban.support.DubanTest;
+import org.duban.support.WithUnitStaff;
+import org.duban.support.WithWorkTeamMember;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The staff pipeline as sentences: accept, assign, answer, review, rate, reopen, figures. */
+@DubanTest
+class ComplaintHandlingTest {
+
+    @Autowired
+    Complaints complaints;
+    @Autowired
+    ComplaintFigures figures;
+    @Autowired
+    OrgUnits units;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    UUID unit(String code) {
+        return units.findByCode(code).orElseThrow().id();
+    }
+
+    Submitted submitOne(String content) {
+        return complaints.submit(new NewComplaint(ComplaintType.PROFIT_DRIVEN, content, LocalDate.of(2023, 4, 2),
+                "城川治超站", null, false, "李四", "13900000000"), Channel.WEB, null, List.of(), null);
+    }
+
+    long version(UUID id) {
+        return jdbc.sql("select version from complaint where id = :id").param("id", id).query(Long.class).single();
+    }
+
+    @Test
+    @WithWorkTeamMember
+    void anAnswerReachesThePublicOnlyAfterReviewAndNotSatisfiedReopensIt() {
+        DataScope scope = units.currentScope();
+        Submitted s = submitOne("罚款不开票据。");
+        UUID id = s.complaintId();
+        complaints.accept(id, version(id), scope);
+        complaints.assign(id, version(id), unit("OTOGQ-SQUAD-1"), scope);
+        complaints.addNote(id, "INTERNAL-NOTE-42 涉及队员已约谈", scope);
+        complaints.answer(id, version(id), "已核实，责令改正。", "经核实，已责令改正并退还款项。", scope);
+        assertThat(complaints.lookup(s.receipt()).orElseThrow().feedback()).isNull();
+        complaints.reviewFeedback(id, version(id), true, "经核实，已责令改正并退还款项。", scope);
+
+        PublicStatus answered = complaints.lookup(s.receipt()).orElseThrow();
+        assertThat(answered.status()).isEqualTo(ComplaintStatus.ANSWERED);
+        assertThat(answered.feedback()).isEqualTo("经核实，已责令改正并退还款项。");
+        assertThat(answered.handlingUnit()).isEqualTo("执法大队一中队");
+        assertThat(answered.toString()).doesNotContain("INTERNAL-NOTE-42");
+
+        complaints.rate(s.receipt(), Satisfaction.NOT_SATISFIED, "钱没退");
+        Complaint reopened = complaints.get(id, scope);
+        assertThat(reopened.status()).isEqualTo(ComplaintStatus.REOPENED);
+        assertThat(reopened.reopenCount()).isEqualTo(1);
+
+        complaints.assign(id, version(id), unit("OTOGQ-SQUAD-1"), scope);
+        complaints.answer(id, version(id), "款项已退。", "款项已于今日退还。", scope);
+        complaints.reviewFeedback(id, version(id), true, "款项已于今日退还。", scope);
+        complaints.rate(s.receipt(), Satisfaction.BASICALLY_SATISFIED, null);
+        Complaint closed = complaints.get(id, scope);
+        assertThat(closed.status()).isEqualTo(ComplaintStatus.CLOSED);
+        assertThat(closed.closure()).isEqualTo(Closure.RESOLVED);
+        assertThat(jdbc.sql("select count(*) from audit_log where object_id = :id").param("id", id.toString())
+                .query(Long.class).single()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    @WithWorkTeamMember
+    void illegalTransitionsAndStaleEditsAreRefused() {
+        DataScope scope = units.currentScope();
+        UUID id = submitOne("乱收费。").complaintId();
+        assertThatThrownBy(() -> complaints.answer(id, version(id), "r", "f", scope))
+                .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
+        long before = version(id);
+        complaints.accept(id, before, scope);
+        assertThatThrownBy(() -> complaints.decline(id, before, "重复", scope))
+                .isInstanceOf(org.duban.shared.StaleEditException.class);
+        assertThatThrownBy(() -> complaints.rate(complaints.lookup("x").map(p -> "x").orElse("0"), Satisfaction.SATISFIED, null))
+                .isInstanceOf(org.duban.shared.NotFoundException.class);
+    }
+
+    @Test
+    @WithWorkTeamMember
+    void aDeclineIsClosedForAnotherReasonAndTheFiguresKeepItApartFromResolved() {
+        DataScope scope = units.currentScope();
+        ComplaintFigures.Figures before = figures.figures(scope, null, null);
+        UUID declined = submitOne("与交通执法无关的事项。").complaintId();
+        complaints.decline(declined, version(declined), "不属于本局职责，请向住建部门反映。", scope);
+        Submitted resolved = submitOne("超限检测不卸载直接罚款。");
+        UUID id = resolved.complaintId();
+        complaints.accept(id, version(id), scope);
+        complaints.assign(id, version(id), unit("OTOGQ-SQUAD-2"), scope);
+        complaints.answer(id, version(id), "r", "已整改。", scope);
+        complaints.reviewFeedback(id, version(id), true, "已整改。", scope);
+        complaints.rate(resolved.receipt(), Satisfaction.SATISFIED, "好");
+
+        ComplaintFigures.Figures after = figures.figures(scope, null, null);
+        assertThat(after.total() - before.total()).isEqualTo(2);
+        assertThat(after.closedResolved() - before.closedResolved()).isEqualTo(1);
+        assertThat(after.closedOther() - before.closedOther()).isEqualTo(1);
+        assertThat(after.answeredOnTime() - before.answeredOnTime()).isEqualTo(1);
+        assertThat(after.satisfied() - before.satisfied()).isEqualTo(1);
+        assertThat(after.byChannel().get(Channel.WEB)).isGreaterThanOrEqualTo(2);
+        assertThat(after.byUnit()).containsKey(unit("OTOGQ-SQUAD-2"));
+        assertThat(after.satisfactionRate()).isNotNull();
+        assertThat(complaints.lookup(resolved.receipt()).orElseThrow().status()).isEqualTo(ComplaintStatus.CLOSED);
+    }
+
+    @Test
+    @WithWorkTeamMember
+    void staffRegisterAPhoneCallAndGetTheReceiptOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        mvc.perform(post("/complaints").with(csrf()).param("channel", "PHONE").param("type", "RIGID")
+                        .param("content", "电话反映：一刀切禁止货车通行 " + key).param("anonymous", "true")
+                        .param("idempotencyKey", key))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("回执码")));
+        assertThat(jdbc.sql("select channel from complaint where content like :c").param("c", "%" + key)
+                .query(String.class).single()).isEqualTo("PHONE");
+        mvc.perform(post("/complaints").with(csrf()).param("channel", "WEB").param("type", "RIGID")
+                        .param("content", "x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请选择来源渠道")));
+    }
+
+    @Test
+    @WithUnitStaff
+    void aSquadSeesOnlyWhatIsAssignedToIt() throws Exception {
+        UUID id = submitOne("未分配给中队的投诉。").complaintId();
+        mvc.perform(get("/complaints/" + id)).andExpect(status().isNotFound());
+        mvc.perform(get("/complaints")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(id.toString()))));
+    }
+
+    @Test
+    @WithWorkTeamMember
+    void twoComplaintsAboutOneMatterPointToOneProblemOfTheLedger() {
+        DataScope scope = units.currentScope();
+        UUID first = submitOne("治超站收费不开票。").complaintId();
+        UUID second = submitOne("同一治超站又收费不开票。").complaintId();
+        complaints.accept(first, version(first), scope);
+        complaints.assign(first, version(first), unit("OTOGQ-SQUAD-1"), scope);
+        String reference = complaints.turnIntoProblem(first, version(first), null, null, scope);
+        Complaint linked = complaints.get(first, scope);
+        assertThat(linked.problemId()).isNotNull();
+        var problem = complaints.problemOf(linked).orElseThrow();
+        assertThat(problem.reference()).isEqualTo(reference);
+        assertThat(problem.sourceRef()).isEqualTo(first.toString());
+        assertThat(problem.unitId()).isEqualTo(unit("OTOGQ-SQUAD-1"));
+        assertThat(jdbc.sql("select category from problem where id = :id").param("id", problem.id())
+                .query(String.class).single()).isEqualTo("PROFIT_DRIVEN");
+
+        complaints.turnIntoProblem(second, version(second), null, problem.id(), scope);
+        assertThat(complaints.get(second, scope).problemId()).isEqualTo(problem.id());
+        assertThatThrownBy(() -> complaints.turnIntoProblem(second, version(second), null, null, scope))
+                .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
+        assertThatThrownBy(() -> complaints.turnIntoProblem(submitOne("x").complaintId(), 0, null, UUID.randomUUID(), scope))
+                .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
+    }
+
+    @Test
+    void workingDaysSkipWeekendsAndHolidays() {
+        WorkingDays days = new WorkingDays(Set.of(LocalDate.of(2023, 5, 1)));
+        // Friday 28 April 2023 + 3 working days: Tue 2, Wed 3 ... Monday 1 May is a holiday.
+        assertThat(days.add(LocalDate.of(2023, 4, 28), 1)).isEqualTo(LocalDate.of(2023, 5, 2));
+        assertThat(days.add(LocalDate.of(2023, 4, 28), 3)).isEqualTo(LocalDate.of(2023, 5, 4));
+        assertThat(days.add(LocalDate.of(2023, 4, 3), 15)).isEqualTo(LocalDate.of(2023, 4, 24));
+    }
+
+    @Test
+    void receiptsHaveTwentyDigitsInGroupsAndAreAcceptedWithAnySeparators() {
+        String receipt = Secrets.format("12345678901234567890");
+        assertThat(receipt).isEqualTo("1234-5678-9012-3456-7890");
+        assertThat(Secrets.normalise(" 1234 5678-9012 3456 7890 ")).isEqualTo("12345678901234567890");
+        assertThat(Secrets.normalise("1234")).isNull();
+        assertThat(Secrets.normalise("1234-5678-9012-3456-789x")).isNull();
+        assertThat(CurrentUser.get()).isEmpty();
+    }
+}

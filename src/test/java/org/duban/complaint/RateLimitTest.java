@@ -1,0 +1,81 @@
+package org.duban.complaint;
+
+import org.duban.support.DubanTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Guessing receipts is stopped per address (the default limits: 20 look-ups and 5 submissions per 10 minutes). */
+@DubanTest
+class RateLimitTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void guessingReceiptsOnThePortalIsStoppedWithAChineseMessage() throws Exception {
+        String guesser = Addresses.fresh();
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(post("/public/complaints/status").with(csrf()).with(Addresses.from(guesser))
+                            .param("receipt", String.format("%020d", i)))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/public/complaints/status").with(csrf()).with(Addresses.from(guesser))
+                        .param("receipt", String.format("%020d", 21)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().string(containsString("操作过于频繁")));
+        // Adding information or rating counts against the same window.
+        mvc.perform(post("/public/complaints/status/rating").with(csrf()).with(Addresses.from(guesser))
+                        .param("receipt", String.format("%020d", 22)).param("satisfaction", "SATISFIED"))
+                .andExpect(status().isTooManyRequests());
+        // Another address is not affected.
+        mvc.perform(post("/public/complaints/status").with(csrf()).with(Addresses.fromFresh())
+                        .param("receipt", String.format("%020d", 23)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void guessingReceiptsThroughTheApiIsStoppedToo() throws Exception {
+        String guesser = Addresses.fresh();
+        int notFound = 0;
+        int limited = 0;
+        for (int i = 0; i < 25; i++) {
+            int code = mvc.perform(post("/api/v1/complaints/lookup").with(Addresses.from(guesser))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"receipt\": \"" + String.format("%020d", 100 + i) + "\"}"))
+                    .andReturn().getResponse().getStatus();
+            notFound += code == 404 ? 1 : 0;
+            limited += code == 429 ? 1 : 0;
+        }
+        assertThat(notFound).isEqualTo(20);
+        assertThat(limited).isEqualTo(5);
+        mvc.perform(post("/api/v1/complaints/lookup").with(Addresses.from(guesser))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"receipt\": \"99999999999999999999\"}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.message").value(containsString("分钟后再试")));
+    }
+
+    @Test
+    void submissionsArelimitedPerAddress() throws Exception {
+        String sender = Addresses.fresh();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/api/v1/complaints").with(Addresses.from(sender)).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"type\": \"OTHER\", \"content\": \"限流测试 " + i + "\"}"))
+                    .andExpect(status().isCreated());
+        }
+        mvc.perform(post("/api/v1/complaints").with(Addresses.from(sender)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\": \"OTHER\", \"content\": \"限流测试 6\"}"))
+                .andExpect(status().isTooManyRequests());
+    }
+}
