@@ -148,21 +148,29 @@ final class ScreeningRules {
                 where c.officer2 is null and coalesce(c.procedure, '') <> 'SIMPLE' and %s
                 """.formatted(LIVE)));
 
-        // One finding per pair: the later case, listing both.
-        SQL.put("DOUBLE_PENALTY", List.of(INSERT + """
+        // One finding per pair: the later case, listing both. Most vehicles and parties have one case per violation;
+        // counting them by hashing first leaves only the repeated ones to be sorted for the window.
+        SQL.put("DOUBLE_PENALTY", List.of("""
+                with kc as not materialized (
+                    select c.id, c.case_no, c.unit_id, c.decided_on, c.violation, c.violation_code,
+                           coalesce(c.plate, c.party_name) as k
+                    from screening_case c
+                    where coalesce(c.plate, c.party_name) is not null and %s
+                ), rep as (
+                    select k, violation_code from kc group by k, violation_code having count(*) > 1
+                )
+                """.formatted(LIVE) + INSERT + """
                 select :run, 'DOUBLE_PENALTY', 'IRREGULAR', 'CASE', w.case_no, 'HIGH',
                        array[w.prev_id, w.id], 'screening.explain.DOUBLE_PENALTY',
                        array[w.case_no, w.prev_no, w.k, coalesce(w.violation, w.violation_code),
                              (w.decided_on - w.prev_on)::text],
                        w.unit_id, null, date_trunc('month', w.decided_on)::date
-                from (select c.id, c.case_no, c.unit_id, c.decided_on, c.violation, c.violation_code,
-                             coalesce(c.plate, c.party_name) as k,
+                from (select c.id, c.case_no, c.unit_id, c.decided_on, c.violation, c.violation_code, c.k,
                              lag(c.id) over p as prev_id, lag(c.case_no) over p as prev_no, lag(c.decided_on) over p as prev_on
-                      from screening_case c
-                      where coalesce(c.plate, c.party_name) is not null and %s
-                      window p as (partition by coalesce(c.plate, c.party_name), c.violation_code order by c.decided_on, c.id)) w
+                      from kc c join rep using (k, violation_code)
+                      window p as (partition by c.k, c.violation_code order by c.decided_on, c.id)) w
                 where w.prev_id is not null and w.decided_on - w.prev_on <= :double_penalty_window_days::int
-                """.formatted(LIVE)));
+                """));
 
         // The statistics per subject by hashing (no sort of the three million subject-case rows); the cases, main
         // unit and period are gathered afterwards for the few subjects that fire (mode() and array_agg sort).
@@ -192,11 +200,15 @@ final class ScreeningRules {
                     from a join m using (st) join d using (st)
                 ), f as (
                     select * from z where z.z >= :z_threshold
+                ), fs as materialized (
+                    -- on its own, so that the planner picks the rows of the few firing subjects by hashing rather
+                    -- than sorting all rows once for both the join and the grouping below
+                    select s.* from s where (s.st, s.sid) in (select st, sid from f)
                 ), x as (
-                    select s.st, s.sid, array_agg(s.id) filter (where s.month_end) as ids,
-                           mode() within group (order by s.unit_id) as unit_id,
-                           date_trunc('month', max(s.decided_on))::date as period
-                    from s join f using (st, sid) group by s.st, s.sid
+                    select st, sid, array_agg(id) filter (where month_end) as ids,
+                           mode() within group (order by unit_id) as unit_id,
+                           date_trunc('month', max(decided_on))::date as period
+                    from fs group by st, sid
                 )
                 """.formatted(LIVE, MONTH_END) + INSERT + """
                 select :run, 'MONTH_END_SPIKE', 'PROFIT_DRIVEN', z.st, z.sid,
@@ -234,11 +246,12 @@ final class ScreeningRules {
                     select r.*, m.med, m.peers, (r.ratio - m.med) / greatest(1.4826 * d.mad, r.se) as z from r, m, d
                 ), f as (
                     select * from z where z.z >= :z_threshold
+                ), fs as materialized (
+                    select cs.* from cs where cs.u in (select u from f)
                 ), x as (
-                    select cs.u, array_agg(cs.id) filter (where cs.outr) as ids,
-                           mode() within group (order by cs.unit_id) as unit_id,
-                           date_trunc('month', max(cs.decided_on))::date as period
-                    from cs join f using (u) group by cs.u
+                    select u, array_agg(id) filter (where outr) as ids, mode() within group (order by unit_id) as unit_id,
+                           date_trunc('month', max(decided_on))::date as period
+                    from fs group by u
                 )
                 """.formatted(LIVE) + INSERT + """
                 select :run, 'SELECTIVE_TARGETING', 'PROFIT_DRIVEN', 'UNIT', z.u,
@@ -279,11 +292,12 @@ final class ScreeningRules {
                     from r, m, d where r.ratio is not null
                 ), f as (
                     select * from z where z.z >= :z_threshold
+                ), fs as materialized (
+                    select cs.* from cs join ref using (violation_code, circumstance) where cs.u in (select u from f)
                 ), x as (
-                    select cs.u, array_agg(cs.id) filter (where cs.outr) as ids,
-                           mode() within group (order by cs.unit_id) as unit_id,
-                           date_trunc('month', max(cs.decided_on))::date as period
-                    from cs join ref using (violation_code, circumstance) join f using (u) group by cs.u
+                    select u, array_agg(id) filter (where outr) as ids, mode() within group (order by unit_id) as unit_id,
+                           date_trunc('month', max(decided_on))::date as period
+                    from fs group by u
                 )
                 """.formatted(LIVE) + INSERT + """
                 select :run, 'SELECTIVE_TARGETING', 'PROFIT_DRIVEN', 'UNIT', z.u,
@@ -339,7 +353,7 @@ final class ScreeningRules {
         // one-pass version sorted all two million officer-case rows. Each case counts once per officer named on it
         // (both officers of a pair, twice for the same officer named twice), as before.
         SQL.put("FAVOURED_PARTY", List.of("""
-                with ref as (
+                with ref as materialized (
                     select violation_code, circumstance, percentile_cont(0.5) within group (order by fine) as ref
                     from screening_case c where c.circumstance is not null and %1$s
                     group by violation_code, circumstance having count(*) >= :min_peers
@@ -358,12 +372,14 @@ final class ScreeningRules {
                     select st, officer, sid, count(*) as n, avg(nf)::float8 as ratio
                     from pairs group by st, officer, sid
                     having count(*) >= :favoured_min_repeats and avg(nf) <= :favoured_fine_ratio
+                ), fp as materialized (
+                    select p.* from pairs p where (p.st, p.officer, p.sid) in (select st, officer, sid from f)
                 ), a as (
                     select f.st, f.officer, f.sid, min(f.n) as n, min(f.ratio) as ratio,
                            array_agg(p.id order by p.decided_on) as ids,
                            mode() within group (order by p.unit_id) as unit_id,
                            date_trunc('month', max(p.decided_on))::date as period
-                    from f join pairs p using (st, officer, sid) group by f.st, f.officer, f.sid
+                    from f join fp p using (st, officer, sid) group by f.st, f.officer, f.sid
                 )
                 """.formatted(LIVE) + INSERT + """
                 select :run, 'FAVOURED_PARTY', 'RENT_SEEKING', a.st, a.sid,
@@ -394,11 +410,13 @@ final class ScreeningRules {
                     from a, m, d
                 ), f as (
                     select * from z where z.z >= :z_threshold and z.k > 0
+                ), fs as materialized (
+                    select s.* from s where s.officer in (select officer from f)
                 ), x as (
-                    select s.officer, array_agg(s.id) filter (where s.revoked) as ids,
-                           mode() within group (order by s.unit_id) as unit_id,
-                           date_trunc('month', max(s.decided_on))::date as period
-                    from s join f using (officer) group by s.officer
+                    select officer, array_agg(id) filter (where revoked) as ids,
+                           mode() within group (order by unit_id) as unit_id,
+                           date_trunc('month', max(decided_on))::date as period
+                    from fs group by officer
                 )
                 """ + INSERT + """
                 select :run, 'FAVOURED_PARTY', 'RENT_SEEKING', 'OFFICER', z.officer,
