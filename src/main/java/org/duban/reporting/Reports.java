@@ -1,0 +1,424 @@
+package org.duban.reporting;
+
+import org.duban.audit.AuditEvent;
+import org.duban.campaign.Campaign;
+import org.duban.campaign.Campaigns;
+import org.duban.organization.DataScope;
+import org.duban.organization.OrgUnit;
+import org.duban.organization.OrgUnits;
+import org.duban.security.CurrentUser;
+import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.NotFoundException;
+import org.duban.shared.StaleEditException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reports of a bureau to its superior. Who sees what: the issuing bureau's own staff (work team, leading group,
+ * auditor) see the working copy; a superior bureau sees only what was submitted to it, as frozen versions; any
+ * other report is "not found".
+ */
+@Service
+public class Reports {
+
+    static final Locale DOCUMENT_LOCALE = Locale.SIMPLIFIED_CHINESE;
+
+    private final JdbcClient jdbc;
+    private final OrgUnits units;
+    private final Campaigns campaigns;
+    private final ReportFigures figures;
+    private final ReportDrafting drafting;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Reports(JdbcClient jdbc, OrgUnits units, Campaigns campaigns, ReportFigures figures, ReportDrafting drafting,
+            MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.campaigns = campaigns;
+        this.figures = figures;
+        this.drafting = drafting;
+        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The bureau the signed-in user works for: the county (or city) bureau at or above their unit. */
+    public OrgUnit myBureau() {
+        OrgUnit own = units.find(CurrentUser.require().unitId()).orElseThrow();
+        return units.bureauOf(own);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Report> listOwn() {
+        return jdbc.sql("select * from report where unit_id = :bureau order by period desc, kind, created_at desc")
+                .param("bureau", myBureau().id()).query(Reports::map).list();
+    }
+
+    /** Versions submitted to the signed-in user's bureau, from units in their scope, newest first. */
+    @Transactional(readOnly = true)
+    public List<InboxEntry> inbox(DataScope scope) {
+        return jdbc.sql("""
+                        select v.report_id, v.version_no, v.title, v.document_number, v.submitted_at, v.outcome,
+                               r.kind, r.period, r.status, r.submitted_version, o.name as unit_name
+                        from report_version v
+                        join report r on r.id = v.report_id
+                        join org_unit o on o.id = r.unit_id
+                        where v.superior_unit_id = :bureau and r.unit_id = any(:units)
+                        order by v.submitted_at desc
+                        """)
+                .param("bureau", myBureau().id()).param("units", scope.unitArray())
+                .query((rs, n) -> new InboxEntry(rs.getObject("report_id", UUID.class), rs.getInt("version_no"),
+                        rs.getString("title"), rs.getString("document_number"), rs.getString("unit_name"),
+                        ReportKind.valueOf(rs.getString("kind")), rs.getDate("period").toLocalDate(),
+                        rs.getTimestamp("submitted_at").toInstant(), rs.getString("outcome"),
+                        rs.getInt("version_no") == rs.getInt("submitted_version")
+                                ? ReportStatus.valueOf(rs.getString("status")) : null))
+                .list();
+    }
+
+    public record InboxEntry(UUID reportId, int version, String title, String documentNumber, String unitName,
+                             ReportKind kind, LocalDate period, Instant submittedAt, String outcome,
+                             ReportStatus currentStatus) {
+    }
+
+    /** The working copy, for the issuing bureau only. */
+    @Transactional(readOnly = true)
+    public Report getOwn(UUID id) {
+        return find(id).filter(r -> r.unitId().equals(myBureau().id()))
+                .orElseThrow(() -> new NotFoundException("report " + id));
+    }
+
+    /** Whether the signed-in user reads this report as its superior (frozen versions) rather than as its author. */
+    @Transactional(readOnly = true)
+    public boolean readsAsSuperior(UUID id, DataScope scope) {
+        Report report = find(id).orElseThrow(() -> new NotFoundException("report " + id));
+        if (report.unitId().equals(myBureau().id())) {
+            return false;
+        }
+        if (scope.includes(report.unitId()) && !versions(id).isEmpty()) {
+            return true;
+        }
+        throw new NotFoundException("report " + id);
+    }
+
+    /** Submitted versions; for a superior only those submitted to their bureau. */
+    @Transactional(readOnly = true)
+    public List<ReportVersion> versions(UUID id) {
+        UUID bureau = myBureau().id();
+        Report report = find(id).orElseThrow(() -> new NotFoundException("report " + id));
+        boolean own = report.unitId().equals(bureau);
+        return jdbc.sql("select * from report_version where report_id = :id"
+                        + (own ? "" : " and superior_unit_id = :bureau") + " order by version_no")
+                .param("id", id).params(own ? Map.of() : Map.of("bureau", bureau))
+                .query(Reports::mapVersion).list();
+    }
+
+    @Transactional(readOnly = true)
+    public ReportVersion version(UUID id, int number, DataScope scope) {
+        readsAsSuperior(id, scope);
+        return versions(id).stream().filter(v -> v.number() == number).findFirst()
+                .orElseThrow(() -> new NotFoundException("report " + id + " version " + number));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Figure> figures(UUID id, int versionNo) {
+        return jdbc.sql("select figure, value from report_figure where report_id = :id and version_no = :v order by sort")
+                .param("id", id).param("v", versionNo)
+                .query((rs, n) -> figures.describe(rs.getString("figure"), rs.getBigDecimal("value"))).list();
+    }
+
+    @Transactional
+    public UUID create(UUID campaignId, ReportKind kind, LocalDate period, DataScope scope) {
+        Campaign campaign = campaigns.get(campaignId, scope);
+        OrgUnit bureau = myBureau();
+        LocalDate normalised = kind == ReportKind.MONTHLY ? period.withDayOfMonth(1) : period;
+        if (kind == ReportKind.MONTHLY && jdbc.sql("""
+                        select count(*) from report
+                        where campaign_id = :c and unit_id = :u and period = :p and kind = 'MONTHLY'
+                        """)
+                .param("c", campaignId).param("u", bureau.id()).param("p", Date.valueOf(normalised))
+                .query(Integer.class).single() > 0) {
+            throw new BusinessRuleViolation("report.refused.monthTaken");
+        }
+        OrgUnit superior = superiorOf(bureau);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        List<Figure> drafted = draftFigures(bureau, normalised, kind);
+        ReportDrafting.Sections sections = drafting.draft(kind, bureau, normalised, drafted, campaign,
+                LocalDate.now(clock));
+        jdbc.sql("""
+                        insert into report (id, campaign_id, unit_id, kind, period, title, doc_prefix, doc_year, addressee,
+                                            progress, results, problems, suggestions, status, created_by, created_at,
+                                            updated_by, updated_at)
+                        values (:id, :campaign, :unit, :kind, :period, :title, :prefix, :year, :addressee,
+                                :progress, :results, :problems, :suggestions, 'DRAFT', :by, :at, :by, :at)
+                        """)
+                .param("id", id).param("campaign", campaignId).param("unit", bureau.id()).param("kind", kind.name())
+                .param("period", Date.valueOf(normalised))
+                .param("title", drafting.title(kind, normalised, campaign))
+                .param("prefix", documentPrefix(campaign)).param("year", LocalDate.now(clock).getYear())
+                .param("addressee", message("report.addressee", superior.name()))
+                .param("progress", sections.progress()).param("results", sections.results())
+                .param("problems", sections.problems()).param("suggestions", sections.suggestions())
+                .param("by", CurrentUser.actor()).param("at", Timestamp.from(now))
+                .update();
+        storeFigures(id, 0, drafted);
+        events.publishEvent(AuditEvent.change("reporting.report.created", "report", id, Map.of(),
+                Map.of("kind", kind.name(), "period", normalised.toString(), "unit", bureau.id().toString())));
+        return id;
+    }
+
+    @Transactional
+    public void update(UUID id, ReportForm form) {
+        Report before = getOwn(id);
+        ReportStatus next = before.status().edit();
+        int updated = jdbc.sql("""
+                        update report set title = :title, doc_prefix = :prefix, doc_year = :year, doc_seq = :seq,
+                               addressee = :addressee, copy_to = :copyTo, progress = :progress, results = :results,
+                               problems = :problems, suggestions = :suggestions, status = :status,
+                               approved_by = null, approved_at = null, signer = null,
+                               version = version + 1, updated_by = :by, updated_at = :at
+                        where id = :id and version = :version
+                        """)
+                .param("title", form.title().strip()).param("prefix", form.docPrefix().strip())
+                .param("year", form.docYear()).param("seq", form.docSeq())
+                .param("addressee", form.addressee().strip()).param("copyTo", blankToNull(form.copyTo()))
+                .param("progress", form.progress()).param("results", form.results())
+                .param("problems", form.problems()).param("suggestions", form.suggestions())
+                .param("status", next.name()).param("by", CurrentUser.actor())
+                .param("at", Timestamp.from(clock.instant())).param("id", id)
+                .param("version", form.version() == null ? -1 : form.version())
+                .update();
+        if (updated == 0) {
+            throw stale(id);
+        }
+        events.publishEvent(AuditEvent.change("reporting.report.updated", "report", id, describe(ReportForm.of(before)),
+                describe(form)));
+    }
+
+    /** Drafts the figures again from today's data (the narrative stays as edited). */
+    @Transactional
+    public void redraftFigures(UUID id, long version) {
+        Report report = getOwn(id);
+        ReportStatus next = report.status().edit();
+        transition(report, version, next, "reporting.report.redrafted", Map.of());
+        jdbc.sql("delete from report_figure where report_id = :id and version_no = 0").param("id", id).update();
+        OrgUnit bureau = units.find(report.unitId()).orElseThrow();
+        storeFigures(id, 0, draftFigures(bureau, report.period(), report.kind()));
+    }
+
+    @Transactional
+    public void approve(UUID id, long version) {
+        Report report = getOwn(id);
+        ReportStatus next = report.status().approve();
+        int updated = jdbc.sql("""
+                        update report set status = :status, approved_by = :by, approved_at = :at, signer = :signer,
+                               version = version + 1, updated_by = :by, updated_at = :at
+                        where id = :id and version = :version
+                        """)
+                .param("status", next.name()).param("by", CurrentUser.actor())
+                .param("signer", CurrentUser.require().displayName())
+                .param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();
+        if (updated == 0) {
+            throw stale(id);
+        }
+        events.publishEvent(AuditEvent.change("reporting.report.approved", "report", id,
+                Map.of("status", report.status().name()), Map.of("status", next.name())));
+    }
+
+    /** Freezes the approved report as the next version and sends it to the superior bureau's inbox. */
+    @Transactional
+    public int submit(UUID id, long version) {
+        Report report = getOwn(id);
+        ReportStatus next = report.status().submit();
+        if (report.docSeq() == null) {
+            throw new BusinessRuleViolation("report.refused.numberMissing");
+        }
+        int number = report.submittedVersion() + 1;
+        int updated = jdbc.sql("""
+                        update report set status = :status, submitted_version = :n, version = version + 1,
+                               updated_by = :by, updated_at = :at
+                        where id = :id and version = :version
+                        """)
+                .param("status", next.name()).param("n", number).param("by", CurrentUser.actor())
+                .param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();
+        if (updated == 0) {
+            throw stale(id);
+        }
+        OrgUnit superior = superiorOf(units.find(report.unitId()).orElseThrow());
+        jdbc.sql("""
+                        insert into report_version (report_id, version_no, title, document_number, signer, addressee,
+                                                    copy_to, progress, results, problems, suggestions, submitted_by,
+                                                    submitted_at, superior_unit_id)
+                        values (:id, :n, :title, :number, :signer, :addressee, :copyTo, :progress, :results, :problems,
+                                :suggestions, :by, :at, :superior)
+                        """)
+                .param("id", id).param("n", number).param("title", report.title())
+                .param("number", documentNumber(report)).param("signer", report.signer())
+                .param("addressee", report.addressee()).param("copyTo", report.copyTo())
+                .param("progress", report.progress()).param("results", report.results())
+                .param("problems", report.problems()).param("suggestions", report.suggestions())
+                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
+                .param("superior", superior.id()).update();
+        jdbc.sql("""
+                        insert into report_figure (report_id, version_no, sort, figure, value)
+                        select report_id, :n, sort, figure, value from report_figure where report_id = :id and version_no = 0
+                        """).param("id", id).param("n", number).update();
+        events.publishEvent(AuditEvent.change("reporting.report.submitted", "report", id,
+                Map.of("status", report.status().name()),
+                Map.of("status", next.name(), "version", number, "superior", superior.id().toString())));
+        return number;
+    }
+
+    /** The superior bureau receives the latest version, or returns it with comments. */
+    @Transactional
+    public void decide(UUID id, long version, boolean received, String comment, DataScope scope) {
+        if (!readsAsSuperior(id, scope)) {
+            throw new NotFoundException("report " + id);
+        }
+        Report report = find(id).orElseThrow();
+        ReportStatus next = report.status().decide(received);
+        if (!received && (comment == null || comment.isBlank())) {
+            throw new BusinessRuleViolation("report.refused.commentMissing");
+        }
+        UUID bureau = myBureau().id();
+        int mine = jdbc.sql("""
+                        update report_version set outcome = :outcome, comment = :comment, decided_by = :by, decided_at = :at
+                        where report_id = :id and version_no = :n and superior_unit_id = :bureau and outcome is null
+                        """)
+                .param("outcome", next.name()).param("comment", blankToNull(comment)).param("by", CurrentUser.actor())
+                .param("at", Timestamp.from(clock.instant())).param("id", id).param("n", report.submittedVersion())
+                .param("bureau", bureau).update();
+        if (mine == 0) {
+            throw new NotFoundException("report " + id);
+        }
+        transition(report, version, next, received ? "reporting.report.received" : "reporting.report.returned",
+                comment == null ? Map.of() : Map.of("comment", comment));
+    }
+
+    /** The headline figures followed by the breakdowns by category and source. */
+    List<Figure> draftFigures(OrgUnit bureau, LocalDate period, ReportKind kind) {
+        List<Figure> all = new java.util.ArrayList<>(figures.compute(bureau, period, kind, LocalDate.now(clock)));
+        figures.breakdowns(bureau, period, kind).forEach(b -> all.addAll(b.items()));
+        return all;
+    }
+
+    String documentNumber(Report report) {
+        return message("report.documentNumber", report.docPrefix(), String.valueOf(report.docYear()),
+                report.docSeq() == null ? "" : String.valueOf(report.docSeq()));
+    }
+
+    /** The agency code (机关代字) of the campaign's own notice, e.g. the part before 〔 in its number. */
+    static String documentPrefix(Campaign campaign) {
+        String number = campaign.documentNumber();
+        if (number == null || number.indexOf('\u3014') <= 0) {
+            return "";
+        }
+        return number.substring(0, number.indexOf('\u3014')).strip();
+    }
+
+    OrgUnit superiorOf(OrgUnit bureau) {
+        if (bureau.parentId() == null) {
+            throw new BusinessRuleViolation("report.refused.noSuperior");
+        }
+        return units.bureauOf(units.find(bureau.parentId()).orElseThrow());
+    }
+
+    Optional<Report> find(UUID id) {
+        return jdbc.sql("select * from report where id = :id").param("id", id).query(Reports::map).optional();
+    }
+
+    private void transition(Report report, long version, ReportStatus next, String action, Map<String, Object> extra) {
+        int updated = jdbc.sql("""
+                        update report set status = :status, version = version + 1, updated_by = :by, updated_at = :at
+                        where id = :id and version = :version
+                        """)
+                .param("status", next.name()).param("by", CurrentUser.actor())
+                .param("at", Timestamp.from(clock.instant())).param("id", report.id()).param("version", version)
+                .update();
+        if (updated == 0) {
+            throw stale(report.id());
+        }
+        Map<String, Object> after = new LinkedHashMap<>(extra);
+        after.put("status", next.name());
+        events.publishEvent(AuditEvent.change(action, "report", report.id(),
+                Map.of("status", report.status().name()), after));
+    }
+
+    private void storeFigures(UUID id, int versionNo, List<Figure> list) {
+        int sort = 0;
+        for (Figure f : list) {
+            jdbc.sql("insert into report_figure (report_id, version_no, sort, figure, value) values (:id, :v, :s, :f, :value)")
+                    .param("id", id).param("v", versionNo).param("s", sort++).param("f", f.key())
+                    .param("value", f.value()).update();
+        }
+    }
+
+    private StaleEditException stale(UUID id) {
+        return jdbc.sql("select updated_by, updated_at from report where id = :id").param("id", id)
+                .query((rs, n) -> new StaleEditException("report " + id, rs.getString("updated_by"),
+                        rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
+                .optional().orElseGet(() -> new StaleEditException("report " + id, null, null));
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, DOCUMENT_LOCALE);
+    }
+
+    private static Map<String, Object> describe(ReportForm f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", f.title());
+        m.put("docSeq", f.docSeq());
+        m.put("progress", f.progress());
+        m.put("results", f.results());
+        m.put("problems", f.problems());
+        m.put("suggestions", f.suggestions());
+        return m;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Report map(ResultSet rs, int row) throws SQLException {
+        Timestamp approved = rs.getTimestamp("approved_at");
+        Timestamp updated = rs.getTimestamp("updated_at");
+        return new Report(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
+                rs.getObject("unit_id", UUID.class), ReportKind.valueOf(rs.getString("kind")),
+                rs.getDate("period").toLocalDate(), rs.getString("title"), rs.getString("doc_prefix"),
+                rs.getInt("doc_year"), (Integer) rs.getObject("doc_seq"), rs.getString("addressee"),
+                rs.getString("copy_to"), rs.getString("progress"), rs.getString("results"), rs.getString("problems"),
+                rs.getString("suggestions"), ReportStatus.valueOf(rs.getString("status")), rs.getString("approved_by"),
+                rs.getString("signer"), approved == null ? null : approved.toInstant(), rs.getInt("submitted_version"),
+                rs.getLong("version"), rs.getString("updated_by"), updated == null ? null : updated.toInstant());
+    }
+
+    static ReportVersion mapVersion(ResultSet rs, int row) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new ReportVersion(rs.getObject("report_id", UUID.class), rs.getInt("version_no"), rs.getString("title"),
+                rs.getString("document_number"), rs.getString("signer"), rs.getString("addressee"),
+                rs.getString("copy_to"), rs.getString("progress"), rs.getString("results"), rs.getString("problems"),
+                rs.getString("suggestions"), rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
+                rs.getObject("superior_unit_id", UUID.class), rs.getString("outcome"), rs.getString("comment"),
+                rs.getString("decided_by"), decided == null ? null : decided.toInstant());
+    }
+}

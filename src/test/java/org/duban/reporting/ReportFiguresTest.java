@@ -1,0 +1,236 @@
+package org.duban.reporting;
+
+import org.duban.support.DubanTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Report figures equal independent counts on a seeded data set: a county of its own with 3 units and 600 random
+ * problems, accountability records and key tasks. The independent counts read the ledger's tables directly, not
+ * the reporting views, and are written without the figure code's predicates.
+ */
+@DubanTest
+class ReportFiguresTest {
+
+    static final String[] STATUSES = {"REGISTERED", "ASSIGNED", "VERIFYING", "CONFIRMED", "UNFOUNDED", "RECTIFYING",
+            "RECTIFIED", "VERIFIED", "SIGNED_OFF"};
+    static final String[] CATEGORIES = {"PROFIT_DRIVEN", "IRREGULAR", "RIGID", "ROUGH", "RENT_SEEKING"};
+    static final String[] SOURCES = {"SELF_INSPECTION", "COMPLAINT", "RANDOM_CHECK", "RISK_SCREENING"};
+    static final String[] KINDS = {"TALK_REMINDER", "ADMONITION", "FAULT_TOLERANCE_EXEMPTION"};
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReportFigures figures;
+
+    UUID county;
+    UUID[] units;
+
+    @BeforeEach
+    void seed() {
+        county = UUID.randomUUID();
+        UUID city = jdbc.sql("select id from org_unit where code = 'ORDOS'").query(UUID.class).single();
+        String cityPath = jdbc.sql("select path from org_unit where id = :id").param("id", city).query(String.class).single();
+        String code = "T" + county.toString().substring(0, 8);
+        insertUnit(county, city, cityPath + county + "/", code, "COUNTY_BUREAU");
+        UUID squadA = UUID.randomUUID();
+        UUID squadB = UUID.randomUUID();
+        insertUnit(squadA, county, cityPath + county + "/" + squadA + "/", code + "-A", "SQUAD");
+        insertUnit(squadB, county, cityPath + county + "/" + squadB + "/", code + "-B", "SQUAD");
+        units = new UUID[]{county, squadA, squadB};
+        UUID campaign = jdbc.sql("select id from campaign order by starts_on limit 1").query(UUID.class).single();
+        Random random = new Random(42);
+        for (int i = 0; i < 600; i++) {
+            UUID id = UUID.randomUUID();
+            LocalDate found = LocalDate.of(2023, 3, 1).plusDays(random.nextInt(240));
+            LocalDate due = random.nextInt(4) == 0 ? null : found.plusDays(random.nextInt(60));
+            jdbc.sql("""
+                            insert into problem (id, reference, campaign_id, source, category, unit_id, description, found_on,
+                                                 confidential, status, due_on, created_by, created_at)
+                            values (:id, :ref, :campaign, :source, :category, :unit, :description, :found, :confidential,
+                                    :status, :due, 'test', :at)
+                            """)
+                    .param("id", id).param("ref", code + "-" + i).param("campaign", campaign)
+                    .param("source", SOURCES[random.nextInt(SOURCES.length)])
+                    .param("category", CATEGORIES[random.nextInt(CATEGORIES.length)])
+                    .param("unit", units[random.nextInt(3)]).param("description", "problem " + i)
+                    .param("found", Date.valueOf(found)).param("confidential", random.nextInt(10) == 0)
+                    .param("status", STATUSES[random.nextInt(STATUSES.length)])
+                    .param("due", due == null ? null : Date.valueOf(due)).param("at", Timestamp.from(Instant.now()))
+                    .update();
+            if (random.nextInt(5) == 0) {
+                jdbc.sql("""
+                                insert into accountability_record (id, problem_id, person, unit_id, kind, decided_on,
+                                                                   deciding_body, created_by, created_at)
+                                values (:id, :problem, 'someone', :unit, :kind, :decided, 'leading group', 'test', :at)
+                                """)
+                        .param("id", UUID.randomUUID()).param("problem", id).param("unit", units[random.nextInt(3)])
+                        .param("kind", KINDS[random.nextInt(KINDS.length)])
+                        .param("decided", Date.valueOf(found.plusDays(random.nextInt(30))))
+                        .param("at", Timestamp.from(Instant.now())).update();
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            UUID inspection = UUID.randomUUID();
+            LocalDate planned = LocalDate.of(2023, 4, 1).plusDays(i * 5L);
+            jdbc.sql("""
+                            insert into inspection (id, owner_unit_id, campaign_id, type, title, planned_on, status)
+                            values (:id, :unit, :campaign, :type, :title, :planned, 'CLOSED')
+                            """)
+                    .param("id", inspection).param("unit", units[i % 3]).param("campaign", campaign)
+                    .param("type", new String[]{"SURPRISE", "UNANNOUNCED", "RANDOM"}[i % 3]).param("title", "inspection " + i)
+                    .param("planned", Date.valueOf(planned)).update();
+            for (int k = 0; k < i % 4; k++) {
+                jdbc.sql("""
+                                insert into inspection_finding (id, inspection_id, category, description, evidence, found_on,
+                                                                recorded_by, recorded_at)
+                                values (:id, :inspection, 'ROUGH', 'finding', 'evidence', :found, 'test', :at)
+                                """)
+                        .param("id", UUID.randomUUID()).param("inspection", inspection)
+                        .param("found", Date.valueOf(planned.plusDays(k))).param("at", Timestamp.from(Instant.now()))
+                        .update();
+            }
+        }
+        for (int r = 0; r < 2; r++) {
+            UUID run = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into screening_run (id, started_by, trigger, started_at, finished_at, status)
+                            values (:id, 'test', 'COMMAND', :at, :at, 'DONE')
+                            """)
+                    .param("id", run).param("at", Timestamp.from(Instant.now().minusSeconds(3600L * (2 - r)))).update();
+            for (int k = 0; k < 5 + r * 3; k++) {
+                jdbc.sql("""
+                                insert into screening_finding (run_id, rule, category, subject_type, subject_id, severity,
+                                                               case_ids, explain_key, args, unit_id)
+                                values (:run, 'TEST_RULE', 'IRREGULAR', 'UNIT', :subject, :severity, '{}', 'x', '{}', :unit)
+                                """)
+                        .param("run", run).param("subject", "s" + k).param("severity", k % 2 == 0 ? "HIGH" : "LOW")
+                        .param("unit", units[k % 3]).update();
+            }
+        }
+        for (int i = 0; i < 12; i++) {
+            jdbc.sql("""
+                            insert into key_task (id, campaign_id, title, owner_unit_id, deadline, status, created_by, created_at)
+                            values (:id, :campaign, :title, :unit, :deadline, :status, 'test', :at)
+                            """)
+                    .param("id", UUID.randomUUID()).param("campaign", campaign).param("title", "task " + i)
+                    .param("unit", units[i % 3]).param("deadline", Date.valueOf(LocalDate.of(2023, 3 + i % 8, 20)))
+                    .param("status", i % 3 == 0 ? "DONE" : "IN_PROGRESS").param("at", Timestamp.from(Instant.now()))
+                    .update();
+        }
+    }
+
+    private void insertUnit(UUID id, UUID parent, String path, String code, String kind) {
+        jdbc.sql("insert into org_unit (id, parent_id, path, code, name, kind) values (:id, :parent, :path, :code, :name, :kind)")
+                .param("id", id).param("parent", parent).param("path", path).param("code", code).param("name", code)
+                .param("kind", kind).update();
+    }
+
+    long count(String sql, Map<String, Object> params) {
+        return jdbc.sql(sql).param("units", units).params(params).query(Long.class).single();
+    }
+
+    @Test
+    void monthlyFiguresEqualIndependentCounts() {
+        LocalDate from = LocalDate.of(2023, 5, 1);
+        LocalDate to = LocalDate.of(2023, 5, 31);
+        Map<String, BigDecimal> f = figures.compute(units, from, to, LocalDate.of(2026, 1, 1)).stream()
+                .filter(x -> x.value() != null)
+                .collect(Collectors.toMap(Figure::key, Figure::value));
+        Map<String, Object> window = Map.of("from", Date.valueOf(from), "to", Date.valueOf(to));
+        String inMay = " from problem where unit_id = any(:units) and found_on >= :from and found_on <= :to";
+        long found = count("select count(*)" + inMay, window);
+        long confirmed = count("select count(*)" + inMay + " and status not in ('REGISTERED', 'ASSIGNED', 'VERIFYING', 'UNFOUNDED')", window);
+        long rectified = count("select count(*)" + inMay + " and status in ('RECTIFIED', 'VERIFIED', 'SIGNED_OFF')", window);
+        long signedOff = count("select count(*)" + inMay + " and status = 'SIGNED_OFF'", window);
+        // Overdue as of the month's end: the due date passed and the work not yet done.
+        long overdue = count("select count(*)" + inMay
+                + " and due_on is not null and due_on < :to and status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING')", window);
+        assertThat(found).isGreaterThan(30);
+        assertThat(f.get("problemsFound")).isEqualByComparingTo(BigDecimal.valueOf(found));
+        assertThat(f.get("problemsConfirmed")).isEqualByComparingTo(BigDecimal.valueOf(confirmed));
+        assertThat(f.get("problemsRectified")).isEqualByComparingTo(BigDecimal.valueOf(rectified));
+        assertThat(f.get("problemsSignedOff")).isEqualByComparingTo(BigDecimal.valueOf(signedOff));
+        assertThat(f.get("problemsOverdue")).isEqualByComparingTo(BigDecimal.valueOf(overdue));
+        assertThat(f.get("rectifiedRate")).isEqualByComparingTo(
+                BigDecimal.valueOf(rectified * 100.0 / confirmed).setScale(1, java.math.RoundingMode.HALF_UP));
+        String decided = " from accountability_record where unit_id = any(:units) and decided_on >= :from and decided_on <= :to";
+        assertThat(f.get("accountability")).isEqualByComparingTo(BigDecimal.valueOf(
+                count("select count(*)" + decided + " and kind in ('TALK_REMINDER', 'ADMONITION')", window)));
+        assertThat(f.get("exemptions")).isEqualByComparingTo(BigDecimal.valueOf(
+                count("select count(*)" + decided + " and kind = 'FAULT_TOLERANCE_EXEMPTION'", window)));
+        assertThat(f.get("keyTasksDue")).isEqualByComparingTo(BigDecimal.valueOf(
+                count("select count(*) from key_task where owner_unit_id = any(:units) and deadline <= :to", window)));
+        assertThat(f.get("keyTasksDone")).isEqualByComparingTo(BigDecimal.valueOf(count(
+                "select count(*) from key_task where owner_unit_id = any(:units) and deadline <= :to and status = 'DONE'",
+                window)));
+        assertThat(f.get("inspections")).isEqualByComparingTo(BigDecimal.valueOf(count(
+                "select count(*) from inspection where owner_unit_id = any(:units) and planned_on >= :from and planned_on <= :to",
+                window)));
+        assertThat(f.get("inspectionFindings")).isEqualByComparingTo(BigDecimal.valueOf(count("""
+                select count(*) from inspection_finding f where f.found_on >= :from and f.found_on <= :to
+                and f.inspection_id in (select id from inspection where owner_unit_id = any(:units))
+                """, window)));
+        assertThat(f.get("inspections")).isPositive();
+        String latestRun = "(select id from screening_run where status = 'DONE' order by finished_at desc nulls last, started_at desc limit 1)";
+        assertThat(f.get("screeningFindings")).isEqualByComparingTo(BigDecimal.valueOf(count(
+                "select count(*) from screening_finding where unit_id = any(:units) and run_id = " + latestRun, Map.of())));
+        assertThat(f.get("screeningHigh")).isEqualByComparingTo(BigDecimal.valueOf(count(
+                "select count(*) from screening_finding where unit_id = any(:units) and severity = 'HIGH' and run_id = "
+                        + latestRun, Map.of())));
+    }
+
+    @Test
+    void breakdownsByCategoryAndSourceAddUpToTheProblemsFound() {
+        LocalDate from = LocalDate.of(2023, 3, 1);
+        LocalDate to = LocalDate.of(2023, 12, 31);
+        List<ReportFigures.Breakdown> breakdowns = figures.breakdowns(units, from, to);
+        Map<String, Object> window = Map.of("from", Date.valueOf(from), "to", Date.valueOf(to));
+        for (String category : CATEGORIES) {
+            long expected = count("select count(*) from problem where unit_id = any(:units) and found_on between :from and :to"
+                    + " and category = '" + category + "'", window);
+            Figure figure = breakdowns.get(0).items().stream().filter(x -> x.key().equals("category." + category))
+                    .findFirst().orElseThrow();
+            assertThat(figure.value()).as(category).isEqualByComparingTo(BigDecimal.valueOf(expected));
+        }
+        long total = count("select count(*) from problem where unit_id = any(:units) and found_on between :from and :to", window);
+        for (ReportFigures.Breakdown b : breakdowns) {
+            assertThat(b.items().stream().map(Figure::value).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .as(b.name()).isEqualByComparingTo(BigDecimal.valueOf(total));
+        }
+    }
+
+    @Test
+    void theListBehindAFigureHasExactlyTheFiguresRowsAndHidesConfidentialDescriptions() {
+        LocalDate from = LocalDate.of(2023, 3, 1);
+        LocalDate to = LocalDate.of(2023, 12, 31);
+        LocalDate today = LocalDate.of(2026, 1, 1);
+        FigureLists lists = new FigureLists(jdbc, null);
+        Map<String, BigDecimal> f = figures.compute(units, from, to, today).stream().filter(x -> x.value() != null)
+                .collect(Collectors.toMap(Figure::key, Figure::value));
+        for (String key : List.of("problemsFound", "problemsOverdue", "problemsSignedOff", "accountability", "exemptions")) {
+            FigureLists.Result result = lists.list(key, units, from, to, today);
+            assertThat(BigDecimal.valueOf(result.total())).as(key).isEqualByComparingTo(f.get(key));
+        }
+        FigureLists.Result all = lists.list("problemsFound", units, from, to, today);
+        Map<Boolean, List<FigureLists.Row>> byConfidential = all.rows().stream()
+                .collect(Collectors.groupingBy(FigureLists.Row::confidential));
+        assertThat(byConfidential.get(true)).isNotEmpty().allMatch(r -> r.description() == null);
+        assertThat(byConfidential.get(false)).allMatch(r -> r.description() != null);
+    }
+}

@@ -1,0 +1,184 @@
+package org.duban.reporting;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.duban.support.DubanTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A monthly report from drafting to approval, submission, return, resubmission and receipt, through the web layer. */
+@DubanTest
+class ReportFlowTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcClient jdbc;
+
+    MockHttpServletRequestBuilder as(String login, MockHttpServletRequestBuilder request) {
+        return request.with(user(users.loadUserByUsername(login))).with(csrf());
+    }
+
+    String campaign() {
+        return jdbc.sql("select id::text from campaign order by starts_on limit 1").query(String.class).single();
+    }
+
+    UUID draft(String month) throws Exception {
+        mvc.perform(as("workteam", post("/reports").param("campaignId", campaign()).param("kind", "MONTHLY")
+                .param("month", month))).andExpect(status().is3xxRedirection());
+        return jdbc.sql("select id from report where kind = 'MONTHLY' and period = cast(:p as date)")
+                .param("p", month + "-01").query(UUID.class).single();
+    }
+
+    long version(UUID id) {
+        return jdbc.sql("select version from report where id = :id").param("id", id).query(Long.class).single();
+    }
+
+    String reportStatus(UUID id) {
+        return jdbc.sql("select status from report where id = :id").param("id", id).query(String.class).single();
+    }
+
+    void save(UUID id, String progress, Integer seq) throws Exception {
+        var request = post("/reports/" + id).param("title", "关于2023年5月专项整治工作情况的报告")
+                .param("docPrefix", "鄂前交发").param("docYear", "2023").param("addressee", "鄂尔多斯市交通运输局：")
+                .param("copyTo", "旗委办公室").param("progress", progress).param("results", "成效明显")
+                .param("problems", "个别中队执法不规范").param("suggestions", "加强培训")
+                .param("version", String.valueOf(version(id)));
+        if (seq != null) {
+            request.param("docSeq", String.valueOf(seq));
+        }
+        mvc.perform(as("workteam", request)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void draftedFiguresEqualIndependentCounts() throws Exception {
+        UUID id = draft("2023-04");
+        BigDecimal found = jdbc.sql("""
+                select count(*) from problem p join org_unit u on u.id = p.unit_id
+                join org_unit b on u.path like b.path || '%'
+                where b.code = 'OTOGQ' and p.found_on >= date '2023-04-01' and p.found_on < date '2023-05-01'
+                """).query(BigDecimal.class).single();
+        BigDecimal drafted = jdbc.sql("select value from report_figure where report_id = :id and version_no = 0 and figure = 'problemsFound'")
+                .param("id", id).query(BigDecimal.class).single();
+        assertThat(drafted).isEqualByComparingTo(found);
+        String progress = jdbc.sql("select progress from report where id = :id").param("id", id).query(String.class).single();
+        assertThat(progress).contains("2023年4月", "鄂托克前旗交通运输局");
+    }
+
+    @Test
+    void aMonthlyReportGoesFromDraftThroughApprovalToTheSuperiorsInboxAndIsFrozenPerSubmission() throws Exception {
+        UUID id = draft("2023-05");
+        // Without approval it cannot be submitted.
+        mvc.perform(as("workteam", post("/reports/" + id + "/submit").param("version", String.valueOf(version(id)))));
+        assertThat(reportStatus(id)).isEqualTo("DRAFT");
+        save(id, "第一版进展", 31);
+        for (String page : new String[]{"", "/preview"}) {
+            assertThat(mvc.perform(as("workteam", get("/reports/" + id + page))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString()).contains("第一版进展");
+        }
+        mvc.perform(as("workteam", get("/reports"))).andExpect(status().isOk());
+        mvc.perform(as("leader", post("/reports/" + id + "/approve").param("version", String.valueOf(version(id)))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(reportStatus(id)).isEqualTo("APPROVED");
+        // The superior sees nothing before submission.
+        mvc.perform(as("city", get("/reports/" + id))).andExpect(status().isNotFound());
+        mvc.perform(as("workteam", post("/reports/" + id + "/submit").param("version", String.valueOf(version(id)))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(reportStatus(id)).isEqualTo("SUBMITTED");
+        String inbox = mvc.perform(as("city", get("/reports/inbox"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(inbox).contains("鄂前交发〔2023〕31号", "鄂托克前旗交通运输局");
+        // Returned with comments; the work team edits (back to draft), the leader approves again, resubmitted.
+        assertThat(mvc.perform(as("city", get("/reports/" + id))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("第一版进展", "id=\"receive\"");
+        mvc.perform(as("city", post("/reports/" + id + "/return").param("version", String.valueOf(version(id)))
+                .param("comment", "请补充问题整改情况"))).andExpect(status().is3xxRedirection());
+        assertThat(reportStatus(id)).isEqualTo("RETURNED");
+        save(id, "第二版进展", 31);
+        assertThat(reportStatus(id)).isEqualTo("DRAFT");
+        mvc.perform(as("leader", post("/reports/" + id + "/approve").param("version", String.valueOf(version(id)))));
+        mvc.perform(as("workteam", post("/reports/" + id + "/submit").param("version", String.valueOf(version(id)))));
+        mvc.perform(as("city", post("/reports/" + id + "/receive").param("version", String.valueOf(version(id)))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(reportStatus(id)).isEqualTo("RECEIVED");
+        assertThat(jdbc.sql("select progress from report_version where report_id = :id order by version_no")
+                .param("id", id).query(String.class).list()).containsExactly("第一版进展", "第二版进展");
+        assertThat(jdbc.sql("select comment from report_version where report_id = :id and version_no = 1")
+                .param("id", id).query(String.class).single()).isEqualTo("请补充问题整改情况");
+        // Version 1 stays readable as it was received.
+        String v1 = mvc.perform(as("city", get("/reports/" + id + "/preview").param("version", "1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(v1).contains("第一版进展").doesNotContain("第二版进展");
+        // A received report can no longer be edited.
+        mvc.perform(as("workteam", post("/reports/" + id + "/figures").param("version", String.valueOf(version(id)))));
+        assertThat(reportStatus(id)).isEqualTo("RECEIVED");
+        assertThat(jdbc.sql("select count(*) from audit_log where object_id = :id").param("id", id.toString())
+                .query(Integer.class).single()).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void theExportedDocumentCarriesTheDocumentNumberSignerAndSections() throws Exception {
+        UUID id = draft("2023-06");
+        save(id, "六月进展", 42);
+        mvc.perform(as("leader", post("/reports/" + id + "/approve").param("version", String.valueOf(version(id)))));
+        byte[] docx = mvc.perform(as("workteam", get("/reports/" + id + "/docx"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            XWPFParagraph number = doc.getParagraphs().stream().filter(p -> "DocNumber".equals(p.getStyle()))
+                    .findFirst().orElseThrow();
+            assertThat(number.getRuns().get(0).text()).isEqualTo("鄂前交发〔2023〕42号")
+                    .matches(OfficialDocumentWriterTest.DOCUMENT_NUMBER);
+            assertThat(number.getText()).endsWith("签发人：热希");
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("鄂托克前旗交通运输局文件");
+            assertThat(doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
+                    .map(XWPFParagraph::getText))
+                    .containsExactly("一、工作进展", "二、工作成效", "三、发现的主要问题", "四、有关建议");
+            assertThat(doc.getParagraphs().stream().map(p -> p.getText().strip())).contains("六月进展", "抄送：旗委办公室。");
+        }
+    }
+
+    @Test
+    void anotherBureausReportIsNotFoundAndDraftsStayInternal() throws Exception {
+        UUID id = draft("2023-07");
+        mvc.perform(as("city", get("/reports/" + id))).andExpect(status().isNotFound());
+        mvc.perform(as("city", get("/reports/" + id + "/docx"))).andExpect(status().isNotFound());
+        mvc.perform(as("city", post("/reports/" + id + "/receive").param("version", String.valueOf(version(id)))))
+                .andExpect(status().isNotFound());
+        mvc.perform(as("unit", get("/reports/" + id))).andExpect(status().isForbidden());
+        // Moving the report to the other county makes it invisible to this county's work team.
+        jdbc.sql("update report set unit_id = (select id from org_unit where code = 'OTOG') where id = :id")
+                .param("id", id).update();
+        mvc.perform(as("workteam", get("/reports/" + id))).andExpect(status().isNotFound());
+        mvc.perform(as("workteam", get("/reports/" + id + "/preview"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theDashboardShowsTheTimelineAndForTheCityEachCountySideBySide() throws Exception {
+        String county = mvc.perform(as("leader", get("/dashboard"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(county).contains("data-chart=\"timeline\"", "phase-current").doesNotContain("county-figures");
+        String city = mvc.perform(as("city", get("/dashboard"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(city).contains("id=\"county-figures\"", "鄂托克前旗交通运输局", "鄂托克旗交通运输局");
+        String fragment = mvc.perform(as("leader", get("/dashboard").header("HX-Request", "true")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).doesNotContain("<nav").contains("id=\"dashboard\"");
+    }
+}

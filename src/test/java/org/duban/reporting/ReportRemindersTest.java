@@ -1,0 +1,36 @@
+package org.duban.reporting;
+
+import org.duban.support.DubanTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DubanTest
+class ReportRemindersTest {
+
+    @Autowired
+    ReportReminders reminders;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void inTheLastDaysOfAMonthTheWorkTeamIsRemindedOnceOfAMissingMonthlyReport() {
+        assertThat(reminders.remind(LocalDate.of(2023, 9, 20))).isZero();
+        int sent = reminders.remind(LocalDate.of(2023, 9, 28));
+        assertThat(sent).isPositive();
+        assertThat(jdbc.sql("""
+                        select count(*) from notification n join staff s on s.id = n.recipient_id
+                        where s.login = 'workteam' and n.dedup_key like 'report:monthly:%:2023-09-01' and n.link = '/reports'
+                        """).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select count(*) from notification n join staff s on s.id = n.recipient_id
+                        where s.login in ('unit', 'leader', 'city') and n.dedup_key like 'report:monthly:%'
+                        """).query(Integer.class).single()).isZero();
+        // A rerun the same or the next day sends nothing twice.
+        assertThat(reminders.remind(LocalDate.of(2023, 9, 29))).isZero();
+    }
+}
