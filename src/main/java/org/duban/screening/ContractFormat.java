@@ -107,6 +107,9 @@ final class ContractFormat {
                 return value;
             }
             case "date" -> {
+                if (isCanonicalDate(value)) {
+                    return value;
+                }
                 try {
                     return LocalDate.parse(value, DATE).toString();
                 } catch (DateTimeParseException e) {
@@ -153,6 +156,25 @@ final class ContractFormat {
                 return code;
             }
         }
+    }
+
+    /**
+     * The usual case: already {@code yyyy-MM-dd} and a real date, which is then its own canonical form. Checked by
+     * hand because the formatter costs about as much as the rest of a row (two dates per case).
+     */
+    private static boolean isCanonicalDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (v.charAt(i) < '0' || v.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        int year = Integer.parseInt(v, 0, 4, 10);
+        int month = Integer.parseInt(v, 5, 7, 10);
+        int day = Integer.parseInt(v, 8, 10, 10);
+        return month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
     }
 
     private static ContractFormat load(String path) {

@@ -148,24 +148,34 @@ final class ScreeningRules {
                 where c.officer2 is null and coalesce(c.procedure, '') <> 'SIMPLE' and %s
                 """.formatted(LIVE)));
 
-        // One finding per pair: the later case, listing both.
-        SQL.put("DOUBLE_PENALTY", List.of(INSERT + """
+        // One finding per pair: the later case, listing both. Most vehicles and parties have one case per violation;
+        // counting them by hashing first leaves only the repeated ones to be sorted for the window.
+        SQL.put("DOUBLE_PENALTY", List.of("""
+                with kc as not materialized (
+                    select c.id, c.case_no, c.unit_id, c.decided_on, c.violation, c.violation_code,
+                           coalesce(c.plate, c.party_name) as k
+                    from screening_case c
+                    where coalesce(c.plate, c.party_name) is not null and %s
+                ), rep as (
+                    select k, violation_code from kc group by k, violation_code having count(*) > 1
+                )
+                """.formatted(LIVE) + INSERT + """
                 select :run, 'DOUBLE_PENALTY', 'IRREGULAR', 'CASE', w.case_no, 'HIGH',
                        array[w.prev_id, w.id], 'screening.explain.DOUBLE_PENALTY',
                        array[w.case_no, w.prev_no, w.k, coalesce(w.violation, w.violation_code),
                              (w.decided_on - w.prev_on)::text],
                        w.unit_id, null, date_trunc('month', w.decided_on)::date
-                from (select c.id, c.case_no, c.unit_id, c.decided_on, c.violation, c.violation_code,
-                             coalesce(c.plate, c.party_name) as k,
+                from (select c.id, c.case_no, c.unit_id, c.decided_on, c.violation, c.violation_code, c.k,
                              lag(c.id) over p as prev_id, lag(c.case_no) over p as prev_no, lag(c.decided_on) over p as prev_on
-                      from screening_case c
-                      where coalesce(c.plate, c.party_name) is not null and %s
-                      window p as (partition by coalesce(c.plate, c.party_name), c.violation_code order by c.decided_on, c.id)) w
+                      from kc c join rep using (k, violation_code)
+                      window p as (partition by c.k, c.violation_code order by c.decided_on, c.id)) w
                 where w.prev_id is not null and w.decided_on - w.prev_on <= :double_penalty_window_days::int
-                """.formatted(LIVE)));
+                """));
 
+        // The statistics per subject by hashing (no sort of the three million subject-case rows); the cases, main
+        // unit and period are gathered afterwards for the few subjects that fire (mode() and array_agg sort).
         SQL.put("MONTH_END_SPIKE", List.of("""
-                with s as (
+                with s as not materialized (
                     select 'OFFICER' as st, c.officer1 as sid, c.id, c.unit_id, c.decided_on, %2$s as month_end
                     from screening_case c where c.officer1 is not null and %1$s
                     union all
@@ -176,9 +186,7 @@ final class ScreeningRules {
                     from screening_case c where %1$s
                 ), a as (
                     select st, sid, count(*) as n, count(*) filter (where month_end) as k,
-                           avg(month_end::int)::float8 as share, array_agg(id) filter (where month_end) as ids,
-                           mode() within group (order by unit_id) as unit_id,
-                           date_trunc('month', max(decided_on))::date as period
+                           avg(month_end::int)::float8 as share
                     from s group by st, sid having count(*) >= :month_end_min_cases
                 ), m as (
                     select st, percentile_cont(0.5) within group (order by share) as med, count(*) as peers
@@ -190,32 +198,42 @@ final class ScreeningRules {
                     select a.*, m.med, m.peers,
                            (a.share - m.med) / greatest(1.4826 * d.mad, sqrt(greatest(m.med * (1 - m.med), 0.0001) / a.n)) as z
                     from a join m using (st) join d using (st)
+                ), f as (
+                    select * from z where z.z >= :z_threshold
+                ), fs as materialized (
+                    -- on its own, so that the planner picks the rows of the few firing subjects by hashing rather
+                    -- than sorting all rows once for both the join and the grouping below
+                    select s.* from s where (s.st, s.sid) in (select st, sid from f)
+                ), x as (
+                    select st, sid, array_agg(id) filter (where month_end) as ids,
+                           mode() within group (order by unit_id) as unit_id,
+                           date_trunc('month', max(decided_on))::date as period
+                    from fs group by st, sid
                 )
                 """.formatted(LIVE, MONTH_END) + INSERT + """
                 select :run, 'MONTH_END_SPIKE', 'PROFIT_DRIVEN', z.st, z.sid,
                        case when z.z >= :z_threshold_high then 'HIGH' else 'MEDIUM' end,
-                       z.ids, 'screening.explain.MONTH_END_SPIKE.' || z.st,
+                       x.ids, 'screening.explain.MONTH_END_SPIKE.' || z.st,
                        array[z.sid, z.n::text, z.k::text, round((100 * z.share)::numeric, 1)::text,
                              round((100 * z.med)::numeric, 1)::text, round(z.z::numeric, 1)::text,
                              trim_scale(:month_end_days::numeric)::text, z.peers::text],
-                       z.unit_id, case when z.st = 'OFFICER' then z.sid end, z.period
-                from z where z.z >= :z_threshold
+                       x.unit_id, case when z.st = 'OFFICER' then z.sid end, x.period
+                from f z join x using (st, sid)
                 """));
 
         // Share of out-of-region plates against the share expected from the unit's own mix of violations (so a unit
         // that mostly weighs trucks is compared with what other units see for trucks); and the fines on those
         // plates against other units' fines for the same violation and circumstance.
+        // As in MONTH_END_SPIKE, the statistics by hashing, the case lists only for the units that fire.
         SQL.put("SELECTIVE_TARGETING", List.of("""
-                with cs as (
+                with cs as not materialized (
                     select c.id, coalesce(c.squad, c.agency) as u, c.unit_id, c.violation_code, c.circumstance, c.fine,
                            c.decided_on, (c.plate not like :home_plate_prefix || '%%') as outr
                     from screening_case c where c.plate is not null and %1$s
                 ), pv as (
                     select violation_code, avg(outr::int)::float8 as p from cs group by violation_code
                 ), a as (
-                    select u, count(*) as n, sum(outr::int) as k, sum(pv.p) as e, sum(pv.p * (1 - pv.p)) as var,
-                           array_agg(id) filter (where outr) as ids, mode() within group (order by unit_id) as unit_id,
-                           date_trunc('month', max(decided_on))::date as period
+                    select u, count(*) as n, sum(outr::int) as k, sum(pv.p) as e, sum(pv.p * (1 - pv.p)) as var
                     from cs join pv using (violation_code) group by u having count(*) >= :targeting_min_cases
                 ), r as (
                     select a.*, k / greatest(e, 0.0001) as ratio, sqrt(greatest(var, 0.0001)) / greatest(e, 0.0001) as se from a
@@ -226,17 +244,25 @@ final class ScreeningRules {
                     select percentile_cont(0.5) within group (order by abs(r.ratio - m.med)) as mad from r, m
                 ), z as (
                     select r.*, m.med, m.peers, (r.ratio - m.med) / greatest(1.4826 * d.mad, r.se) as z from r, m, d
+                ), f as (
+                    select * from z where z.z >= :z_threshold
+                ), fs as materialized (
+                    select cs.* from cs where cs.u in (select u from f)
+                ), x as (
+                    select u, array_agg(id) filter (where outr) as ids, mode() within group (order by unit_id) as unit_id,
+                           date_trunc('month', max(decided_on))::date as period
+                    from fs group by u
                 )
                 """.formatted(LIVE) + INSERT + """
                 select :run, 'SELECTIVE_TARGETING', 'PROFIT_DRIVEN', 'UNIT', z.u,
                        case when z.z >= :z_threshold_high then 'HIGH' else 'MEDIUM' end,
-                       z.ids, 'screening.explain.SELECTIVE_TARGETING',
+                       x.ids, 'screening.explain.SELECTIVE_TARGETING',
                        array[z.u, z.n::text, z.k::text, round((100.0 * z.k / z.n)::numeric, 1)::text,
                              round((100.0 * z.e / z.n)::numeric, 1)::text, round(z.z::numeric, 1)::text, z.peers::text],
-                       z.unit_id, null, z.period
-                from z where z.z >= :z_threshold
+                       x.unit_id, null, x.period
+                from f z join x using (u)
                 """, """
-                with cs as (
+                with cs as not materialized (
                     select c.id, coalesce(c.squad, c.agency) as u, c.unit_id, c.violation_code, c.circumstance, c.fine,
                            c.decided_on, (c.plate not like :home_plate_prefix || '%%') as outr
                     from screening_case c
@@ -250,9 +276,7 @@ final class ScreeningRules {
                            avg(cs.fine / ref.ref) filter (where not outr)::float8 as fi,
                            coalesce(var_samp(cs.fine / ref.ref) filter (where outr), 0)::float8 as vo,
                            coalesce(var_samp(cs.fine / ref.ref) filter (where not outr), 0)::float8 as vi,
-                           count(*) filter (where not outr) as ni,
-                           array_agg(id) filter (where outr) as ids, mode() within group (order by unit_id) as unit_id,
-                           date_trunc('month', max(decided_on))::date as period
+                           count(*) filter (where not outr) as ni
                     from cs join ref using (violation_code, circumstance)
                     group by u having count(*) filter (where outr) >= :targeting_min_cases
                        and count(*) filter (where not outr) >= :targeting_min_cases
@@ -266,15 +290,23 @@ final class ScreeningRules {
                 ), z as (
                     select r.*, m.med, m.peers, (r.ratio - m.med) / greatest(1.4826 * d.mad, r.se, 0.01) as z
                     from r, m, d where r.ratio is not null
+                ), f as (
+                    select * from z where z.z >= :z_threshold
+                ), fs as materialized (
+                    select cs.* from cs join ref using (violation_code, circumstance) where cs.u in (select u from f)
+                ), x as (
+                    select u, array_agg(id) filter (where outr) as ids, mode() within group (order by unit_id) as unit_id,
+                           date_trunc('month', max(decided_on))::date as period
+                    from fs group by u
                 )
                 """.formatted(LIVE) + INSERT + """
                 select :run, 'SELECTIVE_TARGETING', 'PROFIT_DRIVEN', 'UNIT', z.u,
                        case when z.z >= :z_threshold_high then 'HIGH' else 'MEDIUM' end,
-                       z.ids, 'screening.explain.SELECTIVE_TARGETING.fines',
+                       x.ids, 'screening.explain.SELECTIVE_TARGETING.fines',
                        array[z.u, z.n::text, round((100 * z.ratio)::numeric)::text, round((100 * z.med)::numeric)::text,
                              round(z.z::numeric, 1)::text, z.peers::text],
-                       z.unit_id, null, z.period
-                from z where z.z >= :z_threshold
+                       x.unit_id, null, x.period
+                from f z join x using (u)
                 """));
 
         // Within range, yet far from what the other officers give for the same violation and circumstance.
@@ -316,29 +348,38 @@ final class ScreeningRules {
                 from z where abs(z.z) >= :z_threshold
                 """));
 
+        // Officer-party pairs: first counted and averaged by hashing, then only the pairs that repeat with low fines
+        // (a handful among a million) have their cases listed in date order and their unit and period found; the
+        // one-pass version sorted all two million officer-case rows. Each case counts once per officer named on it
+        // (both officers of a pair, twice for the same officer named twice), as before.
         SQL.put("FAVOURED_PARTY", List.of("""
-                with ref as (
+                with ref as materialized (
                     select violation_code, circumstance, percentile_cont(0.5) within group (order by fine) as ref
                     from screening_case c where c.circumstance is not null and %1$s
                     group by violation_code, circumstance having count(*) >= :min_peers
-                ), cs as (
-                    select c.id, o.officer, c.plate, c.party_name, c.unit_id, c.decided_on,
-                           c.fine / nullif(ref.ref, 0) as nf
+                ), cs as not materialized (
+                    select c.id, c.officer1, c.officer2, c.unit_id, c.decided_on,
+                           case when c.plate is not null then 'VEHICLE' else 'PARTY' end as st,
+                           coalesce(c.plate, c.party_name) as sid, c.fine / nullif(ref.ref, 0) as nf
                     from screening_case c
                     join ref on ref.violation_code = c.violation_code and ref.circumstance = c.circumstance
-                    cross join lateral (values (c.officer1), (c.officer2)) o(officer)
-                    where o.officer is not null and %1$s
-                ), pairs as (
-                    select 'VEHICLE' as st, officer, plate as sid, id, unit_id, decided_on, nf from cs where plate is not null
+                    where coalesce(c.plate, c.party_name) is not null and %1$s
+                ), pairs as not materialized (
+                    select st, officer1 as officer, sid, id, unit_id, decided_on, nf from cs where officer1 is not null
                     union all
-                    select 'PARTY', officer, party_name, id, unit_id, decided_on, nf from cs
-                    where plate is null and party_name is not null
-                ), a as (
-                    select st, officer, sid, count(*) as n, avg(nf)::float8 as ratio, array_agg(id order by decided_on) as ids,
-                           mode() within group (order by unit_id) as unit_id,
-                           date_trunc('month', max(decided_on))::date as period
+                    select st, officer2, sid, id, unit_id, decided_on, nf from cs where officer2 is not null
+                ), f as (
+                    select st, officer, sid, count(*) as n, avg(nf)::float8 as ratio
                     from pairs group by st, officer, sid
                     having count(*) >= :favoured_min_repeats and avg(nf) <= :favoured_fine_ratio
+                ), fp as materialized (
+                    select p.* from pairs p where (p.st, p.officer, p.sid) in (select st, officer, sid from f)
+                ), a as (
+                    select f.st, f.officer, f.sid, min(f.n) as n, min(f.ratio) as ratio,
+                           array_agg(p.id order by p.decided_on) as ids,
+                           mode() within group (order by p.unit_id) as unit_id,
+                           date_trunc('month', max(p.decided_on))::date as period
+                    from f join fp p using (st, officer, sid) group by f.st, f.officer, f.sid
                 )
                 """.formatted(LIVE) + INSERT + """
                 select :run, 'FAVOURED_PARTY', 'RENT_SEEKING', a.st, a.sid,
@@ -349,14 +390,14 @@ final class ScreeningRules {
                        a.unit_id, a.officer, a.period
                 from a
                 """, """
-                with s as (
-                    select o.officer, c.id, c.unit_id, c.decided_on, coalesce(c.status, '') = 'REVOKED' as revoked
-                    from screening_case c cross join lateral (values (c.officer1), (c.officer2)) o(officer)
-                    where o.officer is not null
+                with s as not materialized (
+                    select c.officer1 as officer, c.id, c.unit_id, c.decided_on, coalesce(c.status, '') = 'REVOKED' as revoked
+                    from screening_case c where c.officer1 is not null
+                    union all
+                    select c.officer2, c.id, c.unit_id, c.decided_on, coalesce(c.status, '') = 'REVOKED'
+                    from screening_case c where c.officer2 is not null
                 ), a as (
-                    select officer, count(*) as n, count(*) filter (where revoked) as k, avg(revoked::int)::float8 as share,
-                           array_agg(id) filter (where revoked) as ids, mode() within group (order by unit_id) as unit_id,
-                           date_trunc('month', max(decided_on))::date as period
+                    select officer, count(*) as n, count(*) filter (where revoked) as k, avg(revoked::int)::float8 as share
                     from s group by officer having count(*) >= :revoked_min_cases
                 ), m as (
                     select percentile_cont(0.5) within group (order by share) as med, count(*) as peers from a
@@ -367,26 +408,43 @@ final class ScreeningRules {
                     select a.*, m.med, m.peers,
                            (a.share - m.med) / greatest(1.4826 * d.mad, sqrt(greatest(m.med * (1 - m.med), 0.0001) / a.n)) as z
                     from a, m, d
+                ), f as (
+                    select * from z where z.z >= :z_threshold and z.k > 0
+                ), fs as materialized (
+                    select s.* from s where s.officer in (select officer from f)
+                ), x as (
+                    select officer, array_agg(id) filter (where revoked) as ids,
+                           mode() within group (order by unit_id) as unit_id,
+                           date_trunc('month', max(decided_on))::date as period
+                    from fs group by officer
                 )
                 """ + INSERT + """
                 select :run, 'FAVOURED_PARTY', 'RENT_SEEKING', 'OFFICER', z.officer,
                        case when z.z >= :z_threshold_high then 'HIGH' else 'MEDIUM' end,
-                       z.ids, 'screening.explain.FAVOURED_PARTY.revoked',
+                       x.ids, 'screening.explain.FAVOURED_PARTY.revoked',
                        array[z.officer, z.n::text, z.k::text, round((100 * z.share)::numeric, 1)::text,
                              round((100 * z.med)::numeric, 1)::text, round(z.z::numeric, 1)::text, z.peers::text],
-                       z.unit_id, z.officer, z.period
-                from z where z.z >= :z_threshold and z.k > 0
+                       x.unit_id, z.officer, x.period
+                from f z join x using (officer)
                 """));
 
+        // Nearly every facts text is unique: a cheap 32-bit hash of the text, counted by hashing, finds the few texts
+        // repeated often enough (and any that merely collide with them); only their cases are then grouped exactly.
         SQL.put("IDENTICAL_FACTS", List.of("""
-                with a as (
-                    select coalesce(c.squad, c.agency) as u, md5(c.facts) as h, min(c.facts) as facts, count(*) as n,
+                with t as not materialized (
+                    select c.id, coalesce(c.squad, c.agency) as u, hashtext(c.facts) as hh, c.facts, c.party_name, c.plate,
+                           c.unit_id, c.decided_on
+                    from screening_case c
+                    where c.facts is not null and length(c.facts) >= :identical_facts_min_length and %1$s
+                ), cand as (
+                    select u, hh from t group by u, hh having count(*) >= :identical_facts_min_cases
+                ), a as (
+                    select c.u, md5(c.facts) as h, min(c.facts) as facts, count(*) as n,
                            count(distinct coalesce(c.party_name, c.plate)) as parties, array_agg(c.id) as ids,
                            mode() within group (order by c.unit_id) as unit_id,
                            date_trunc('month', max(c.decided_on))::date as period
-                    from screening_case c
-                    where c.facts is not null and length(c.facts) >= :identical_facts_min_length and %1$s
-                    group by coalesce(c.squad, c.agency), md5(c.facts)
+                    from t c join cand using (u, hh)
+                    group by c.u, md5(c.facts)
                     having count(*) >= :identical_facts_min_cases
                        and count(distinct coalesce(c.party_name, c.plate)) >= :identical_facts_min_parties
                 )
