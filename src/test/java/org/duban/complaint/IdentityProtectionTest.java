@@ -28,8 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A reporter's identity: invisible to the unit handling the complaint, revealed to the work team only with a
  * recorded reason, and absent from the database in readable form. The database check scans every text, varchar,
- * char, json and bytea column of every table in the schema for the marker (no pg_dump binary ships with the
- * embedded PostgreSQL); the log check captures the application's output during the whole flow.
+ * char, json and bytea column of every table in the schema for the marker, and a pg_dump of the whole database
+ * where Debian's client is installed (CI installs it); the log check captures the application's output during the whole flow.
  */
 @DubanTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -41,6 +41,8 @@ class IdentityProtectionTest {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void theIdentityIsEncryptedHiddenFromUnitStaffAndEachRevealIsRecorded(CapturedOutput output) throws Exception {
@@ -91,6 +93,11 @@ class IdentityProtectionTest {
         assertThat(tablesAndColumnsHolding(marker)).as("marker in the database").isEmpty();
         assertThat(tablesAndColumnsHolding(phoneMarker)).as("phone in the database").isEmpty();
         assertThat(output.getAll()).doesNotContain(marker).doesNotContain(phoneMarker).doesNotContain(address);
+        if (org.duban.support.PgDump.available()) {
+            String dump = org.duban.support.PgDump.plainText(dataSource);
+            assertThat(dump).as("the dump holds the complaint's plain text").contains(key);
+            assertThat(dump).as("the dump holds no identity").doesNotContain(marker).doesNotContain(phoneMarker);
+        }
     }
 
     /** Every column of a text-like or binary type in the public schema that contains the needle. */

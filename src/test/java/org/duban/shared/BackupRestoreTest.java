@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ class BackupRestoreTest {
 
     @Test
     void aDumpRestoresIntoAnEmptyDatabaseWithTheSameData() throws Exception {
-        assumeTrue(new File("/usr/bin/pg_dump").canExecute(), "pg_dump is installed (postgresql-client)");
+        assumeTrue(org.duban.support.PgDump.available(), "pg_dump is installed (postgresql-client)");
         String url = ((HikariDataSource) dataSource).getJdbcUrl();
         URI uri = URI.create(url.substring("jdbc:".length()));
         String host = uri.getHost();
