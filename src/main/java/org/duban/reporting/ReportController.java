@@ -39,9 +39,11 @@ class ReportController {
     private final OrgUnits units;
     private final Campaigns campaigns;
     private final Clock clock;
+    private final ReportLedgers ledgers;
 
     ReportController(Reports reports, ReportDocuments documents, OfficialDocumentWriter writer, OrgUnits units,
-                     Campaigns campaigns, Clock clock) {
+                     Campaigns campaigns, Clock clock, ReportLedgers ledgers) {
+        this.ledgers = ledgers;
         this.reports = reports;
         this.documents = documents;
         this.writer = writer;
@@ -173,6 +175,36 @@ class ReportController {
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(documents.fileName(content), StandardCharsets.UTF_8).build().toString());
         writer.write(document, response.getOutputStream());
+    }
+
+    /** The self-inspection problem ledger attached to the report: same access as the .docx. */
+    @GetMapping("/reports/{id}/problems.xlsx")
+    void problemsXlsx(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+                      HttpServletResponse response) throws IOException {
+        Report report = attached(id, version);
+        xlsx(response, ledgers.fileName("ledger.problems.title", report));
+        ledgers.writeProblems(report, issuer(id), LocalDate.now(clock.withZone(ZONE)), response.getOutputStream());
+    }
+
+    /** The key-task scheduling ledger attached to the report: same access as the .docx. */
+    @GetMapping("/reports/{id}/tasks.xlsx")
+    void tasksXlsx(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+                   HttpServletResponse response) throws IOException {
+        Report report = attached(id, version);
+        xlsx(response, ledgers.fileName("ledger.tasks.title", report));
+        ledgers.writeTasks(report, issuer(id), LocalDate.now(clock.withZone(ZONE)), response.getOutputStream());
+    }
+
+    /** The report whose ledgers are asked for, after the same access check as its document. */
+    private Report attached(UUID id, Integer version) {
+        content(id, version, units.currentScope());
+        return reports.find(id).orElseThrow(() -> new NotFoundException("report"));
+    }
+
+    private static void xlsx(HttpServletResponse response, String fileName) {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename(fileName, StandardCharsets.UTF_8).build().toString());
     }
 
     private OfficialDocument document(UUID id, Integer version, DataScope scope) {

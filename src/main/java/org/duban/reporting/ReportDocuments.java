@@ -36,10 +36,12 @@ class ReportDocuments {
         List<Figure> headline = c.figures().stream().filter(f -> !f.key().contains(".")).toList();
         List<Figure> categories = c.figures().stream().filter(f -> f.key().startsWith("category.")).toList();
         List<Figure> sources = c.figures().stream().filter(f -> f.key().startsWith("source.")).toList();
+        List<Figure> channels = c.figures().stream().filter(f -> f.key().startsWith("channel.")).toList();
         int n = 0;
         n = table(body, n, "doc.heading.figures", headline);
         n = table(body, n, "doc.heading.categories", categories);
         n = table(body, n, "doc.heading.sources", sources);
+        n = table(body, n, "doc.heading.channels", channels);
         if (n > 0 && c.results() != null && !c.results().isBlank()) {
             body.add(new OfficialDocument.Heading2(m("doc.heading.resultsText", numeral(n + 1))));
         }

@@ -1,5 +1,8 @@
 package org.duban.reporting;
 
+import org.duban.complaint.Channel;
+import org.duban.complaint.ComplaintFigures;
+import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,16 +52,30 @@ class ReportFigures {
             "inspections", "/inspections", "inspectionFindings", "/inspections",
             "screeningFindings", "/screening/findings", "screeningHigh", "/screening/findings"));
 
-    static final Set<String> PERCENT = Set.of("confirmedRate", "rectifiedRate", "signedOffRate");
+    /** Complaint figures, counted by the complaint module's {@link ComplaintFigures}; they lead to its inbox. */
+    static final List<String> COMPLAINT_KEYS = List.of("complaints", "complaintsAnswered", "complaintsOnTimeRate",
+            "satisfactionRate", "reopenRate");
+
+    static {
+        COMPLAINT_KEYS.forEach(key -> LINKS.put(key, "/complaints"));
+        for (Channel channel : Channel.values()) {
+            LINKS.put("channel." + channel.name(), "/complaints");
+        }
+    }
+
+    static final Set<String> PERCENT = Set.of("confirmedRate", "rectifiedRate", "signedOffRate",
+            "complaintsOnTimeRate", "satisfactionRate", "reopenRate");
 
     static final List<String> CATEGORIES = List.of("PROFIT_DRIVEN", "IRREGULAR", "RIGID", "ROUGH", "RENT_SEEKING");
     static final List<String> SOURCES = List.of("SELF_INSPECTION", "COMPLAINT", "SURPRISE_INSPECTION",
             "UNANNOUNCED_VISIT", "RANDOM_CHECK", "SUPERIOR_REFERRAL", "RISK_SCREENING", "OTHER");
 
     private final JdbcClient jdbc;
+    private final ComplaintFigures complaintFigures;
 
-    ReportFigures(JdbcClient jdbc) {
+    ReportFigures(JdbcClient jdbc, ComplaintFigures complaintFigures) {
         this.jdbc = jdbc;
+        this.complaintFigures = complaintFigures;
     }
 
     /** A breakdown of problems found, e.g. by category: figure keys {@code category.<CODE>}. */
@@ -154,8 +171,27 @@ class ReportFigures {
         figures.add(describe("inspectionFindings", v.get("inspectionFindings")));
         figures.add(describe("screeningFindings", v.get("screeningFindings")));
         figures.add(describe("screeningHigh", v.get("screeningHigh")));
+        ComplaintFigures.Figures c = complaints(units, from, to);
+        figures.add(describe("complaints", BigDecimal.valueOf(c.total())));
+        figures.add(describe("complaintsAnswered", BigDecimal.valueOf(c.answered())));
+        figures.add(describe("complaintsOnTimeRate", rate(c.answeredOnTime(), c.answered())));
+        figures.add(describe("satisfactionRate", rate(c.satisfied(), c.rated())));
+        figures.add(describe("reopenRate", rate(c.reopened(), c.answered())));
         figures.add(describe("reportsSubmitted", v.get("reportsSubmitted")));
         return figures;
+    }
+
+    /**
+     * Complaints received by a bureau among {@code units} and submitted in the window, from the complaint module's
+     * query API: on time = answered on or before the due date among those answered; satisfied = 满意 or 基本满意
+     * among those rated; reopened ("not satisfied") among those answered.
+     */
+    private ComplaintFigures.Figures complaints(UUID[] units, LocalDate from, LocalDate to) {
+        return complaintFigures.figures(new DataScope(Set.of(units), ""), from, to);
+    }
+
+    private static BigDecimal rate(long part, long whole) {
+        return rate(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
     }
 
     /** Risk findings of the latest screening run for the units, whatever the window (each run re-derives them). */
@@ -188,10 +224,16 @@ class ReportFigures {
                 .query(Long.class).single()));
     }
 
-    /** Problems found in the window by category and by source. */
+    /** Problems found in the window by category and by source; complaints received by channel. */
     @Transactional(readOnly = true)
     List<Breakdown> breakdowns(UUID[] units, LocalDate from, LocalDate to) {
-        return List.of(breakdown("category", CATEGORIES, units, from, to), breakdown("source", SOURCES, units, from, to));
+        Map<Channel, Long> byChannel = complaints(units, from, to).byChannel();
+        Breakdown channels = new Breakdown("channel", java.util.Arrays.stream(Channel.values())
+                .map(ch -> new Figure("channel." + ch.name(), BigDecimal.valueOf(byChannel.getOrDefault(ch, 0L)),
+                        false, false))
+                .toList());
+        return List.of(breakdown("category", CATEGORIES, units, from, to), breakdown("source", SOURCES, units, from, to),
+                channels);
     }
 
     private Breakdown breakdown(String column, List<String> codes, UUID[] units, LocalDate from, LocalDate to) {

@@ -36,7 +36,9 @@ class ReportingRoutes {
                 post("/reports/{id}/receive", Access.permission(RECEIVE)),
                 post("/reports/{id}/return", Access.permission(RECEIVE)),
                 get("/reports/{id}/preview", Access.permission(READ)),
-                get("/reports/{id}/docx", Access.permission(READ)));
+                get("/reports/{id}/docx", Access.permission(READ)),
+                get("/reports/{id}/problems.xlsx", Access.permission(READ)),
+                get("/reports/{id}/tasks.xlsx", Access.permission(READ)));
     }
 
     @Bean

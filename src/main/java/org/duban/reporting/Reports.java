@@ -315,7 +315,7 @@ public class Reports {
                 comment == null ? Map.of() : Map.of("comment", comment));
     }
 
-    /** The headline figures followed by the breakdowns by category and source. */
+    /** The headline figures followed by the breakdowns by category, source and complaint channel. */
     List<Figure> draftFigures(OrgUnit bureau, LocalDate period, ReportKind kind) {
         List<Figure> all = new java.util.ArrayList<>(figures.compute(bureau, period, kind, LocalDate.now(clock)));
         figures.breakdowns(bureau, period, kind).forEach(b -> all.addAll(b.items()));

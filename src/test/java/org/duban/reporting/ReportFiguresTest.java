@@ -1,6 +1,14 @@
 package org.duban.reporting;
 
+import org.duban.complaint.Channel;
+import org.duban.complaint.ComplaintType;
+import org.duban.complaint.Complaints;
+import org.duban.complaint.NewComplaint;
+import org.duban.complaint.Satisfaction;
+import org.duban.complaint.Submitted;
+import org.duban.organization.DataScope;
 import org.duban.support.DubanTest;
+import org.duban.support.WithWorkTeamMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +45,8 @@ class ReportFiguresTest {
     JdbcClient jdbc;
     @Autowired
     ReportFigures figures;
+    @Autowired
+    Complaints complaints;
 
     UUID county;
     UUID[] units;
@@ -209,7 +219,7 @@ class ReportFiguresTest {
             assertThat(figure.value()).as(category).isEqualByComparingTo(BigDecimal.valueOf(expected));
         }
         long total = count("select count(*) from problem where unit_id = any(:units) and found_on between :from and :to", window);
-        for (ReportFigures.Breakdown b : breakdowns) {
+        for (ReportFigures.Breakdown b : breakdowns.stream().filter(b -> !b.name().equals("channel")).toList()) {
             assertThat(b.items().stream().map(Figure::value).reduce(BigDecimal.ZERO, BigDecimal::add))
                     .as(b.name()).isEqualByComparingTo(BigDecimal.valueOf(total));
         }
@@ -232,5 +242,88 @@ class ReportFiguresTest {
                 .collect(Collectors.groupingBy(FigureLists.Row::confidential));
         assertThat(byConfidential.get(true)).isNotEmpty().allMatch(r -> r.description() == null);
         assertThat(byConfidential.get(false)).allMatch(r -> r.description() != null);
+    }
+
+    long complaintVersion(UUID id) {
+        return jdbc.sql("select version from complaint where id = :id").param("id", id).query(Long.class).single();
+    }
+
+    /**
+     * Complaints created through the complaint module's services in the seeded county: every channel, some answered
+     * (a few of them late), rated satisfied, basically satisfied or not satisfied (reopened); compared with counts
+     * on the complaint table itself.
+     */
+    @Test
+    @WithWorkTeamMember
+    void complaintFiguresEqualIndependentCounts() {
+        DataScope scope = new DataScope(java.util.Set.of(units), "");
+        Channel[] channels = Channel.values();
+        Satisfaction[] ratings = {Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED, Satisfaction.NOT_SATISFIED};
+        for (int i = 0; i < 14; i++) {
+            Submitted s = complaints.submit(new NewComplaint(ComplaintType.values()[i % ComplaintType.values().length],
+                            "complaint " + i, null, null, null, true, null, null), channels[i % channels.length], null,
+                    List.of(), units[i % 3]);
+            UUID id = s.complaintId();
+            if (i % 5 == 4) {
+                continue;
+            }
+            complaints.accept(id, complaintVersion(id), scope);
+            if (i % 5 == 3) {
+                continue;
+            }
+            complaints.assign(id, complaintVersion(id), units[(i + 1) % 3], scope);
+            complaints.answer(id, complaintVersion(id), "result", "feedback", scope);
+            complaints.reviewFeedback(id, complaintVersion(id), true, "feedback", scope);
+            if (i % 4 == 0) {
+                // A late answer: the time limit ran out the day before the feedback was published.
+                jdbc.sql("update complaint set due_on = cast(answered_at at time zone 'Asia/Shanghai' as date) - 1"
+                        + " where id = :id").param("id", id).update();
+            }
+            if (i % 5 != 2) {
+                complaints.rate(s.receipt(), ratings[i % 3], null);
+            }
+        }
+        LocalDate today = complaints.today();
+        Map<String, BigDecimal> f = figures.compute(units, today, today, today).stream()
+                .filter(x -> x.value() != null)
+                .collect(Collectors.toMap(Figure::key, Figure::value));
+        Map<String, Object> window = Map.of("from", Date.valueOf(today), "to", Date.valueOf(today));
+        String received = " from complaint where owner_unit_id = any(:units)"
+                + " and cast(submitted_at at time zone 'Asia/Shanghai' as date) between :from and :to";
+        long total = count("select count(*)" + received, window);
+        long answered = count("select count(*)" + received + " and answered_at is not null", window);
+        long onTime = count("select count(*)" + received + " and answered_at is not null"
+                + " and cast(answered_at at time zone 'Asia/Shanghai' as date) <= due_on", window);
+        long rated = count("select count(*)" + received + " and satisfaction is not null", window);
+        long satisfied = count("select count(*)" + received
+                + " and satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')", window);
+        long reopened = count("select count(*)" + received + " and reopen_count > 0", window);
+        assertThat(total).isEqualTo(14);
+        assertThat(onTime).isLessThan(answered).isPositive();
+        assertThat(satisfied).isLessThan(rated).isPositive();
+        assertThat(reopened).isPositive();
+        assertThat(f.get("complaints")).isEqualByComparingTo(BigDecimal.valueOf(total));
+        assertThat(f.get("complaintsAnswered")).isEqualByComparingTo(BigDecimal.valueOf(answered));
+        assertThat(f.get("complaintsOnTimeRate")).isEqualByComparingTo(percent(onTime, answered));
+        assertThat(f.get("satisfactionRate")).isEqualByComparingTo(percent(satisfied, rated));
+        assertThat(f.get("reopenRate")).isEqualByComparingTo(percent(reopened, answered));
+        ReportFigures.Breakdown byChannel = figures.breakdowns(units, today, today).stream()
+                .filter(b -> b.name().equals("channel")).findFirst().orElseThrow();
+        for (Channel channel : channels) {
+            long expected = count("select count(*)" + received + " and channel = '" + channel.name() + "'", window);
+            Figure figure = byChannel.items().stream().filter(x -> x.key().equals("channel." + channel.name()))
+                    .findFirst().orElseThrow();
+            assertThat(figure.value()).as(channel.name()).isEqualByComparingTo(BigDecimal.valueOf(expected));
+        }
+        // One squad alone: only the complaints it received.
+        Map<String, BigDecimal> squad = figures.compute(new UUID[]{units[1]}, today, today, today).stream()
+                .filter(x -> x.value() != null).collect(Collectors.toMap(Figure::key, Figure::value));
+        assertThat(squad.get("complaints")).isEqualByComparingTo(BigDecimal.valueOf(jdbc.sql(
+                "select count(*)" + received.replace("any(:units)", ":unit")).param("unit", units[1])
+                .params(window).query(Long.class).single()));
+    }
+
+    static BigDecimal percent(long part, long whole) {
+        return BigDecimal.valueOf(part * 100.0 / whole).setScale(1, java.math.RoundingMode.HALF_UP);
     }
 }

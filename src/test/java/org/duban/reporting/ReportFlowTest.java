@@ -1,5 +1,8 @@
 package org.duban.reporting;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.duban.support.DubanTest;
@@ -152,6 +155,83 @@ class ReportFlowTest {
                     .containsExactly("一、工作进展", "二、工作成效", "三、发现的主要问题", "四、有关建议");
             assertThat(doc.getParagraphs().stream().map(p -> p.getText().strip())).contains("六月进展", "抄送：旗委办公室。");
         }
+    }
+
+    /** Reads a downloaded workbook: the sheet's data rows (below title and header) as lists of formatted cells. */
+    static java.util.List<java.util.List<String>> xlsxRows(byte[] bytes, String title) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(title);
+            org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+            java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                java.util.List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    cells.add(row.getCell(c) == null ? "" : format.formatCellValue(row.getCell(c)));
+                }
+                rows.add(cells);
+            }
+            return rows;
+        }
+    }
+
+    @Test
+    void theTwoLedgersAreAttachedAsWorkbooksForTheReportsUnitAndMonth() throws Exception {
+        UUID id = draft("2023-10");
+        UUID bureau = jdbc.sql("select unit_id from report where id = :id").param("id", id).query(UUID.class).single();
+        String path = jdbc.sql("select path from org_unit where id = :id").param("id", bureau).query(String.class).single();
+        UUID campaign = UUID.fromString(campaign());
+        String[] refs = {"XL-1", "XL-2", "XL-3"};
+        for (int i = 0; i < refs.length; i++) {
+            // Two in October (one confidential), one in November that the October ledger leaves out.
+            jdbc.sql("""
+                            insert into problem (id, reference, campaign_id, source, category, unit_id, description,
+                                                 found_on, confidential, status, due_on, created_by, created_at)
+                            values (gen_random_uuid(), :ref, :campaign, 'SELF_INSPECTION', 'ROUGH', :unit, :description,
+                                    :found, :confidential, 'RECTIFYING', '2023-10-20', 'test', now())
+                            """)
+                    .param("ref", refs[i]).param("campaign", campaign).param("unit", bureau)
+                    .param("description", i == 0 ? "=HYPERLINK(\"x\")" : "SECRET-" + i)
+                    .param("found", java.sql.Date.valueOf(i == 2 ? "2023-11-02" : "2023-10-0" + (i + 1)))
+                    .param("confidential", i == 1).update();
+        }
+        jdbc.sql("""
+                        insert into key_task (id, campaign_id, title, owner_unit_id, deadline, status, percent, created_by, created_at)
+                        values (gen_random_uuid(), :campaign, 'XL-TASK', :unit, '2023-10-15', 'IN_PROGRESS', 40, 'test', now())
+                        """)
+                .param("campaign", campaign).param("unit", bureau).update();
+
+        byte[] problems = mvc.perform(as("workteam", get("/reports/" + id + "/problems.xlsx")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        var rows = xlsxRows(problems, "2023年10月自查自纠情况台账");
+        long expected = jdbc.sql("""
+                        select count(*) from problem where found_on between '2023-10-01' and '2023-10-31'
+                        and unit_id in (select id from org_unit where path like :prefix)
+                        """).param("prefix", path + "%").query(Long.class).single();
+        assertThat(rows).hasSize((int) expected);
+        var mine = rows.stream().filter(r -> r.get(1).startsWith("XL-")).toList();
+        assertThat(mine).extracting(r -> r.get(1)).containsExactly("XL-1", "XL-2");
+        assertThat(mine.get(0).get(6)).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(mine.get(1).get(6)).isEmpty();
+        assertThat(mine.get(0).get(9)).isEqualTo("是");
+        assertThat(mine.get(0).get(3)).isEqualTo("自查自纠");
+
+        byte[] tasks = mvc.perform(as("workteam", get("/reports/" + id + "/tasks.xlsx")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        var taskRows = xlsxRows(tasks, "2023年10月重点任务调度台账");
+        long expectedTasks = jdbc.sql("""
+                        select count(*) from key_task where campaign_id = :campaign
+                        and owner_unit_id in (select id from org_unit where path like :prefix)
+                        """).param("campaign", campaign).param("prefix", path + "%").query(Long.class).single();
+        assertThat(taskRows).hasSize((int) expectedTasks);
+        var task = taskRows.stream().filter(r -> r.get(1).equals("XL-TASK")).findFirst().orElseThrow();
+        assertThat(task.get(5)).isEqualTo("40");
+        assertThat(task.get(6)).isEqualTo("是");
+
+        // Same access as the document: another bureau's user does not find them.
+        mvc.perform(as("city", get("/reports/" + id + "/problems.xlsx"))).andExpect(status().isNotFound());
+        mvc.perform(as("city", get("/reports/" + id + "/tasks.xlsx"))).andExpect(status().isNotFound());
     }
 
     @Test
