@@ -72,6 +72,8 @@ public abstract class BrowserTest {
     @BeforeEach
     void openContext() {
         context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900));
+        // Generous: on a loaded 2-core machine a first page render can take many seconds.
+        context.setDefaultTimeout(60_000);
         page = context.newPage();
     }
 
