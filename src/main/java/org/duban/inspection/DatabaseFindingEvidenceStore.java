@@ -1,11 +1,11 @@
 package org.duban.inspection;
 
+import org.duban.shared.UploadedFiles;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,30 +22,13 @@ class DatabaseFindingEvidenceStore implements FindingEvidenceStore {
 
     private static final String COLUMNS = "id, finding_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at";
 
+    private static final java.util.Set<String> ACCEPTED = java.util.Set.of(UploadedFiles.JPEG, UploadedFiles.PNG, UploadedFiles.PDF);
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DatabaseFindingEvidenceStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** The content type by magic number: JPEG, PNG or PDF; anything else (whatever its name says) is null. */
-    static String sniff(byte[] b) {
-        if (startsWith(b, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return "image/jpeg";
-        }
-        if (startsWith(b, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
-            return "image/png";
-        }
-        if (startsWith(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
-            return "application/pdf";
-        }
-        return null;
-    }
-
-    private static boolean startsWith(byte[] b, byte[] prefix) {
-        return b.length >= prefix.length && java.util.Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     @Override
@@ -56,14 +39,11 @@ class DatabaseFindingEvidenceStore implements FindingEvidenceStore {
         if (content.length > MAX_BYTES) {
             throw new BusinessRuleViolation("inspection.evidence.tooLarge", MAX_BYTES / 1024 / 1024);
         }
-        String type = sniff(content);
+        String type = UploadedFiles.contentType(content, ACCEPTED);
         if (type == null) {
             throw new BusinessRuleViolation("inspection.evidence.typeRefused");
         }
-        String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
+        String name = UploadedFiles.safeName(fileName);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into inspection_evidence_file (id, finding_id, file_name, content_type, size, sha256, content,

@@ -1,11 +1,11 @@
 package org.duban.ledger;
 
+import org.duban.shared.UploadedFiles;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -21,41 +21,14 @@ import java.util.UUID;
 @Component
 class DatabaseEvidenceStore implements EvidenceStore {
 
+    private static final java.util.Set<String> ACCEPTED =
+            java.util.Set.of(UploadedFiles.PDF, UploadedFiles.PNG, UploadedFiles.JPEG, UploadedFiles.ZIP);
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DatabaseEvidenceStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** The content type by magic number: PDF, PNG, JPEG, or an Office Open XML/zip container; else null. */
-    static String sniff(byte[] b) {
-        if (startsWith(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
-            return "application/pdf";
-        }
-        if (startsWith(b, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
-            return "image/png";
-        }
-        if (startsWith(b, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return "image/jpeg";
-        }
-        if (startsWith(b, new byte[]{'P', 'K', 0x03, 0x04})) {
-            return "application/zip";
-        }
-        return null;
-    }
-
-    private static boolean startsWith(byte[] b, byte[] prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (b[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
@@ -66,14 +39,11 @@ class DatabaseEvidenceStore implements EvidenceStore {
         if (content.length > MAX_BYTES) {
             throw new BusinessRuleViolation("evidence.tooLarge", MAX_BYTES / 1024 / 1024);
         }
-        String type = sniff(content);
+        String type = UploadedFiles.contentType(content, ACCEPTED);
         if (type == null) {
             throw new BusinessRuleViolation("evidence.typeRefused");
         }
-        String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
+        String name = UploadedFiles.safeName(fileName);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into ledger_file (id, problem_id, purpose, file_name, content_type, size, sha256, content,
