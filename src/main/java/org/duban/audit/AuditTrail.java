@@ -1,5 +1,6 @@
 package org.duban.audit;
 
+import org.duban.shared.Sha256;
 import org.duban.security.CurrentUser;
 import org.duban.security.LoginAttempted;
 import org.springframework.context.event.EventListener;
@@ -9,14 +10,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -103,12 +100,7 @@ public class AuditTrail {
         String content = String.join("\u001f", String.valueOf(e.seq()), e.occurredAt().toString(), e.actor(),
                 e.action(), nz(e.objectType()), nz(e.objectId()), nz(e.oldValues()), nz(e.newValues()), e.outcome(),
                 e.prevHash());
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException(e1);
-        }
+        return Sha256.hex(content);
     }
 
     private String toJson(Map<String, ?> values) {

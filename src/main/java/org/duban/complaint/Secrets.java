@@ -1,5 +1,6 @@
 package org.duban.complaint;
 
+import org.duban.shared.Sha256;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
@@ -10,8 +11,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -123,12 +122,7 @@ class Secrets {
     // ---- hashes -----------------------------------------------------------------------------------------------
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 
     /** A pseudonym of a client address for counting, so the address itself is kept nowhere. */

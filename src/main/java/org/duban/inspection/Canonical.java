@@ -1,8 +1,7 @@
 package org.duban.inspection;
 
+import org.duban.shared.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -21,15 +20,11 @@ final class Canonical {
     }
 
     static String sha256Hex(byte[] data) {
-        return HexFormat.of().formatHex(sha256(data));
+        return Sha256.hex(data);
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.digest(data);
     }
 
     /** Lower-case hex of exactly 32 bytes, or an IllegalArgumentException. */

@@ -1,18 +1,16 @@
 package org.duban.ledger;
 
+import org.duban.shared.Sha256;
 import org.duban.shared.UploadedFiles;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +49,7 @@ class DatabaseEvidenceStore implements EvidenceStore {
                 values (:id, :problem, :purpose, :name, :type, :size, :sha, :content, :by, :at)
                 """)
                 .param("id", id).param("problem", problemId).param("purpose", purpose.name()).param("name", name)
-                .param("type", type).param("size", content.length).param("sha", sha256(content))
+                .param("type", type).param("size", content.length).param("sha", Sha256.hex(content))
                 .param("content", content).param("by", CurrentUser.actor())
                 .param("at", Timestamp.from(clock.instant())).update();
         return id;
@@ -94,11 +92,4 @@ class DatabaseEvidenceStore implements EvidenceStore {
                 rs.getTimestamp("uploaded_at").toInstant());
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
