@@ -7,14 +7,21 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.organization.UnitKind;
+import org.duban.security.CurrentUser;
+import org.duban.shared.NotFoundException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,34 +37,52 @@ class DashboardController {
     private final OrgUnits units;
     private final ReportFigures figures;
     private final FigureLists lists;
+    private final MessageSource messages;
 
-    DashboardController(Campaigns campaigns, OrgUnits units, ReportFigures figures, FigureLists lists) {
+    DashboardController(Campaigns campaigns, OrgUnits units, ReportFigures figures, FigureLists lists,
+                        MessageSource messages) {
+        this.messages = messages;
         this.campaigns = campaigns;
         this.units = units;
         this.figures = figures;
         this.lists = lists;
     }
 
-    /** The rows behind one figure: the whole scope, or one county (unit) of it. */
+    /**
+     * The rows behind one figure: the whole scope, or one county (unit) of it. A unit outside the scope, or a figure
+     * that names none, is 404. Confidential rows show their unit only unless the reader may read them.
+     */
     @GetMapping("/dashboard/list")
-    String list(@org.springframework.web.bind.annotation.RequestParam String figure,
-                @org.springframework.web.bind.annotation.RequestParam(required = false) UUID unit, Model model) {
-        if (figure.length() > 60) {
-            throw new IllegalArgumentException("figure");
+    String list(@RequestParam String figure, @RequestParam(required = false) UUID unit, Model model, Locale locale) {
+        if (figure.length() > 80) {
+            throw new NotFoundException("figure");
         }
         DataScope scope = units.currentScope();
         LocalDate today = campaigns.today();
-        model.addAttribute("result", lists.list(figure, lists.units(scope, unit), FROM_START, today, today));
-        model.addAttribute("unitName", unit == null ? null : units.find(unit).map(OrgUnit::name).orElse(null));
+        FigureLists.Result result = lists.list(figure, lists.units(scope, unit), FROM_START, today, today,
+                CurrentUser.require());
+        model.addAttribute("result", result);
+        UUID keyUnit = ReportFigures.keyUnit(figure);
+        model.addAttribute("figureLabel", keyUnit != null
+                ? messages.getMessage("figure.complaintUnit", new Object[]{unitName(keyUnit)}, locale)
+                : messages.getMessage("figure." + figure, null, locale));
+        model.addAttribute("figureValue", result.part() == null ? null
+                : java.util.Objects.requireNonNullElse(ReportFigures.rate(java.math.BigDecimal.valueOf(result.part()),
+                java.math.BigDecimal.valueOf(result.total())), "—") + "%");
+        model.addAttribute("unitName", unit == null ? null : unitName(unit));
         model.addAttribute("limit", FigureLists.LIMIT);
         return "reporting/figure-list";
+    }
+
+    private String unitName(UUID id) {
+        return units.find(id).map(OrgUnit::name).orElse(null);
     }
 
     /** The dashboard counts everything since the campaign began. */
     static final LocalDate FROM_START = LocalDate.of(2000, 1, 1);
 
-    /** One column of the side-by-side view: a county and its figures. */
-    record Column(OrgUnit unit, List<Figure> figures) {
+    /** One column of the side-by-side view: a county, its figures and its breakdowns (category, source, channel). */
+    record Column(OrgUnit unit, List<Figure> figures, List<ReportFigures.Breakdown> breakdowns) {
     }
 
     /** A campaign's phases as offsets in days from its start, for the timeline chart. */
@@ -65,8 +90,7 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard")
-    String dashboard(Model model, @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request",
-            required = false) String htmx) {
+    String dashboard(Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         model.addAllAttributes(model());
         // The home page loads the dashboard as its main content with htmx: then only the fragment.
         return htmx != null ? "reporting/dashboard :: content" : "reporting/dashboard";
@@ -79,12 +103,12 @@ class DashboardController {
         java.util.Map<String, Object> model = new java.util.LinkedHashMap<>();
         List<Campaign> visible = campaigns.list(scope);
         model.put("today", today);
-        model.put("figureLinks", ReportFigures.LINKS);
         model.put("timelines", visible.stream().filter(c -> !c.phases().isEmpty()).map(c -> timeline(c, today)).toList());
         LocalDate from = FROM_START;
         List<Figure> own = figures.compute(scope.unitArray(), from, today, today);
         model.put("figures", own);
-        model.put("breakdowns", figures.breakdowns(scope.unitArray(), from, today));
+        Map<UUID, String> names = units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name));
+        model.put("breakdowns", figures.dashboardBreakdowns(scope.unitArray(), from, today, names));
         List<OrgUnit> counties = units.all().stream()
                 .filter(u -> u.kind() == UnitKind.COUNTY_BUREAU && scope.includes(u.id())).toList();
         List<Column> columns = new ArrayList<>();
@@ -92,7 +116,8 @@ class DashboardController {
             for (OrgUnit county : counties) {
                 UUID[] below = units.all().stream().filter(county::contains).map(OrgUnit::id)
                         .filter(scope::includes).toArray(UUID[]::new);
-                columns.add(new Column(county, figures.compute(below, from, today, today)));
+                columns.add(new Column(county, figures.compute(below, from, today, today),
+                        figures.breakdowns(below, from, today)));
             }
         }
         model.put("columns", columns);

@@ -3,31 +3,50 @@ package org.duban.reporting;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.security.DubanUser;
 import org.duban.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The rows behind a dashboard figure, with the same predicate as the count. A confidential problem shows its
- * reference, category and status but never its description (the view does not carry it); its full record stays
- * behind the ledger's own need-to-know rules.
+ * The rows behind a dashboard figure, with the same source and predicate as the count ({@link ReportFigures.Countable}),
+ * so the number of rows listed is the figure. Rows are the owning module's data: a reader without that module's read
+ * permission (e.g. {@code ledger:accountability:read}) sees the figure's total but no rows. The views carry no free text except a non-confidential problem's
+ * description. A confidential row (a confidential clue, an unannounced visit not yet closed, a screening finding
+ * naming an officer) is counted and listed, but to a reader without the owning module's need-to-know permission it
+ * shows only its unit: no reference, date, detail or link.
  */
 @Component
 class FigureLists {
 
     static final int LIMIT = 500;
 
-    record Row(UUID id, String reference, String category, String source, String status, String unitName,
-               LocalDate foundOn, LocalDate dueOn, boolean confidential, String description) {
+    /**
+     * One listed row: its link (null: a confidential row the reader may not open), whether it is hidden as confidential,
+     * whether it counts in a rate's part, and the raw values of the source's columns (formatted by the page).
+     */
+    record Row(UUID id, String link, String unitName, boolean confidential, boolean hidden, boolean counted,
+               List<Object> values) {
     }
 
-    record Result(String figure, long total, List<Row> rows, boolean problems) {
+    /**
+     * @param part       rows also counted in the rate's part, or null for a count
+     * @param restricted the reader may see the figure but not the rows: they lack the owning module's read
+     *                   permission, so {@code rows} is empty
+     */
+    record Result(String figure, FigureSource source, long total, Long part, List<Row> rows, boolean restricted) {
+        List<FigureSource.Column> columns() {
+            return source.columns;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -51,42 +70,65 @@ class FigureLists {
                 .toArray(UUID[]::new);
     }
 
+    /**
+     * The rows behind {@code figure} in {@code unitIds}, newest first, at most {@link #LIMIT}; {@code reader} decides
+     * links and the hiding of confidential rows (null: a reader with every permission, for tests).
+     */
     @Transactional(readOnly = true)
-    Result list(String figure, UUID[] unitIds, LocalDate from, LocalDate to, LocalDate today) {
+    Result list(String figure, UUID[] unitIds, LocalDate from, LocalDate to, LocalDate today, DubanUser reader) {
+        ReportFigures.Countable c = ReportFigures.countable(figure);
+        if (c == null) {
+            throw new NotFoundException("figure " + figure);
+        }
+        FigureSource s = c.source();
         LocalDate asOf = to.isBefore(today) ? to : today;
-        String predicate = ReportFigures.problemPredicate(figure);
-        if (predicate != null) {
-            // The figure's predicate applies to the view alone (its columns unqualified), then units are joined.
-            String where = " from (select * from reporting_problem where unit_id = any(:units)"
-                    + " and found_on between :from and :to and (" + predicate + ")) p join org_unit o on o.id = p.unit_id";
-            long total = jdbc.sql("select count(*)" + where).param("units", unitIds)
-                    .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("asOf", Date.valueOf(asOf))
-                    .query(Long.class).single();
-            List<Row> rows = jdbc.sql("select p.*, o.name as unit_name" + where
-                            + " order by p.found_on desc, p.reference desc limit " + LIMIT)
-                    .param("units", unitIds).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                    .param("asOf", Date.valueOf(asOf))
-                    .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("reference"),
-                            rs.getString("category"), rs.getString("source"), rs.getString("status"),
-                            rs.getString("unit_name"), rs.getDate("found_on").toLocalDate(),
-                            rs.getDate("due_on") == null ? null : rs.getDate("due_on").toLocalDate(),
-                            rs.getBoolean("confidential"), rs.getString("description")))
-                    .list();
-            return new Result(figure, total, rows, true);
+        UUID keyUnit = ReportFigures.keyUnit(figure);
+        // The predicate applies to the source alone (its columns unqualified), then units are joined.
+        String inner = "select *, (" + (c.rate() ? c.part() : "false") + ") as counted_" + s.scoped()
+                + " and (" + c.predicate() + ")";
+        long[] totals = new long[2];
+        jdbc.sql("select count(*), count(*) filter (where counted_) from (" + inner + ") x")
+                .param("units", unitIds).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .param("asOf", Date.valueOf(asOf)).param("keyUnit", keyUnit)
+                .query(rs -> {
+                    totals[0] = rs.getLong(1);
+                    totals[1] = rs.getLong(2);
+                });
+        StringBuilder select = new StringBuilder("select x.").append(s.idColumn()).append(" as link_id, x.counted_,")
+                .append(" o.name as unit_name, ")
+                .append(s.confidentialColumn == null ? "false" : "x." + s.confidentialColumn).append(" as confidential_");
+        for (FigureSource.Column column : s.columns) {
+            select.append(", ").append(column.sql());
         }
-        String accountability = ReportFigures.ACCOUNTABILITY_PREDICATES.get(figure);
-        if (accountability != null) {
-            String where = " from (select * from reporting_accountability where unit_id = any(:units)"
-                    + " and decided_on between :from and :to and (" + accountability + ")) a join org_unit o on o.id = a.unit_id";
-            long total = jdbc.sql("select count(*)" + where).param("units", unitIds)
-                    .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).query(Long.class).single();
-            List<Row> rows = jdbc.sql("select a.*, o.name as unit_name" + where + " order by a.decided_on desc limit " + LIMIT)
-                    .param("units", unitIds).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                    .query((rs, n) -> new Row(rs.getObject("id", UUID.class), null, rs.getString("kind"), null, null,
-                            rs.getString("unit_name"), rs.getDate("decided_on").toLocalDate(), null, false, null))
-                    .list();
-            return new Result(figure, total, rows, false);
+        select.append(" from (").append(inner).append(") x join org_unit o on o.id = x.").append(s.shownUnitColumn)
+                .append(" order by ").append(s.order).append(" limit ").append(LIMIT);
+        boolean mayOpen = reader == null || reader.can(s.readPermission);
+        boolean mayReadConfidential = reader == null || s.confidentialPermission == null
+                || reader.can(s.confidentialPermission);
+        if (!mayOpen) {
+            return new Result(figure, s, totals[0], c.rate() ? totals[1] : null, List.of(), true);
         }
-        throw new NotFoundException("figure " + figure);
+        List<Row> rows = jdbc.sql(select.toString())
+                .param("units", unitIds).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+                .param("asOf", Date.valueOf(asOf)).param("keyUnit", keyUnit)
+                .query((rs, n) -> row(rs, s, mayReadConfidential))
+                .list();
+        return new Result(figure, s, totals[0], c.rate() ? totals[1] : null, rows, false);
+    }
+
+    private static Row row(ResultSet rs, FigureSource s, boolean mayReadConfidential)
+            throws SQLException {
+        UUID id = rs.getObject("link_id", UUID.class);
+        boolean confidential = rs.getBoolean("confidential_");
+        boolean hidden = confidential && !mayReadConfidential;
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < s.columns.size(); i++) {
+            // Columns follow the four fixed ones; a hidden row keeps none of its values.
+            Object value = hidden ? null : rs.getObject(5 + i);
+            values.add(value instanceof java.sql.Date d ? d.toLocalDate() : value);
+        }
+        String link = hidden ? null : s.link + id;
+        return new Row(hidden ? null : id, link, rs.getString("unit_name"), confidential, hidden,
+                rs.getBoolean("counted_"), values);
     }
 }

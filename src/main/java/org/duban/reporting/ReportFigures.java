@@ -1,8 +1,8 @@
 package org.duban.reporting;
 
 import org.duban.complaint.Channel;
-import org.duban.complaint.ComplaintFigures;
-import org.duban.organization.DataScope;
+import org.duban.complaint.ComplaintStatus;
+import org.duban.complaint.ComplaintType;
 import org.duban.organization.OrgUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,73 +13,153 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The figures of reports and the dashboard: readable SQL over the units of one bureau (or any unit set) and a
- * window of dates. Ledger figures read the read-only views of V51 (reporting_problem, reporting_accountability,
- * reporting_key_task), never the ledger's tables. Each counted figure is one named predicate, used both for the
- * count and for the list behind it ({@link #problemPredicate}), so a figure and its list cannot disagree.
+ * window of dates. Figures read only read-only views (V51–V54: reporting_problem, reporting_accountability,
+ * reporting_key_task, reporting_inspection, reporting_inspection_finding, reporting_screening_finding,
+ * reporting_complaint) and reporting's own tables, never another module's tables. Each figure is one
+ * {@link Countable}: a source and a named predicate, used both for the count and for the list behind it
+ * ({@link FigureLists}), so a figure and its list cannot disagree.
  */
 @Component
 class ReportFigures {
 
-    /** Problems found in the window, by what became of them. Keys are figure keys. */
-    static final Map<String, String> PROBLEM_PREDICATES = new LinkedHashMap<>();
-
-    static {
-        PROBLEM_PREDICATES.put("problemsFound", "true");
-        PROBLEM_PREDICATES.put("problemsConfirmed",
-                "status in ('CONFIRMED', 'RECTIFYING', 'RECTIFIED', 'VERIFIED', 'SIGNED_OFF')");
-        PROBLEM_PREDICATES.put("problemsRectified", "status in ('RECTIFIED', 'VERIFIED', 'SIGNED_OFF')");
-        PROBLEM_PREDICATES.put("problemsSignedOff", "status = 'SIGNED_OFF'");
-        // The ledger's own definition of overdue (ProblemLedger's list filter), as of the window's end or today.
-        PROBLEM_PREDICATES.put("problemsOverdue",
-                "due_on < :asOf and status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING')");
-    }
-
-    static final Map<String, String> ACCOUNTABILITY_PREDICATES = Map.of(
-            "accountability", "kind <> 'FAULT_TOLERANCE_EXEMPTION'",
-            "exemptions", "kind = 'FAULT_TOLERANCE_EXEMPTION'");
-
-    /** Where a figure that the dashboard cannot list itself leads: the owning module's list. */
-    static final Map<String, String> LINKS = new LinkedHashMap<>(Map.of(
-            "keyTasksDue", "/tasks", "keyTasksDone", "/tasks", "reportsSubmitted", "/reports",
-            "inspections", "/inspections", "inspectionFindings", "/inspections",
-            "screeningFindings", "/screening/findings", "screeningHigh", "/screening/findings"));
-
-    /** Complaint figures, counted by the complaint module's {@link ComplaintFigures}; they lead to its inbox. */
-    static final List<String> COMPLAINT_KEYS = List.of("complaints", "complaintsAnswered", "complaintsOnTimeRate",
-            "satisfactionRate", "reopenRate");
-
-    static {
-        COMPLAINT_KEYS.forEach(key -> LINKS.put(key, "/complaints"));
-        for (Channel channel : Channel.values()) {
-            LINKS.put("channel." + channel.name(), "/complaints");
+    /**
+     * A counted figure: the rows of {@code source} in the units and window that match {@code predicate} (SQL over the
+     * source's columns, unqualified). A rate has a {@code part}: its value is the share of those rows that also
+     * match {@code part}, and its list shows the rows of the whole with the counted ones marked.
+     */
+    record Countable(String key, FigureSource source, String predicate, String part) {
+        boolean rate() {
+            return part != null;
         }
     }
 
-    static final Set<String> PERCENT = Set.of("confirmedRate", "rectifiedRate", "signedOffRate",
-            "complaintsOnTimeRate", "satisfactionRate", "reopenRate");
+    /** The headline figures in the order reports and the dashboard show them. */
+    static final Map<String, Countable> HEADLINE = new LinkedHashMap<>();
+    /** Breakdown figures ({@code category.<CODE>}, …): fixed codes only. */
+    static final Map<String, Countable> BREAKDOWN_ITEMS = new LinkedHashMap<>();
+
+    static final String CONFIRMED = "status in ('CONFIRMED', 'RECTIFYING', 'RECTIFIED', 'VERIFIED', 'SIGNED_OFF')";
+    static final String RECTIFIED = "status in ('RECTIFIED', 'VERIFIED', 'SIGNED_OFF')";
+    static final String SIGNED_OFF = "status = 'SIGNED_OFF'";
+    static final String ANSWERED = "answered_on is not null";
+    static final String CLOSED = "status in ('CLOSED', 'DECLINED')";
+
+    private static void headline(String key, FigureSource source, String predicate, String part) {
+        HEADLINE.put(key, new Countable(key, source, predicate, part));
+    }
+
+    static {
+        FigureSource p = FigureSource.PROBLEM;
+        headline("problemsFound", p, "true", null);
+        headline("problemsConfirmed", p, CONFIRMED, null);
+        headline("problemsRectified", p, RECTIFIED, null);
+        headline("problemsSignedOff", p, SIGNED_OFF, null);
+        // The ledger's own definition of overdue (ProblemLedger's list filter), as of the window's end or today.
+        headline("problemsOverdue", p, "due_on < :asOf and status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING')", null);
+        headline("confirmedRate", p, "true", CONFIRMED);
+        headline("rectifiedRate", p, CONFIRMED, RECTIFIED);
+        headline("signedOffRate", p, CONFIRMED, SIGNED_OFF);
+        headline("accountability", FigureSource.ACCOUNTABILITY, "kind <> 'FAULT_TOLERANCE_EXEMPTION'", null);
+        headline("exemptions", FigureSource.ACCOUNTABILITY, "kind = 'FAULT_TOLERANCE_EXEMPTION'", null);
+        headline("keyTasksDue", FigureSource.KEY_TASK, "deadline <= :to", null);
+        headline("keyTasksDone", FigureSource.KEY_TASK, "deadline <= :to and status = 'DONE'", null);
+        headline("inspections", FigureSource.INSPECTION, "true", null);
+        headline("inspectionFindings", FigureSource.INSPECTION_FINDING, "true", null);
+        headline("screeningFindings", FigureSource.SCREENING_FINDING, "true", null);
+        headline("screeningHigh", FigureSource.SCREENING_FINDING, "severity = 'HIGH'", null);
+        // Complaints received by a bureau among the units and submitted in the window: on time = answered on or
+        // before the due date among those answered; satisfied = 满意 or 基本满意 among those rated; reopened ("not
+        // satisfied" at least once) among those answered; closed as resolved or for another reason.
+        FigureSource c = FigureSource.COMPLAINT;
+        headline("complaints", c, "true", null);
+        headline("complaintsAnswered", c, ANSWERED, null);
+        headline("complaintsOnTimeRate", c, ANSWERED, "answered_on <= due_on");
+        headline("satisfactionRate", c, "satisfaction is not null", "satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')");
+        headline("reopenRate", c, ANSWERED, "reopen_count > 0");
+        headline("complaintsClosedResolved", c, CLOSED + " and closure = 'RESOLVED'", null);
+        headline("complaintsClosedOther", c, CLOSED + " and closure <> 'RESOLVED'", null);
+        headline("reportsSubmitted", FigureSource.REPORT, "true", null);
+    }
 
     static final List<String> CATEGORIES = List.of("PROFIT_DRIVEN", "IRREGULAR", "RIGID", "ROUGH", "RENT_SEEKING");
     static final List<String> SOURCES = List.of("SELF_INSPECTION", "COMPLAINT", "SURPRISE_INSPECTION",
             "UNANNOUNCED_VISIT", "RANDOM_CHECK", "SUPERIOR_REFERRAL", "RISK_SCREENING", "OTHER");
 
-    private final JdbcClient jdbc;
-    private final ComplaintFigures complaintFigures;
-
-    ReportFigures(JdbcClient jdbc, ComplaintFigures complaintFigures) {
-        this.jdbc = jdbc;
-        this.complaintFigures = complaintFigures;
+    /** Breakdowns: name, source, column and codes (fixed names, never user input). */
+    record BreakdownKind(String name, FigureSource source, String column, List<String> codes) {
     }
 
-    /** A breakdown of problems found, e.g. by category: figure keys {@code category.<CODE>}. */
-    record Breakdown(String name, List<Figure> items) {
+    /** In reports (and on the dashboard): problems by category and source, complaints by channel. */
+    static final List<BreakdownKind> REPORT_BREAKDOWNS = List.of(
+            new BreakdownKind("category", FigureSource.PROBLEM, "category", CATEGORIES),
+            new BreakdownKind("source", FigureSource.PROBLEM, "source", SOURCES),
+            new BreakdownKind("channel", FigureSource.COMPLAINT, "channel",
+                    Arrays.stream(Channel.values()).map(Enum::name).toList()));
+    /** On the dashboard only: complaints by type and status (and by handling unit, whose keys are unit ids). */
+    static final List<BreakdownKind> DASHBOARD_BREAKDOWNS = List.of(
+            new BreakdownKind("complaintType", FigureSource.COMPLAINT, "type",
+                    Arrays.stream(ComplaintType.values()).map(Enum::name).toList()),
+            new BreakdownKind("complaintStatus", FigureSource.COMPLAINT, "status",
+                    Arrays.stream(ComplaintStatus.values()).map(Enum::name).toList()));
+    static final String COMPLAINT_UNIT = "complaintUnit";
+
+    static {
+        for (BreakdownKind b : java.util.stream.Stream.concat(REPORT_BREAKDOWNS.stream(), DASHBOARD_BREAKDOWNS.stream()).toList()) {
+            for (String code : b.codes()) {
+                String key = b.name() + "." + code;
+                BREAKDOWN_ITEMS.put(key, new Countable(key, b.source(), b.column() + " = '" + code + "'", null));
+            }
+        }
+    }
+
+    static final Set<String> PERCENT = HEADLINE.values().stream().filter(Countable::rate).map(Countable::key)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * The countable behind a figure key, or null: a headline figure, a breakdown item, or
+     * {@code complaintUnit.<uuid>} (complaints handled by that unit; the id is bound as {@code :keyUnit}).
+     */
+    static Countable countable(String key) {
+        Countable c = HEADLINE.getOrDefault(key, BREAKDOWN_ITEMS.get(key));
+        if (c == null && key.startsWith(COMPLAINT_UNIT + ".") && keyUnit(key) != null) {
+            c = new Countable(key, FigureSource.COMPLAINT, "handling_unit_id = :keyUnit", null);
+        }
+        return c;
+    }
+
+    /** The unit id of a {@code complaintUnit.<uuid>} key, or null. */
+    static UUID keyUnit(String key) {
+        if (!key.startsWith(COMPLAINT_UNIT + ".")) {
+            return null;
+        }
+        try {
+            return UUID.fromString(key.substring(COMPLAINT_UNIT.length() + 1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    ReportFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A breakdown, e.g. problems by category: figure keys {@code category.<CODE>}, labelled {@code figure.<key>}
+     * unless {@code labels} names them (complaints by handling unit).
+     */
+    record Breakdown(String name, List<Figure> items, Map<String, String> labels) {
     }
 
     /** The window a report covers: a monthly report its month, the others everything up to their period. */
@@ -108,148 +188,88 @@ class ReportFigures {
     }
 
     /**
-     * The goal figures for problems found between {@code from} and {@code to} (inclusive) in {@code units}; overdue
-     * as of {@code to} or {@code today}, whichever is earlier.
+     * The headline figures for rows in {@code units} dated between {@code from} and {@code to} (inclusive); overdue
+     * as of {@code to} or {@code today}, whichever is earlier. One query per source, each figure a
+     * {@code count(*) filter (where <predicate>)}.
      */
     @Transactional(readOnly = true)
     List<Figure> compute(UUID[] units, LocalDate from, LocalDate to, LocalDate today) {
-        LocalDate asOf = to.isBefore(today) ? to : today;
-        Map<String, BigDecimal> v = new LinkedHashMap<>();
-        StringBuilder select = new StringBuilder("select ");
-        PROBLEM_PREDICATES.forEach((key, predicate) ->
-                select.append("count(*) filter (where ").append(predicate).append(") as \"").append(key).append("\", "));
-        select.setLength(select.length() - 2);
-        select.append(" from reporting_problem where unit_id = any(:units) and found_on between :from and :to");
-        jdbc.sql(select.toString()).param("units", units).param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to)).param("asOf", Date.valueOf(asOf))
-                .query(rs -> {
-                    for (String key : PROBLEM_PREDICATES.keySet()) {
-                        v.put(key, BigDecimal.valueOf(rs.getLong(key)));
-                    }
-                });
-        jdbc.sql("select count(*) filter (where " + ACCOUNTABILITY_PREDICATES.get("accountability") + ") as accountability,"
-                        + " count(*) filter (where " + ACCOUNTABILITY_PREDICATES.get("exemptions") + ") as exemptions"
-                        + " from reporting_accountability where unit_id = any(:units) and decided_on between :from and :to")
-                .param("units", units).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query(rs -> {
-                    v.put("accountability", BigDecimal.valueOf(rs.getLong("accountability")));
-                    v.put("exemptions", BigDecimal.valueOf(rs.getLong("exemptions")));
-                });
-        jdbc.sql("""
-                        select count(*) filter (where deadline <= :to) as due,
-                               count(*) filter (where deadline <= :to and status = 'DONE') as done
-                        from reporting_key_task
-                        where owner_unit_id = any(:units)
-                        """)
-                .param("units", units).param("to", Date.valueOf(to))
-                .query(rs -> {
-                    v.put("keyTasksDue", BigDecimal.valueOf(rs.getLong("due")));
-                    v.put("keyTasksDone", BigDecimal.valueOf(rs.getLong("done")));
-                });
-        v.put("reportsSubmitted", BigDecimal.valueOf(jdbc.sql("""
-                        select count(*) from report_version v join report r on r.id = v.report_id
-                        where r.unit_id = any(:units)
-                          and cast(v.submitted_at at time zone 'Asia/Shanghai' as date) between :from and :to
-                        """)
-                .param("units", units).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query(Long.class).single()));
-
-        inspections(units, from, to, v);
-        screening(units, v);
+        Map<String, long[]> counts = count(HEADLINE.values(), units, from, to, today);
         List<Figure> figures = new ArrayList<>();
-        for (String key : PROBLEM_PREDICATES.keySet()) {
-            figures.add(describe(key, v.get(key)));
+        for (Countable c : HEADLINE.values()) {
+            long[] n = counts.get(c.key());
+            figures.add(describe(c.key(), c.rate() ? rate(n[1], n[0]) : BigDecimal.valueOf(n[0])));
         }
-        figures.add(describe("confirmedRate", rate(v.get("problemsConfirmed"), v.get("problemsFound"))));
-        figures.add(describe("rectifiedRate", rate(v.get("problemsRectified"), v.get("problemsConfirmed"))));
-        figures.add(describe("signedOffRate", rate(v.get("problemsSignedOff"), v.get("problemsConfirmed"))));
-        figures.add(describe("accountability", v.get("accountability")));
-        figures.add(describe("exemptions", v.get("exemptions")));
-        figures.add(describe("keyTasksDue", v.get("keyTasksDue")));
-        figures.add(describe("keyTasksDone", v.get("keyTasksDone")));
-        figures.add(describe("inspections", v.get("inspections")));
-        figures.add(describe("inspectionFindings", v.get("inspectionFindings")));
-        figures.add(describe("screeningFindings", v.get("screeningFindings")));
-        figures.add(describe("screeningHigh", v.get("screeningHigh")));
-        ComplaintFigures.Figures c = complaints(units, from, to);
-        figures.add(describe("complaints", BigDecimal.valueOf(c.total())));
-        figures.add(describe("complaintsAnswered", BigDecimal.valueOf(c.answered())));
-        figures.add(describe("complaintsOnTimeRate", rate(c.answeredOnTime(), c.answered())));
-        figures.add(describe("satisfactionRate", rate(c.satisfied(), c.rated())));
-        figures.add(describe("reopenRate", rate(c.reopened(), c.answered())));
-        figures.add(describe("reportsSubmitted", v.get("reportsSubmitted")));
         return figures;
     }
 
-    /**
-     * Complaints received by a bureau among {@code units} and submitted in the window, from the complaint module's
-     * query API: on time = answered on or before the due date among those answered; satisfied = 满意 or 基本满意
-     * among those rated; reopened ("not satisfied") among those answered.
-     */
-    private ComplaintFigures.Figures complaints(UUID[] units, LocalDate from, LocalDate to) {
-        return complaintFigures.figures(new DataScope(Set.of(units), ""), from, to);
+    /** For each countable: {whole, part} (part 0 unless a rate), one query per source. */
+    private Map<String, long[]> count(java.util.Collection<Countable> countables, UUID[] units, LocalDate from,
+                                      LocalDate to, LocalDate today) {
+        LocalDate asOf = to.isBefore(today) ? to : today;
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<FigureSource, List<Countable>> bySource = countables.stream()
+                .collect(Collectors.groupingBy(Countable::source, LinkedHashMap::new, Collectors.toList()));
+        bySource.forEach((source, list) -> {
+            StringBuilder select = new StringBuilder("select ");
+            for (int i = 0; i < list.size(); i++) {
+                Countable c = list.get(i);
+                select.append("count(*) filter (where ").append(c.predicate()).append(") as w").append(i).append(", ");
+                select.append("count(*) filter (where (").append(c.predicate()).append(") and (")
+                        .append(c.rate() ? c.part() : "false").append(")) as p").append(i).append(", ");
+            }
+            select.setLength(select.length() - 2);
+            select.append(source.scoped());
+            jdbc.sql(select.toString()).param("units", units).param("from", Date.valueOf(from))
+                    .param("to", Date.valueOf(to)).param("asOf", Date.valueOf(asOf))
+                    .query(rs -> {
+                        for (int i = 0; i < list.size(); i++) {
+                            counts.put(list.get(i).key(), new long[]{rs.getLong("w" + i), rs.getLong("p" + i)});
+                        }
+                    });
+        });
+        return counts;
     }
 
     private static BigDecimal rate(long part, long whole) {
         return rate(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
     }
 
-    /** Risk findings of the latest screening run for the units, whatever the window (each run re-derives them). */
-    private void screening(UUID[] units, Map<String, BigDecimal> v) {
-        jdbc.sql("""
-                        select count(*) as findings, count(*) filter (where severity = 'HIGH') as high
-                        from reporting_screening_finding
-                        where unit_id = any(:units)
-                        """)
-                .param("units", units)
-                .query(rs -> {
-                    v.put("screeningFindings", BigDecimal.valueOf(rs.getLong("findings")));
-                    v.put("screeningHigh", BigDecimal.valueOf(rs.getLong("high")));
-                });
-    }
-
-    /** Surprise inspections, unannounced visits and random checks planned in the window, and their findings. */
-    private void inspections(UUID[] units, LocalDate from, LocalDate to, Map<String, BigDecimal> v) {
-        v.put("inspections", BigDecimal.valueOf(jdbc.sql("""
-                        select count(*) from reporting_inspection
-                        where owner_unit_id = any(:units) and planned_on between :from and :to
-                        """)
-                .param("units", units).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query(Long.class).single()));
-        v.put("inspectionFindings", BigDecimal.valueOf(jdbc.sql("""
-                        select count(*) from reporting_inspection_finding
-                        where owner_unit_id = any(:units) and found_on between :from and :to
-                        """)
-                .param("units", units).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query(Long.class).single()));
-    }
-
     /** Problems found in the window by category and by source; complaints received by channel. */
     @Transactional(readOnly = true)
     List<Breakdown> breakdowns(UUID[] units, LocalDate from, LocalDate to) {
-        Map<Channel, Long> byChannel = complaints(units, from, to).byChannel();
-        Breakdown channels = new Breakdown("channel", java.util.Arrays.stream(Channel.values())
-                .map(ch -> new Figure("channel." + ch.name(), BigDecimal.valueOf(byChannel.getOrDefault(ch, 0L)),
-                        false, false))
-                .toList());
-        return List.of(breakdown("category", CATEGORIES, units, from, to), breakdown("source", SOURCES, units, from, to),
-                channels);
+        return breakdowns(REPORT_BREAKDOWNS, units, from, to);
     }
 
-    private Breakdown breakdown(String column, List<String> codes, UUID[] units, LocalDate from, LocalDate to) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        // column is one of two fixed names, never user input.
-        jdbc.sql("select " + column + " as code, count(*) as n from reporting_problem"
-                        + " where unit_id = any(:units) and found_on between :from and :to group by " + column)
+    /** The report's breakdowns, then complaints by type, status and handling unit. */
+    @Transactional(readOnly = true)
+    List<Breakdown> dashboardBreakdowns(UUID[] units, LocalDate from, LocalDate to, Map<UUID, String> unitNames) {
+        List<Breakdown> all = new ArrayList<>(breakdowns(REPORT_BREAKDOWNS, units, from, to));
+        all.addAll(breakdowns(DASHBOARD_BREAKDOWNS, units, from, to));
+        List<Figure> byUnit = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        jdbc.sql("select handling_unit_id, count(*) as n" + FigureSource.COMPLAINT.scoped()
+                        + " group by handling_unit_id order by n desc, handling_unit_id")
                 .param("units", units).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query(rs -> {
-                    counts.put(rs.getString("code"), rs.getLong("n"));
+                    UUID unit = rs.getObject("handling_unit_id", UUID.class);
+                    String key = COMPLAINT_UNIT + "." + unit;
+                    byUnit.add(new Figure(key, BigDecimal.valueOf(rs.getLong("n")), false, true));
+                    labels.put(key, unitNames.getOrDefault(unit, unit.toString()));
                 });
-        List<Figure> items = codes.stream()
-                .map(code -> new Figure(column + "." + code, BigDecimal.valueOf(counts.getOrDefault(code, 0L)),
-                        false, true))
+        all.add(new Breakdown(COMPLAINT_UNIT, byUnit, labels));
+        return all;
+    }
+
+    private List<Breakdown> breakdowns(List<BreakdownKind> kinds, UUID[] units, LocalDate from, LocalDate to) {
+        List<Countable> items = kinds.stream().flatMap(b -> b.codes().stream().map(code -> b.name() + "." + code))
+                .map(BREAKDOWN_ITEMS::get).toList();
+        Map<String, long[]> counts = count(items, units, from, to, to);
+        return kinds.stream().map(b -> new Breakdown(b.name(), b.codes().stream()
+                        .map(code -> new Figure(b.name() + "." + code,
+                                BigDecimal.valueOf(counts.get(b.name() + "." + code)[0]), false, true))
+                        .toList(), Map.of()))
                 .toList();
-        return new Breakdown(column, items);
     }
 
     /** An overdue problem as the report names it; confidential ones are counted but never described. */
@@ -275,27 +295,7 @@ class ReportFigures {
     }
 
     Figure describe(String key, BigDecimal value) {
-        return new Figure(key, value, PERCENT.contains(key), listable(key));
-    }
-
-    /** Whether the dashboard can list the rows behind a figure (counts of problems and accountability records). */
-    static boolean listable(String key) {
-        return PROBLEM_PREDICATES.containsKey(key) || ACCOUNTABILITY_PREDICATES.containsKey(key)
-                || key.startsWith("category.") || key.startsWith("source.");
-    }
-
-    /** The predicate on reporting_problem behind a problem figure, or null when the key names none. */
-    static String problemPredicate(String key) {
-        if (PROBLEM_PREDICATES.containsKey(key)) {
-            return PROBLEM_PREDICATES.get(key);
-        }
-        if (key.startsWith("category.") && CATEGORIES.contains(key.substring(9))) {
-            return "category = '" + key.substring(9) + "'";
-        }
-        if (key.startsWith("source.") && SOURCES.contains(key.substring(7))) {
-            return "source = '" + key.substring(7) + "'";
-        }
-        return null;
+        return new Figure(key, value, PERCENT.contains(key), countable(key) != null);
     }
 
     /** A rate in percent with one decimal, or null when the denominator is zero. */
