@@ -1,0 +1,18 @@
+#!/bin/sh
+# Renders a monthly report as the application exports it, to check the .docx opens and lays out correctly
+# (issue 7): ReportDocxSample drafts, fills in and approves a report on the demonstration data and writes
+# target/docx-render/monthly-report.docx; LibreOffice converts it to PDF; pdftoppm renders every page to PNG.
+# Needs LibreOffice Writer and poppler-utils (apt-get install libreoffice-writer-nogui poppler-utils), which the
+# normal build and CI do not. Usage: bench/docx-render.sh [dpi]   Output: target/docx-render/page-N.png
+set -e
+cd "$(dirname "$0")/.."
+out=target/docx-render
+rm -rf "$out"
+./mvnw -B -o -q test -Dtest=ReportDocxSample -Dsurefire.failIfNoSpecifiedTests=false -Dduban.reporting.warm-up=false
+# A profile of its own, so a running LibreOffice of the user is neither used nor disturbed.
+soffice -env:UserInstallation="file://$PWD/$out/lo-profile" --headless --convert-to pdf --outdir "$out" \
+    "$out/monthly-report.docx" >/dev/null
+pdfinfo "$out/monthly-report.pdf" | grep -E '^(Pages|Page size)'
+pdffonts "$out/monthly-report.pdf"
+pdftoppm -r "${1:-80}" -png "$out/monthly-report.pdf" "$out/page"
+ls "$out"/page-*.png
