@@ -75,12 +75,12 @@ class OfficialDocumentWriter {
     }
 
     /**
-     * Word's w:charSpace: the character pitch's difference from the default font size, in 1/4096 pt. 28 characters
-     * must fill the 156 mm line, so each takes slightly less than 16 pt.
+     * The character spacing of body text (w:spacing in rPr, twentieths of a point, rounded down): 28 characters of
+     * 16 pt must fit the 156 mm line, so each gives up a little (-5: 28 × 15.75 pt = 441 pt of 442.2 pt).
      */
-    static int charSpace() {
-        double pitchPoints = TEXT_WIDTH / (double) CHARS_PER_LINE / 20.0;
-        return (int) Math.round((pitchPoints - SIZE_3 / 2.0) * 4096);
+    static int charSpacing() {
+        double pitchTwentieths = TEXT_WIDTH / (double) CHARS_PER_LINE;
+        return (int) Math.floor(pitchTwentieths - SIZE_3 * 10);
     }
 
     void write(OfficialDocument document, OutputStream out) throws IOException {
@@ -123,10 +123,12 @@ class OfficialDocumentWriter {
         paragraph(doc, "BlankLine");
         XWPFParagraph number = paragraph(doc, "DocNumber");
         if (document.signerLabel() != null) {
-            // Upward document (上行文): number one character in from the left, signer at the right, same line.
+            // Upward document (上行文): number one character in from the left, signer one character in from the
+            // right, same line. Tab stops rather than indentation, so the red line below spans the whole text width.
             number.setAlignment(ParagraphAlignment.LEFT);
-            number.setIndentationLeft(CHAR_3);
+            tab(number, STTabJc.LEFT, CHAR_3);
             tab(number, STTabJc.RIGHT, TEXT_WIDTH - CHAR_3);
+            number.createRun().addTab();
             run(number, document.documentNumber());
             number.createRun().addTab();
             run(number, document.signerLabel());
@@ -154,7 +156,11 @@ class OfficialDocumentWriter {
         run(date, document.date());
     }
 
-    /** 版记: 抄送 and 印发 lines between separator lines, thick first and last, thin between. */
+    /**
+     * 版记: 抄送 and 印发 lines between separator lines, thick first and last, thin between. It follows the signature
+     * in the flow: pinning it to the foot of the last page (a w:framePr frame) lost its separator lines in
+     * LibreOffice, so the office moves it down if it wants it there.
+     */
     private void imprint(XWPFDocument doc, OfficialDocument document) {
         paragraph(doc, "BlankLine");
         paragraph(doc, "BlankLine");
@@ -228,9 +234,11 @@ class OfficialDocumentWriter {
         margins.setFooter(BigInteger.valueOf(mm(23)));
         margins.setGutter(BigInteger.ZERO);
         var grid = sect.isSetDocGrid() ? sect.getDocGrid() : sect.addNewDocGrid();
-        grid.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid.LINES_AND_CHARS);
+        // A line grid only: a character grid (linesAndChars + charSpace) is laid out differently by LibreOffice
+        // (and WPS) than by Word; LibreOffice spread characters over two grid cells, 17 characters a line and
+        // table cells one character wide. The 28 characters a line come from the body styles' character spacing.
+        grid.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid.LINES);
         grid.setLinePitch(BigInteger.valueOf(LINE_PITCH));
-        grid.setCharSpace(BigInteger.valueOf(charSpace()));
     }
 
     /** Page numbers "— 1 —" in 4号 SimSun: odd pages at the right, even pages at the left, one character in. */
@@ -261,9 +269,12 @@ class OfficialDocumentWriter {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>")
                 .append("<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
         for (String role : new String[]{"title", "body", "heading1", "heading2", "page"}) {
+            // The generic family (roman: serif, swiss: sans) guides substitution where neither font is installed.
+            String family = role.equals("heading1") ? "swiss" : "roman";
             xml.append("<w:font w:name=\"").append(escape(fonts.getProperty(role + ".font"))).append("\">")
                     .append("<w:altName w:val=\"").append(escape(fonts.getProperty(role + ".fallback"))).append("\"/>")
-                    .append("<w:charset w:val=\"86\"/><w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/>")
+                    .append("<w:charset w:val=\"86\"/><w:family w:val=\"").append(family)
+                    .append("\"/><w:pitch w:val=\"variable\"/>")
                     .append("</w:font>");
         }
         xml.append("<w:font w:name=\"").append(escape(fonts.getProperty("latin.font")))
@@ -293,21 +304,22 @@ class OfficialDocumentWriter {
                 + "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/>" + exact
                 + "<w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
                 + style("Normal", "Normal", true, null,
-                "<w:ind w:firstLineChars=\"200\" w:firstLine=\"" + 2 * CHAR_3 + "\"/>", "")
-                + style("BlankLine", "Blank Line", false, null, "<w:ind w:firstLine=\"0\"/>", "")
+                "<w:ind w:firstLineChars=\"200\" w:firstLine=\"" + 2 * CHAR_3 + "\"/>",
+                "<w:spacing w:val=\"" + charSpacing() + "\"/>")
+                + style("BlankLine", "Blank Line", false, null, NO_INDENT, "")
                 + style("AgencyMark", "Agency Mark", false, null,
-                "<w:spacing w:before=\"" + mm(35) + "\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
-                        + "<w:jc w:val=\"center\"/>",
-                fontsXml(latin, fonts.getProperty("mark.font")) + "<w:color w:val=\"FF0000\"/>"
+                NO_GRID + "<w:spacing w:before=\"" + mm(35) + "\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+                        + NO_INDENT + "<w:jc w:val=\"center\"/>",
+                fontsXml(latin, fonts.getProperty("mark.font")) + "<w:color w:val=\"FF0000\"/>" + NO_SPACING
                         + "<w:w w:val=\"80\"/>" + size(SIZE_MARK))
                 + style("DocNumber", "Document Number", false, null,
                 "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"11\" w:color=\"FF0000\"/></w:pBdr>"
-                        + "<w:jc w:val=\"center\"/>", "")
+                        + NO_INDENT + "<w:jc w:val=\"center\"/>", "")
                 + style("DocTitle", "Document Title", false, null,
-                "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"" + (SIZE_2 * 15) + "\" w:lineRule=\"exact\"/>"
-                        + "<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
-                fontsXml(latin, fonts.getProperty("title.font")) + size(SIZE_2))
-                + style("Addressee", "Addressee", false, null, "<w:ind w:firstLine=\"0\"/>", "")
+                NO_GRID + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"" + (SIZE_2 * 15) + "\" w:lineRule=\"exact\"/>"
+                        + NO_INDENT + "<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
+                fontsXml(latin, fonts.getProperty("title.font")) + NO_SPACING + size(SIZE_2))
+                + style("Addressee", "Addressee", false, null, NO_INDENT, "")
                 + style("Heading1", "heading 1", false, 1,
                 "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"" + 2 * CHAR_3 + "\"/>"
                         + "<w:outlineLvl w:val=\"1\"/>",
@@ -316,19 +328,22 @@ class OfficialDocumentWriter {
                 "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"" + 2 * CHAR_3 + "\"/>"
                         + "<w:outlineLvl w:val=\"2\"/>",
                 fontsXml(latin, fonts.getProperty("heading2.font")))
-                + style("Signature", "Signature", false, null, "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"right\"/>", "")
+                + style("Signature", "Signature", false, null, NO_INDENT + "<w:jc w:val=\"right\"/>", "")
                 + style("TableText", "Table Text", false, null,
-                "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
-                size(SIZE_4))
+                NO_GRID + "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>"
+                        + NO_INDENT + "<w:jc w:val=\"center\"/>",
+                NO_SPACING + size(SIZE_4))
                 + style("TableHeader", "Table Header", false, null,
-                "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
-                fontsXml(latin, fonts.getProperty("heading1.font")) + size(SIZE_4))
+                NO_GRID + "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>"
+                        + NO_INDENT + "<w:jc w:val=\"center\"/>",
+                fontsXml(latin, fonts.getProperty("heading1.font")) + NO_SPACING + size(SIZE_4))
                 + imprintStyle("ImprintFirst", "Imprint First Line", "single\" w:sz=\"8", "single\" w:sz=\"6")
                 + imprintStyle("ImprintLast", "Imprint Last Line", null, "single\" w:sz=\"8")
                 + imprintStyle("ImprintOnly", "Imprint Single Line", "single\" w:sz=\"8", "single\" w:sz=\"8")
                 + style("PageNumber", "Page Number", false, null,
-                "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
-                fontsXml(latin, fonts.getProperty("page.font")) + size(SIZE_4))
+                NO_GRID + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+                        + NO_INDENT,
+                fontsXml(latin, fonts.getProperty("page.font")) + NO_SPACING + size(SIZE_4))
                 + "</w:styles>";
         try {
             doc.createStyles().setStyles(StylesDocument.Factory.parse(xml).getStyles());
@@ -345,9 +360,19 @@ class OfficialDocumentWriter {
                 + "<w:tab w:val=\"right\" w:pos=\"" + (TEXT_WIDTH - CHAR_4) + "\"/></w:tabs>";
         return style(id, name, false, null, "<w:keepNext/>" + borders + tabs
                         + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"" + LINE_PITCH + "\" w:lineRule=\"exact\"/>"
-                        + "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>",
-                size(SIZE_4));
+                        + NO_INDENT + "<w:jc w:val=\"left\"/>",
+                NO_SPACING + size(SIZE_4));
     }
+
+    /** pPr: this paragraph's lines do not snap to the document's line grid (head, title, tables, page number). */
+    private static final String NO_GRID = "<w:snapToGrid w:val=\"0\"/>";
+    /**
+     * pPr: no first-line indent. Both attributes: Normal indents by w:firstLineChars, which wins over w:firstLine,
+     * and a style based on Normal inherits it (LibreOffice shifted the centred mark and title by two characters).
+     */
+    private static final String NO_INDENT = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
+    /** rPr: no character spacing (body text has {@link #charSpacing()}). */
+    private static final String NO_SPACING = "<w:spacing w:val=\"0\"/>";
 
     private static String style(String id, String name, boolean isDefault, Integer headingLevel, String pPr,
                                 String rPr) {

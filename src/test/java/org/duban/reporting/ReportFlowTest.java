@@ -146,7 +146,7 @@ class ReportFlowTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             XWPFParagraph number = doc.getParagraphs().stream().filter(p -> "DocNumber".equals(p.getStyle()))
                     .findFirst().orElseThrow();
-            assertThat(number.getRuns().get(0).text()).isEqualTo("鄂前交发〔2023〕42号")
+            assertThat(number.getRuns().get(1).text()).isEqualTo("鄂前交发〔2023〕42号")
                     .matches(OfficialDocumentWriterTest.DOCUMENT_NUMBER);
             assertThat(number.getText()).endsWith("签发人：热希");
             assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("鄂托克前旗交通运输局文件");
@@ -256,9 +256,63 @@ class ReportFlowTest {
         assertThat(county).contains("data-chart=\"timeline\"", "phase-current").doesNotContain("county-figures");
         String city = mvc.perform(as("city", get("/dashboard"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(city).contains("id=\"county-figures\"", "鄂托克前旗交通运输局", "鄂托克旗交通运输局");
+        assertThat(city).contains("id=\"county-figures\"", "id=\"county-breakdowns\"", "鄂托克前旗交通运输局",
+                "鄂托克旗交通运输局");
         String fragment = mvc.perform(as("leader", get("/dashboard").header("HX-Request", "true")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(fragment).doesNotContain("<nav").contains("id=\"dashboard\"");
+    }
+
+    UUID problem(String reference, String unitCode, boolean confidential) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into problem (id, reference, campaign_id, source, category, unit_id, description, found_on,
+                                             confidential, status, created_by, created_at)
+                        values (:id, :ref, cast(:campaign as uuid), 'OTHER', 'ROUGH',
+                                (select id from org_unit where code = :unit), 'listed problem', current_date - 1,
+                                :confidential, 'REGISTERED', 'test', now())
+                        """)
+                .param("id", id).param("ref", reference).param("campaign", campaign()).param("unit", unitCode)
+                .param("confidential", confidential).update();
+        return id;
+    }
+
+    /**
+     * The list behind a figure applies the reader's scope and need-to-know: a county sees its own county only, the
+     * city every county; a confidential clue shows neither reference nor link to unit staff or the city bureau, and
+     * another county's confidential clue is never named. The total is the number of rows listed.
+     */
+    @Test
+    void theListBehindAFigureAppliesScopeAndNeedToKnow() throws Exception {
+        UUID own = problem("FL-OWN", "OTOGQ-SQUAD-1", false);
+        UUID secret = problem("FL-SECRET", "OTOGQ-SQUAD-1", true);
+        UUID other = problem("FL-OTHER", "OTOG", false);
+        UUID otherSecret = problem("FL-OTHER-SECRET", "OTOG", true);
+        String otherCounty = jdbc.sql("select id::text from org_unit where code = 'OTOG'").query(String.class).single();
+        String path = "/dashboard/list?figure=source.OTHER";
+        String workteam = listed("workteam", path);
+        assertThat(workteam).contains("FL-OWN", "FL-SECRET", "/problems/" + secret)
+                .doesNotContain("FL-OTHER", "/problems/" + other, "/problems/" + otherSecret);
+        String unit = listed("unit", path);
+        assertThat(unit).contains("FL-OWN", "/problems/" + own, "row-confidential")
+                .doesNotContain("FL-SECRET", "/problems/" + secret, "FL-OTHER");
+        String city = listed("city", path);
+        assertThat(city).contains("FL-OWN", "FL-OTHER", "/problems/" + other, "row-confidential")
+                .doesNotContain("FL-SECRET", "FL-OTHER-SECRET", "/problems/" + secret, "/problems/" + otherSecret);
+        mvc.perform(as("workteam", get(path + "&unit=" + otherCounty))).andExpect(status().isNotFound());
+        assertThat(listed("city", path + "&unit=" + otherCounty)).contains("FL-OTHER").doesNotContain("FL-OWN");
+        // Accountability records need ledger:accountability:read: unit staff see the number, not the rows.
+        String restricted = listed("unit", "/dashboard/list?figure=accountability");
+        assertThat(restricted).contains("id=\"figure-restricted\"").doesNotContain("id=\"figure-rows\"");
+    }
+
+    /** The page of a list, after checking that its total is the number of rows it lists. */
+    String listed(String login, String path) throws Exception {
+        var result = mvc.perform(as(login, get(path))).andExpect(status().isOk()).andReturn();
+        FigureLists.Result list = (FigureLists.Result) result.getModelAndView().getModel().get("result");
+        if (!list.restricted()) {
+            assertThat(list.rows()).hasSize((int) Math.min(list.total(), FigureLists.LIMIT));
+        }
+        return result.getResponse().getContentAsString();
     }
 }
