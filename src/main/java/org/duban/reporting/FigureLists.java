@@ -44,7 +44,7 @@ class FigureLists {
      *                   permission, so {@code rows} is empty
      */
     record Result(String figure, FigureSource source, long total, Long part, List<Row> rows, boolean restricted) {
-        List<FigureSource.Column> columns() {
+        public List<FigureSource.Column> columns() {
             return source.columns;
         }
     }
