@@ -86,6 +86,11 @@ class ReportingBrowserIT extends BrowserTest {
         page.waitForSelector("[data-chart=counties] canvas");
         assertThat(page.textContent("#county-figures thead")).contains("鄂托克前旗交通运输局", "鄂托克旗交通运输局");
         screenshot("dashboard-city");
+        // Every figure opens the rows behind it: here a complaint rate, whose list marks the rows it counts.
+        page.click("a[data-figure=complaintsOnTimeRate]");
+        page.waitForSelector("#figure-total");
+        assertThat(page.url()).contains("/dashboard/list?figure=complaintsOnTimeRate");
+        screenshot("dashboard-list");
         assertThat(consoleErrors).isEmpty();
     }
 }
