@@ -66,9 +66,10 @@ class DashboardController {
         model.addAttribute("figureLabel", keyUnit != null
                 ? messages.getMessage("figure.complaintUnit", new Object[]{unitName(keyUnit)}, locale)
                 : messages.getMessage("figure." + figure, null, locale));
-        model.addAttribute("figureValue", result.part() == null ? null
-                : java.util.Objects.requireNonNullElse(ReportFigures.rate(java.math.BigDecimal.valueOf(result.part()),
-                java.math.BigDecimal.valueOf(result.total())), "—") + "%");
+        java.math.BigDecimal rate = result.part() == null ? null : ReportFigures.rate(
+                java.math.BigDecimal.valueOf(result.part()), java.math.BigDecimal.valueOf(result.total()));
+        model.addAttribute("figureValue", rate == null ? messages.getMessage("dashboard.noValue", null, locale)
+                : rate.toPlainString() + "%");
         model.addAttribute("unitName", unit == null ? null : unitName(unit));
         model.addAttribute("limit", FigureLists.LIMIT);
         return "reporting/figure-list";

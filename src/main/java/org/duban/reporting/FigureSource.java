@@ -31,7 +31,7 @@ enum FigureSource {
             "/complaints/", "complaint:complaint:read", null, null,
             List.of(Column.date("submittedOn", "x.submitted_on"), Column.code("channel", "x.channel", "complaint.channel."),
                     Column.code("type", "x.type", "complaint.type."), Column.code("status", "x.status", "complaint.status."),
-                    Column.date("dueOn", "x.due_on"), Column.date("answeredOn", "x.answered_on"),
+                    Column.date("replyDueOn", "x.due_on"), Column.date("answeredOn", "x.answered_on"),
                     Column.code("satisfaction", "x.satisfaction", "complaint.satisfaction."),
                     Column.text("reopened", "x.reopen_count"), Column.code("closure", "x.closure", "complaint.closure."))),
     INSPECTION("reporting_inspection", "owner_unit_id", "owner_unit_id", "planned_on", "x.planned_on desc, x.id",
