@@ -71,9 +71,11 @@ class ScreeningDemoLoader implements ApplicationRunner {
             }
             ImportResult cases = imports.importCases(imports.start("CASES", "demo-cases.csv", file.size(), ACTOR),
                     new ByteArrayInputStream(file.toByteArray()), false);
+            long screened = System.nanoTime();
             Screening.RunResult run = screening.run(Screening.Trigger.COMMAND, ACTOR, null);
-            log.info("Demonstration screening loaded: {} cases, {} findings in {} ms", cases.inserted(),
-                    run.findingCount(), (System.nanoTime() - started) / 1_000_000);
+            log.info("Demonstration screening loaded: {} cases, {} findings; generated and imported in {} ms, "
+                            + "screened in {} ms", cases.inserted(), run.findingCount(),
+                    (screened - started) / 1_000_000, (System.nanoTime() - screened) / 1_000_000);
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }

@@ -51,6 +51,7 @@ class ScreeningBenchmark {
             new CaseGenerator(plan).write(out);
         }
         double generate = seconds(t0);
+        String loadBefore = loadAverage();
         ScreeningTestData.clear(jdbc);
         ScreeningTestData.benchmark(imports);
 
@@ -98,14 +99,15 @@ class ScreeningBenchmark {
                         - cases: %d rows, file %.0f MiB (generated in %.1f s)
                         - JVM max heap: %d MiB; peak heap used (sum of pool peaks): %d MiB
                         - PostgreSQL COPY of the file into text columns: %.1f s
-                        - Duban import (parse, validate, COPY to staging, upsert): %.1f s = %.2f x COPY (%d new, %d rejected)
+                        - load average (/proc/loadavg) before the COPY: %s; after the rules: %s
+                        - Duban import (parse, validate, COPY, keys, analyze): %.1f s = %.2f x COPY (%d new, %d rejected)
                         - re-import of the same file (no changes; only with -Dbench.reimport=true): %.1f s (%d unchanged)
                         - all %d rules: %.1f s, %d findings
 
                         | rule | ms | findings |
                         |---|---:|---:|
                         """, result.rowsRead(), Files.size(file) / 1048576.0, generate,
-                Runtime.getRuntime().maxMemory() / 1048576, peakHeap / 1048576, copy, importSeconds,
+                Runtime.getRuntime().maxMemory() / 1048576, peakHeap / 1048576, copy, loadBefore, loadAverage(), importSeconds,
                 importSeconds / copy, result.inserted(), result.rejectedCount(), reimport, again.unchanged(),
                 run.counts().size(), rules, run.findingCount()));
         run.millis().forEach((rule, ms) -> report.append("| ").append(rule).append(" | ").append(ms).append(" | ")
@@ -113,6 +115,14 @@ class ScreeningBenchmark {
         Files.writeString(dir.resolve("result.md"), report);
         System.out.println(report);
         Files.deleteIfExists(file);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static double seconds(long start) {
