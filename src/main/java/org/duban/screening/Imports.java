@@ -382,7 +382,7 @@ public class Imports {
         java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
         List<Rejection> rejections = new ArrayList<>();
         List<Warning> readerWarnings = new ArrayList<>();
-        long[] counts = new long[2]; // rows read, rejected
+        long[] counts = new long[3]; // rows read, rejected, nanoseconds the reader waited for the copier
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Thread reader = new Thread(() -> {
             long[] lines = new long[BATCH];
@@ -401,7 +401,9 @@ public class Imports {
                         lines[size[0]] = line;
                         values[size[0]++] = v;
                         if (size[0] == BATCH) {
+                            long t = System.nanoTime();
                             hand(queue, stop, new Batch(lines.clone(), values.clone(), BATCH, null));
+                            counts[2] += System.nanoTime() - t;
                             size[0] = 0;
                         }
                     }
@@ -427,11 +429,15 @@ public class Imports {
         reader.setDaemon(true);
         reader.start();
         long copied = 0;
+        long waited = 0; // nanoseconds the copier waited for the reader
         try (PGCopyOutputStream copy = new PGCopyOutputStream(con.unwrap(PGConnection.class), copySql, 1 << 16);
              Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
             StringBuilder row = new StringBuilder(512);
+            char[] chars = new char[512];
             while (true) {
+                long t = System.nanoTime();
                 Batch b = queue.take();
+                waited += System.nanoTime() - t;
                 if (b.size() == 0) {
                     if (b.failure() != null) {
                         throw rethrow(b.failure());
@@ -441,7 +447,11 @@ public class Imports {
                 for (int i = 0; i < b.size(); i++) {
                     row.setLength(0);
                     format.append(row, b.lines()[i], b.values()[i]);
-                    out.append(row);
+                    if (row.length() > chars.length) {
+                        chars = new char[row.length() * 2];
+                    }
+                    row.getChars(0, row.length(), chars, 0);
+                    out.write(chars, 0, row.length());
                 }
                 copied += b.size();
             }
@@ -458,6 +468,9 @@ public class Imports {
             Thread.currentThread().interrupt();
         }
         warnings.addAll(readerWarnings);
+        // Which side is the bottleneck: the reader waits when the copier (and the server behind it) is slower.
+        log.info("screening import {}: the reader waited {} ms for the copier, the copier {} ms for the reader",
+                importId, counts[2] / 1_000_000, waited / 1_000_000);
         return new Parsed(counts[0], copied, counts[1], rejections);
     }
 
