@@ -397,15 +397,21 @@ final class ScreeningRules {
                 from f z join x using (o, v, ci)
                 """));
 
-        // Officer-party pairs. The reference fine (median per violation and circumstance) from a histogram of the
-        // fines (few distinct amounts), not a sort of all cases; then the vehicles and parties named on enough
-        // cases at all, found by a 32-bit hash of the key (an officer can repeat a party no more often than the
-        // party appears); only their cases are paired with officers and compared. Each case counts once per officer
+        // Officer-party pairs, from one scan kept as a narrow materialised list. The reference fine (median per
+        // violation and circumstance) from a histogram of the fines (few distinct amounts), not a sort of all cases;
+        // then the vehicles and parties named on enough cases at all, found by a 32-bit hash of the key (an officer
+        // can repeat a party no more often than the party appears); only their cases are paired with officers and
+        // compared. Each case counts once per officer
         // named on it (both officers of a pair, twice for the same officer named twice).
         SQL.put("FAVOURED_PARTY", List.of("""
-                with h as (
-                    select c.violation_code as v, c.circumstance as ci, c.fine, count(*) as cnt
-                    from screening_case c where c.circumstance is not null and %1$s group by 1, 2, 3
+                with cs as materialized (
+                    select c.id, c.officer1, c.officer2, c.unit_id, c.decided_on, c.violation_code, c.circumstance, c.fine,
+                           case when c.plate is not null then 'VEHICLE' else 'PARTY' end as st,
+                           coalesce(c.plate, c.party_name) as sid, hashtext(coalesce(c.plate, c.party_name)) as hs
+                    from screening_case c
+                    where c.circumstance is not null and %1$s
+                ), h as (
+                    select violation_code as v, circumstance as ci, fine, count(*) as cnt from cs group by 1, 2, 3
                 ), hc as (
                     select v, ci, fine, cnt, sum(cnt) over w - cnt as below, sum(cnt) over (partition by v, ci) as total
                     from h window w as (partition by v, ci order by fine)
@@ -415,21 +421,15 @@ final class ScreeningRules {
                             + min(fine) filter (where below <= ceil((total - 1) / 2.0) and ceil((total - 1) / 2.0) < below + cnt))
                            / 2 as ref
                     from hc group by v, ci having max(total) >= :min_peers
-                ), cs as materialized (
-                    select c.id, c.officer1, c.officer2, c.unit_id, c.decided_on,
-                           case when c.plate is not null then 'VEHICLE' else 'PARTY' end as st,
-                           coalesce(c.plate, c.party_name) as sid, hashtext(coalesce(c.plate, c.party_name)) as hs,
-                           c.fine / nullif(ref.ref, 0) as nf
-                    from screening_case c
-                    join ref on ref.violation_code = c.violation_code and ref.circumstance = c.circumstance
-                    where coalesce(c.plate, c.party_name) is not null and %1$s
                 ), rep as (
-                    select hs from cs group by hs
+                    select hs from cs where sid is not null group by hs
                     having sum((officer1 is not null)::int + (officer2 is not null)::int) >= :favoured_min_repeats
                 ), pairs as materialized (
-                    select c.st, o.officer, c.sid, c.id, c.unit_id, c.decided_on, c.nf
-                    from cs c cross join lateral (values (c.officer1), (c.officer2)) o(officer)
-                    where o.officer is not null and c.hs in (select hs from rep)
+                    select c.st, o.officer, c.sid, c.id, c.unit_id, c.decided_on, c.fine / nullif(ref.ref, 0) as nf
+                    from cs c
+                    join ref on ref.violation_code = c.violation_code and ref.circumstance = c.circumstance
+                    cross join lateral (values (c.officer1), (c.officer2)) o(officer)
+                    where o.officer is not null and c.sid is not null and c.hs in (select hs from rep)
                 ), f as (
                     select st, officer, sid, count(*) as n, avg(nf)::float8 as ratio
                     from pairs group by st, officer, sid
@@ -500,7 +500,7 @@ final class ScreeningRules {
                 with t as materialized (
                     select c.id, hashtext(c.facts) as hh
                     from screening_case c
-                    where c.facts is not null and length(c.facts) >= :identical_facts_min_length and %1$s
+                    where c.facts is not null and %1$s
                 ), cand as (
                     select hh from t group by hh having count(*) >= :identical_facts_min_cases
                 ), a as (
@@ -510,6 +510,7 @@ final class ScreeningRules {
                            date_trunc('month', max(c.decided_on))::date as period
                     from screening_case c
                     where c.id = any (array(select t.id from t where t.hh in (select hh from cand)))
+                      and length(c.facts) >= :identical_facts_min_length
                     group by 1, 2
                     having count(*) >= :identical_facts_min_cases
                        and count(distinct coalesce(c.party_name, c.plate)) >= :identical_facts_min_parties
