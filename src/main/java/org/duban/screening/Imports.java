@@ -35,9 +35,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Imports case records and the penalty benchmark (SCREENING.md 1 and 2). The file is read as a stream, row by row;
- * readable case rows go straight into PostgreSQL's COPY into a temporary staging table, and one set-based
- * statement then upserts them by agency and case number, keeping the previous values of changed cases.
+ * Imports case records and the penalty benchmark (SCREENING.md 1 and 2). The file is read as a stream, row by row,
+ * on a reading thread; readable case rows stream through PostgreSQL's COPY, straight into the cases table when it
+ * is empty, else into a temporary staging table from which set-based statements update changed cases (keeping
+ * their previous values) and insert new ones, by agency and case number.
  */
 @Service
 public class Imports {
@@ -195,23 +196,201 @@ public class Imports {
         List<Column> columns = ContractFormat.CASES.columns();
         String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
         List<Warning> warnings = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        long[] counts = new long[2]; // rows read, rejected
         long started = System.nanoTime();
         try (Connection con = dataSource.getConnection()) {
             con.setAutoCommit(false);
             try (Statement st = con.createStatement()) {
                 st.execute("set local synchronous_commit = off");
                 st.execute("set local work_mem = '256MB'");
-                st.execute("create temp table screening_stage on commit drop as select 0::bigint as line, "
-                        + names + " from screening_case with no data");
+                st.execute("set local maintenance_work_mem = '512MB'");
+                // Serialises case imports: no other import inserts the same keys meanwhile.
+                st.execute("select pg_advisory_xact_lock(7171041)");
             }
-            PGConnection pg = con.unwrap(PGConnection.class);
-            try (PGCopyOutputStream copy = new PGCopyOutputStream(pg,
-                    "copy screening_stage (line, " + names + ") from stdin", 1 << 16);
-                 Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
-                StringBuilder row = new StringBuilder(512);
-                parse(ContractFormat.CASES, in, xlsx, warnings, (line, values, rejection) -> {
+            // Into an empty table (the first load) every row is new: the rows stream straight into the cases table,
+            // frozen (COPY FREEZE, after a truncate of the empty table in this transaction), and the unique key and
+            // the unit key are built once afterwards. Otherwise they go to a staging table and are merged.
+            Map<String, UUID> units = direct(con) ? unitsByName(con) : null;
+            try (Statement st = con.createStatement()) {
+                if (units != null) {
+                    st.execute("truncate screening_case_history, screening_case");
+                    st.execute("alter table screening_case drop constraint screening_case_agency_case_no_key, "
+                            + "drop constraint screening_case_unit_id_fkey");
+                } else {
+                    st.execute("create temp table screening_stage on commit drop as select 0::bigint as line, "
+                            + names + " from screening_case with no data");
+                }
+            }
+            String copy = units != null
+                    ? "copy screening_case (" + names + ", unit_id, import_id) from stdin (freeze)"
+                    : "copy screening_stage (line, " + names + ") from stdin";
+            java.util.Set<String> unknown = new java.util.TreeSet<>();
+            Parsed parsed = copyRows(con, copy, in, xlsx, warnings, importId, listener, (row, line, values) -> {
+                if (units == null) {
+                    row.append(line);
+                    for (String v : values) {
+                        row.append('\t');
+                        escape(row, v);
+                    }
+                } else {
+                    for (String v : values) {
+                        escape(row, v);
+                        row.append('\t');
+                    }
+                    String agency = values[AGENCY];
+                    UUID unit = values[SQUAD] == null ? null : units.get(values[SQUAD]);
+                    if (unit == null) {
+                        unit = units.get(agency);
+                    }
+                    if (unit == null && unknown.size() < 100) {
+                        unknown.add(agency);
+                    }
+                    row.append(unit == null ? "\\N" : unit.toString()).append('\t').append(importId);
+                }
+                row.append('\n');
+            });
+            long copied = System.nanoTime();
+            long[] applied;
+            if (units != null) {
+                applied = new long[]{completeDirectLoad(con, parsed.copied()), 0};
+                unknown.forEach(a -> warnings.add(new Warning("screening.warning.unknownAgency", a)));
+            } else {
+                try (Statement st = con.createStatement()) {
+                    st.execute("analyze screening_stage");
+                }
+                applied = upsertCases(con, importId, columns);
+                warnings.addAll(unknownAgencies(con));
+            }
+            if (applied[0] + applied[1] >= 10_000) {
+                // Fresh statistics for the rules that usually run right after a large import (autovacuum would
+                // get there only later): with the statistics of an empty table the planner sorts where it should hash.
+                try (Statement st = con.createStatement()) {
+                    st.execute("analyze screening_case");
+                }
+            }
+            long merged = System.nanoTime();
+            con.commit();
+            log.info("screening import {}: {} rows{}; read and copied in {} ms, applied in {} ms, committed in {} ms",
+                    importId, parsed.rows(), units != null ? " straight into the empty cases table" : "",
+                    (copied - started) / 1_000_000, (merged - copied) / 1_000_000,
+                    (System.nanoTime() - merged) / 1_000_000);
+            saveRejections(importId, parsed.rejections());
+            return new ImportResult(importId, parsed.rows(), applied[0], applied[1],
+                    parsed.rows() - parsed.rejected() - applied[0] - applied[1], List.copyOf(parsed.rejections()),
+                    parsed.rejected(), List.copyOf(warnings));
+        } catch (SQLException | IOException e) {
+            throw new ImportRefused("screening.refused.unreadable", e.getMessage());
+        }
+    }
+
+    private static final int AGENCY = position("agency");
+    private static final int SQUAD = position("squad");
+
+    private static int position(String column) {
+        List<Column> columns = ContractFormat.CASES.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(column);
+    }
+
+    /** The table holds no case yet. */
+    private static boolean direct(Connection con) throws SQLException {
+        try (Statement st = con.createStatement();
+             ResultSet rs = st.executeQuery("select not exists (select 1 from screening_case)")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /**
+     * Unit ids by name, as the merge finds them in SQL: a case belongs to its squad's unit if that name is known,
+     * else to its agency's; of two units with the same name, the one higher up (shorter path).
+     */
+    private static Map<String, UUID> unitsByName(Connection con) throws SQLException {
+        Map<String, UUID> units = new java.util.HashMap<>();
+        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery(
+                "select distinct on (name) name, id from org_unit order by name, length(path)")) {
+            while (rs.next()) {
+                units.put(rs.getString(1), rs.getObject(2, UUID.class));
+            }
+        }
+        return units;
+    }
+
+    /**
+     * After the straight load: a case number twice in the file keeps its later line (the higher id, as COPY numbers
+     * rows in file order), then the unique key and the unit key are built. The usual file has no duplicate key, so
+     * the unique key is first simply tried; only if it fails are duplicates looked for. Returns the cases kept.
+     */
+    private static long completeDirectLoad(Connection con, long copied) throws SQLException {
+        long deleted = 0;
+        java.sql.Savepoint before = con.setSavepoint();
+        try (Statement st = con.createStatement()) {
+            st.execute(UNIQUE_KEY);
+            con.releaseSavepoint(before);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            con.rollback(before);
+            try (Statement st = con.createStatement()) {
+                deleted = st.executeUpdate("""
+                        delete from screening_case c using (
+                            select agency, case_no, max(id) as keep from screening_case
+                            group by agency, case_no having count(*) > 1) d
+                        where c.agency = d.agency and c.case_no = d.case_no and c.id < d.keep
+                        """);
+                st.execute(UNIQUE_KEY);
+            }
+        }
+        try (Statement st = con.createStatement()) {
+            st.execute(UNIT_KEY);
+        }
+        return copied - deleted;
+    }
+
+    private static final String UNIQUE_KEY = "alter table screening_case add constraint screening_case_agency_case_no_key "
+            + "unique (agency, case_no)";
+    private static final String UNIT_KEY = "alter table screening_case add constraint screening_case_unit_id_fkey "
+            + "foreign key (unit_id) references org_unit (id)";
+
+    /** Formats one readable row as a line of COPY text. */
+    interface RowFormat {
+        void append(StringBuilder row, long line, String[] values);
+    }
+
+    /** Rows read, readable rows copied, rejected rows (the count) and the rejections kept in detail. */
+    record Parsed(long rows, long copied, long rejected, List<Rejection> rejections) {
+    }
+
+    /** A batch of readable rows handed from the reading thread to the copying one; no rows marks the end. */
+    private record Batch(long[] lines, String[][] values, int size, Throwable failure) {
+    }
+
+    private static final int BATCH = 2_000;
+
+    /**
+     * Reads the file on a second thread (decoding, parsing, checking every cell) while this thread formats the
+     * readable rows as COPY text and streams them to the server, so that reading and copying overlap. The queue
+     * between them is short, so memory stays bounded whatever the file size.
+     */
+    private Parsed copyRows(Connection con, String copySql, CountingStream in, boolean xlsx, List<Warning> warnings,
+                            UUID importId, java.util.function.LongConsumer listener, RowFormat format)
+            throws SQLException, IOException {
+        java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        List<Rejection> rejections = new ArrayList<>();
+        List<Warning> readerWarnings = new ArrayList<>();
+        long[] counts = new long[3]; // rows read, rejected, nanoseconds the reader waited for the copier
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            long[] lines = new long[BATCH];
+            String[][] values = new String[BATCH][];
+            int[] size = {0};
+            Throwable failure = null;
+            try {
+                parse(ContractFormat.CASES, in, xlsx, readerWarnings, (line, v, rejection) -> {
                     counts[0]++;
                     if (rejection != null) {
                         counts[1]++;
@@ -219,14 +398,14 @@ public class Imports {
                             rejections.add(rejection);
                         }
                     } else {
-                        row.setLength(0);
-                        row.append(line);
-                        for (String v : values) {
-                            row.append('\t');
-                            escape(row, v);
+                        lines[size[0]] = line;
+                        values[size[0]++] = v;
+                        if (size[0] == BATCH) {
+                            long t = System.nanoTime();
+                            hand(queue, stop, new Batch(lines.clone(), values.clone(), BATCH, null));
+                            counts[2] += System.nanoTime() - t;
+                            size[0] = 0;
                         }
-                        row.append('\n');
-                        out.append(row);
                     }
                     if (counts[0] % PROGRESS_EVERY == 0) {
                         progress(importId, counts[0], in.count);
@@ -235,41 +414,99 @@ public class Imports {
                         }
                     }
                 });
+                if (size[0] > 0) {
+                    hand(queue, stop, new Batch(lines, values, size[0], null));
+                }
+            } catch (Throwable e) {
+                failure = e;
             }
-            long parsed = System.nanoTime();
-            try (Statement st = con.createStatement()) {
-                st.execute("analyze screening_stage");
+            try {
+                hand(queue, stop, new Batch(null, null, 0, failure));
+            } catch (IOException e) {
+                // the copying thread has stopped already
             }
-            long[] upserted = upsertCases(con, importId, columns);
-            if (upserted[0] + upserted[1] >= 10_000) {
-                // Fresh statistics for the rules that usually run right after a large import (autovacuum would
-                // get there only later): with the statistics of an empty table the planner sorts where it should hash.
-                try (Statement st = con.createStatement()) {
-                    st.execute("analyze screening_case");
+        }, "screening-import-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long copied = 0;
+        long waited = 0; // nanoseconds the copier waited for the reader
+        try (PGCopyOutputStream copy = new PGCopyOutputStream(con.unwrap(PGConnection.class), copySql, 1 << 16);
+             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
+            StringBuilder row = new StringBuilder(512);
+            char[] chars = new char[512];
+            while (true) {
+                long t = System.nanoTime();
+                Batch b = queue.take();
+                waited += System.nanoTime() - t;
+                if (b.size() == 0) {
+                    if (b.failure() != null) {
+                        throw rethrow(b.failure());
+                    }
+                    break;
+                }
+                for (int i = 0; i < b.size(); i++) {
+                    row.setLength(0);
+                    format.append(row, b.lines()[i], b.values()[i]);
+                    if (row.length() > chars.length) {
+                        chars = new char[row.length() * 2];
+                    }
+                    row.getChars(0, row.length(), chars, 0);
+                    out.write(chars, 0, row.length());
+                }
+                copied += b.size();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            stop.set(true);
+            queue.clear();
+        }
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        warnings.addAll(readerWarnings);
+        // Which side is the bottleneck: the reader waits when the copier (and the server behind it) is slower.
+        log.info("screening import {}: the reader waited {} ms for the copier, the copier {} ms for the reader",
+                importId, counts[2] / 1_000_000, waited / 1_000_000);
+        return new Parsed(counts[0], copied, counts[1], rejections);
+    }
+
+    private static void hand(java.util.concurrent.BlockingQueue<Batch> queue,
+                             java.util.concurrent.atomic.AtomicBoolean stop, Batch batch) throws IOException {
+        try {
+            while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (stop.get()) {
+                    throw new IOException("import stopped");
                 }
             }
-            long merged = System.nanoTime();
-            warnings.addAll(unknownAgencies(con));
-            con.commit();
-            log.info("screening import {}: {} rows; read and copied in {} ms, upserted in {} ms, committed in {} ms",
-                    importId, counts[0], (parsed - started) / 1_000_000, (merged - parsed) / 1_000_000,
-                    (System.nanoTime() - merged) / 1_000_000);
-            return new ImportResult(importId, counts[0], upserted[0], upserted[1],
-                    counts[0] - counts[1] - upserted[0] - upserted[1], List.copyOf(rejections), counts[1],
-                    List.copyOf(warnings));
-        } catch (SQLException | IOException e) {
-            throw new ImportRefused("screening.refused.unreadable", e.getMessage());
-        } finally {
-            saveRejections(importId, rejections);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
+    }
+
+    private static RuntimeException rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException re) {
+            return re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(failure);
     }
 
     /**
      * Applies the staging table to the cases: changed cases get a history row and are updated, new keys are inserted.
      * Two plain statements instead of one {@code insert ... on conflict}: on a large first load nearly every row is new,
      * and a plain insert of the rows with no case yet skips the speculative insertion and the history join that the
-     * upsert paid per row (100k cases: 11 s of upsert). An advisory lock serialises case imports, so that no other
-     * import inserts the same keys between the existence check and the insert.
+     * upsert paid per row (100k cases: 11 s of upsert). The advisory lock taken at the start of the import keeps
+     * other imports from inserting the same keys between the existence check and the insert.
      */
     private static long[] upsertCases(Connection con, UUID importId, List<Column> columns) throws SQLException {
         long t0 = System.nanoTime();
@@ -281,7 +518,6 @@ public class Imports {
         // The unit a case belongs to: its squad if that is a known unit, else its agency (shortest path wins a tie).
         String units = "units as (select distinct on (name) name, id from org_unit order by name, length(path))";
         try (Statement st = con.createStatement()) {
-            st.execute("select pg_advisory_xact_lock(7171041)");
             // A key twice in one file: the later line wins. Found by hashing keys only, so that the usual file
             // without duplicates costs no sort of the whole staging table.
             st.execute("""
@@ -323,7 +559,6 @@ public class Imports {
         boolean bulk = bulkLoad(con);
         if (bulk) {
             try (Statement st = con.createStatement()) {
-                st.execute("set local maintenance_work_mem = '512MB'");
                 st.execute("alter table screening_case drop constraint screening_case_agency_case_no_key, "
                         + "drop constraint screening_case_unit_id_fkey");
             }
@@ -343,9 +578,8 @@ public class Imports {
         long t3 = System.nanoTime();
         if (bulk) {
             try (Statement st = con.createStatement()) {
-                st.execute("alter table screening_case add constraint screening_case_agency_case_no_key "
-                        + "unique (agency, case_no), add constraint screening_case_unit_id_fkey "
-                        + "foreign key (unit_id) references org_unit (id)");
+                st.execute(UNIQUE_KEY);
+                st.execute(UNIT_KEY);
             }
         }
         log.info("screening import {}: duplicates and history {} ms, update {} ms, insert {} ms{}", importId,

@@ -48,15 +48,17 @@ public class Screening {
     public RunResult run(Trigger trigger, String actor, Consumer<String> progress) {
         return tx.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(7171040)").query().singleRow();
-            jdbc.sql("set local work_mem = '128MB'").update();
+            // Hash tables of the pattern rules (up to a million keys) stay in memory instead of spilling to disk.
+            jdbc.sql("set local work_mem = '256MB'").update();
             Map<String, Object> params = new LinkedHashMap<>(settings.parameters());
             List<String> rules = settings.rules().stream().filter(ScreeningSettings.Rule::enabled)
                     .map(ScreeningSettings.Rule::code).toList();
             UUID id = UUID.randomUUID();
             Map<String, Object> data = jdbc.sql("""
-                    select count(*) as n, min(decided_on) as dfrom, max(decided_on) as dto,
-                           (select string_agg(distinct import_id::text, ',') from screening_case) as imports
-                    from screening_case
+                    select coalesce(sum(n), 0) as n, min(dfrom) as dfrom, max(dto) as dto,
+                           string_agg(import_id::text, ',' order by import_id) as imports
+                    from (select import_id, count(*) as n, min(decided_on) as dfrom, max(decided_on) as dto
+                          from screening_case group by import_id) i
                     """).query().singleRow();
             jdbc.sql("""
                     insert into screening_run (id, started_by, trigger, started_at, status, case_count, decided_from,
@@ -75,7 +77,8 @@ public class Screening {
                 long start = System.nanoTime();
                 long n = 0;
                 for (String sql : ScreeningRules.SQL.get(rule)) {
-                    n += jdbc.sql(sql).params(params).update();
+                    long rows = jdbc.sql(sql).params(params).update();
+                    n += ScreeningRules.preparation(sql) ? 0 : rows;
                 }
                 millis.put(rule, (System.nanoTime() - start) / 1_000_000);
                 counts.put(rule, n);

@@ -51,29 +51,22 @@ class ScreeningBenchmark {
             new CaseGenerator(plan).write(out);
         }
         double generate = seconds(t0);
+        String loadBefore = loadAverage();
         ScreeningTestData.clear(jdbc);
         ScreeningTestData.benchmark(imports);
 
-        // PostgreSQL's own COPY of the same file into a table of text columns.
+        // PostgreSQL's own COPY of the same file into a table of text columns, before and after the import: the
+        // machine is shared, and its load drifts over the minutes of a run, so the import is set against both.
         String columns = java.util.Arrays.stream(CaseGenerator.HEADER).map(c -> c + " text").collect(Collectors.joining(", "));
-        double copy;
-        try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
-            st.execute("drop table if exists bench_copy");
-            st.execute("create table bench_copy (" + columns + ")");
-            long t = System.nanoTime();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_copy from stdin (format csv, header)", in);
-            }
-            copy = seconds(t);
-            st.execute("drop table bench_copy");
-        }
-
+        double copy = copy(file, columns);
         long t1 = System.nanoTime();
         ImportResult result;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             result = imports.importCases(imports.start("CASES", "cases.csv", Files.size(file), "bench"), in, false);
         }
         double importSeconds = seconds(t1);
+        double copyAfter = copy(file, columns);
+        String loadAfterImport = loadAverage();
 
         long t2 = System.nanoTime();
         Screening.RunResult run = screening.run(Screening.Trigger.COMMAND, "bench", null);
@@ -97,22 +90,46 @@ class ScreeningBenchmark {
 
                         - cases: %d rows, file %.0f MiB (generated in %.1f s)
                         - JVM max heap: %d MiB; peak heap used (sum of pool peaks): %d MiB
-                        - PostgreSQL COPY of the file into text columns: %.1f s
-                        - Duban import (parse, validate, COPY to staging, upsert): %.1f s = %.2f x COPY (%d new, %d rejected)
+                        - PostgreSQL COPY of the file into text columns: %.1f s before the import, %.1f s after it
+                        - load average (/proc/loadavg) before the first COPY: %s; after the second: %s; after the rules: %s
+                        - Duban import (parse, validate, COPY, keys, analyze): %.1f s = %.2f x the mean COPY (%d new, %d rejected)
                         - re-import of the same file (no changes; only with -Dbench.reimport=true): %.1f s (%d unchanged)
                         - all %d rules: %.1f s, %d findings
 
                         | rule | ms | findings |
                         |---|---:|---:|
                         """, result.rowsRead(), Files.size(file) / 1048576.0, generate,
-                Runtime.getRuntime().maxMemory() / 1048576, peakHeap / 1048576, copy, importSeconds,
-                importSeconds / copy, result.inserted(), result.rejectedCount(), reimport, again.unchanged(),
+                Runtime.getRuntime().maxMemory() / 1048576, peakHeap / 1048576, copy, copyAfter, loadBefore,
+                loadAfterImport, loadAverage(), importSeconds, importSeconds / ((copy + copyAfter) / 2),
+                result.inserted(), result.rejectedCount(), reimport, again.unchanged(),
                 run.counts().size(), rules, run.findingCount()));
         run.millis().forEach((rule, ms) -> report.append("| ").append(rule).append(" | ").append(ms).append(" | ")
                 .append(run.counts().get(rule)).append(" |\n"));
         Files.writeString(dir.resolve("result.md"), report);
         System.out.println(report);
         Files.deleteIfExists(file);
+    }
+
+    private double copy(Path file, String columns) throws Exception {
+        try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
+            st.execute("drop table if exists bench_copy");
+            st.execute("create table bench_copy (" + columns + ")");
+            long t = System.nanoTime();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_copy from stdin (format csv, header)", in);
+            }
+            double seconds = seconds(t);
+            st.execute("drop table bench_copy");
+            return seconds;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static double seconds(long start) {

@@ -94,6 +94,25 @@ public abstract class BrowserTest {
         page.waitForURL(u -> !u.contains("/login"));
     }
 
+    /**
+     * Collects the page's script errors (a CSP violation included) and failed requests, except the browser's own
+     * favicon probe, into the returned list; a test asserts it is empty at the end.
+     */
+    protected List<String> watchForErrors() {
+        List<String> errors = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
+                errors.add(m.text());
+            }
+        });
+        page.onResponse(r -> {
+            if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+                errors.add(r.status() + " " + r.url());
+            }
+        });
+        return errors;
+    }
+
     protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

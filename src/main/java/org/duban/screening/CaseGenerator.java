@@ -28,12 +28,12 @@ final class CaseGenerator {
             "rights_notified", "hearing_notified", "officer1", "officer2", "location", "facts", "status",
             "exemption_note"};
 
-    static final String AGENCY_A = "旗交通运输综合行政执法大队";
-    static final String AGENCY_B = "鄂托克旗交通运输综合行政执法大队";
-    static final String[][] UNITS = {
-            {AGENCY_A, "执法大队一中队"}, {AGENCY_A, "执法大队二中队"}, {AGENCY_A, "执法大队三中队"},
-            {AGENCY_A, "执法大队四中队"}, {AGENCY_A, "执法大队五中队"}, {AGENCY_A, "执法大队六中队"},
-            {AGENCY_B, "鄂托克旗执法大队一中队"}, {AGENCY_B, "鄂托克旗执法大队二中队"}, {AGENCY_B, "鄂托克旗执法大队三中队"}};
+    /** The generator's words (names, places, sentences): {@code resources/screening/generator.properties}. */
+    private static final java.util.Properties WORDS = words();
+
+    static final String AGENCY_A = word("agency.a");
+    static final String AGENCY_B = word("agency.b");
+    static final String[][] UNITS = units();
     static final int OFFICERS_PER_UNIT = 8;
 
     /** Violation code, name, share of cases, min fines by circumstance, max fines, exempt-eligible, needs a vehicle. */
@@ -41,34 +41,30 @@ final class CaseGenerator {
     }
 
     static final List<Violation> VIOLATIONS = List.of(
-            new Violation("OVERLOAD_WEIGHT", "超限运输车辆擅自行驶公路", 0.55, new int[]{0, 0, 0, 0},
+            new Violation("OVERLOAD_WEIGHT", word("violation.OVERLOAD_WEIGHT"), 0.55, new int[]{0, 0, 0, 0},
                     new int[]{0, 30000, 30000, 30000}, false, true),
-            new Violation("UNLICENSED_TRANSPORT", "未取得道路运输经营许可擅自从事道路普通货物运输", 0.12,
+            new Violation("UNLICENSED_TRANSPORT", word("violation.UNLICENSED_TRANSPORT"), 0.12,
                     new int[]{3000, 5000, 10000, 50000}, new int[]{5000, 10000, 50000, 100000}, false, true),
-            new Violation("DRIVER_NO_CERTIFICATE", "未取得从业资格证从事道路运输", 0.10,
+            new Violation("DRIVER_NO_CERTIFICATE", word("violation.DRIVER_NO_CERTIFICATE"), 0.10,
                     new int[]{200, 500, 1000, 1500}, new int[]{500, 1000, 1500, 2000}, false, true),
-            new Violation("RIDE_HAILING_NO_PERMIT", "未取得网络预约出租汽车运输证从事网约车经营", 0.06,
+            new Violation("RIDE_HAILING_NO_PERMIT", word("violation.RIDE_HAILING_NO_PERMIT"), 0.06,
                     new int[]{3000, 5000, 8000, 10000}, new int[]{5000, 8000, 10000, 10000}, false, true),
-            new Violation("UNLICENSED_TAXI", "未取得出租汽车经营许可擅自从事巡游出租汽车经营", 0.04,
+            new Violation("UNLICENSED_TAXI", word("violation.UNLICENSED_TAXI"), 0.04,
                     new int[]{5000, 8000, 12000, 16000}, new int[]{8000, 12000, 16000, 20000}, false, true),
-            new Violation("LOAD_SPILLING", "车辆装载物触地拖行、掉落、遗洒或者飘散造成公路路面损坏污染", 0.08,
+            new Violation("LOAD_SPILLING", word("violation.LOAD_SPILLING"), 0.08,
                     new int[]{0, 500, 1500, 3000}, new int[]{500, 1500, 3000, 5000}, true, true),
-            new Violation("TRACKED_MACHINERY", "履带车等可能损害公路路面的机具擅自在公路上行驶", 0.02,
+            new Violation("TRACKED_MACHINERY", word("violation.TRACKED_MACHINERY"), 0.02,
                     new int[]{0, 1000, 3000, 5000}, new int[]{1000, 3000, 5000, 5000}, true, true),
-            new Violation("UNAPPROVED_SIGN", "未经许可在公路用地范围内设置非公路标志", 0.015,
+            new Violation("UNAPPROVED_SIGN", word("violation.UNAPPROVED_SIGN"), 0.015,
                     new int[]{0, 5000, 10000, 15000}, new int[]{5000, 10000, 15000, 20000}, true, false),
-            new Violation("ANNUAL_REVIEW_MISSED", "道路货物运输经营者未按规定参加年度审验", 0.015,
+            new Violation("ANNUAL_REVIEW_MISSED", word("violation.ANNUAL_REVIEW_MISSED"), 0.015,
                     new int[]{0, 1000, 2000, 3000}, new int[]{1000, 2000, 3000, 3000}, true, false));
 
     static final String[] CIRCUMSTANCES = {"MINOR", "GENERAL", "SERIOUS", "GRAVE"};
-    static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱",
-            "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "韩", "冯", "于", "董", "萧"};
-    static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
-            "涛", "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "文", "辉", "建", "国", "志", "海", "峰", "斌",
-            "宇", "浩", "凯", "鑫", "龙", "飞", "鹏", "亮"};
-    static final String[] COMPANIES = {"鄂尔多斯市", "鄂托克前旗", "银川市", "榆林市", "吴忠市", "定边县"};
-    static final String[] LOCATIONS = {"G307线敖勒召其镇段", "S216线城川段", "敖勒召其镇超限检测站", "城川镇治超站",
-            "上海庙镇G338线", "昂素镇S313线", "三段地工业园区路口", "G244线珠和段"};
+    static final String[] SURNAMES = list("surnames");
+    static final String[] GIVEN = list("given");
+    static final String[] COMPANIES = list("companies");
+    static final String[] LOCATIONS = list("locations");
     static final String[] LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ".split("");
     static final int[][] AXLE_LIMITS = {{2, 18000}, {3, 25000}, {4, 31000}, {5, 43000}, {6, 49000}};
 
@@ -169,9 +165,7 @@ final class CaseGenerator {
         String agency = UNITS[unit][0];
         c.put("agency", agency);
         c.put("squad", UNITS[unit][1]);
-        String prefix = agency.equals(AGENCY_A) ? "鄂前交罚〔2023〕" : "鄂托交罚〔2023〕";
-        int no = counters.merge(agency, 1, Integer::sum);
-        c.put("case_no", prefix + no + "号");
+        c.put("case_no", caseNo(agency, counters.merge(agency, 1, Integer::sum)));
         LocalDate decided = plan.from.plusDays(r.nextInt(plan.days));
         c.put("decided_on", decided.toString());
         c.put("filed_on", decided.minusDays(r.nextInt(8)).toString());
@@ -207,8 +201,7 @@ final class CaseGenerator {
             c.put("unloaded_kg", Integer.toString(over + r.nextInt(3) * 50));
             fine = over <= 1000 ? 0 : Math.min(30_000, 500 * (r.nextBoolean() ? over / 1000 : (over + 999) / 1000));
             c.put("circumstance", over <= 1000 ? "MINOR" : over < 5000 ? "GENERAL" : over < 10000 ? "SERIOUS" : "GRAVE");
-            c.put("facts", decided + "，" + c.get("plate") + "号" + axle[0] + "轴货车在" + location + "经检测车货总质量"
-                    + gross + "千克，超过限定标准" + over + "千克。");
+            c.put("facts", word("facts.overload", decided, c.get("plate"), axle[0], location, gross, over));
         } else {
             int lo = v.min()[ci];
             int hi = v.max()[ci];
@@ -221,11 +214,11 @@ final class CaseGenerator {
                 fine = (int) Math.round((lo + (hi - lo) * points[r.nextInt(points.length)]) / 100.0) * 100;
                 if (v.exempt() && ci == 0 && fine > 0 && r.nextDouble() < 0.3) {
                     c.put("first_offence", "Y");
-                    c.put("exemption_note", "当事人拒不改正，经集体讨论不予免罚");
+                    c.put("exemption_note", word("exemption-note"));
                 }
             }
-            c.put("facts", decided + "，当事人" + c.get("party_name") + (c.containsKey("plate") ? "驾驶" + c.get("plate") + "号车辆" : "")
-                    + "在" + location + "存在" + v.name() + "的行为。");
+            c.put("facts", word("facts.other", decided, c.get("party_name"),
+                    c.containsKey("plate") ? word("facts.driving", c.get("plate")) : "", location, v.name()));
         }
         setFine(c, fine, r);
         double s = r.nextDouble();
@@ -262,7 +255,8 @@ final class CaseGenerator {
     }
 
     static String plate(int i, double region) {
-        String prefix = region < 0.70 ? "蒙K" : region < 0.75 ? "蒙A" : region < 0.90 ? "宁A" : "陕K";
+        String prefix = word(region < 0.70 ? "plate.home" : region < 0.75 ? "plate.home2"
+                : region < 0.90 ? "plate.neighbour1" : "plate.neighbour2");
         return prefix + LETTERS[i % LETTERS.length] + String.format("%05d", (i / LETTERS.length) % 100_000);
     }
 
@@ -273,7 +267,7 @@ final class CaseGenerator {
     }
 
     static String company(int i) {
-        return COMPANIES[i % COMPANIES.length] + person(i / COMPANIES.length) + "运输有限公司";
+        return COMPANIES[i % COMPANIES.length] + person(i / COMPANIES.length) + word("company");
     }
 
     static String idNumber(int i, SplittableRandom r) {
@@ -294,9 +288,9 @@ final class CaseGenerator {
             c.put("filed_on", end.minusDays(2).toString());
         }
         // Selective enforcement: the unit books out-of-region trucks far more often than others.
-        if (targetingUnit.equals(c.get("squad")) && c.get("plate") != null && c.get("plate").startsWith("蒙")
+        if (targetingUnit.equals(c.get("squad")) && c.get("plate") != null && c.get("plate").startsWith(word("plate.home-region"))
                 && r.nextDouble() < 0.45) {
-            c.put("plate", (r.nextBoolean() ? "宁A" : "陕K") + c.get("plate").substring(2));
+            c.put("plate", word(r.nextBoolean() ? "plate.neighbour1" : "plate.neighbour2") + c.get("plate").substring(2));
         }
         // Different penalties: this officer always takes the top of the range.
         if (disparateOfficer.equals(o1) && !"OVERLOAD_WEIGHT".equals(c.get("violation_code"))
@@ -316,7 +310,7 @@ final class CaseGenerator {
         // Templated tickets: the same facts sentence for many parties.
         if (templatedUnit.equals(c.get("squad")) && !"OVERLOAD_WEIGHT".equals(c.get("violation_code"))
                 && r.nextDouble() < 0.25) {
-            c.put("facts", "经查，当事人存在违法行为，事实清楚，证据确凿，依法予以处罚。");
+            c.put("facts", word("facts.templated"));
         }
     }
 
@@ -387,9 +381,9 @@ final class CaseGenerator {
                 row(out, c);
                 Map<String, String> twin = new LinkedHashMap<>(c);
                 int no = counters.merge(c.get("agency"), 1, Integer::sum);
-                twin.put("case_no", c.get("case_no").replaceAll("〕\\d+号", "〕" + no + "号"));
+                twin.put("case_no", caseNo(c.get("agency"), no));
                 twin.put("decided_on", LocalDate.parse(c.get("decided_on")).plusDays(1).toString());
-                twin.put("facts", c.get("facts") + "次日复查。");
+                twin.put("facts", c.get("facts") + word("facts.recheck"));
                 c.clear();
                 c.putAll(twin);
                 caseNo = twin.get("case_no");
@@ -435,8 +429,8 @@ final class CaseGenerator {
 
     /** A favoured vehicle and a favoured company: handled again and again by one pair, fined far below peers. */
     private void favouredRepeats(SplittableRandom r, Map<String, String> c, Writer out) throws IOException {
-        String favouredPlate = "宁D" + "Q8888";
-        String favouredCompany = "吴忠市宏达物流有限公司";
+        String favouredPlate = word("favoured.plate");
+        String favouredCompany = word("favoured.company");
         for (int k = 0; k < 4; k++) {
             clean(plan.cases + k, r, c);
             c.put("agency", UNITS[5][0]);
@@ -446,7 +440,7 @@ final class CaseGenerator {
             useViolation(c, "DRIVER_NO_CERTIFICATE", 2, r); // range 1000-1500, peers' median 1100
             c.put("plate", favouredPlate);
             c.put("party_type", "PERSON");
-            c.put("party_name", "马某某");
+            c.put("party_name", word("favoured.person"));
             setFine(c, 300, r);
             c.put("decided_on", plan.from.plusDays(20 + 80L * k).toString());
             c.put("filed_on", c.get("decided_on"));
@@ -506,6 +500,49 @@ final class CaseGenerator {
         }
         line.append('\n');
         out.write(line.toString());
+    }
+
+    private String caseNo(String agency, int no) {
+        return word(agency.equals(AGENCY_A) ? "case-no.a" : "case-no.b", Integer.toString(plan.from.getYear()),
+                Integer.toString(no));
+    }
+
+    private static java.util.Properties words() {
+        java.util.Properties words = new java.util.Properties();
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource("screening/generator.properties")
+                .getInputStream()) {
+            words.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("screening/generator.properties", e);
+        }
+        return words;
+    }
+
+    /** A word, or a sentence with its placeholders filled in (numbers as plain digits). */
+    static String word(String key, Object... args) {
+        String text = WORDS.getProperty(key);
+        if (text == null) {
+            throw new IllegalStateException("screening/generator.properties has no " + key);
+        }
+        for (int i = 0; i < args.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return text;
+    }
+
+    private static String[] list(String key) {
+        return word(key).split(",");
+    }
+
+    private static String[][] units() {
+        List<String[]> units = new ArrayList<>();
+        for (String squad : list("squads.a")) {
+            units.add(new String[]{AGENCY_A, squad});
+        }
+        for (String squad : list("squads.b")) {
+            units.add(new String[]{AGENCY_B, squad});
+        }
+        return units.toArray(String[][]::new);
     }
 
     static List<String> subjects(List<String> ids) {

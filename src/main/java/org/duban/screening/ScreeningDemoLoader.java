@@ -1,0 +1,90 @@
+package org.duban.screening;
+
+import org.duban.shared.DemoMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Gives the demonstration county a year of screened penalty cases: the standard benchmark, a few thousand cases
+ * from the generator of the quality tests (each rule's pattern planted a few times among clean cases), imported and
+ * screened through the same services as a user's file, so that the {@code /screening} pages show real findings.
+ * Loads only into empty screening tables, after the organisation tree (the cases name its brigades and squads).
+ */
+@Component
+@Order(130)
+class ScreeningDemoLoader implements ApplicationRunner {
+
+    /** Enough for the pattern rules' minimum case counts, small enough for a quick start (well under 2 s). */
+    static final int CASES = 3_000;
+    static final String ACTOR = "system";
+
+    private static final Logger log = LoggerFactory.getLogger(ScreeningDemoLoader.class);
+
+    private final DemoMode demoMode;
+    private final JdbcClient jdbc;
+    private final Imports imports;
+    private final Screening screening;
+
+    ScreeningDemoLoader(DemoMode demoMode, JdbcClient jdbc, Imports imports, Screening screening) {
+        this.demoMode = demoMode;
+        this.jdbc = jdbc;
+        this.imports = imports;
+        this.screening = screening;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!demoMode.wanted() || !empty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(ACTOR, null, List.of()));
+        try {
+            try (InputStream in = new ClassPathResource("screening/benchmark.csv").getInputStream()) {
+                imports.importBenchmark(imports.start("BENCHMARK", "benchmark.csv", -1, ACTOR), in, false);
+            }
+            CaseGenerator.Plan plan = new CaseGenerator.Plan();
+            plan.cases = CASES;
+            plan.perCaseRule = 3;
+            ByteArrayOutputStream file = new ByteArrayOutputStream(CASES * 500);
+            try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8)) {
+                new CaseGenerator(plan).write(out);
+            }
+            ImportResult cases = imports.importCases(imports.start("CASES", "demo-cases.csv", file.size(), ACTOR),
+                    new ByteArrayInputStream(file.toByteArray()), false);
+            long screened = System.nanoTime();
+            Screening.RunResult run = screening.run(Screening.Trigger.COMMAND, ACTOR, null);
+            log.info("Demonstration screening loaded: {} cases, {} findings; generated and imported in {} ms, "
+                            + "screened in {} ms", cases.inserted(), run.findingCount(),
+                    (screened - started) / 1_000_000, (System.nanoTime() - screened) / 1_000_000);
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private boolean empty() {
+        return jdbc.sql("""
+                select not exists (select 1 from screening_case) and not exists (select 1 from screening_benchmark)
+                   and not exists (select 1 from screening_run)
+                """).query(Boolean.class).single();
+    }
+}
