@@ -151,7 +151,7 @@ public class ProblemLedger {
         Where w = where(f, scope, rectificationsOnly);
         planForTheseValues();
         long total = jdbc.sql(countSql(w)).params(w.params()).query(Long.class).single();
-        List<Problem> rows = jdbc.sql(pageSql(f, w)).params(w.params()).param("limit", f.sizeOrDefault())
+        List<Problem> rows = jdbc.sql(pageSql(f, w, total)).params(w.params()).param("limit", f.sizeOrDefault())
                 .param("offset", (long) f.pageOrFirst() * f.sizeOrDefault())
                 .query(ProblemLedger::map).list();
         return new Page<>(rows, total, f.pageOrFirst(), f.sizeOrDefault());
@@ -173,8 +173,19 @@ public class ProblemLedger {
         return "select count(*) from (select 1" + w.sql() + " limit " + (Page.COUNT_CAP + 1) + ") c";
     }
 
-    private static String pageSql(ProblemFilter f, Where w) {
-        return "select p.*" + w.sql() + " order by " + f.orderBy() + " limit :limit offset :offset";
+    /** At most this many matches: fetch them all and sort, rather than read the list in order to find them. */
+    static final int FEW_MATCHES = 1_000;
+
+    /**
+     * The page. The planner guesses how many rows a search matches, and for a rare word it may guess wrong and read
+     * the list in order looking for 25 matches among 100,000 rows (153 ms measured, instead of 0.6 ms through the
+     * trigram index). The count, made first, tells how many there are: when they are few, the subquery (kept apart
+     * by {@code offset 0}) fetches them by the best index for the filter alone, and only they are sorted.
+     */
+    private static String pageSql(ProblemFilter f, Where w, long total) {
+        String matches = "select p.*" + w.sql();
+        String from = total <= FEW_MATCHES ? "select * from (" + matches + " offset 0) p" : matches;
+        return from + " order by " + f.orderBy() + " limit :limit offset :offset";
     }
 
     /** EXPLAIN ANALYZE of the list's count and page queries, as {@link #list} runs them (for the benchmark). */
@@ -182,8 +193,9 @@ public class ProblemLedger {
     List<String> explainList(ProblemFilter f, DataScope scope) {
         Where w = where(f, scope, false);
         planForTheseValues();
+        long total = jdbc.sql(countSql(w)).params(w.params()).query(Long.class).single();
         List<String> plans = new java.util.ArrayList<>();
-        for (String sql : List.of(countSql(w), pageSql(f, w))) {
+        for (String sql : List.of(countSql(w), pageSql(f, w, total))) {
             plans.addAll(jdbc.sql("explain (analyze, costs off) " + sql).params(w.params())
                     .param("limit", f.sizeOrDefault()).param("offset", (long) f.pageOrFirst() * f.sizeOrDefault())
                     .query(String.class).list());
