@@ -62,6 +62,7 @@ class LedgerRoutes {
                 post("/admin/problem-items/{code}/delete", Access.permission(REFERENCE)),
                 get("/admin/holidays", Access.permission(REFERENCE)),
                 post("/admin/holidays", Access.permission(REFERENCE)),
+                post("/admin/holidays/import", Access.permission(REFERENCE)),
                 get("/admin/holidays/{day}/edit", Access.permission(REFERENCE)),
                 post("/admin/holidays/{day}", Access.permission(REFERENCE)),
                 post("/admin/holidays/{day}/delete", Access.permission(REFERENCE)));

@@ -229,6 +229,67 @@ public class ReferenceData {
                 describe(HolidayForm.of(before)), describe(form)));
     }
 
+    /** A line of an imported calendar that cannot be taken, with the reason as a message key. */
+    public record ImportError(int line, String messageKey, Object[] args) {
+    }
+
+    /**
+     * Imports days from a CSV text ({@code date,kind,name}; kind as on the page in either language, or
+     * true/false, 1/0, where true means a working day); a first line that is not a date is a header. Every line is
+     * checked first; if any fails (bad date or kind, a day twice, a day already listed), nothing is imported.
+     *
+     * @param kinds the accepted spellings of a kind, lower-cased, mapped to "working"
+     * @return the errors; empty when all days were imported
+     */
+    @Transactional
+    public List<ImportError> importHolidays(String csv, Map<String, Boolean> kinds) {
+        List<ImportError> errors = new java.util.ArrayList<>();
+        Map<LocalDate, HolidayForm> days = new java.util.TreeMap<>();
+        String[] lines = csv.replace("\uFEFF", "").split("\r?\n");
+        if (lines.length > MAX_IMPORT_LINES) {
+            return List.of(new ImportError(0, "holiday.import.tooMany", new Object[]{MAX_IMPORT_LINES}));
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String[] cells = lines[i].split("[,;\t]", 3);
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            LocalDate day;
+            try {
+                day = LocalDate.parse(cells[0].trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                if (i == 0) {
+                    continue;
+                }
+                errors.add(new ImportError(i + 1, "holiday.import.badDate", new Object[]{cells[0].trim()}));
+                continue;
+            }
+            Boolean working = cells.length < 2 ? null : kinds.get(cells[1].trim().toLowerCase(java.util.Locale.ROOT));
+            String name = cells.length < 3 ? null : cells[2].trim();
+            if (working == null) {
+                errors.add(new ImportError(i + 1, "holiday.import.badKind",
+                        new Object[]{cells.length < 2 ? "" : cells[1].trim()}));
+            } else if (name != null && name.length() > 50) {
+                errors.add(new ImportError(i + 1, "holiday.import.nameTooLong", new Object[]{50}));
+            } else if (days.containsKey(day)) {
+                errors.add(new ImportError(i + 1, "holiday.import.twice", new Object[]{day.toString()}));
+            } else if (findHoliday(day).isPresent()) {
+                errors.add(new ImportError(i + 1, "holiday.day.taken", new Object[]{day.toString()}));
+            } else {
+                days.put(day, new HolidayForm(day, working, name, null));
+            }
+        }
+        if (errors.isEmpty() && days.isEmpty()) {
+            errors.add(new ImportError(0, "holiday.import.empty", new Object[0]));
+        }
+        if (errors.isEmpty()) {
+            days.values().forEach(this::addHoliday);
+        }
+        return errors;
+    }
+
+    static final int MAX_IMPORT_LINES = 400;
+
     /** Removes a listed day: it becomes an ordinary weekday or weekend day again. */
     @Transactional
     public void deleteHoliday(LocalDate day, long version) {

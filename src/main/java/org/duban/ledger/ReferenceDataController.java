@@ -2,6 +2,7 @@ package org.duban.ledger;
 
 import jakarta.validation.Valid;
 import org.duban.shared.BusinessRuleViolation;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,11 +12,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,10 +31,12 @@ class ReferenceDataController {
 
     private final ReferenceData reference;
     private final ProblemLedger ledger;
+    private final MessageSource messages;
 
-    ReferenceDataController(ReferenceData reference, ProblemLedger ledger) {
+    ReferenceDataController(ReferenceData reference, ProblemLedger ledger, MessageSource messages) {
         this.reference = reference;
         this.ledger = ledger;
+        this.messages = messages;
     }
 
     // ---- problem items ----------------------------------------------------------------------------------------
@@ -138,6 +146,34 @@ class ReferenceDataController {
         model.addAttribute("days", days);
         return "ledger/admin-holidays";
     }
+
+    @PostMapping("/admin/holidays/import")
+    String importHolidays(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+                          Locale locale, RedirectAttributes redirect) throws IOException {
+        model.addAttribute("form", HolidayForm.empty());
+        List<ReferenceData.ImportError> errors;
+        if (file == null || file.isEmpty()) {
+            errors = List.of(new ReferenceData.ImportError(0, "holiday.import.empty", new Object[0]));
+        } else if (file.getSize() > MAX_IMPORT_BYTES) {
+            errors = List.of(new ReferenceData.ImportError(0, "holiday.import.tooLarge", new Object[0]));
+        } else {
+            Map<String, Boolean> kinds = new HashMap<>();
+            for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH, locale)) {
+                kinds.put(messages.getMessage("holiday.kind.false", null, l).toLowerCase(Locale.ROOT), false);
+                kinds.put(messages.getMessage("holiday.kind.true", null, l).toLowerCase(Locale.ROOT), true);
+            }
+            kinds.putAll(Map.of("false", false, "0", false, "true", true, "1", true));
+            errors = reference.importHolidays(new String(file.getBytes(), StandardCharsets.UTF_8), kinds);
+        }
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "holiday.import.done");
+            return "redirect:/admin/holidays";
+        }
+        model.addAttribute("importErrors", errors);
+        return holidaysView(null, model);
+    }
+
+    private static final long MAX_IMPORT_BYTES = 100 * 1024;
 
     @GetMapping("/admin/holidays/{day}/edit")
     String editHoliday(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {

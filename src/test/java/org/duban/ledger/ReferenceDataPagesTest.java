@@ -4,11 +4,13 @@ import org.duban.support.DubanTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -162,5 +165,32 @@ class ReferenceDataPagesTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(workingDays.add(friday, 1)).isEqualTo(monday);
         assertThat(audited("ledger.holiday.deleted", monday.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void aYearIsImportedFromACsvFileWholeOrNotAtAll() throws Exception {
+        String bad = "date,kind,name\n2032-10-01,放假,National Day\n2032-10-02,maybe,National Day\n"
+                + "2032-10-01,false,again\n";
+        mvc.perform(multipart("/admin/holidays/import")
+                        .file(new MockMultipartFile("file", "2032.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
+                        .with(csrf()).with(as("workteam")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("import-errors")))
+                .andExpect(content().string(containsString("maybe")))
+                .andExpect(content().string(containsString("第4行")));
+        assertThat(jdbc.sql("select count(*) from holiday_calendar where extract(year from day) = 2032")
+                .query(Integer.class).single()).isZero();
+
+        String good = "\uFEFF2032-10-01,放假,National Day\r\n2032-10-04;Holiday;National Day\r\n"
+                + "2032-10-09,调休上班,National Day\r\n";
+        mvc.perform(multipart("/admin/holidays/import")
+                        .file(new MockMultipartFile("file", "2032.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))
+                        .with(csrf()).with(as("admin")))
+                .andExpect(redirectedUrl("/admin/holidays"));
+        // Thu 30 Sep 2032 + 1 working day: Fri 1 Oct is a holiday, the weekend follows, Mon 4 Oct too: Tue 5 Oct
+        assertThat(workingDays.add(LocalDate.of(2032, 9, 30), 1)).isEqualTo(LocalDate.of(2032, 10, 5));
+        // Fri 8 Oct + 1: Saturday 9 Oct is worked
+        assertThat(workingDays.add(LocalDate.of(2032, 10, 8), 1)).isEqualTo(LocalDate.of(2032, 10, 9));
+        assertThat(audited("ledger.holiday.added", "2032-10-09")).isEqualTo(1);
     }
 }
