@@ -6,8 +6,11 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.NotFoundException;
+import org.duban.shared.UploadedFiles;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +40,11 @@ class KeyTaskController {
     private final Campaigns campaigns;
     private final OrgUnits units;
     private final KeyTaskWorkbook workbook;
+    private final KeyTaskFiles files;
 
-    KeyTaskController(KeyTasks tasks, Campaigns campaigns, OrgUnits units, KeyTaskWorkbook workbook) {
+    KeyTaskController(KeyTasks tasks, Campaigns campaigns, OrgUnits units, KeyTaskWorkbook workbook,
+                      KeyTaskFiles files) {
+        this.files = files;
         this.tasks = tasks;
         this.campaigns = campaigns;
         this.units = units;
@@ -97,6 +104,9 @@ class KeyTaskController {
         KeyTask task = tasks.get(id, units.currentScope());
         model.addAttribute("task", task);
         model.addAttribute("progress", tasks.progress(id));
+        model.addAttribute("filesByProgress", files.list(id).stream()
+                .collect(Collectors.groupingBy(KeyTaskFiles.StoredFile::progressId)));
+        model.addAttribute("maxFiles", KeyTaskFiles.MAX_FILES);
         model.addAttribute("history", tasks.history(id));
         model.addAttribute("unitNames", unitNames());
         model.addAttribute("today", tasks.today());
@@ -154,9 +164,21 @@ class KeyTaskController {
     String progress(@PathVariable UUID id, @RequestParam long version,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedOn,
                     @RequestParam(required = false) String text, @RequestParam(defaultValue = "0") int percent,
-                    RedirectAttributes redirect) {
+                    @RequestParam(name = "files", required = false) List<MultipartFile> attached,
+                    RedirectAttributes redirect) throws IOException {
         try {
-            tasks.report(id, version, reportedOn == null ? tasks.today() : reportedOn, text, percent,
+            List<KeyTaskFiles.Upload> uploads = new ArrayList<>();
+            for (MultipartFile f : attached == null ? List.<MultipartFile>of() : attached) {
+                if (f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isEmpty())) {
+                    continue; // the browser's empty part when no file was chosen
+                }
+                if (f.getSize() > KeyTaskFiles.MAX_BYTES) {
+                    throw new BusinessRuleViolation("keytask.file.tooLarge",
+                            UploadedFiles.safeName(f.getOriginalFilename()), KeyTaskFiles.MAX_BYTES / 1024 / 1024);
+                }
+                uploads.add(new KeyTaskFiles.Upload(f.getOriginalFilename(), f.getBytes()));
+            }
+            tasks.report(id, version, reportedOn == null ? tasks.today() : reportedOn, text, percent, uploads,
                     units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
@@ -164,6 +186,14 @@ class KeyTaskController {
             redirect.addFlashAttribute("refusalArgs", refusal.args());
         }
         return "redirect:/tasks/" + id;
+    }
+
+    @GetMapping("/tasks/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable UUID fileId) {
+        tasks.get(id, units.currentScope());
+        KeyTaskFiles.StoredFile file = files.describe(id, fileId)
+                .orElseThrow(() -> new NotFoundException("file " + fileId));
+        return UploadedFiles.download(file.fileName(), file.contentType(), files.content(fileId));
     }
 
     private String editView(Model model, UUID id) {

@@ -19,7 +19,7 @@ import java.util.UUID;
  * before a deadline and when a task is overdue. ShedLock-guarded; idempotent through the notification dedup key.
  */
 @Component
-class KeyTaskReminders {
+public class KeyTaskReminders {
 
     static final int DAYS_AHEAD = 3;
 
@@ -42,7 +42,7 @@ class KeyTaskReminders {
     }
 
     @Transactional
-    int remind(LocalDate today) {
+    public int remind(LocalDate today) {
         int sent = 0;
         for (Map<String, Object> t : jdbc.sql("""
                         select id, title, deadline, owner_unit_id from key_task
@@ -59,7 +59,7 @@ class KeyTaskReminders {
                             join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'keytask:task:progress'
                             where s.unit_id = :unit and s.enabled
                             """).param("unit", t.get("owner_unit_id")).query(UUID.class).list()) {
-                sent += notifications.send(staff, title, null, "/tasks/" + t.get("id"),
+                sent += notifications.sendWithEmail(staff, title, null, "/tasks/" + t.get("id"),
                         "task:" + t.get("id") + ":" + kind + ":" + deadline) ? 1 : 0;
             }
         }

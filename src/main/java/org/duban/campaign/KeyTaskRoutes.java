@@ -30,7 +30,8 @@ class KeyTaskRoutes {
                 get("/tasks/{id}", Access.permission(READ)),
                 get("/tasks/{id}/edit", Access.permission(WRITE)),
                 post("/tasks/{id}", Access.permission(WRITE)),
-                post("/tasks/{id}/progress", Access.permission(PROGRESS)));
+                post("/tasks/{id}/progress", Access.permission(PROGRESS)),
+                get("/tasks/{id}/files/{fileId}", Access.permission(READ)));
     }
 
     @Bean

@@ -6,6 +6,7 @@ import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
 import org.duban.shared.StaleEditException;
+import org.duban.shared.UploadedFiles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,8 +75,10 @@ public class KeyTasks {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final KeyTaskFiles files;
 
-    KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyTaskFiles files) {
+        this.files = files;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -213,7 +216,15 @@ public class KeyTasks {
     /** A progress update: date, text, percent; 100 % marks the task done, anything above 0 starts it. */
     @Transactional
     public void report(UUID id, long version, LocalDate on, String text, int percent, DataScope scope) {
+        report(id, version, on, text, percent, List.of(), scope);
+    }
+
+    /** A progress update with attachments; a refused file refuses the whole update (nothing is half-saved). */
+    @Transactional
+    void report(UUID id, long version, LocalDate on, String text, int percent, List<KeyTaskFiles.Upload> uploads,
+                DataScope scope) {
         KeyTask before = get(id, scope);
+        files.check(uploads);
         if (text == null || text.isBlank() || text.length() > 4000) {
             throw new BusinessRuleViolation("keytask.progress.textRequired");
         }
@@ -234,20 +245,26 @@ public class KeyTasks {
         if (n == 0) {
             throw stale(id);
         }
+        UUID progressId = UUID.randomUUID();
         jdbc.sql("""
                 insert into key_task_progress (id, task_id, reported_on, text, percent, reported_by, reported_at)
                 values (:pid, :id, :on, :text, :percent, :by, :at)
                 """)
-                .param("pid", UUID.randomUUID()).param("id", id).param("on", Date.valueOf(on)).param("text", text.trim())
+                .param("pid", progressId).param("id", id).param("on", Date.valueOf(on)).param("text", text.trim())
                 .param("percent", percent).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
                 .update();
+        files.store(id, progressId, uploads);
         record(id, "percent", before.percent(), percent);
         if (status != before.status()) {
             record(id, "status", before.status(), status);
         }
+        List<String> names = uploads.stream().map(u -> UploadedFiles.safeName(u.fileName())).toList();
+        if (!names.isEmpty()) {
+            record(id, "files", null, String.join(", ", names));
+        }
         events.publishEvent(AuditEvent.change("keytask.progress", "key_task", id,
                 Map.of("percent", before.percent(), "status", before.status().name()),
-                Map.of("percent", percent, "status", status.name())));
+                Map.of("percent", percent, "status", status.name(), "files", names)));
     }
 
     private void check(KeyTaskForm form, DataScope scope) {

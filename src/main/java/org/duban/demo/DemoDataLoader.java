@@ -93,7 +93,7 @@ class DemoDataLoader implements ApplicationRunner {
         Map<String, String> titleByKey = new HashMap<>();
         for (DemoData.Person p : data.staff()) {
             Set<String> roles = p.roles() == null ? Set.of() : new HashSet<>(p.roles());
-            UUID id = staff.create(new StaffForm(byCode.get(p.unit()).id(), p.name(), p.title(), "",
+            UUID id = staff.create(new StaffForm(byCode.get(p.unit()).id(), p.name(), p.title(), "", "",
                     p.login() == null ? "" : p.login(), p.login() == null ? "" : data.password(), true, roles, null));
             if (p.login() != null) {
                 staff.markAsDemonstration(id);

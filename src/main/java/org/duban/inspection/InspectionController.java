@@ -7,9 +7,7 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnits;
 import org.duban.organization.StaffDirectory;
 import org.duban.shared.BusinessRuleViolation;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.duban.shared.UploadedFiles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +21,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,12 +164,7 @@ class InspectionController {
     ResponseEntity<byte[]> downloadEvidence(@PathVariable UUID id, @PathVariable UUID findingId,
                                             @PathVariable UUID fileId) {
         FindingEvidenceStore.StoredFile file = evidence.describe(id, findingId, fileId, units.currentScope());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(evidence.content(file));
+        return UploadedFiles.download(file.fileName(), file.contentType(), evidence.content(file));
     }
 
     @PostMapping("/inspections/{id}/close")

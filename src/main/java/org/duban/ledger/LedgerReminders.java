@@ -70,14 +70,14 @@ public class LedgerReminders {
             String link = "/problems/" + id;
             String key = "problem:" + id + ":" + kind + ":" + dueOn;
             for (UUID staff : recipients((UUID) p.get("assigned_unit_id"), confidential)) {
-                sent += notifications.send(staff, title, null, link, key) ? 1 : 0;
+                sent += notifications.sendWithEmail(staff, title, null, link, key) ? 1 : 0;
             }
             if (overdue && p.get("assigned_by") != null) {
                 String escalation = messages.getMessage("reminder.problem.escalation",
                         new Object[]{p.get("reference"), dueOn.toString()}, Locale.CHINA);
                 for (UUID staff : jdbc.sql("select id from staff where login = :l and enabled")
                         .param("l", p.get("assigned_by")).query(UUID.class).list()) {
-                    sent += notifications.send(staff, escalation, null, link, key + ":escalated") ? 1 : 0;
+                    sent += notifications.sendWithEmail(staff, escalation, null, link, key + ":escalated") ? 1 : 0;
                 }
             }
         }

@@ -24,6 +24,7 @@ class LedgerRoutes {
     static final String IMPORT = "ledger:problem:import";
     static final String ACC_READ = "ledger:accountability:read";
     static final String ACC_WRITE = "ledger:accountability:write";
+    static final String REFERENCE = "ledger:reference:write";
 
     @Bean
     RouteRules ledgerRouteRules() {
@@ -53,7 +54,18 @@ class LedgerRoutes {
                 get("/accountability/export", Access.permission(ACC_READ)),
                 get("/accountability/new", Access.permission(ACC_WRITE)),
                 post("/accountability", Access.permission(ACC_WRITE)),
-                get("/accountability/{id}", Access.permission(ACC_READ)));
+                get("/accountability/{id}", Access.permission(ACC_READ)),
+                get("/admin/problem-items", Access.permission(REFERENCE)),
+                post("/admin/problem-items", Access.permission(REFERENCE)),
+                get("/admin/problem-items/{code}/edit", Access.permission(REFERENCE)),
+                post("/admin/problem-items/{code}", Access.permission(REFERENCE)),
+                post("/admin/problem-items/{code}/delete", Access.permission(REFERENCE)),
+                get("/admin/holidays", Access.permission(REFERENCE)),
+                post("/admin/holidays", Access.permission(REFERENCE)),
+                post("/admin/holidays/import", Access.permission(REFERENCE)),
+                get("/admin/holidays/{day}/edit", Access.permission(REFERENCE)),
+                post("/admin/holidays/{day}", Access.permission(REFERENCE)),
+                post("/admin/holidays/{day}/delete", Access.permission(REFERENCE)));
     }
 
     @Bean
@@ -69,5 +81,15 @@ class LedgerRoutes {
     @Bean
     NavItem accountabilityNav() {
         return new NavItem("nav.accountability", "/accountability", ACC_READ, 32);
+    }
+
+    @Bean
+    NavItem problemItemsNav() {
+        return new NavItem("nav.problemItems", "/admin/problem-items", REFERENCE, 85);
+    }
+
+    @Bean
+    NavItem holidaysNav() {
+        return new NavItem("nav.holidays", "/admin/holidays", REFERENCE, 86);
     }
 }

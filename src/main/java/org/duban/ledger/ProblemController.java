@@ -7,9 +7,9 @@ import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
+import org.duban.shared.UploadedFiles;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -40,10 +41,17 @@ class ProblemController {
     private final EvidenceStore evidence;
     private final LedgerWorkbooks workbooks;
     private final ProblemImport importer;
+    private final ReferenceData reference;
+    private final TimelineLabels timeline;
+    private final List<ProblemSourceLink> sourceLinks;
 
     ProblemController(ProblemLedger ledger, Problems problems, OrgUnits units, EvidenceStore evidence,
-                      LedgerWorkbooks workbooks, ProblemImport importer) {
+                      LedgerWorkbooks workbooks, ProblemImport importer, ReferenceData reference,
+                      TimelineLabels timeline, List<ProblemSourceLink> sourceLinks) {
+        this.timeline = timeline;
+        this.sourceLinks = sourceLinks;
         this.importer = importer;
+        this.reference = reference;
         this.ledger = ledger;
         this.problems = problems;
         this.units = units;
@@ -148,23 +156,27 @@ class ProblemController {
     private String registerView(Model model) {
         model.addAttribute("categories", ProblemCategory.values());
         model.addAttribute("sources", ProblemSource.values());
-        model.addAttribute("items", ledger.items());
+        model.addAttribute("items", reference.activeItems());
         model.addAttribute("scopeUnits", scopeUnits());
         return "ledger/register";
     }
 
     @GetMapping({"/problems/{id}", "/rectifications/{id}"})
-    String show(@PathVariable UUID id, Model model) {
+    String show(@PathVariable UUID id, Model model, Locale locale) {
         DataScope scope = units.currentScope();
         Problem problem = ledger.get(id, scope);
+        Map<UUID, String> unitNames = unitNames();
+        Map<String, String> itemNames = ledger.items().stream()
+                .collect(Collectors.toMap(ProblemLedger.ItemRow::code, ProblemLedger.ItemRow::name));
         model.addAttribute("problem", problem);
+        model.addAttribute("sourceLink", problem.sourceRef() == null ? null : sourceLinks.stream()
+                .flatMap(l -> l.pathFor(problem.source(), problem.sourceRef()).stream()).findFirst().orElse(null));
         model.addAttribute("rectification", ledger.rectification(id).orElse(null));
         model.addAttribute("files", evidence.list(id));
-        model.addAttribute("history", ledger.history(id));
-        model.addAttribute("unitNames", unitNames());
+        model.addAttribute("history", timeline.rows(ledger.history(id), unitNames, itemNames, locale));
+        model.addAttribute("unitNames", unitNames);
         model.addAttribute("scopeUnits", scopeUnits());
-        model.addAttribute("itemNames", ledger.items().stream()
-                .collect(Collectors.toMap(ProblemLedger.ItemRow::code, ProblemLedger.ItemRow::name)));
+        model.addAttribute("itemNames", itemNames);
         model.addAttribute("today", ledger.today());
         model.addAttribute("overdue", problem.overdue(ledger.today()));
         return "ledger/show";
@@ -175,11 +187,7 @@ class ProblemController {
         ledger.get(id, units.currentScope());
         EvidenceStore.StoredFile file = evidence.describe(fileId).filter(f -> f.problemId().equals(id))
                 .orElseThrow(() -> new NotFoundException("file " + fileId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(evidence.content(fileId));
+        return UploadedFiles.download(file.fileName(), file.contentType(), evidence.content(fileId));
     }
 
     @PostMapping("/problems/{id}/assign")

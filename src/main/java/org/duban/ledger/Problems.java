@@ -64,9 +64,13 @@ public class Problems {
         String officers = blankToNull(problem.officers());
         boolean confidential = problem.confidential() || officers != null;
         String itemCode = blankToNull(problem.itemCode());
-        if (itemCode != null && jdbc.sql("select count(*) from problem_item where code = :c and category = :cat")
-                .param("c", itemCode).param("cat", problem.category().name()).query(Integer.class).single() == 0) {
-            throw new BusinessRuleViolation("problem.unknownItem", itemCode);
+        if (itemCode != null) {
+            boolean active = jdbc.sql("select active from problem_item where code = :c and category = :cat")
+                    .param("c", itemCode).param("cat", problem.category().name()).query(Boolean.class).optional()
+                    .orElseThrow(() -> new BusinessRuleViolation("problem.unknownItem", itemCode));
+            if (!active) {
+                throw new BusinessRuleViolation("problem.inactiveItem", itemCode);
+            }
         }
 
         UUID id = UUID.randomUUID();

@@ -16,10 +16,26 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MailDelivery mail;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
+    Notifications(JdbcClient jdbc, Clock clock, MailDelivery mail) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.mail = mail;
+    }
+
+    /**
+     * Like {@link #send}, and when a message was stored and email is configured ({@code duban.mail.enabled}), also
+     * emails a copy to the recipient's address after the transaction commits. A mail failure never undoes or
+     * blocks the in-app message; a deduplicated resend sends no second email either.
+     */
+    @Transactional
+    public boolean sendWithEmail(UUID recipientId, String title, String body, String link, String dedupKey) {
+        boolean stored = send(recipientId, title, body, link, dedupKey);
+        if (stored) {
+            mail.copy(recipientId, title, body, link);
+        }
+        return stored;
     }
 
     /**

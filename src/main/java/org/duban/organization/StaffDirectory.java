@@ -79,6 +79,13 @@ public class StaffDirectory {
                 .query(StaffDirectory::map).optional();
     }
 
+    /** The email address of an enabled staff member, if one is recorded (for reminders by email). */
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(UUID id) {
+        return jdbc.sql("select email from staff where id = :id and enabled and email is not null")
+                .param("id", id).query(String.class).optional();
+    }
+
     @Transactional(readOnly = true)
     public List<String> roleCodes() {
         return jdbc.sql("select code from role order by sort").query(String.class).list();
@@ -91,11 +98,13 @@ public class StaffDirectory {
         UUID id = UUID.randomUUID();
         String login = blankToNull(form.login());
         jdbc.sql("""
-                insert into staff (id, unit_id, name, title, phone, login, password_hash, enabled, updated_by, updated_at)
-                values (:id, :unit, :name, :title, :phone, :login, :hash, :enabled, :by, :at)
+                insert into staff (id, unit_id, name, title, phone, email, login, password_hash, enabled, updated_by,
+                                   updated_at)
+                values (:id, :unit, :name, :title, :phone, :email, :login, :hash, :enabled, :by, :at)
                 """)
                 .param("id", id).param("unit", form.unitId()).param("name", form.name().trim())
                 .param("title", blankToNull(form.title())).param("phone", blankToNull(form.phone()))
+                .param("email", blankToNull(form.email()))
                 .param("login", login)
                 .param("hash", login == null ? null : encoder.encode(form.password()))
                 .param("enabled", form.enabled()).param("by", CurrentUser.actor())
@@ -122,15 +131,17 @@ public class StaffDirectory {
     public UUID createImported(StaffForm form, DataScope scope) {
         requireUnitInScope(form, scope);
         StaffForm withoutPassword = new StaffForm(form.unitId(), form.name(), form.title(), form.phone(),
-                form.login(), null, form.enabled(), form.roles(), null);
+                form.email(), form.login(), null, form.enabled(), form.roles(), null);
         checkLoginAndRoles(withoutPassword, null);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into staff (id, unit_id, name, title, phone, login, password_hash, enabled, updated_by, updated_at)
-                values (:id, :unit, :name, :title, :phone, :login, null, :enabled, :by, :at)
+                insert into staff (id, unit_id, name, title, phone, email, login, password_hash, enabled, updated_by,
+                                   updated_at)
+                values (:id, :unit, :name, :title, :phone, :email, :login, null, :enabled, :by, :at)
                 """)
                 .param("id", id).param("unit", form.unitId()).param("name", form.name().trim())
                 .param("title", blankToNull(form.title())).param("phone", blankToNull(form.phone()))
+                .param("email", blankToNull(form.email()))
                 .param("login", blankToNull(form.login())).param("enabled", form.enabled())
                 .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
                 .update();
@@ -146,12 +157,14 @@ public class StaffDirectory {
         requireUnitInScope(form, scope);
         validate(form, before);
         int updated = jdbc.sql("""
-                update staff set unit_id = :unit, name = :name, title = :title, phone = :phone, login = :login,
+                update staff set unit_id = :unit, name = :name, title = :title, phone = :phone, email = :email,
+                       login = :login,
                        enabled = :enabled, version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
                 .param("unit", form.unitId()).param("name", form.name().trim())
                 .param("title", blankToNull(form.title())).param("phone", blankToNull(form.phone()))
+                .param("email", blankToNull(form.email()))
                 .param("login", blankToNull(form.login())).param("enabled", form.enabled())
                 .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
                 .param("id", id).param("version", form.version() == null ? -1 : form.version())
@@ -229,6 +242,7 @@ public class StaffDirectory {
         values.put("unitId", String.valueOf(form.unitId()));
         values.put("name", form.name());
         values.put("title", form.title());
+        values.put("email", form.email());
         values.put("login", form.login());
         values.put("enabled", form.enabled());
         values.put("roles", form.roles() == null ? List.of() : form.roles().stream().sorted().toList());
@@ -243,7 +257,8 @@ public class StaffDirectory {
         String[] roles = (String[]) rs.getArray("roles").getArray();
         Timestamp at = rs.getTimestamp("updated_at");
         return new Staff(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class), rs.getString("name"),
-                rs.getString("title"), rs.getString("phone"), rs.getString("login"), rs.getBoolean("enabled"),
+                rs.getString("title"), rs.getString("phone"), rs.getString("email"), rs.getString("login"),
+                rs.getBoolean("enabled"),
                 rs.getBoolean("demo"), new HashSet<>(Arrays.asList(roles)), rs.getLong("version"),
                 rs.getString("updated_by"), at == null ? null : at.toInstant());
     }

@@ -1,5 +1,6 @@
 package org.duban.organization;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,6 +15,7 @@ public record StaffForm(
         @NotBlank @Size(max = 50) String name,
         @Size(max = 100) String title,
         @Size(max = 30) @Pattern(regexp = "^[0-9+\\- ]*$", message = "{staff.phone.invalid}") String phone,
+        @Size(max = 200) @Email(message = "{staff.email.invalid}") String email,
         @Size(max = 50) @Pattern(regexp = "^[A-Za-z0-9._-]*$", message = "{staff.login.invalid}") String login,
         @Size(max = 200) String password,
         boolean enabled,
@@ -21,11 +23,11 @@ public record StaffForm(
         Long version) {
 
     public static StaffForm empty() {
-        return new StaffForm(null, "", "", "", "", "", true, Set.of(), null);
+        return new StaffForm(null, "", "", "", "", "", "", true, Set.of(), null);
     }
 
     public static StaffForm of(Staff staff) {
-        return new StaffForm(staff.unitId(), staff.name(), staff.title(), staff.phone(), staff.login(), "",
+        return new StaffForm(staff.unitId(), staff.name(), staff.title(), staff.phone(), staff.email(), staff.login(), "",
                 staff.enabled(), staff.roles(), staff.version());
     }
 }

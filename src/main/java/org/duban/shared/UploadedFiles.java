@@ -1,5 +1,10 @@
 package org.duban.shared;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
@@ -38,6 +43,19 @@ public final class UploadedFiles {
     public static String safeName(String fileName) {
         String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_");
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    /**
+     * A stored file sent back: always as an attachment (never rendered inline), with its checked type, {@code nosniff}
+     * and no caching by shared caches.
+     */
+    public static ResponseEntity<byte[]> download(String fileName, String contentType, byte[] content) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(contentType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(content);
     }
 
     private static boolean startsWith(byte[] b, byte[] prefix) {

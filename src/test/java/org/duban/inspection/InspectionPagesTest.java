@@ -192,6 +192,9 @@ class InspectionPagesTest {
         assertThat(problem.get("campaign_id")).isEqualTo(campaign());
         mvc.perform(get("/inspections/" + id).with(user(workteam)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("/problems/" + problem.get("id"))));
+        // ... and the problem page links back to the inspection
+        mvc.perform(get("/problems/" + problem.get("id")).with(user(workteam)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"/inspections/" + id + "\"")));
         // A second registration of the same finding is refused; the ledger keeps exactly one problem.
         mvc.perform(post("/inspections/" + id + "/findings/" + finding + "/problem").with(csrf()).with(user(workteam)))
                 .andExpect(status().is3xxRedirection());

@@ -133,7 +133,7 @@ class LedgerPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("case files 12 and 13 compared")))
                 .andExpect(content().string(containsString("receipt.pdf")))
-                .andExpect(content().string(containsString("RECTIFIED</span> → <span>VERIFIED")));
+                .andExpect(content().string(containsString("已整改</span> → <span>已核验")));
         mvc.perform(get("/rectifications").with(as("workteam"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(jdbc.sql("select reference from problem where id = :id")
                         .param("id", id).query(String.class).single())));

@@ -40,7 +40,7 @@ class DisablingEndsSessionsTest {
     void disablingAnAccountEndsItsOpenSession() throws Exception {
         String login = "session-" + UUID.randomUUID().toString().substring(0, 8);
         UUID squad = units.findByCode("OTOGQ-SQUAD-2").orElseThrow().id();
-        UUID id = staff.create(new StaffForm(squad, "会话测试", "", "", login, PASSWORD, true, Set.of("UNIT_STAFF"), null));
+        UUID id = staff.create(new StaffForm(squad, "会话测试", "", "", "", login, PASSWORD, true, Set.of("UNIT_STAFF"), null));
 
         Cookie session = mvc.perform(post("/login").with(csrf()).param("username", login).param("password", PASSWORD))
                 .andExpect(status().isFound()).andReturn().getResponse().getCookie("SESSION");

@@ -112,12 +112,14 @@ class OrganizationPagesTest {
     void anAdministratorCreatesAStaffMemberWithRoles() throws Exception {
         mvc.perform(post("/admin/staff").with(csrf()).param("unitId", unit("OTOGQ-SQUAD-2").toString())
                         .param("name", "王五").param("title", "执法队员").param("phone", "138 0000 0001")
-                        .param("login", "wangwu").param("password", "Long-enough-pass-7").param("enabled", "true")
+                        .param("email", "wangwu@example.org").param("login", "wangwu").param("password", "Long-enough-pass-7").param("enabled", "true")
                         .param("roles", "UNIT_STAFF"))
                 .andExpect(redirectedUrl("/admin/staff"));
         Staff created = staff.findByLogin("wangwu").orElseThrow();
         assertThat(created.roles()).containsExactly("UNIT_STAFF");
         assertThat(created.enabled()).isTrue();
+        assertThat(created.email()).isEqualTo("wangwu@example.org");
+        assertThat(staff.emailOf(created.id())).contains("wangwu@example.org");
     }
 
     @Test
@@ -141,6 +143,16 @@ class OrganizationPagesTest {
         assertThat(page).contains("密码至少需要10个字符");
         assertThat(page).containsPattern("id=\"password\"[^>]*is-invalid|is-invalid[^>]*id=\"password\"");
         assertThat(staff.findByLogin("weakpass")).isEmpty();
+    }
+
+    @Test
+    @WithAdmin
+    void aBadEmailAddressIsShownOnTheForm() throws Exception {
+        String page = mvc.perform(post("/admin/staff").with(csrf()).param("unitId", unit("OTOGQ-SQUAD-2").toString())
+                        .param("name", "坏邮箱").param("email", "not an address").param("enabled", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("请填写有效的电子邮箱地址");
+        assertThat(page).containsPattern("id=\"email\"[^>]*is-invalid|is-invalid[^>]*id=\"email\"");
     }
 
     @Test

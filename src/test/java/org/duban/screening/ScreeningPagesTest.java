@@ -179,6 +179,10 @@ class ScreeningPagesTest {
         assertThat(findingStatus(finding)).isEqualTo("PROBLEM");
         assertThat(jdbc.sql("select source || ' ' || category from problem where source_ref = :ref")
                 .param("ref", finding.toString()).query(String.class).single()).isEqualTo("RISK_SCREENING ROUGH");
+        UUID problem = jdbc.sql("select id from problem where source_ref = :ref").param("ref", finding.toString())
+                .query(UUID.class).single();
+        mvc.perform(get("/problems/" + problem)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/screening/findings/" + finding + "\"")));
     }
 
     @Test
