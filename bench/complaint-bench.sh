@@ -5,7 +5,10 @@
 # Environment: BENCH_PORT (default 18080), BENCH_SKIP_BUILD=1 (use the jar as it is), BENCH_JAR (another jar, e.g. a
 # copy of an older build for a side-by-side run), BENCH_JFR=file.jfr (record a flight recording of the application),
 # BENCH_WAITS=1 (sample pg_stat_activity every 0.1 s during the run with psql and print what the busy database
-# sessions were doing or waiting for: a poor man's wait profile of the database).
+# sessions were doing or waiting for: a poor man's wait profile of the database), BENCH_ARGS (more application
+# arguments, e.g. --duban.database.synchronous-commit=off to compare with a build that did not commit synchronously),
+# BENCH_WARMUP (seconds of warm-up submissions, default 10: a cold JVM spends much of its CPU in the JIT compiler).
+# Each phase also prints the CPU time the application and its PostgreSQL used per request (from /proc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE="${1:-30}"
@@ -22,7 +25,7 @@ if [ -n "${BENCH_JFR:-}" ]; then
 fi
 java -Xmx1g "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --duban.database.data-dir="$DATA/pg" \
   --duban.complaint.rate-limit.raised-addresses=127.0.0.1 --duban.complaint.rate-limit.raised-limit=100000000 \
-  --logging.structured.format.console= --logging.level.root=WARN > "$DATA/app.log" 2>&1 &
+  --logging.structured.format.console= --logging.level.root=WARN ${BENCH_ARGS:-} > "$DATA/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 180); do
@@ -41,7 +44,7 @@ if [ -n "${BENCH_WAITS:-}" ]; then
       sleep 0.1
     done ) &
 fi
-java bench/ComplaintLoad.java "http://127.0.0.1:$PORT" "$SECONDS_PER_PHASE" "$WORKERS"
+java bench/ComplaintLoad.java "http://127.0.0.1:$PORT" "$SECONDS_PER_PHASE" "$WORKERS" $APP "$(sed -n 1p "$DATA/pg/postmaster.pid")"
 echo "end $(date -u +%FT%TZ), load average $(cat /proc/loadavg)"
 if [ -n "${BENCH_WAITS:-}" ]; then
   echo "database sessions sampled every 0.1 s (most frequent state and statement):"
