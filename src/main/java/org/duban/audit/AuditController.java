@@ -33,12 +33,15 @@ class AuditController {
 
     @PostMapping("/audit/verify")
     String verify(@Valid @ModelAttribute("query") AuditQuery query, BindingResult errors, Model model) {
-        Optional<Long> broken = trail.firstBrokenLink();
+        AuditTrail.Verification verification = trail.verify();
+        Optional<Long> broken = verification.firstBroken();
         model.addAttribute("verified", true);
         model.addAttribute("brokenSeq", broken.orElse(null));
+        model.addAttribute("sealedCount", verification.sealed());
+        model.addAttribute("unsealedCount", verification.unsealed());
         // The verification itself is on record: who checked, and what they were told.
         events.publishEvent(AuditEvent.change("audit.verified", "audit_log", broken.map(String::valueOf).orElse("-"),
-                Map.of(), Map.of("intact", broken.isEmpty())));
+                Map.of(), Map.of("intact", broken.isEmpty(), "sealed", verification.sealed(), "unsealed", verification.unsealed())));
         return page(query, errors, model);
     }
 

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Appends entries to the hash-chained operation log and verifies the chain. */
+/**
+ * Appends entries to the hash-chained operation log and verifies the chain. An entry is written in the
+ * transaction of the change it records, without any lock; {@link AuditSealer} chains it once it is committed.
+ */
 @Service
 public class AuditTrail {
 
@@ -26,10 +29,12 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final AuditSealer sealer;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, AuditSealer sealer) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.sealer = sealer;
     }
 
     /** Runs inside the publisher's transaction (MANDATORY would refuse events published outside one). */
@@ -49,51 +54,65 @@ public class AuditTrail {
 
     void append(String actor, String action, String objectType, String objectId,
                 String oldValues, String newValues, String outcome) {
-        // One writer at a time extends the chain; the lock ends with the transaction.
-        jdbc.sql("select pg_advisory_xact_lock(7171001)").query().singleRow();
-        Optional<Map<String, Object>> last = jdbc.sql("select seq, hash from audit_log order by seq desc limit 1")
-                .query().listOfRows().stream().findFirst();
-        long seq = last.map(row -> ((Number) row.get("seq")).longValue() + 1).orElse(1L);
-        String prevHash = last.map(row -> (String) row.get("hash")).orElse(GENESIS);
+        // No lock: the entry gets its number from a sequence and is chained later by the sealer (AuditSealer).
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditEntry entry = new AuditEntry(seq, at, truncate(actor, 100), action, objectType, truncate(objectId, 80),
-                oldValues, newValues, outcome, prevHash, null);
-        String hash = hashOf(entry);
         jdbc.sql("""
-                insert into audit_log (seq, occurred_at, actor, action, object_type, object_id, old_values, new_values,
-                                       outcome, prev_hash, hash)
-                values (:seq, :at, :actor, :action, :objectType, :objectId, :oldValues, :newValues, :outcome, :prevHash, :hash)
+                insert into audit_log (occurred_at, actor, action, object_type, object_id, old_values, new_values, outcome)
+                values (:at, :actor, :action, :objectType, :objectId, :oldValues, :newValues, :outcome)
                 """)
-                .param("seq", seq).param("at", Timestamp.from(at)).param("actor", entry.actor())
-                .param("action", action).param("objectType", objectType).param("objectId", entry.objectId())
+                .param("at", Timestamp.from(at)).param("actor", truncate(actor, 100))
+                .param("action", action).param("objectType", objectType).param("objectId", truncate(objectId, 80))
                 .param("oldValues", oldValues).param("newValues", newValues).param("outcome", outcome)
-                .param("prevHash", prevHash).param("hash", hash)
                 .update();
+        sealer.sealAfterCommit();
     }
 
     /**
-     * Walks the chain from the first entry and returns the sequence number of the first entry whose content or
-     * link does not match, or empty when the whole chain is intact. A deleted row shows as a gap in the numbers.
+     * Walks the chain from its first entry and returns the sequence number of the first entry whose content or
+     * link does not match, or empty when the sealed chain is intact. A deleted entry shows as a break at the
+     * entry that followed it in the chain. Entries not yet sealed are not part of the walk ({@link #verify()}
+     * counts them).
      */
     @Transactional(readOnly = true)
     public Optional<Long> firstBrokenLink() {
         String[] expectedPrev = {GENESIS};
-        long[] expectedSeq = {1};
+        long[] expectedPos = {1};
         Long[] broken = {null};
-        jdbc.sql("select * from audit_log order by seq").query((java.sql.ResultSet rs) -> {
+        jdbc.sql("select * from audit_log where chain_pos is not null order by chain_pos").query((java.sql.ResultSet rs) -> {
             if (broken[0] != null) {
                 return;
             }
             AuditEntry entry = AuditEntry.from(rs);
-            if (entry.seq() != expectedSeq[0] || !entry.prevHash().equals(expectedPrev[0])
+            if (rs.getLong("chain_pos") != expectedPos[0] || !entry.prevHash().equals(expectedPrev[0])
                     || !hashOf(entry).equals(entry.hash())) {
                 broken[0] = entry.seq();
                 return;
             }
             expectedPrev[0] = entry.hash();
-            expectedSeq[0] = entry.seq() + 1;
+            expectedPos[0]++;
         });
         return Optional.ofNullable(broken[0]);
+    }
+
+    /** The outcome of a verification: the first broken entry if any, and how many entries were checked or not. */
+    public record Verification(Optional<Long> firstBroken, long sealed, long unsealed) {
+    }
+
+    /**
+     * Verifies the sealed chain and counts the entries that were committed but not yet sealed (written in the
+     * last moments, or left by an instance that stopped before sealing them; the sealer takes them in its next
+     * round).
+     */
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        Optional<Long> broken = firstBrokenLink();
+        Map<String, Object> counts = jdbc.sql("""
+                select count(*) filter (where chain_pos is not null) as sealed,
+                       count(*) filter (where chain_pos is null) as unsealed
+                from audit_log
+                """).query().singleRow();
+        return new Verification(broken, ((Number) counts.get("sealed")).longValue(),
+                ((Number) counts.get("unsealed")).longValue());
     }
 
     static String hashOf(AuditEntry e) {

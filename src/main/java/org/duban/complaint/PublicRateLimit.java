@@ -1,58 +1,70 @@
 package org.duban.complaint;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fixed-window counters per client address for the public routes (submission; receipt look-up and the other
- * receipt-holder actions). Keys are HMAC pseudonyms of the address. Counted per instance: with n instances behind a
- * load balancer an address gets at most n times the limit, which still stops guessing 66-bit receipts.
+ * receipt-holder actions), kept in the database so that the limit holds per address across all instances. Keys
+ * are HMAC pseudonyms of the address. One upsert per attempt, in its own statement (never in the caller's
+ * transaction), on an unlogged table.
  */
 @Component
 class PublicRateLimit {
 
     enum Kind { SUBMISSION, LOOKUP }
 
-    private record Window(long start, AtomicInteger count) {
-    }
-
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final ComplaintSettings.RateLimit settings;
     private final Secrets secrets;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
-    PublicRateLimit(ComplaintSettings settings, Secrets secrets, Clock clock) {
+    PublicRateLimit(ComplaintSettings settings, Secrets secrets, Clock clock, JdbcClient jdbc) {
         this.settings = settings.rateLimit();
         this.secrets = secrets;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** Counts one attempt; throws {@link RateLimited} once the address is over its limit for this window. */
     void check(Kind kind, String address) {
         int limit = settings.raisedAddresses().contains(address) ? settings.raisedLimit()
                 : kind == Kind.SUBMISSION ? settings.submissions() : settings.lookups();
-        long now = clock.millis();
-        long length = settings.window().toMillis();
-        String key = kind + ":" + secrets.addressPseudonym(address);
-        Window window = windows.compute(key, (k, w) -> w == null || now - w.start() >= length
-                ? new Window(now, new AtomicInteger()) : w);
-        if (window.count().incrementAndGet() > limit) {
-            long minutes = Math.max(1, Duration.ofMillis(window.start() + length - now).toMinutes() + 1);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Duration length = settings.window();
+        // A window that has ended starts again with this attempt; otherwise the attempt is added to it.
+        Map<String, Object> window = jdbc.sql("""
+                insert into complaint_rate_limit as w (bucket, window_start, hits) values (:bucket, :now, 1)
+                on conflict (bucket) do update set
+                    window_start = case when w.window_start <= :ended then excluded.window_start else w.window_start end,
+                    hits = case when w.window_start <= :ended then 1 else w.hits + 1 end
+                returning window_start, hits
+                """)
+                .param("bucket", kind.name() + ":" + secrets.addressPseudonym(address))
+                .param("now", Timestamp.from(now)).param("ended", Timestamp.from(now.minus(length)))
+                .query().singleRow();
+        if (((Number) window.get("hits")).intValue() > limit) {
+            Instant end = ((Timestamp) window.get("window_start")).toInstant().plus(length);
+            long minutes = Math.max(1, Duration.between(now, end).toMinutes() + 1);
             throw new RateLimited(minutes);
         }
     }
 
-    @Scheduled(fixedDelay = 60_000)
-    void forgetOldWindows() {
-        long now = clock.millis();
-        long length = settings.window().toMillis();
-        windows.values().removeIf(w -> now - w.start() >= length);
+    /** Windows that have ended are of no use: a new attempt starts a new one. */
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    @SchedulerLock(name = "complaint-rate-limit-cleanup", lockAtMostFor = "PT5M")
+    void forgetEndedWindows() {
+        jdbc.sql("delete from complaint_rate_limit where window_start <= :ended")
+                .param("ended", Timestamp.from(clock.instant().minus(settings.window()))).update();
     }
 
     /** Too many attempts from one address; carries the minutes until the window ends. */

@@ -12,8 +12,8 @@
  *   <li>A key reused with a different body is refused (409), so a leaked key does not hand out someone's receipt.</li>
  *   <li>Time limits are counted from the day of submission in working days (Saturdays, Sundays and the configured
  *   holidays skipped); the answer limit can be set per type.</li>
- *   <li>Rate limits are counted per instance in memory, keyed by an HMAC of the address (the address itself is
- *   neither stored nor logged); several instances each apply the limit.</li>
+ *   <li>Rate limits are counted in the database (an unlogged table), keyed by an HMAC of the address (the address
+ *   itself is neither stored nor logged), so the limit per address holds across all instances.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Complaint")

@@ -4,9 +4,15 @@ import org.duban.support.DubanTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -21,6 +27,14 @@ class RateLimitTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ComplaintSettings settings;
+    @Autowired
+    Secrets secrets;
+    @Autowired
+    Clock clock;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void guessingReceiptsOnThePortalIsStoppedWithAChineseMessage() throws Exception {
@@ -77,5 +91,40 @@ class RateLimitTest {
         mvc.perform(post("/api/v1/complaints").with(Addresses.from(sender)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\": \"OTHER\", \"content\": \"限流测试 6\"}"))
                 .andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void theLimitHoldsPerAddressAcrossInstancesAndAWindowThatEndedStartsAfresh() {
+        // Two application instances on one database: the counters are shared, so 20 look-ups in all.
+        PublicRateLimit one = new PublicRateLimit(settings, secrets, clock, jdbc);
+        PublicRateLimit other = new PublicRateLimit(settings, secrets, clock, jdbc);
+        String address = Addresses.fresh();
+        for (int i = 0; i < 10; i++) {
+            one.check(PublicRateLimit.Kind.LOOKUP, address);
+            other.check(PublicRateLimit.Kind.LOOKUP, address);
+        }
+        assertThatThrownBy(() -> other.check(PublicRateLimit.Kind.LOOKUP, address))
+                .isInstanceOf(PublicRateLimit.RateLimited.class);
+        assertThatThrownBy(() -> one.check(PublicRateLimit.Kind.LOOKUP, address))
+                .isInstanceOf(PublicRateLimit.RateLimited.class);
+        // Submissions are counted apart from look-ups.
+        assertThatCode(() -> one.check(PublicRateLimit.Kind.SUBMISSION, address)).doesNotThrowAnyException();
+        // Eleven minutes later the ten-minute window has ended.
+        PublicRateLimit later = new PublicRateLimit(settings, secrets, Clock.offset(clock, Duration.ofMinutes(11)), jdbc);
+        assertThatCode(() -> later.check(PublicRateLimit.Kind.LOOKUP, address)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theCleanupForgetsEndedWindowsOnly() {
+        PublicRateLimit earlier = new PublicRateLimit(settings, secrets, Clock.offset(clock, Duration.ofMinutes(-30)), jdbc);
+        PublicRateLimit now = new PublicRateLimit(settings, secrets, clock, jdbc);
+        earlier.check(PublicRateLimit.Kind.LOOKUP, Addresses.fresh());
+        now.check(PublicRateLimit.Kind.LOOKUP, Addresses.fresh());
+        long before = jdbc.sql("select count(*) from complaint_rate_limit").query(Long.class).single();
+        now.forgetEndedWindows();
+        assertThat(jdbc.sql("select count(*) from complaint_rate_limit where window_start <= now() - interval '10 minutes'")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from complaint_rate_limit").query(Long.class).single())
+                .isGreaterThan(0).isLessThan(before);
     }
 }

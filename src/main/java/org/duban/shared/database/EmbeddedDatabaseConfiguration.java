@@ -25,8 +25,14 @@ import java.time.Duration;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${duban.database.data-dir:}") String dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(@Value("${duban.database.data-dir:}") String dataDir,
+                                      @Value("${duban.database.synchronous-commit:}") String synchronousCommit)
+            throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // zonky turns synchronous_commit off (fast tests): a commit would then be answered before its WAL is on disk,
+        // and a crash could lose what the application had acknowledged. Kept data gets the PostgreSQL default.
+        builder.setServerConfig("synchronous_commit", !synchronousCommit.isBlank() ? synchronousCommit
+                : dataDir.isBlank() ? "off" : "on");
         if (dataDir.isBlank()) {
             // Tests: a fresh throw-away cluster per application context.
             builder.setCleanDataDirectory(true);

@@ -1,0 +1,191 @@
+package org.duban.complaint;
+
+import org.duban.organization.DataScope;
+import org.duban.organization.OrgUnit;
+import org.duban.organization.OrgUnits;
+import org.duban.shared.DemoMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Demonstration complaints ({@code demo/complaints.json}), only into an empty complaint table: every channel and
+ * type, in every stage (new, accepted, in handling, extended, awaiting review, answered, rated, reopened, declined,
+ * closed as duplicate, transferred). Each goes through the module's own service, step by step, so it obeys the
+ * same rules and leaves the same history and audit trail as real work; after each step its dates are set back to
+ * the day the data file gives (days before today), so that time limits, overdue marks and the on-time rate look
+ * like a running campaign. The audit trail keeps the real time of loading.
+ */
+@Component
+@Order(200)
+class ComplaintDemoLoader implements ApplicationRunner {
+
+    record Data(List<Item> complaints) {
+    }
+
+    record Item(String key, Channel channel, ComplaintType type, int daysAgo, String content, Integer occurredDaysAgo,
+                String location, String unitConcerned, boolean anonymous, String name, String phone, List<Step> steps) {
+    }
+
+    record Step(String action, int day, String actor, String unit, String text, String reason, String result,
+                String feedback, Integer days, Closure closure, Satisfaction satisfaction, String comment) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintDemoLoader.class);
+
+    private final DemoMode demoMode;
+    private final JdbcClient jdbc;
+    private final OrgUnits units;
+    private final Complaints complaints;
+    private final ComplaintSettings settings;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ComplaintDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Complaints complaints,
+                        ComplaintSettings settings, TransactionTemplate tx, Clock clock) {
+        this.clock = clock;
+        this.demoMode = demoMode;
+        this.jdbc = jdbc;
+        this.units = units;
+        this.complaints = complaints;
+        this.settings = settings;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!demoMode.wanted() || units.all().isEmpty()
+                || jdbc.sql("select count(*) from complaint").query(Integer.class).single() > 0) {
+            return;
+        }
+        Data data;
+        try (InputStream in = new ClassPathResource("demo/complaints.json").getInputStream()) {
+            data = JsonMapper.builder().build().readValue(in, Data.class);
+        }
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        try {
+            tx.executeWithoutResult(status -> data.complaints().forEach(this::load));
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+        log.info("Demonstration data loaded: {} complaints", data.complaints().size());
+    }
+
+    private void load(Item item) {
+        DataScope all = new DataScope(new HashSet<>(units.all().stream().map(OrgUnit::id).toList()), "/");
+        LocalDate today = complaints.today();
+        Instant submittedAt = today.minusDays(item.daysAgo()).atTime(LocalTime.of(9, 0))
+                .atZone(clock.getZone()).toInstant().plus(Duration.ofMinutes(item.key().hashCode() & 0xff));
+        boolean staffChannel = item.channel() != Channel.WEB && item.channel() != Channel.API;
+        actAs(staffChannel ? "workteam" : null);
+        Submitted submitted = complaints.submit(new NewComplaint(item.type(), item.content(),
+                        item.occurredDaysAgo() == null ? null : today.minusDays(item.occurredDaysAgo()), item.location(),
+                        item.unitConcerned(), item.anonymous(), item.name(), item.phone()),
+                item.channel(), item.key(), List.of(), staffChannel ? units.findByCode("OTOGQ").orElseThrow().id() : null);
+        UUID id = submitted.complaintId();
+        WorkingDays workingDays = new WorkingDays(new HashSet<>(settings.holidays()));
+        LocalDate submittedOn = today.minusDays(item.daysAgo());
+        jdbc.sql("""
+                update complaint set submitted_at = :at, updated_at = :at, acknowledge_due_on = :ack, due_on = :due
+                where id = :id
+                """).param("at", Timestamp.from(submittedAt))
+                .param("ack", Date.valueOf(workingDays.add(submittedOn, settings.timeLimits().acknowledgeDays())))
+                .param("due", Date.valueOf(workingDays.add(submittedOn, settings.timeLimits().answerDays(item.type()))))
+                .param("id", id).update();
+        int n = 0;
+        for (Step step : item.steps()) {
+            if (step.day() >= item.daysAgo()) {
+                throw new IllegalStateException(item.key() + ": a step cannot happen today or later");
+            }
+            Instant at = submittedAt.plus(Duration.ofDays(step.day())).plus(Duration.ofMinutes(47L * ++n));
+            actAs(step.actor());
+            String column = perform(step, id, submitted.receipt(), all);
+            backdate(id, column, at);
+        }
+    }
+
+    /** Runs one step through the service; returns the complaint column that holds the step's time, if any. */
+    private String perform(Step step, UUID id, String receipt, DataScope all) {
+        switch (step.action()) {
+            case "accept" -> {
+                complaints.accept(id, version(id), all);
+                return "accepted_at";
+            }
+            case "assign" -> complaints.assign(id, version(id), unit(step.unit()), all);
+            case "note" -> complaints.addNote(id, step.text(), all);
+            case "information" -> complaints.addInformation(receipt, step.text());
+            case "extend" -> complaints.extend(id, version(id), step.days(), step.reason(), all);
+            case "answer" -> complaints.answer(id, version(id), step.result(), step.feedback(), all);
+            case "publish" -> {
+                complaints.reviewFeedback(id, version(id), true, step.feedback(), all);
+                return "answered_at";
+            }
+            case "rate" -> {
+                complaints.rate(receipt, step.satisfaction(), step.comment());
+                return "rated_at";
+            }
+            case "decline" -> {
+                complaints.decline(id, version(id), step.reason(), all);
+                return "closed_at";
+            }
+            case "close" -> {
+                complaints.close(id, version(id), step.closure(), step.reason(), all);
+                return "closed_at";
+            }
+            case "transfer" -> complaints.transfer(id, version(id), unit(step.unit()), step.reason(), all);
+            default -> throw new IllegalStateException("unknown demonstration step " + step.action());
+        }
+        return null;
+    }
+
+    /** The step's history line and the complaint's time columns it set now get the step's own time. */
+    private void backdate(UUID id, String column, Instant at) {
+        Timestamp time = Timestamp.from(at);
+        jdbc.sql("""
+                update complaint_entry set created_at = :at where id = (
+                    select id from complaint_entry where complaint_id = :id order by created_at desc limit 1)
+                """).param("at", time).param("id", id).update();
+        // A satisfied rating also closes the complaint: its closing time is the rating's.
+        String closedByRating = "rated_at".equals(column)
+                ? ", closed_at = case when closed_at is null then null else cast(:at as timestamp with time zone) end" : "";
+        jdbc.sql("update complaint set updated_at = :at" + closedByRating
+                        + (column == null ? "" : ", " + column + " = :at") + " where id = :id")
+                .param("at", time).param("id", id).update();
+    }
+
+    private long version(UUID id) {
+        return jdbc.sql("select version from complaint where id = :id").param("id", id).query(Long.class).single();
+    }
+
+    private UUID unit(String code) {
+        return units.findByCode(code).map(OrgUnit::id).orElseThrow(() -> new IllegalStateException("no unit " + code));
+    }
+
+    /** The demonstration login a step is recorded under; none for the public. */
+    private static void actAs(String login) {
+        SecurityContextHolder.getContext().setAuthentication(
+                login == null ? null : new UsernamePasswordAuthenticationToken(login, null, List.of()));
+    }
+}
