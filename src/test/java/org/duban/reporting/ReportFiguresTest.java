@@ -123,7 +123,8 @@ class ReportFiguresTest {
                             insert into screening_run (id, started_by, trigger, started_at, finished_at, status)
                             values (:id, 'test', 'COMMAND', :at, :at, 'DONE')
                             """)
-                    .param("id", run).param("at", Timestamp.from(Instant.now().minusSeconds(3600L * (2 - r)))).update();
+                    // Later than the demonstration data's screening run, made when the application context started.
+                    .param("id", run).param("at", Timestamp.from(Instant.now().plusSeconds(60L * (r + 1)))).update();
             for (int k = 0; k < 5 + r * 3; k++) {
                 jdbc.sql("""
                                 insert into screening_finding (run_id, rule, category, subject_type, subject_id, severity,
