@@ -130,10 +130,17 @@ public class ProblemLedger {
             // Exactly the expression of the trigram index problem_text_trgm_idx (V14). The index serves searches
             // holding a run of three or more letters or digits; shorter ones (most 1-2 character Chinese words)
             // are answered by reading the list in order and filtering, see docs/ledger.md "Measured".
-            sql.append(" and ").append(SEARCHED_TEXT).append(" ilike :q");
-            params.put("q", "%" + f.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            // A search without letters that have case (Chinese words, numbers) is the same under like and ilike;
+            // like compares bytes, while ilike lower-cases every row first: 2-3x slower on a scan of Chinese text.
+            String q = f.q().trim();
+            sql.append(" and ").append(SEARCHED_TEXT).append(hasCase(q) ? " ilike :q" : " like :q");
+            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return new Where(sql.toString(), params);
+    }
+
+    private static boolean hasCase(String text) {
+        return text.codePoints().anyMatch(c -> Character.toLowerCase(c) != c || Character.toUpperCase(c) != c);
     }
 
     @Transactional(readOnly = true)

@@ -64,8 +64,9 @@ class ProblemSearchTest {
         String reference = jdbc.sql("select reference from problem where id = :id").param("id", id)
                 .query(String.class).single();
 
-        // Three or more characters (the trigram index), two and one (read in order and filtered), a reference.
-        for (String q : List.of("超限检测站", "乱罚款", "罚款", "罚", reference, marker.toUpperCase())) {
+        // Three or more characters (the trigram index), two and one (read in order and filtered), a reference in
+        // either case (ilike), Chinese (like: no letters with case).
+        for (String q : List.of("超限检测站", "乱罚款", "罚款", "罚", reference, reference.toLowerCase(), marker.toUpperCase())) {
             assertThat(search(q)).as(q).contains(id.toString());
         }
         assertThat(search("乱罚款 " + marker + "x")).doesNotContain(id.toString());
