@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -147,9 +148,7 @@ class LedgerDemoLoader implements ApplicationRunner {
         actAs("workteam");
         UUID id = problems.register(new NewProblem(null, item.source(), null, item.category(), item.item(),
                 unit(item.unit()), item.officers(), item.description(), foundOn, item.confidential()));
-        jdbc.sql("update problem set created_at = :at where id = :id")
-                .param("at", Timestamp.from(registeredAt)).param("id", id).update();
-        backdate(id, registeredAt, loading);
+        List<String> times = new ArrayList<>(List.of(registeredAt.toString()));
         // Each step is one action of the ledger, which adds one to the version: no need to read it back.
         long[] version = {0};
         int n = 0;
@@ -160,8 +159,9 @@ class LedgerDemoLoader implements ApplicationRunner {
             }
             actAs(step.actor() == null ? "workteam" : step.actor());
             perform(step, id, version, all, at, loading);
-            backdate(id, at, loading);
+            times.add(at.toString());
         }
+        backdate(id, times, loading);
         return id;
     }
 
@@ -223,13 +223,30 @@ class LedgerDemoLoader implements ApplicationRunner {
         statement.update();
     }
 
-    /** The timeline rows written since loading began and the problem's last change get the step's time. */
-    private void backdate(UUID id, Instant at, Instant loading) {
-        Timestamp time = Timestamp.from(at);
+    /**
+     * The problem's timeline gets the steps' times, in one statement: the rows of one action share the instant
+     * the ledger took for them, so the n-th distinct instant since loading began is the n-th step's (the
+     * registration first). Its creation and last change get the first and the last.
+     */
+    private void backdate(UUID id, List<String> times, Instant loading) {
+        Timestamp since = Timestamp.from(loading);
+        int actions = jdbc.sql("select count(distinct at) from problem_change where problem_id = :id and at >= :since")
+                .param("id", id).param("since", since).query(Integer.class).single();
+        if (actions != times.size()) {
+            throw new IllegalStateException("problem " + id + ": " + actions + " actions on the timeline, "
+                    + times.size() + " steps");
+        }
         jdbc.sql("""
-                with timeline as (update problem_change set at = :at where problem_id = :id and at >= :loading)
-                update problem set updated_at = :at where id = :id
-                """).param("at", time).param("id", id).param("loading", Timestamp.from(loading)).update();
+                with timeline as (
+                    update problem_change c set at = cast((cast(:times as text[]))[s.n] as timestamp with time zone)
+                    from (select id, dense_rank() over (order by at) as n from problem_change
+                          where problem_id = :id and at >= :since) s
+                    where c.id = s.id)
+                update problem set created_at = cast(:first as timestamp with time zone),
+                                   updated_at = cast(:last as timestamp with time zone)
+                where id = :id
+                """).param("times", times.toArray(String[]::new)).param("id", id).param("since", since)
+                .param("first", times.get(0)).param("last", times.get(times.size() - 1)).update();
     }
 
     private void record(Accountability a, Map<String, UUID> ids, DataScope all) {
