@@ -9,11 +9,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The demonstration ledger: every stage of the life cycle, every source and kind, overdue items, accountability. */
@@ -97,6 +102,25 @@ class LedgerDemoDataTest {
                 .getContentAsString();
         assertThat(problems).contains("DB-").doesNotContain("problem.status.");
         mvc.perform(get("/rectifications")).andExpect(status().isOk());
+    }
+
+    /** A monthly report drafted for a month of the campaign has problem figures (March: two, both signed off). */
+    @Test
+    @WithWorkTeamMember
+    void aDraftedMonthlyReportAndTheDashboardHaveFigures() throws Exception {
+        String campaign = jdbc.sql("select id::text from campaign order by starts_on limit 1").query(String.class).single();
+        mvc.perform(post("/reports").with(csrf()).param("campaignId", campaign).param("kind", "MONTHLY")
+                .param("month", "2023-03")).andExpect(status().is3xxRedirection());
+        Map<String, BigDecimal> figures = new HashMap<>();
+        jdbc.sql("""
+                select f.figure, f.value from report_figure f join report r on r.id = f.report_id
+                where r.kind = 'MONTHLY' and r.period = date '2023-03-01' and f.version_no = 0
+                """).query(rs -> {
+                    figures.put(rs.getString(1), rs.getBigDecimal(2));
+                });
+        assertThat(figures.get("problemsFound")).isEqualByComparingTo("2");
+        assertThat(figures.get("problemsSignedOff")).isEqualByComparingTo("2");
+        mvc.perform(get("/dashboard")).andExpect(status().isOk());
     }
 
     @Test
