@@ -171,8 +171,10 @@ class LedgerDemoLoader implements ApplicationRunner {
         switch (step.action()) {
             case "assign" -> {
                 ledger.assign(id, version[0]++, unit(step.unit()), step.days(), all);
-                set("update problem set assigned_on = :on, due_on = :due where id = :id", id, on,
-                        workingDays.add(on, step.days()));
+                LocalDate due = workingDays.add(on, step.days());
+                set("update problem set assigned_on = :on, due_on = :due where id = :id", id, on, due);
+                timelineValue(id, "assign", "assigned_on", on, loading);
+                timelineValue(id, "assign", "due_on", due, loading);
             }
             case "verify" -> ledger.startVerification(id, version[0]++, all);
             case "confirm" -> ledger.decide(id, version[0]++, true, step.text(), all);
@@ -184,11 +186,10 @@ class LedgerDemoLoader implements ApplicationRunner {
                 ledger.startRectification(id, version[0]++, new ProblemLedger.Plan(unit(step.unit()), step.person(),
                         deadline.isBefore(today) ? today : deadline), all);
                 set("update rectification set deadline = :on where problem_id = :id", id, deadline, null);
-                jdbc.sql("update problem_change set new_value = :d where problem_id = :id and field = 'deadline' "
-                                + "and id = (select max(id) from problem_change where problem_id = :id)")
-                        .param("d", deadline.toString()).param("id", id).update();
+                timelineValue(id, "rectify", "deadline", deadline, loading);
             }
-            case "measure" -> ledger.addMeasure(id, version[0]++, step.text(), step.owner(), on.plusDays(step.days()), all);
+            case "measure" ->
+                    ledger.addMeasure(id, version[0]++, step.text(), step.owner(), on.plusDays(step.days()), all);
             case "evidence" -> {
                 ledger.addEvidence(id, version[0]++, EvidenceStore.Purpose.RECTIFICATION, step.file(),
                         step.file().endsWith(".png") ? PNG : PDF, all);
@@ -202,7 +203,8 @@ class LedgerDemoLoader implements ApplicationRunner {
             }
             case "check" -> {
                 ledger.checkRectification(id, version[0]++, step.passed(), step.text(), all);
-                jdbc.sql("update rectification set verified_at = :at where problem_id = :id and verified_at is not null")
+                jdbc.sql("update rectification set verified_at = :at where problem_id = :id "
+                                + "and verified_by is not null")
                         .param("at", Timestamp.from(at)).param("id", id).update();
             }
             case "signOff" -> {
@@ -213,6 +215,15 @@ class LedgerDemoLoader implements ApplicationRunner {
             case "reopen" -> ledger.reopen(id, version[0]++, step.text(), all);
             default -> throw new IllegalStateException("unknown demonstration step " + step.action());
         }
+    }
+
+    /** The date a step's timeline row shows, as dated back (the row is not yet dated back itself). */
+    private void timelineValue(UUID id, String action, String field, LocalDate value, Instant loading) {
+        jdbc.sql("""
+                update problem_change set new_value = :value
+                where problem_id = :id and action = :action and field = :field and at >= :loading
+                """).param("value", value.toString()).param("id", id).param("action", action).param("field", field)
+                .param("loading", Timestamp.from(loading)).update();
     }
 
     private void set(String sql, UUID id, LocalDate on, LocalDate due) {

@@ -53,14 +53,17 @@ class LedgerDemoDataTest {
                 .isEqualTo(8);
         assertThat(jdbc.sql("select count(*)" + DEMO + " and p.confidential and p.officers is not null")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(3);
-        assertThat(jdbc.sql("select count(*)" + DEMO + " and p.reopen_count > 0").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*)" + DEMO + " and p.reopen_count > 0").query(Long.class).single())
+                .isPositive();
     }
 
     @Test
     void someAreOverdueAndSomeOpenOnesAreNot() {
         String open = " and p.status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING')";
-        long overdue = jdbc.sql("select count(*)" + DEMO + open + " and p.due_on < current_date").query(Long.class).single();
-        long inTime = jdbc.sql("select count(*)" + DEMO + open + " and p.due_on >= current_date").query(Long.class).single();
+        long overdue = jdbc.sql("select count(*)" + DEMO + open + " and p.due_on < current_date")
+                .query(Long.class).single();
+        long inTime = jdbc.sql("select count(*)" + DEMO + open + " and p.due_on >= current_date")
+                .query(Long.class).single();
         assertThat(overdue).isBetween(2L, 6L);
         assertThat(inTime).isPositive();
     }
@@ -71,6 +74,12 @@ class LedgerDemoDataTest {
         assertThat(jdbc.sql("""
                 select count(*) from problem_change c join problem p on p.id = c.problem_id
                 where c.at < p.created_at or c.at > now()
+                """).query(Long.class).single()).isZero();
+        // The dates the timeline shows are those dated back, not the day of loading.
+        assertThat(jdbc.sql("""
+                select count(*) from problem_change c join problem p on p.id = c.problem_id
+                where c.field in ('assigned_on', 'due_on', 'deadline') and c.new_value >= cast(current_date as text)
+                  and p.found_on < date '2024-01-01' and p.created_at < current_date
                 """).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*)" + DEMO + """
                  and p.status in ('RECTIFIED', 'VERIFIED', 'SIGNED_OFF') and not exists (
@@ -87,11 +96,13 @@ class LedgerDemoDataTest {
 
     @Test
     void accountabilityRecordsOfSeveralKindsWithAnExemption() {
-        List<String> kinds = jdbc.sql("select kind from accountability_record where created_at < current_date").query(String.class).list();
+        List<String> kinds = jdbc.sql("select kind from accountability_record where created_at < current_date")
+                .query(String.class).list();
         assertThat(kinds).hasSizeBetween(3, 5).doesNotHaveDuplicates().contains("FAULT_TOLERANCE_EXEMPTION");
         assertThat(jdbc.sql("""
                 select count(*) from accountability_record a join problem p on p.id = a.problem_id
                 where p.status not in ('CONFIRMED', 'RECTIFYING', 'RECTIFIED', 'VERIFIED', 'SIGNED_OFF')
+                  and a.created_at < current_date
                 """).query(Long.class).single()).isZero();
     }
 
@@ -108,7 +119,8 @@ class LedgerDemoDataTest {
     @Test
     @WithWorkTeamMember
     void aDraftedMonthlyReportAndTheDashboardHaveFigures() throws Exception {
-        String campaign = jdbc.sql("select id::text from campaign order by starts_on limit 1").query(String.class).single();
+        String campaign = jdbc.sql("select id::text from campaign order by starts_on limit 1")
+                .query(String.class).single();
         mvc.perform(post("/reports").with(csrf()).param("campaignId", campaign).param("kind", "MONTHLY")
                 .param("month", "2023-03")).andExpect(status().is3xxRedirection());
         Map<String, BigDecimal> figures = new HashMap<>();
