@@ -41,9 +41,11 @@ class KeyTaskController {
     private final OrgUnits units;
     private final KeyTaskWorkbook workbook;
     private final KeyTaskFiles files;
+    private final KeyTaskTimelineLabels timeline;
 
     KeyTaskController(KeyTasks tasks, Campaigns campaigns, OrgUnits units, KeyTaskWorkbook workbook,
-                      KeyTaskFiles files) {
+                      KeyTaskFiles files, KeyTaskTimelineLabels timeline) {
+        this.timeline = timeline;
         this.files = files;
         this.tasks = tasks;
         this.campaigns = campaigns;
@@ -100,15 +102,16 @@ class KeyTaskController {
     }
 
     @GetMapping("/tasks/{id}")
-    String show(@PathVariable UUID id, Model model) {
+    String show(@PathVariable UUID id, Model model, Locale locale) {
         KeyTask task = tasks.get(id, units.currentScope());
         model.addAttribute("task", task);
         model.addAttribute("progress", tasks.progress(id));
         model.addAttribute("filesByProgress", files.list(id).stream()
                 .collect(Collectors.groupingBy(KeyTaskFiles.StoredFile::progressId)));
         model.addAttribute("maxFiles", KeyTaskFiles.MAX_FILES);
-        model.addAttribute("history", tasks.history(id));
-        model.addAttribute("unitNames", unitNames());
+        Map<UUID, String> unitNames = unitNames();
+        model.addAttribute("history", timeline.rows(tasks.history(id), unitNames, locale));
+        model.addAttribute("unitNames", unitNames);
         model.addAttribute("today", tasks.today());
         return "keytask/show";
     }

@@ -76,7 +76,7 @@ class KeyTaskFilesTest {
         mvc.perform(get("/tasks/" + task).with(as("unit")))
                 .andExpect(content().string(containsString("/tasks/" + task + "/files/" + file)))
                 .andExpect(content().string(containsString("minutes.pdf")))
-                .andExpect(content().string(containsString("files</td>")));
+                .andExpect(content().string(containsString("附件</td>")));
         mvc.perform(get("/tasks/" + task + "/files/" + file).with(as("unit")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))

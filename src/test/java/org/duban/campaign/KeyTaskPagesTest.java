@@ -66,11 +66,31 @@ class KeyTaskPagesTest {
                 .isEqualTo("DONE");
         mvc.perform(get("/tasks/" + id).with(as("workteam")))
                 .andExpect(content().string(containsString("meeting held")))
-                .andExpect(content().string(containsString("NOT_STARTED</span> → <span>DONE")))
+                .andExpect(content().string(containsString("未开始</span> → <span>已完成")))
                 .andExpect(content().string(not(containsString("badge bg-danger"))));
         mvc.perform(post("/tasks/" + id + "/progress").with(csrf()).with(as("workteam"))
                         .param("version", String.valueOf(version)).param("text", "again").param("percent", "100"))
                 .andExpect(status().isConflict()).andExpect(content().string(containsString("workteam")));
+    }
+
+    /** The timeline reads like the problem timeline: labels, not field names and codes. */
+    @Test
+    void theTimelineShowsLabelsNotFieldNamesAndCodes() throws Exception {
+        UUID id = task("研究制定专项整治具体实施方案，建立工作台账");
+        long version = jdbc.sql("select version from key_task where id = :id").param("id", id).query(Long.class).single();
+        mvc.perform(post("/tasks/" + id + "/progress").with(csrf()).with(as("workteam"))
+                        .param("version", String.valueOf(version)).param("reportedOn", "2023-03-22")
+                        .param("text", "draft plan circulated").param("percent", "40"))
+                .andExpect(status().is3xxRedirection());
+        String timeline = mvc.perform(get("/tasks/" + id).with(as("workteam"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        timeline = timeline.substring(timeline.indexOf("id=\"timeline\""));
+        assertThat(timeline).contains("责任单位", "旗交通运输局办公室", "所属阶段", "动员部署", "推进状态",
+                        "未开始</span> → <span>推进中", "完成进度", "40%")
+                .doesNotContain("ownerUnitId", "MOBILISATION", "IN_PROGRESS", ">status<", ">percent<");
+        String english = mvc.perform(get("/tasks/" + id).param("lang", "en").with(as("workteam")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english.substring(english.indexOf("id=\"timeline\""))).contains("Owner unit", "Mobilisation");
     }
 
     @Autowired

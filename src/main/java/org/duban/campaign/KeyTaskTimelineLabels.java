@@ -1,0 +1,63 @@
+package org.duban.campaign;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The key task's timeline as people read it, like the problem timeline (ledger {@code TimelineLabels}): field
+ * names replaced by the labels of the task's form, status and phase codes by their names, the owner unit's id by
+ * the unit's name, the percentage with its sign, in the user's language; free text and dates stay as recorded.
+ */
+@Component
+class KeyTaskTimelineLabels {
+
+    record Row(LocalDateTime at, String actor, String field, String oldValue, String newValue) {
+    }
+
+    private final MessageSource messages;
+
+    KeyTaskTimelineLabels(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    List<Row> rows(List<KeyTask.Change> history, Map<UUID, String> unitNames, Locale locale) {
+        return history.stream().map(h -> new Row(h.at(), h.actor(), field(h.field(), locale),
+                value(h.field(), h.oldValue(), unitNames, locale), value(h.field(), h.newValue(), unitNames, locale)))
+                .toList();
+    }
+
+    private String field(String field, Locale locale) {
+        if (field == null) {
+            return null;
+        }
+        String key = "ownerUnitId".equals(field) ? "ownerUnit" : field;
+        return messages.getMessage("keytask.field." + key, null, field, locale);
+    }
+
+    private String value(String field, String value, Map<UUID, String> unitNames, Locale locale) {
+        if (field == null || value == null) {
+            return value;
+        }
+        return switch (field) {
+            case "status" -> messages.getMessage("keytask.status." + value, null, value, locale);
+            case "phase" -> messages.getMessage("phase." + value, null, value, locale);
+            case "percent" -> value + "%";
+            case "ownerUnitId" -> unitName(value, unitNames);
+            default -> value;
+        };
+    }
+
+    private static String unitName(String value, Map<UUID, String> unitNames) {
+        try {
+            return unitNames.getOrDefault(UUID.fromString(value), value);
+        } catch (IllegalArgumentException notAnId) {
+            return value;
+        }
+    }
+}
