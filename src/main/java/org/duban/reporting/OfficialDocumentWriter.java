@@ -150,6 +150,7 @@ class OfficialDocumentWriter {
         double agencyIndent = Math.max(0, axis - document.signature().length() / 2.0);
         XWPFParagraph agency = paragraph(doc, "Signature");
         agency.setIndentationRight((int) Math.round(agencyIndent * CHAR_3));
+        agency.setKeepNext(true); // agency and date on one page
         run(agency, document.signature());
         XWPFParagraph date = paragraph(doc, "Signature");
         date.setIndentationRight(4 * CHAR_3);
@@ -157,24 +158,71 @@ class OfficialDocumentWriter {
     }
 
     /**
-     * 版记: 抄送 and 印发 lines between separator lines, thick first and last, thin between. It follows the signature
-     * in the flow: pinning it to the foot of the last page (a w:framePr frame) lost its separator lines in
-     * LibreOffice, so the office moves it down if it wants it there.
+     * 版记 (GB/T 9704 7.4): 抄送 and 印发 lines between separator lines, thick first and last, thin between, at the
+     * foot of the last page. A floating table (w:tblpPr) pinned to the bottom of the text block: its top and bottom
+     * borders are the thick rules, its inside horizontal border the thin one, and it is anchored in the document's
+     * last paragraph, which follows the signature. A paragraph frame (w:framePr) lost its border lines in
+     * LibreOffice; table borders survive.
+     *
+     * <p>Horizontally it is positioned against the page edge (at the left margin), not against the margin: LibreOffice
+     * (writerfilter's floating-table heuristic) imports a floating table as full-width inline table, that is in the
+     * flow again, when it is as wide as the text area relative to the margin, but keeps it floating when text could
+     * still fit beside it relative to the page.
      */
     private void imprint(XWPFDocument doc, OfficialDocument document) {
-        paragraph(doc, "BlankLine");
-        paragraph(doc, "BlankLine");
-        if (document.copyTo() != null && !document.copyTo().isBlank()) {
-            XWPFParagraph copy = paragraph(doc, "ImprintFirst");
-            copy.createRun().addTab();
-            run(copy, document.copyTo());
+        boolean copy = document.copyTo() != null && !document.copyTo().isBlank();
+        XWPFTable table = doc.createTable(copy ? 2 : 1, 1);
+        var tblPr = table.getCTTbl().getTblPr();
+        var position = tblPr.addNewTblpPr();
+        position.setHorzAnchor(org.openxmlformats.schemas.wordprocessingml.x2006.main.STHAnchor.PAGE);
+        position.setTblpX(BigInteger.valueOf(MARGIN_LEFT));
+        position.setVertAnchor(org.openxmlformats.schemas.wordprocessingml.x2006.main.STVAnchor.MARGIN);
+        position.setTblpYSpec(org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STYAlign.BOTTOM);
+        position.setLeftFromText(BigInteger.ZERO);
+        position.setRightFromText(BigInteger.ZERO);
+        position.setTopFromText(BigInteger.valueOf(LINE_PITCH));
+        position.setBottomFromText(BigInteger.ZERO);
+        tblPr.addNewTblOverlap().setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblOverlap.NEVER);
+        table.setWidth(String.valueOf(TEXT_WIDTH));
+        tblPr.addNewTblLayout().setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+        // Cell margins of zero written out (POI's setCellMargins leaves zeros out): LibreOffice otherwise applies
+        // Word's default 0.19 cm and moves the table's left edge that far out of the text block.
+        var margins = tblPr.addNewTblCellMar();
+        for (var side : new org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth[]{
+                margins.addNewLeft(), margins.addNewRight()}) {
+            side.setW(BigInteger.ZERO);
+            side.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
         }
-        XWPFParagraph printed = paragraph(doc, document.copyTo() == null || document.copyTo().isBlank()
-                ? "ImprintOnly" : "ImprintLast");
+        table.setTopBorder(XWPFTable.XWPFBorderType.SINGLE, 8, 0, "000000");
+        table.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 8, 0, "000000");
+        table.setInsideHBorder(XWPFTable.XWPFBorderType.SINGLE, 6, 0, "000000");
+        table.setLeftBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
+        table.setRightBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
+        table.setInsideVBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        (grid.sizeOfGridColArray() > 0 ? grid.getGridColArray(0) : grid.addNewGridCol())
+                .setW(BigInteger.valueOf(TEXT_WIDTH));
+        int row = 0;
+        if (copy) {
+            XWPFParagraph line = imprintLine(table, row++);
+            line.createRun().addTab();
+            run(line, document.copyTo());
+        }
+        XWPFParagraph printed = imprintLine(table, row);
         printed.createRun().addTab();
         run(printed, document.printer());
         printed.createRun().addTab();
         run(printed, document.printed());
+        // The anchor: the floating table belongs to the paragraph after it, the document's last.
+        paragraph(doc, "BlankLine");
+    }
+
+    private static XWPFParagraph imprintLine(XWPFTable table, int row) {
+        XWPFTableCell cell = table.getRow(row).getCell(0);
+        cell.setWidth(String.valueOf(TEXT_WIDTH));
+        XWPFParagraph p = cell.getParagraphs().get(0);
+        p.setStyle("Imprint");
+        return p;
     }
 
     private void table(XWPFDocument doc, OfficialDocument.Table t) {
@@ -337,9 +385,9 @@ class OfficialDocumentWriter {
                 NO_GRID + "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>"
                         + NO_INDENT + "<w:jc w:val=\"center\"/>",
                 fontsXml(latin, fonts.getProperty("heading1.font")) + NO_SPACING + size(SIZE_4))
-                + imprintStyle("ImprintFirst", "Imprint First Line", "single\" w:sz=\"8", "single\" w:sz=\"6")
-                + imprintStyle("ImprintLast", "Imprint Last Line", null, "single\" w:sz=\"8")
-                + imprintStyle("ImprintOnly", "Imprint Single Line", "single\" w:sz=\"8", "single\" w:sz=\"8")
+                + style("Imprint", "Imprint", false, null, "<w:tabs><w:tab w:val=\"left\" w:pos=\"" + CHAR_4
+                        + "\"/><w:tab w:val=\"right\" w:pos=\"" + (TEXT_WIDTH - CHAR_4) + "\"/></w:tabs>"
+                        + NO_INDENT + "<w:jc w:val=\"left\"/>", NO_SPACING + size(SIZE_4))
                 + style("PageNumber", "Page Number", false, null,
                 NO_GRID + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
                         + NO_INDENT,
@@ -350,18 +398,6 @@ class OfficialDocumentWriter {
         } catch (XmlException e) {
             throw new IllegalStateException("styles of the official document", e);
         }
-    }
-
-    private String imprintStyle(String id, String name, String top, String bottom) {
-        String borders = "<w:pBdr>"
-                + (top == null ? "" : "<w:top w:val=\"" + top + "\" w:space=\"1\" w:color=\"000000\"/>")
-                + "<w:bottom w:val=\"" + bottom + "\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>";
-        String tabs = "<w:tabs><w:tab w:val=\"left\" w:pos=\"" + CHAR_4 + "\"/>"
-                + "<w:tab w:val=\"right\" w:pos=\"" + (TEXT_WIDTH - CHAR_4) + "\"/></w:tabs>";
-        return style(id, name, false, null, "<w:keepNext/>" + borders + tabs
-                        + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"" + LINE_PITCH + "\" w:lineRule=\"exact\"/>"
-                        + NO_INDENT + "<w:jc w:val=\"left\"/>",
-                NO_SPACING + size(SIZE_4));
     }
 
     /** pPr: this paragraph's lines do not snap to the document's line grid (head, title, tables, page number). */

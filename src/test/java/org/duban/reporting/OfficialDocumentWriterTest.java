@@ -3,6 +3,7 @@ package org.duban.reporting;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 
@@ -75,7 +76,7 @@ class OfficialDocumentWriterTest {
             assertFont(doc, "DocTitle", "方正小标宋简体", 44);
             assertFont(doc, "Heading1", "黑体", null);
             assertFont(doc, "Heading2", "楷体_GB2312", null);
-            assertFont(doc, "ImprintFirst", null, 28);
+            assertFont(doc, "Imprint", null, 28);
             assertFont(doc, "PageNumber", "宋体", 28);
             var defaults = doc.getStyles().getDefaultRunStyle();
             assertThat(defaults.getFontSizeAsDouble()).isEqualTo(16.0);
@@ -114,9 +115,48 @@ class OfficialDocumentWriterTest {
                     .containsExactly("一、工作进展");
             assertThat(paragraphs.stream().filter(p -> "Normal".equals(p.getStyle())).map(XWPFParagraph::getText))
                     .containsExactly("我局召开动员部署会议。", "全面开展自查自纠。");
-            assertThat(doc.getTables()).hasSize(1);
+            assertThat(doc.getTables()).hasSize(2); // the figures and the imprint
             assertThat(doc.getTables().get(0).getRow(1).getCell(1).getText()).isEqualTo("12");
-            assertThat(paragraphs.get(paragraphs.size() - 1).getText()).contains("2023年4月28日印发");
+        }
+    }
+
+    @Test
+    void theImprintIsAFloatingTableAtTheFootOfTheTextBlockWithItsRules() throws Exception {
+        try (XWPFDocument doc = writeAndRead(sample())) {
+            var body = doc.getBodyElements();
+            // Signature, then the imprint table, then the last paragraph (empty) that anchors it.
+            XWPFTable imprint = doc.getTables().get(doc.getTables().size() - 1);
+            assertThat(body.get(body.size() - 2)).isSameAs(imprint);
+            assertThat(((XWPFParagraph) body.get(body.size() - 1)).getText()).isEmpty();
+            assertThat(((XWPFParagraph) body.get(body.size() - 3)).getText()).isEqualTo("2023年4月28日");
+            assertThat(imprint.getRows()).hasSize(2);
+            // A tab before each line's text and between 印发机关 and 印发日期.
+            assertThat(imprint.getRow(0).getCell(0).getText()).isEqualTo("\t抄送：旗委办公室，旗政府办公室。");
+            assertThat(imprint.getRow(1).getCell(0).getText())
+                    .isEqualTo("\t鄂托克前旗交通运输局办公室\t2023年4月28日印发");
+            var tblPr = imprint.getCTTbl().getTblPr();
+            // Floating: bottom of the text block (the margin area), left edge at the left margin, text width.
+            var position = tblPr.getTblpPr();
+            assertThat(position).isNotNull();
+            assertThat(position.getVertAnchor().toString()).isEqualTo("margin");
+            assertThat(position.getTblpYSpec().toString()).isEqualTo("bottom");
+            assertThat(position.getHorzAnchor().toString()).isEqualTo("page");
+            assertThat(twipsToMm(position.getTblpX())).isCloseTo(28, org.assertj.core.data.Offset.offset(0.1));
+            assertThat(tblPr.getTblOverlap().getVal().toString()).isEqualTo("never");
+            assertThat(twipsToMm(tblPr.getTblW().getW())).isCloseTo(156, org.assertj.core.data.Offset.offset(0.1));
+            assertThat(twipsToMm(tblPr.getTblCellMar().getLeft().getW())).isZero();
+            // Rules: thick (0.35 mm ≈ 1 pt, sz 8) first and last, thin (sz 6) between; no vertical lines.
+            assertThat(imprint.getTopBorderType()).isEqualTo(XWPFTable.XWPFBorderType.SINGLE);
+            assertThat(imprint.getTopBorderSize()).isEqualTo(8);
+            assertThat(imprint.getBottomBorderType()).isEqualTo(XWPFTable.XWPFBorderType.SINGLE);
+            assertThat(imprint.getBottomBorderSize()).isEqualTo(8);
+            assertThat(imprint.getInsideHBorderType()).isEqualTo(XWPFTable.XWPFBorderType.SINGLE);
+            assertThat(imprint.getInsideHBorderSize()).isEqualTo(6);
+            assertThat(imprint.getLeftBorderType()).isEqualTo(XWPFTable.XWPFBorderType.NONE);
+            assertThat(imprint.getRightBorderType()).isEqualTo(XWPFTable.XWPFBorderType.NONE);
+            assertThat(imprint.getInsideVBorderType()).isEqualTo(XWPFTable.XWPFBorderType.NONE);
+            // Agency and date of the signature stay on one page.
+            assertThat(((XWPFParagraph) body.get(body.size() - 4)).getCTP().getPPr().isSetKeepNext()).isTrue();
         }
     }
 

@@ -153,7 +153,10 @@ class ReportFlowTest {
             assertThat(doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
                     .map(XWPFParagraph::getText))
                     .containsExactly("一、工作进展", "二、工作成效", "三、发现的主要问题", "四、有关建议");
-            assertThat(doc.getParagraphs().stream().map(p -> p.getText().strip())).contains("六月进展", "抄送：旗委办公室。");
+            assertThat(doc.getParagraphs().stream().map(p -> p.getText().strip())).contains("六月进展");
+            // The 版记 is the last table (floating at the foot of the last page).
+            assertThat(doc.getTables().get(doc.getTables().size() - 1).getRow(0).getCell(0).getText().strip())
+                    .isEqualTo("抄送：旗委办公室。");
         }
     }
 
