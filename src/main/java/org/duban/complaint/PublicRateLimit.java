@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fixed-window counters per client address for the public routes (submission; receipt look-up and the other
@@ -27,6 +29,7 @@ class PublicRateLimit {
     private final Secrets secrets;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final Map<String, RaisedWindow> raised = new ConcurrentHashMap<>();
 
     PublicRateLimit(ComplaintSettings settings, Secrets secrets, Clock clock, JdbcClient jdbc) {
         this.settings = settings.rateLimit();
@@ -37,10 +40,13 @@ class PublicRateLimit {
 
     /** Counts one attempt; throws {@link RateLimited} once the address is over its limit for this window. */
     void check(Kind kind, String address) {
-        int limit = settings.raisedAddresses().contains(address) ? settings.raisedLimit()
-                : kind == Kind.SUBMISSION ? settings.submissions() : settings.lookups();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Duration length = settings.window();
+        if (settings.raisedAddresses().contains(address)) {
+            checkRaised(kind, address, now, length);
+            return;
+        }
+        int limit = kind == Kind.SUBMISSION ? settings.submissions() : settings.lookups();
         // A window that has ended starts again with this attempt; otherwise the attempt is added to it.
         Map<String, Object> window = jdbc.sql("""
                 insert into complaint_rate_limit as w (bucket, window_start, hits) values (:bucket, :now, 1)
@@ -53,10 +59,26 @@ class PublicRateLimit {
                 .param("now", Timestamp.from(now)).param("ended", Timestamp.from(now.minus(length)))
                 .query().singleRow();
         if (((Number) window.get("hits")).intValue() > limit) {
-            Instant end = ((Timestamp) window.get("window_start")).toInstant().plus(length);
-            long minutes = Math.max(1, Duration.between(now, end).toMinutes() + 1);
-            throw new RateLimited(minutes);
+            throw RateLimited.until(((Timestamp) window.get("window_start")).toInstant().plus(length), now);
         }
+    }
+
+    /**
+     * A raised address (a trusted hotline gateway) is counted in this instance's memory only, not in the database:
+     * its limit is a safety net against a runaway client, not a defence against guessing, and one database upsert
+     * per request was a noticeable share of the cost of a submission. With several instances each allows
+     * {@code raisedLimit} per window. The map holds at most two entries per configured address, so nothing is removed.
+     */
+    private void checkRaised(Kind kind, String address, Instant now, Duration length) {
+        RaisedWindow window = raised.compute(kind.name() + ":" + address,
+                (key, w) -> w == null || !w.start().isAfter(now.minus(length)) ? new RaisedWindow(now, new AtomicInteger())
+                        : w);
+        if (window.hits().incrementAndGet() > settings.raisedLimit()) {
+            throw RateLimited.until(window.start().plus(length), now);
+        }
+    }
+
+    private record RaisedWindow(Instant start, AtomicInteger hits) {
     }
 
     /** Windows that have ended are of no use: a new attempt starts a new one. */
@@ -74,6 +96,10 @@ class PublicRateLimit {
         RateLimited(long retryAfterMinutes) {
             super("rate limited", null, false, false);
             this.retryAfterMinutes = retryAfterMinutes;
+        }
+
+        static RateLimited until(Instant windowEnd, Instant now) {
+            return new RateLimited(Math.max(1, Duration.between(now, windowEnd).toMinutes() + 1));
         }
 
         long retryAfterMinutes() {

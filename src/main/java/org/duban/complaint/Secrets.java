@@ -29,8 +29,17 @@ class Secrets {
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec encryptionKey;
-    private final byte[] receiptKey;
-    private final byte[] addressKey;
+    // Mac and Cipher instances are not thread-safe and costly to look up: one per thread and use, re-initialised
+    // (Cipher: with a fresh nonce each time) before every operation.
+    private final ThreadLocal<Mac> receiptMac;
+    private final ThreadLocal<Mac> addressMac;
+    private final ThreadLocal<Cipher> cipher = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     Secrets(ComplaintSettings settings) {
         if (settings.identityKey() == null || settings.identityKey().isBlank()) {
@@ -41,8 +50,8 @@ class Secrets {
             throw new IllegalStateException("duban.complaint.identity-key must decode to 32 bytes");
         }
         this.encryptionKey = new SecretKeySpec(hmac(master, "identity-encryption"), "AES");
-        this.receiptKey = hmac(master, "receipt-derivation");
-        this.addressKey = hmac(master, "address-pseudonym");
+        this.receiptMac = macFor(hmac(master, "receipt-derivation"));
+        this.addressMac = macFor(hmac(master, "address-pseudonym"));
     }
 
     // ---- identity ---------------------------------------------------------------------------------------------
@@ -54,7 +63,7 @@ class Secrets {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = this.cipher.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -69,7 +78,7 @@ class Secrets {
             return null;
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = this.cipher.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
@@ -89,7 +98,7 @@ class Secrets {
 
     /** The receipt of a keyed submission: the same key always gives the same receipt, unguessable without the key. */
     String receiptFor(String idempotencyKeyHash) {
-        return digits(hmac(receiptKey, idempotencyKeyHash));
+        return digits(receiptMac.get().doFinal(idempotencyKeyHash.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String digits(byte[] bytes) {
@@ -127,14 +136,24 @@ class Secrets {
 
     /** A pseudonym of a client address for counting, so the address itself is kept nowhere. */
     String addressPseudonym(String address) {
-        return HexFormat.of().formatHex(hmac(addressKey, address == null ? "" : address), 0, 16);
+        byte[] mac = addressMac.get().doFinal((address == null ? "" : address).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(mac, 0, 16);
     }
 
     private static byte[] hmac(byte[] key, String data) {
+        return newMac(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** doFinal leaves a Mac reset with its key, ready for the next message. */
+    private static ThreadLocal<Mac> macFor(byte[] key) {
+        return ThreadLocal.withInitial(() -> newMac(key));
+    }
+
+    private static Mac newMac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -9,6 +9,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -126,5 +127,33 @@ class RateLimitTest {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from complaint_rate_limit").query(Long.class).single())
                 .isGreaterThan(0).isLessThan(before);
+    }
+
+    @Test
+    void aRaisedAddressIsCountedInMemoryOnlyAgainstItsRaisedLimit() {
+        String gateway = Addresses.fresh();
+        ComplaintSettings.RateLimit limits = settings.rateLimit();
+        ComplaintSettings raised = new ComplaintSettings(settings.identityKey(),
+                new ComplaintSettings.RateLimit(limits.submissions(), limits.lookups(), limits.window(), Set.of(gateway), 30),
+                settings.timeLimits(), settings.holidays(), settings.maxAttachments(), settings.maxAttachmentBytes(),
+                settings.intakeUnitCode());
+        PublicRateLimit limit = new PublicRateLimit(raised, secrets, clock, jdbc);
+        long rows = jdbc.sql("select count(*) from complaint_rate_limit").query(Long.class).single();
+        for (int i = 0; i < 30; i++) {
+            limit.check(PublicRateLimit.Kind.SUBMISSION, gateway);
+        }
+        assertThatThrownBy(() -> limit.check(PublicRateLimit.Kind.SUBMISSION, gateway))
+                .isInstanceOf(PublicRateLimit.RateLimited.class);
+        // No database row for the gateway: nothing was counted there.
+        assertThat(jdbc.sql("select count(*) from complaint_rate_limit").query(Long.class).single()).isEqualTo(rows);
+        // Other addresses keep the ordinary limit, counted in the database.
+        String other = Addresses.fresh();
+        for (int i = 0; i < limits.submissions(); i++) {
+            limit.check(PublicRateLimit.Kind.SUBMISSION, other);
+        }
+        assertThatThrownBy(() -> limit.check(PublicRateLimit.Kind.SUBMISSION, other))
+                .isInstanceOf(PublicRateLimit.RateLimited.class);
+        // Look-ups of the gateway are counted apart from its submissions.
+        assertThatCode(() -> limit.check(PublicRateLimit.Kind.LOOKUP, gateway)).doesNotThrowAnyException();
     }
 }

@@ -58,11 +58,11 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, @Value("${duban.database.pool-size:20}") int poolSize) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
-        ds.setMaximumPoolSize(20);
+        ds.setMaximumPoolSize(poolSize);
         ds.setPoolName("duban-embedded");
         return ds;
     }
