@@ -11,8 +11,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,16 +68,9 @@ class KeyTaskDemoLoader implements ApplicationRunner {
         }
         Map<String, UUID> byCode = units.all().stream().collect(Collectors.toMap(OrgUnit::code, OrgUnit::id));
         DataScope all = new DataScope(new HashSet<>(byCode.values()), "/");
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken("system", null, List.of()));
-        try {
-            tx.executeWithoutResult(status -> data.tasks().forEach(t -> tasks.create(new KeyTaskForm(campaign,
-                    t.title(), null, Phase.valueOf(t.phase()), byCode.get(t.owner()), t.person(), t.co(),
-                    t.startsOn(), t.deadline(), t.acceptance(), t.deliverable(), null), all)));
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        demoMode.runAs("system", () -> tx.executeWithoutResult(status -> data.tasks().forEach(t -> tasks.create(
+                new KeyTaskForm(campaign, t.title(), null, Phase.valueOf(t.phase()), byCode.get(t.owner()), t.person(),
+                        t.co(), t.startsOn(), t.deadline(), t.acceptance(), t.deliverable(), null), all))));
         log.info("Demonstration key tasks loaded: {}", data.tasks().size());
     }
 }

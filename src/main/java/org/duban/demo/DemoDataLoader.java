@@ -21,8 +21,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +30,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -71,14 +68,7 @@ class DemoDataLoader implements ApplicationRunner {
         try (InputStream in = new ClassPathResource("demo/platform.json").getInputStream()) {
             data = JsonMapper.builder().build().readValue(in, DemoData.class);
         }
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken("system", null, List.of()));
-        try {
-            tx.executeWithoutResult(status -> load(data));
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        demoMode.runAs("system", () -> tx.executeWithoutResult(status -> load(data)));
         log.info("Demonstration data loaded: {} units, {} staff", data.units().size(), data.staff().size());
     }
 

@@ -10,8 +10,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,14 +59,7 @@ class InspectionDemoLoader implements ApplicationRunner {
         try (InputStream in = new ClassPathResource("demo/inspection.json").getInputStream()) {
             data = JsonMapper.builder().build().readValue(in, Data.class);
         }
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken("system", null, List.of()));
-        try {
-            tx.executeWithoutResult(status -> load(data));
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        demoMode.runAs("system", () -> tx.executeWithoutResult(status -> load(data)));
     }
 
     private void load(Data data) {

@@ -122,18 +122,17 @@ class LedgerDemoLoader implements ApplicationRunner {
         try (InputStream in = new ClassPathResource("demo/problems.json").getInputStream()) {
             data = JsonMapper.builder().build().readValue(in, Data.class);
         }
-        var previous = SecurityContextHolder.getContext().getAuthentication();
         try {
-            tx.executeWithoutResult(status -> {
+            // Each step acts as its own demonstration login, with its real roles (actAs).
+            demoMode.runAs(null, () -> tx.executeWithoutResult(status -> {
                 units.all().forEach(u -> unitIds.put(u.code(), u.id()));
                 DataScope all = new DataScope(new HashSet<>(unitIds.values()), "/");
                 Instant loading = clock.instant();
                 Map<String, UUID> ids = new HashMap<>();
                 data.problems().forEach(item -> ids.put(item.key(), load(item, all, loading)));
                 data.accountability().forEach(a -> record(a, ids, all));
-            });
+            }));
         } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
             actors.clear();
             unitIds.clear();
         }

@@ -8,8 +8,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
@@ -19,7 +17,6 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Gives the demonstration county a year of screened penalty cases: the standard benchmark, a few thousand cases
@@ -55,10 +52,7 @@ class ScreeningDemoLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(ACTOR, null, List.of()));
-        try {
+        demoMode.runAs(ACTOR, () -> {
             try (InputStream in = new ClassPathResource("screening/benchmark.csv").getInputStream()) {
                 imports.importBenchmark(imports.start("BENCHMARK", "benchmark.csv", -1, ACTOR), in, false);
             }
@@ -76,9 +70,7 @@ class ScreeningDemoLoader implements ApplicationRunner {
             log.info("Demonstration screening loaded: {} cases, {} findings; generated and imported in {} ms, "
                             + "screened in {} ms", cases.inserted(), run.findingCount(),
                     (screened - started) / 1_000_000, (System.nanoTime() - screened) / 1_000_000);
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        });
     }
 
     private boolean empty() {

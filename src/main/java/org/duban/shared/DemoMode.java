@@ -2,7 +2,12 @@ package org.duban.shared;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Whether demonstration data should be loaded: only on the embedded default database, only when enabled, never
@@ -25,5 +30,27 @@ public class DemoMode {
         return (embedded || environment.getProperty("duban.demo-data-on-external", Boolean.class, false))
                 && environment.getProperty("duban.demo-data", Boolean.class, false)
                 && !environment.acceptsProfiles(Profiles.of("prod"));
+    }
+
+    /** A loader's work, which may throw what its loader's {@code run} throws. */
+    @FunctionalInterface
+    public interface Work<E extends Exception> {
+        void run() throws E;
+    }
+
+    /**
+     * Runs a loader's work with {@code actor} as the name its changes are recorded under (null: nobody signed in)
+     * and puts back whoever was signed in before. A loader may switch actors inside the work; the previous
+     * authentication is restored all the same.
+     */
+    public <E extends Exception> void runAs(String actor, Work<E> work) throws E {
+        Authentication previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                actor == null ? null : new UsernamePasswordAuthenticationToken(actor, null, List.of()));
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
     }
 }
