@@ -251,7 +251,7 @@ public class Imports {
             long copied = System.nanoTime();
             long[] applied;
             if (units != null) {
-                applied = new long[]{completeDirectLoad(con, parsed.copied()), 0};
+                applied = new long[]{completeDirectLoad(con, parsed.copied(), importId), 0};
                 unknown.forEach(a -> warnings.add(new Warning("screening.warning.unknownAgency", a)));
             } else {
                 try (Statement st = con.createStatement()) {
@@ -324,8 +324,9 @@ public class Imports {
      * rows in file order), then the unique key and the unit key are built. The usual file has no duplicate key, so
      * the unique key is first simply tried; only if it fails are duplicates looked for. Returns the cases kept.
      */
-    private static long completeDirectLoad(Connection con, long copied) throws SQLException {
+    private static long completeDirectLoad(Connection con, long copied, UUID importId) throws SQLException {
         long deleted = 0;
+        long t0 = System.nanoTime();
         java.sql.Savepoint before = con.setSavepoint();
         try (Statement st = con.createStatement()) {
             st.execute(UNIQUE_KEY);
@@ -345,9 +346,12 @@ public class Imports {
                 st.execute(UNIQUE_KEY);
             }
         }
+        long t1 = System.nanoTime();
         try (Statement st = con.createStatement()) {
             st.execute(UNIT_KEY);
         }
+        log.info("screening import {}: unique key built in {} ms, unit key checked in {} ms", importId,
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         return copied - deleted;
     }
 

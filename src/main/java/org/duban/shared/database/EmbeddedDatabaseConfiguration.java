@@ -53,6 +53,12 @@ class EmbeddedDatabaseConfiguration {
                 // The screening import stages a whole file in a temporary table; the default 8 MB of buffers for
                 // temporary tables made PostgreSQL write it out and read it back several times.
                 .setServerConfig("temp_buffers", "256MB")
+                // Nothing streams or archives the embedded server's WAL (backups are pg_dump, README "Backup"), so it
+                // logs only what crash recovery needs. Then a table loaded in the transaction that truncated it (the
+                // screening import's first load) is written once and synced at commit instead of also going through
+                // the WAL: PostgreSQL's own advice for bulk loads ("Populating a Database").
+                .setServerConfig("wal_level", "minimal")
+                .setServerConfig("max_wal_senders", "0")
                 .setServerConfig("timezone", "UTC")
                 .start();
     }
