@@ -9,11 +9,21 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
-/** Chinese by default; {@code ?lang=en} switches to English and is remembered in a cookie. */
+/**
+ * Chinese by default; {@code ?lang=en} switches to English and is remembered in a cookie. Every page gets the layout's
+ * model ({@link LayoutInterceptor}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final List<NavItem> navigation;
+
+    WebConfiguration(List<NavItem> navigation) {
+        this.navigation = navigation;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -28,6 +38,8 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor);
+        // The JSON API (hotline systems) answers in the default language and renders no page.
+        registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
+        registry.addInterceptor(new LayoutInterceptor(navigation)).excludePathPatterns("/api/**");
     }
 }
