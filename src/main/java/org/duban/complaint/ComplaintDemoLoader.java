@@ -1,5 +1,6 @@
 package org.duban.complaint;
 
+import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
@@ -62,10 +63,12 @@ class ComplaintDemoLoader implements ApplicationRunner {
     private final ComplaintSettings settings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final WorkingDays workingDays;
 
     ComplaintDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Complaints complaints,
-                        ComplaintSettings settings, TransactionTemplate tx, Clock clock) {
+                        ComplaintSettings settings, WorkingDays workingDays, TransactionTemplate tx, Clock clock) {
         this.clock = clock;
+        this.workingDays = workingDays;
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
@@ -101,7 +104,6 @@ class ComplaintDemoLoader implements ApplicationRunner {
                         item.unitConcerned(), item.anonymous(), item.name(), item.phone()),
                 item.channel(), item.key(), List.of(), staffChannel ? units.findByCode("OTOGQ").orElseThrow().id() : null);
         UUID id = submitted.complaintId();
-        WorkingDays workingDays = new WorkingDays(new HashSet<>(settings.holidays()));
         LocalDate submittedOn = today.minusDays(item.daysAgo());
         jdbc.sql("""
                 update complaint set submitted_at = :at, updated_at = :at, acknowledge_due_on = :ack, due_on = :due

@@ -4,8 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +14,6 @@ import java.util.Set;
  *                       of keyed submissions; production must set its own
  * @param rateLimit      limits per client address on the public routes
  * @param timeLimits     working-day time limits
- * @param holidays       public holidays skipped when counting working days (weekends are always skipped)
  * @param maxAttachments attachments per submission
  * @param maxAttachmentBytes size of one attachment
  * @param intakeUnitCode the org unit (code) that receives public and API complaints; when empty, the bureau that
@@ -24,7 +21,7 @@ import java.util.Set;
  */
 @ConfigurationProperties("duban.complaint")
 record ComplaintSettings(String identityKey, @DefaultValue RateLimit rateLimit, @DefaultValue TimeLimits timeLimits,
-                         @DefaultValue List<LocalDate> holidays, @DefaultValue("3") int maxAttachments,
+                         @DefaultValue("3") int maxAttachments,
                          @DefaultValue("5242880") int maxAttachmentBytes, String intakeUnitCode) {
 
     /**

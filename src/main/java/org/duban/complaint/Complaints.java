@@ -9,6 +9,7 @@ import org.duban.ledger.ProblemCategory;
 import org.duban.ledger.ProblemRef;
 import org.duban.ledger.ProblemSource;
 import org.duban.ledger.Problems;
+import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
@@ -64,13 +65,14 @@ public class Complaints {
     }
 
     Complaints(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Secrets secrets,
-               ComplaintSettings settings, OrgUnits units, Campaigns campaigns, Problems problems) {
+               ComplaintSettings settings, WorkingDays workingDays, OrgUnits units, Campaigns campaigns,
+               Problems problems) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
         this.secrets = secrets;
         this.settings = settings;
-        this.workingDays = new WorkingDays(new HashSet<>(settings.holidays()));
+        this.workingDays = workingDays;
         this.units = units;
         this.campaigns = campaigns;
         this.problems = problems;

@@ -10,8 +10,9 @@
  *   idempotency key the receipt is derived as an HMAC of the key under the application key, so a retry gets the
  *   same receipt without the receipt ever being stored; without a key it is drawn from a {@code SecureRandom}.</li>
  *   <li>A key reused with a different body is refused (409), so a leaked key does not hand out someone's receipt.</li>
- *   <li>Time limits are counted from the day of submission in working days (Saturdays, Sundays and the configured
- *   holidays skipped); the answer limit can be set per type.</li>
+ *   <li>Time limits are counted from the day of submission in working days on the ledger's holiday calendar
+ *   ({@code /admin/holidays}: weekends and listed holidays skipped, make-up working days counted); the answer
+ *   limit can be set per type.</li>
  *   <li>Rate limits are counted in the database (an unlogged table), keyed by an HMAC of the address (the address
  *   itself is neither stored nor logged), so the limit per address holds across all instances.</li>
  * </ul>

@@ -26,7 +26,7 @@ import java.util.Optional;
  * The ledger's reference data as administrators edit it: problem items per category (the five categories are fixed)
  * and the holiday calendar. Items already used by a problem are deactivated, never deleted; items of the notice
  * ({@code ledger/problem-items.csv}, re-added at start-up when missing) cannot be deleted either. Working-day
- * arithmetic ({@link WorkingDays}) reads the calendar on every call, so an edit applies at once.
+ * arithmetic ({@link WorkingDays}) reads the calendar again after every edit, so an edit applies at once.
  */
 @Service
 public class ReferenceData {
@@ -42,11 +42,13 @@ public class ReferenceData {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkingDays workingDays;
 
-    ReferenceData(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    ReferenceData(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, WorkingDays workingDays) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.workingDays = workingDays;
     }
 
     // ---- problem items ----------------------------------------------------------------------------------------
@@ -206,6 +208,7 @@ public class ReferenceData {
                         """)
                 .param("d", Date.valueOf(form.day())).param("w", form.isWorking()).param("n", blankToNull(form.name()))
                 .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant())).update();
+        workingDays.calendarChanged();
         events.publishEvent(AuditEvent.change("ledger.holiday.added", "holiday_calendar", form.day(), Map.of(),
                 describe(form)));
     }
@@ -225,6 +228,7 @@ public class ReferenceData {
             Holiday now = holiday(day);
             throw new StaleEditException("holiday " + day, now.updatedBy(), now.updatedAt());
         }
+        workingDays.calendarChanged();
         events.publishEvent(AuditEvent.change("ledger.holiday.updated", "holiday_calendar", day,
                 describe(HolidayForm.of(before)), describe(form)));
     }
@@ -299,6 +303,7 @@ public class ReferenceData {
         if (n == 0) {
             throw new StaleEditException("holiday " + day, before.updatedBy(), before.updatedAt());
         }
+        workingDays.calendarChanged();
         events.publishEvent(AuditEvent.change("ledger.holiday.deleted", "holiday_calendar", day,
                 describe(HolidayForm.of(before)), Map.of()));
     }

@@ -2,9 +2,14 @@ package org.duban.ledger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,14 +17,40 @@ import java.util.Map;
 /**
  * Working-day arithmetic on the holiday calendar ({@code holiday_calendar}): Monday to Friday are working days
  * unless listed as a holiday; a weekend day listed as working (调休) is a working day.
+ *
+ * <p>Every complaint submitted computes two time limits, so the calendar of the days around today is kept in memory:
+ * read again after an edit on this instance has committed ({@link #calendarChanged()}), and at least every
+ * {@link #REREAD} in case another instance edited it. Days outside that window are read from the table.
  */
 @Component
 public class WorkingDays {
 
-    private final JdbcClient jdbc;
+    static final Duration REREAD = Duration.ofMinutes(1);
 
-    WorkingDays(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile Window window;
+
+    /** The calendar rows of the days {@code from} to {@code to}, as read at {@code readAt}. */
+    private record Window(LocalDate from, LocalDate to, Map<LocalDate, Boolean> days, Instant readAt) {
+    }
+
+    WorkingDays(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Forgets the calendar kept in memory once the current transaction (an edit of the calendar) has committed. */
+    void calendarChanged() {
+        window = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    window = null;
+                }
+            });
+        }
     }
 
     /** The date on which a time limit of {@code days} working days, counted from the day after {@code from}, ends. */
@@ -60,12 +91,24 @@ public class WorkingDays {
     }
 
     private Map<LocalDate, Boolean> calendar(LocalDate from, LocalDate to) {
+        Instant now = clock.instant();
+        Window w = window;
+        if (w == null || w.readAt().isBefore(now.minus(REREAD))) {
+            // A year back (extensions of old limits) and two ahead (the longest limits counted from today).
+            LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+            w = new Window(today.minusYears(1), today.plusYears(2), read(today.minusYears(1), today.plusYears(2)), now);
+            window = w;
+        }
+        return from.isBefore(w.from()) || to.isAfter(w.to()) ? read(from, to) : w.days();
+    }
+
+    private Map<LocalDate, Boolean> read(LocalDate from, LocalDate to) {
         Map<LocalDate, Boolean> result = new HashMap<>();
         jdbc.sql("select day, working from holiday_calendar where day between :a and :b")
                 .param("a", Date.valueOf(from)).param("b", Date.valueOf(to))
                 .query(rs -> {
                     result.put(rs.getDate("day").toLocalDate(), rs.getBoolean("working"));
                 });
-        return result;
+        return Map.copyOf(result);
     }
 }

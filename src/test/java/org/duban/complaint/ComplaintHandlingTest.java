@@ -1,5 +1,8 @@
 package org.duban.complaint;
 
+import org.duban.ledger.HolidayForm;
+import org.duban.ledger.ReferenceData;
+import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnits;
 import org.duban.security.CurrentUser;
@@ -13,7 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,10 @@ class ComplaintHandlingTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    WorkingDays workingDays;
+    @Autowired
+    ReferenceData referenceData;
 
     UUID unit(String code) {
         return units.findByCode(code).orElseThrow().id();
@@ -184,12 +190,25 @@ class ComplaintHandlingTest {
     }
 
     @Test
-    void workingDaysSkipWeekendsAndHolidays() {
-        WorkingDays days = new WorkingDays(Set.of(LocalDate.of(2023, 5, 1)));
-        // Friday 28 April 2023 + 3 working days: Tue 2, Wed 3 ... Monday 1 May is a holiday.
-        assertThat(days.add(LocalDate.of(2023, 4, 28), 1)).isEqualTo(LocalDate.of(2023, 5, 2));
-        assertThat(days.add(LocalDate.of(2023, 4, 28), 3)).isEqualTo(LocalDate.of(2023, 5, 4));
-        assertThat(days.add(LocalDate.of(2023, 4, 3), 15)).isEqualTo(LocalDate.of(2023, 4, 24));
+    @WithWorkTeamMember
+    void timeLimitsFollowTheLedgersHolidayCalendarIncludingAnEditMadeJustBefore() {
+        LocalDate today = complaints.today();
+        Submitted before = submitOne("时限按节假日日历。");
+        assertThat(workingDays.between(today, before.acknowledgeDueOn())).isEqualTo(3);
+        assertThat(workingDays.between(today, before.dueOn())).isEqualTo(15);
+
+        // The administrator lists the next working day as a holiday (/admin/holidays): both limits move by a day.
+        LocalDate next = workingDays.add(today, 1);
+        referenceData.addHoliday(new HolidayForm(next, false, "临时假日", null));
+        try {
+            Submitted after = submitOne("时限按节假日日历。");
+            assertThat(after.acknowledgeDueOn()).isAfter(before.acknowledgeDueOn());
+            assertThat(after.dueOn()).isAfter(before.dueOn());
+            assertThat(workingDays.between(today, after.dueOn())).isEqualTo(15);
+        } finally {
+            referenceData.deleteHoliday(next, referenceData.holiday(next).version());
+        }
+        assertThat(submitOne("时限按节假日日历。").dueOn()).isEqualTo(before.dueOn());
     }
 
     @Test

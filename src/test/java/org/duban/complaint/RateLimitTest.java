@@ -135,7 +135,7 @@ class RateLimitTest {
         ComplaintSettings.RateLimit limits = settings.rateLimit();
         ComplaintSettings raised = new ComplaintSettings(settings.identityKey(),
                 new ComplaintSettings.RateLimit(limits.submissions(), limits.lookups(), limits.window(), Set.of(gateway), 30),
-                settings.timeLimits(), settings.holidays(), settings.maxAttachments(), settings.maxAttachmentBytes(),
+                settings.timeLimits(), settings.maxAttachments(), settings.maxAttachmentBytes(),
                 settings.intakeUnitCode());
         PublicRateLimit limit = new PublicRateLimit(raised, secrets, clock, jdbc);
         long rows = jdbc.sql("select count(*) from complaint_rate_limit").query(Long.class).single();
