@@ -117,6 +117,9 @@ final class ContractFormat {
                 }
             }
             case "integer" -> {
+                if (isPlainNumber(value, 9, 0)) {
+                    return value; // already what the parse and print below would make of it
+                }
                 try {
                     int n = Integer.parseInt(value);
                     if (n < 0) {
@@ -128,6 +131,9 @@ final class ContractFormat {
                 }
             }
             case "decimal" -> {
+                if (isPlainNumber(value, 10, 2)) {
+                    return value; // already what BigDecimal's plain string of it would be
+                }
                 BigDecimal d;
                 try {
                     d = new BigDecimal(value);
@@ -175,6 +181,36 @@ final class ContractFormat {
         int month = Integer.parseInt(v, 5, 7, 10);
         int day = Integer.parseInt(v, 8, 10, 10);
         return month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    /**
+     * Digits without a sign or a leading zero (but for a lone {@code 0} before the point), at most {@code whole} of
+     * them, then optionally a point and 1 to {@code decimals} digits: the form a number in the usual file already has.
+     */
+    static boolean isPlainNumber(String v, int whole, int decimals) {
+        int dot = v.indexOf('.');
+        int wholeEnd = dot < 0 ? v.length() : dot;
+        if (wholeEnd == 0 || wholeEnd > whole || v.charAt(0) == '0' && wholeEnd > 1) {
+            return false;
+        }
+        for (int i = 0; i < wholeEnd; i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                return false;
+            }
+        }
+        if (dot < 0) {
+            return true;
+        }
+        int fraction = v.length() - dot - 1;
+        if (fraction < 1 || fraction > decimals) {
+            return false;
+        }
+        for (int i = dot + 1; i < v.length(); i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ContractFormat load(String path) {

@@ -18,6 +18,10 @@ final class CsvReader {
     private CsvReader() {
     }
 
+    private static boolean isSpecial(char c) {
+        return c == ',' || c == '"' || c == '\r' || c == '\n';
+    }
+
     static void read(Reader reader, RowHandler handler) throws IOException {
         char[] buf = new char[1 << 16];
         StringBuilder cell = new StringBuilder(64);
@@ -50,10 +54,16 @@ final class CsvReader {
                         quoted = false;
                         afterQuote = true;
                     } else {
-                        if (c == '\n') {
-                            line++;
+                        // The run of characters up to the next quote in one append (cells are mostly plain text).
+                        int end = i;
+                        while (end < n && buf[end] != '"') {
+                            if (buf[end] == '\n') {
+                                line++;
+                            }
+                            end++;
                         }
-                        cell.append(c);
+                        cell.append(buf, i, end - i);
+                        i = end - 1;
                     }
                     continue;
                 }
@@ -90,7 +100,12 @@ final class CsvReader {
                         recordLine = line;
                     }
                     default -> {
-                        cell.append(c);
+                        int end = i + 1;
+                        while (end < n && !isSpecial(buf[end])) {
+                            end++;
+                        }
+                        cell.append(buf, i, end - i);
+                        i = end - 1;
                         afterQuote = false;
                         rowHasContent = true;
                     }

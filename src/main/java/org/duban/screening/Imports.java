@@ -221,20 +221,22 @@ public class Imports {
                 }
             }
             String copy = units != null
-                    ? "copy screening_case (" + names + ", unit_id, import_id) from stdin (freeze)"
-                    : "copy screening_stage (line, " + names + ") from stdin";
+                    ? "copy screening_case (" + names + ", unit_id, import_id) from stdin (format binary, freeze)"
+                    : "copy screening_stage (line, " + names + ") from stdin (format binary)";
+            BinaryCopy.Kind[] kinds = BinaryCopy.kinds(con, "screening_case",
+                    columns.stream().map(Column::name).toList());
             java.util.Set<String> unknown = new java.util.TreeSet<>();
             Parsed parsed = copyRows(con, copy, in, xlsx, warnings, importId, listener, (row, line, values) -> {
                 if (units == null) {
-                    row.append(line);
-                    for (String v : values) {
-                        row.append('\t');
-                        escape(row, v);
+                    row.startRow(values.length + 1);
+                    row.int8(line);
+                    for (int i = 0; i < values.length; i++) {
+                        row.field(kinds[i], values[i]);
                     }
                 } else {
-                    for (String v : values) {
-                        escape(row, v);
-                        row.append('\t');
+                    row.startRow(values.length + 2);
+                    for (int i = 0; i < values.length; i++) {
+                        row.field(kinds[i], values[i]);
                     }
                     String agency = values[AGENCY];
                     UUID unit = values[SQUAD] == null ? null : units.get(values[SQUAD]);
@@ -244,9 +246,9 @@ public class Imports {
                     if (unit == null && unknown.size() < 100) {
                         unknown.add(agency);
                     }
-                    row.append(unit == null ? "\\N" : unit.toString()).append('\t').append(importId);
+                    row.uuid(unit);
+                    row.uuid(importId);
                 }
-                row.append('\n');
             });
             long copied = System.nanoTime();
             long[] applied;
@@ -360,9 +362,9 @@ public class Imports {
     private static final String UNIT_KEY = "alter table screening_case add constraint screening_case_unit_id_fkey "
             + "foreign key (unit_id) references org_unit (id)";
 
-    /** Formats one readable row as a line of COPY text. */
+    /** Writes one readable row (its file line and canonical values) as a row of binary COPY. */
     interface RowFormat {
-        void append(StringBuilder row, long line, String[] values);
+        void append(BinaryCopy row, long line, String[] values) throws IOException;
     }
 
     /** Rows read, readable rows copied, rejected rows (the count) and the rejections kept in detail. */
@@ -434,10 +436,8 @@ public class Imports {
         reader.start();
         long copied = 0;
         long waited = 0; // nanoseconds the copier waited for the reader
-        try (PGCopyOutputStream copy = new PGCopyOutputStream(con.unwrap(PGConnection.class), copySql, 1 << 16);
-             Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16)) {
-            StringBuilder row = new StringBuilder(512);
-            char[] chars = new char[512];
+        try (PGCopyOutputStream copy = new PGCopyOutputStream(con.unwrap(PGConnection.class), copySql, 1 << 16)) {
+            BinaryCopy out = new BinaryCopy(copy);
             while (true) {
                 long t = System.nanoTime();
                 Batch b = queue.take();
@@ -449,16 +449,11 @@ public class Imports {
                     break;
                 }
                 for (int i = 0; i < b.size(); i++) {
-                    row.setLength(0);
-                    format.append(row, b.lines()[i], b.values()[i]);
-                    if (row.length() > chars.length) {
-                        chars = new char[row.length() * 2];
-                    }
-                    row.getChars(0, row.length(), chars, 0);
-                    out.write(chars, 0, row.length());
+                    format.append(out, b.lines()[i], b.values()[i]);
                 }
                 copied += b.size();
             }
+            out.finish();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
