@@ -199,10 +199,16 @@ class ComplaintHandlingTest {
 
         // The administrator lists the next working day as a holiday (/admin/holidays): both limits move by a day.
         LocalDate next = workingDays.add(today, 1);
+        while (jdbc.sql("select count(*) from holiday_calendar where day = :d").param("d", next)
+                .query(Integer.class).single() > 0) { // a make-up working day is listed already: take the next one
+            next = workingDays.add(next, 1);
+        }
         referenceData.addHoliday(new HolidayForm(next, false, "临时假日", null));
         try {
             Submitted after = submitOne("时限按节假日日历。");
-            assertThat(after.acknowledgeDueOn()).isAfter(before.acknowledgeDueOn());
+            if (!next.isAfter(before.acknowledgeDueOn())) {
+                assertThat(after.acknowledgeDueOn()).isAfter(before.acknowledgeDueOn());
+            }
             assertThat(after.dueOn()).isAfter(before.dueOn());
             assertThat(workingDays.between(today, after.dueOn())).isEqualTo(15);
         } finally {
