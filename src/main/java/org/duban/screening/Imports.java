@@ -378,8 +378,8 @@ public class Imports {
     private static final int BATCH = 2_000;
 
     /**
-     * Reads the file on a second thread (decoding, parsing, checking every cell) while this thread formats the
-     * readable rows as COPY text and streams them to the server, so that reading and copying overlap. The queue
+     * Reads the file on a second thread (decoding, parsing, checking every cell) while this thread encodes the
+     * readable rows for binary COPY and streams them to the server, so that reading and copying overlap. The queue
      * between them is short, so memory stays bounded whatever the file size.
      */
     private Parsed copyRows(Connection con, String copySql, CountingStream in, boolean xlsx, List<Warning> warnings,
