@@ -104,6 +104,10 @@ final class ContractFormat {
                 if (column.maxLength() > 0 && value.length() > column.maxLength()) {
                     throw new CellError(column.name(), "screening.reject.tooLong", value.substring(0, 20));
                 }
+                if (value.indexOf('\u0000') >= 0) {
+                    // PostgreSQL cannot store a NUL character in text; the COPY would fail for the whole file.
+                    throw new CellError(column.name(), "screening.reject.nul", value.replace('\u0000', ' '));
+                }
                 return value;
             }
             case "date" -> {

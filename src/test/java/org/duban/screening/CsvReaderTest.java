@@ -57,6 +57,15 @@ class CsvReaderTest {
     }
 
     @Test
+    void aNulCharacterRejectsItsRowInsteadOfFailingTheWholeCopy() {
+        ContractFormat.Column facts = ContractFormat.CASES.columns().stream()
+                .filter(c -> c.name().equals("facts")).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ContractFormat.CASES.read(facts, "超载\u0000运输"))
+                .isInstanceOfSatisfying(ContractFormat.CellError.class,
+                        e -> assertThat(e.reasonKey).isEqualTo("screening.reject.nul"));
+    }
+
+    @Test
     void aPlainNumberIsTakenAsItIsOnlyWhenBigDecimalWouldPrintItTheSame() {
         String[] samples = {"0", "7", "200", "200.5", "200.50", "0.05", "9999999999", "9999999999.99", "10000000000",
                 "007", "0.5", "00.5", ".5", "5.", "5.123", "-1", "+1", "1e3", "1,000", " 1", "١٢", "12a"};
