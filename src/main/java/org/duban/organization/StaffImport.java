@@ -85,7 +85,7 @@ public class StaffImport {
                 }
             }
             StaffForm form = new StaffForm(unit.map(OrgUnit::id).orElse(null), line.name(), line.title(),
-                    line.phone(), null, line.login(), null, true, roles, null);
+                    line.phone(), line.email(), line.login(), null, true, roles, null);
             for (ConstraintViolation<StaffForm> v : validator.validate(form)) {
                 String column = v.getPropertyPath().toString();
                 if (!column.equals("unitId")) {

@@ -36,7 +36,9 @@ class StaffImportFile {
 
     static final long MAX_BYTES = 5L * 1024 * 1024;
     static final int MAX_ROWS = 2000;
-    static final List<String> COLUMNS = List.of("unit", "name", "title", "phone", "login", "roles");
+    static final List<String> COLUMNS = List.of("unit", "name", "title", "phone", "login", "roles", "email");
+    /** Columns a file must have; the ones after them were added later and may be missing in an older template. */
+    static final int REQUIRED_COLUMNS = 6;
 
     static {
         ZipSecureFile.setMinInflateRatio(0.01);
@@ -46,7 +48,8 @@ class StaffImportFile {
     }
 
     /** One filled-in row; {@code number} is the row number the user sees in Excel (header is row 1). */
-    record Line(int number, String unit, String name, String title, String phone, String login, String roles) {
+    record Line(int number, String unit, String name, String title, String phone, String login, String roles,
+                String email) {
     }
 
     private final MessageSource messages;
@@ -125,7 +128,7 @@ class StaffImportFile {
                     blank &= v[c].isEmpty();
                 }
                 if (!blank) {
-                    lines.add(new Line(r + 1, v[0], v[1], v[2], v[3], v[4], v[5]));
+                    lines.add(new Line(r + 1, v[0], v[1], v[2], v[3], v[4], v[5], v[6]));
                 }
             }
             if (lines.isEmpty()) {
@@ -140,12 +143,18 @@ class StaffImportFile {
         }
     }
 
-    /** The header must be the template's, in Chinese or English, so columns cannot be silently shifted. */
+    /**
+     * The header must be the template's, in Chinese or English, so columns cannot be silently shifted. A template
+     * downloaded before the email column was added (six columns) is still taken: its rows simply have no email.
+     */
     private void checkHeader(Row header, Locale locale) {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         for (int i = 0; i < COLUMNS.size(); i++) {
             String found = header == null ? "" : text(header.getCell(i), formatter);
             String column = COLUMNS.get(i);
+            if (i >= REQUIRED_COLUMNS && found.isEmpty()) {
+                continue;
+            }
             if (!found.equals(header(column, Locale.SIMPLIFIED_CHINESE)) && !found.equals(header(column, Locale.ENGLISH))) {
                 throw new BusinessRuleViolation("staff.import.badHeader", i + 1, header(column, locale));
             }

@@ -84,7 +84,7 @@ class StaffImportTest {
     void aGoodListIsImportedWithUnitsByCodeOrNameAndRolesByCodeOrLabel() throws Exception {
         long before = staffCount();
         String page = upload(filledTemplate(List.of(
-                List.of("OTOGQ-SQUAD-2", "李四", "执法队员", "13800000002", "lisi", "UNIT_STAFF"),
+                List.of("OTOGQ-SQUAD-2", "李四", "执法队员", "13800000002", "lisi", "UNIT_STAFF", "lisi@example.gov.cn"),
                 List.of("旗交通运输局规划建设股", "周六", "股长", "", "zhouliu", "工作专班、领导小组"),
                 List.of("OTOGQ-ROADS", "吴七", "", "", "", ""))), "staff.xlsx");
         assertThat(page).contains("已导入3名人员");
@@ -92,6 +92,8 @@ class StaffImportTest {
         Staff lisi = staff.findByLogin("lisi").orElseThrow();
         assertThat(lisi.roles()).containsExactly("UNIT_STAFF");
         assertThat(lisi.phone()).isEqualTo("13800000002");
+        assertThat(lisi.email()).isEqualTo("lisi@example.gov.cn");
+        assertThat(staff.findByLogin("zhouliu").orElseThrow().email()).isNull();
         assertThat(staff.findByLogin("zhouliu").orElseThrow().roles()).containsExactlyInAnyOrder("WORK_TEAM", "LEADING_GROUP");
         // Imported accounts cannot sign in until an administrator sets a password.
         assertThat(jdbc.sql("select password_hash from staff where login = 'lisi'").query(String.class).optional()
@@ -109,7 +111,8 @@ class StaffImportTest {
                 List.of("OTOGQ-SQUAD-2", "重名", "", "", "leader", ""),
                 List.of("OTOGQ-SQUAD-2", "乱角色", "", "", "", "皇帝"),
                 List.of("OTOGQ-SQUAD-2", "坏电话", "", "call-me-maybe", "", ""),
-                List.of("OTOG-SQUAD-1", "", "", "", "goodrow", ""))), "staff.xlsx");
+                List.of("OTOG-SQUAD-1", "", "", "", "goodrow", ""),
+                List.of("OTOGQ-SQUAD-2", "坏邮箱", "", "", "", "", "not-an-email"))), "staff.xlsx");
         assertThat(staffCount()).isEqualTo(before);
         assertThat(staff.findByLogin("goodrow")).isEmpty();
         assertThat(page).contains("未导入任何人员");
@@ -121,7 +124,29 @@ class StaffImportTest {
         // repeated from row 2 are reported.
         assertThat(page).containsPattern("<td>7</td>\\s*<td>姓名</td>");
         assertThat(page).containsPattern("<td>7</td>\\s*<td>用户名</td>\\s*<td>用户名“goodrow”在文件中重复出现");
+        assertThat(page).containsPattern("<td>8</td>\\s*<td>电子邮箱</td>");
         assertThat(page).doesNotContainPattern("<td>2</td>");
+    }
+
+    @Test
+    void aTemplateFromBeforeTheEmailColumnStillImports() throws Exception {
+        long before = staffCount();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XSSFSheet sheet = workbook.createSheet();
+            List<String> header = List.of("所在单位（代码或名称）", "姓名", "职务", "联系电话", "用户名", "角色");
+            List<String> row = List.of("OTOGQ-SQUAD-2", "郑八", "执法队员", "", "zhengba", "UNIT_STAFF");
+            Row h = sheet.createRow(0);
+            Row r = sheet.createRow(1);
+            for (int c = 0; c < header.size(); c++) {
+                h.createCell(c).setCellValue(header.get(c));
+                r.createCell(c).setCellValue(row.get(c));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            assertThat(upload(out.toByteArray(), "old.xlsx")).contains("已导入1名人员");
+        }
+        assertThat(staffCount()).isEqualTo(before + 1);
+        assertThat(staff.findByLogin("zhengba").orElseThrow().email()).isNull();
     }
 
     @Test
