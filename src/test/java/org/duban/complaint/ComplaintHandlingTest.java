@@ -28,14 +28,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The staff pipeline as sentences: accept, assign, answer, review, rate, reopen, figures. */
+/** The staff pipeline as sentences: accept, assign, answer, review, rate, reopen (figures: ReportFiguresTest). */
 @DubanTest
 class ComplaintHandlingTest {
 
     @Autowired
     Complaints complaints;
-    @Autowired
-    ComplaintFigures figures;
     @Autowired
     OrgUnits units;
     @Autowired
@@ -108,33 +106,6 @@ class ComplaintHandlingTest {
                 .isInstanceOf(org.duban.shared.StaleEditException.class);
         assertThatThrownBy(() -> complaints.rate(complaints.lookup("x").map(p -> "x").orElse("0"), Satisfaction.SATISFIED, null))
                 .isInstanceOf(org.duban.shared.NotFoundException.class);
-    }
-
-    @Test
-    @WithWorkTeamMember
-    void aDeclineIsClosedForAnotherReasonAndTheFiguresKeepItApartFromResolved() {
-        DataScope scope = units.currentScope();
-        ComplaintFigures.Figures before = figures.figures(scope, null, null);
-        UUID declined = submitOne("与交通执法无关的事项。").complaintId();
-        complaints.decline(declined, version(declined), "不属于本局职责，请向住建部门反映。", scope);
-        Submitted resolved = submitOne("超限检测不卸载直接罚款。");
-        UUID id = resolved.complaintId();
-        complaints.accept(id, version(id), scope);
-        complaints.assign(id, version(id), unit("OTOGQ-SQUAD-2"), scope);
-        complaints.answer(id, version(id), "r", "已整改。", scope);
-        complaints.reviewFeedback(id, version(id), true, "已整改。", scope);
-        complaints.rate(resolved.receipt(), Satisfaction.SATISFIED, "好");
-
-        ComplaintFigures.Figures after = figures.figures(scope, null, null);
-        assertThat(after.total() - before.total()).isEqualTo(2);
-        assertThat(after.closedResolved() - before.closedResolved()).isEqualTo(1);
-        assertThat(after.closedOther() - before.closedOther()).isEqualTo(1);
-        assertThat(after.answeredOnTime() - before.answeredOnTime()).isEqualTo(1);
-        assertThat(after.satisfied() - before.satisfied()).isEqualTo(1);
-        assertThat(after.byChannel().get(Channel.WEB)).isGreaterThanOrEqualTo(2);
-        assertThat(after.byUnit()).containsKey(unit("OTOGQ-SQUAD-2"));
-        assertThat(after.satisfactionRate()).isNotNull();
-        assertThat(complaints.lookup(resolved.receipt()).orElseThrow().status()).isEqualTo(ComplaintStatus.CLOSED);
     }
 
     @Test

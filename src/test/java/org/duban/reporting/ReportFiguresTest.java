@@ -417,15 +417,24 @@ class ReportFiguresTest {
         long satisfied = count("select count(*)" + received
                 + " and satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')", window);
         long reopened = count("select count(*)" + received + " and reopen_count > 0", window);
+        long closedResolved = count("select count(*)" + received
+                + " and status in ('CLOSED', 'DECLINED') and closure = 'RESOLVED'", window);
+        long closedOther = count("select count(*)" + received
+                + " and status in ('CLOSED', 'DECLINED') and closure <> 'RESOLVED'", window);
         assertThat(total).isEqualTo(14);
         assertThat(onTime).isLessThan(answered).isPositive();
         assertThat(satisfied).isLessThan(rated).isPositive();
         assertThat(reopened).isPositive();
+        assertThat(closedResolved).isPositive();
+        // The declined complaint and the one closed as a duplicate are closed, but not as resolved.
+        assertThat(closedOther).isGreaterThanOrEqualTo(2);
         assertThat(f.get("complaints")).isEqualByComparingTo(BigDecimal.valueOf(total));
         assertThat(f.get("complaintsAnswered")).isEqualByComparingTo(BigDecimal.valueOf(answered));
         assertThat(f.get("complaintsOnTimeRate")).isEqualByComparingTo(percent(onTime, answered));
         assertThat(f.get("satisfactionRate")).isEqualByComparingTo(percent(satisfied, rated));
         assertThat(f.get("reopenRate")).isEqualByComparingTo(percent(reopened, answered));
+        assertThat(f.get("complaintsClosedResolved")).isEqualByComparingTo(BigDecimal.valueOf(closedResolved));
+        assertThat(f.get("complaintsClosedOther")).isEqualByComparingTo(BigDecimal.valueOf(closedOther));
         ReportFigures.Breakdown byChannel = figures.breakdowns(units, today, today).stream()
                 .filter(b -> b.name().equals("channel")).findFirst().orElseThrow();
         for (Channel channel : channels) {
