@@ -216,14 +216,9 @@ public class ComplaintLoad {
 
     static final List<Long> WATCHED = new ArrayList<>();
 
-    /** User and system CPU time in ms of the watched processes and all their descendants (living and reaped). */
-    static double cpuMillis() {
-        double[] each = cpuMillisEach();
-        return each == null ? -1 : java.util.Arrays.stream(each).sum();
-    }
-
     /**
-     * CPU time in ms of each watched process with its descendants; a process under two watched ones (the database
+     * User and system CPU time in ms of each watched process with all its descendants (living and reaped); a process
+     * under two watched ones (the database
      * server started by the application) counts for the later one only.
      */
     static double[] cpuMillisEach() {
@@ -259,7 +254,6 @@ public class ComplaintLoad {
     }
 
     static Result run(URI server, int seconds, int threads, Call call) throws InterruptedException {
-        double cpuBefore = cpuMillis();
         double[] eachBefore = cpuMillisEach();
         double ownBefore = ownCpuMillis();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -295,12 +289,13 @@ public class ComplaintLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(micros);
         Collections.sort(sorted);
-        double cpu = cpuBefore < 0 ? -1 : cpuMillis() - cpuBefore;
         double[] each = cpuMillisEach();
+        double cpu = -1;
         if (each != null) {
             for (int i = 0; i < each.length; i++) {
                 each[i] -= eachBefore[i];
             }
+            cpu = java.util.Arrays.stream(each).sum();
         }
         return new Result(sorted.size(), errors.get(), new java.util.TreeMap<>(statuses), sorted, elapsed, cpu, each,
                 ownCpuMillis() - ownBefore);

@@ -43,13 +43,17 @@ public class WorkingDays {
     /** Forgets the calendar kept in memory once the current transaction (an edit of the calendar) has committed. */
     void calendarChanged() {
         window = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    window = null;
-                }
-            });
+        // Once per transaction, however many days it edits (an imported year calls this for every day).
+        if (TransactionSynchronizationManager.isSynchronizationActive() && TransactionSynchronizationManager
+                .getSynchronizations().stream().noneMatch(ForgetAfterCommit.class::isInstance)) {
+            TransactionSynchronizationManager.registerSynchronization(new ForgetAfterCommit());
+        }
+    }
+
+    private final class ForgetAfterCommit implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            window = null;
         }
     }
 
