@@ -106,7 +106,7 @@ final class ContractFormat {
                 }
                 if (value.indexOf('\u0000') >= 0) {
                     // PostgreSQL cannot store a NUL character in text; the COPY would fail for the whole file.
-                    throw new CellError(column.name(), "screening.reject.nul", value.replace('\u0000', ' '));
+                    throw new CellError(column.name(), "screening.reject.nul", value);
                 }
                 return value;
             }

@@ -13,13 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.io.BufferedWriter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -172,7 +169,9 @@ public class Imports {
                 }
                 sink.accept(line, values, null);
             } catch (CellError e) {
-                sink.accept(line, null, new Rejection(line, e.column, e.reasonKey, truncate(e.value, 100)));
+                // The value is shown and stored as read, but for NUL characters, which PostgreSQL cannot store.
+                sink.accept(line, null, new Rejection(line, e.column, e.reasonKey,
+                        e.value == null ? null : truncate(e.value, 100).replace('\u0000', ' ')));
             }
         };
         if (xlsx) {
@@ -611,24 +610,6 @@ public class Imports {
         return warnings;
     }
 
-    /** COPY text format: backslash escapes for the separators, {@code \N} for null. */
-    static void escape(StringBuilder out, String v) {
-        if (v == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-    }
-
     // ---- benchmark ----------------------------------------------------------------------------------------
 
     private ImportResult loadBenchmark(UUID importId, CountingStream in, boolean xlsx) {
@@ -707,23 +688,20 @@ public class Imports {
         if (rejections.isEmpty()) {
             return;
         }
+        List<String> columns = List.of("import_id", "line", "column_name", "reason", "value");
         try (Connection con = dataSource.getConnection()) {
-            PGConnection pg = con.unwrap(PGConnection.class);
-            try (PGCopyOutputStream copy = new PGCopyOutputStream(pg,
-                    "copy screening_rejection (import_id, line, column_name, reason, value) from stdin");
-                 Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8))) {
-                StringBuilder row = new StringBuilder();
+            BinaryCopy.Kind[] kinds = BinaryCopy.kinds(con, "screening_rejection", columns);
+            try (PGCopyOutputStream copy = new PGCopyOutputStream(con.unwrap(PGConnection.class),
+                    "copy screening_rejection (" + String.join(", ", columns) + ") from stdin (format binary)")) {
+                BinaryCopy out = new BinaryCopy(copy);
                 for (Rejection r : rejections) {
-                    row.setLength(0);
-                    row.append(importId).append('\t').append(r.line()).append('\t');
-                    escape(row, r.column());
-                    row.append('\t');
-                    escape(row, r.reasonKey());
-                    row.append('\t');
-                    escape(row, r.value());
-                    row.append('\n');
-                    out.append(row);
+                    String[] values = {importId.toString(), Long.toString(r.line()), r.column(), r.reasonKey(), r.value()};
+                    out.startRow(values.length);
+                    for (int i = 0; i < values.length; i++) {
+                        out.field(kinds[i], values[i]);
+                    }
                 }
+                out.finish();
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("saving rejections", e);
