@@ -1,6 +1,5 @@
 package org.duban.complaint;
 
-import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
@@ -12,8 +11,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,20 +57,16 @@ class ComplaintDemoLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final OrgUnits units;
     private final Complaints complaints;
-    private final ComplaintSettings settings;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final WorkingDays workingDays;
 
     ComplaintDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Complaints complaints,
-                        ComplaintSettings settings, WorkingDays workingDays, TransactionTemplate tx, Clock clock) {
+                        TransactionTemplate tx, Clock clock) {
         this.clock = clock;
-        this.workingDays = workingDays;
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
         this.complaints = complaints;
-        this.settings = settings;
         this.tx = tx;
     }
 
@@ -87,30 +80,34 @@ class ComplaintDemoLoader implements ApplicationRunner {
         try (InputStream in = new ClassPathResource("demo/complaints.json").getInputStream()) {
             data = JsonMapper.builder().build().readValue(in, Data.class);
         }
-        // Each step acts as its own demonstration login (actAs); nobody is signed in for the public's steps.
-        demoMode.runAs(null, () -> tx.executeWithoutResult(status -> data.complaints().forEach(this::load)));
+        // Each step acts as its own demonstration login (DemoMode.actAs); nobody is signed in for the public's steps.
+        demoMode.runAs(null, () -> tx.executeWithoutResult(status -> {
+            DataScope all = new DataScope(new HashSet<>(units.all().stream().map(OrgUnit::id).toList()), "/");
+            UUID bureau = unit("OTOGQ");
+            data.complaints().forEach(item -> load(item, all, bureau));
+        }));
         log.info("Demonstration data loaded: {} complaints", data.complaints().size());
     }
 
-    private void load(Item item) {
-        DataScope all = new DataScope(new HashSet<>(units.all().stream().map(OrgUnit::id).toList()), "/");
+    /** One complaint: submitted by the public or registered by staff for {@code bureau}, then its steps. */
+    private void load(Item item, DataScope all, UUID bureau) {
         LocalDate today = complaints.today();
         Instant submittedAt = today.minusDays(item.daysAgo()).atTime(LocalTime.of(9, 0))
                 .atZone(clock.getZone()).toInstant().plus(Duration.ofMinutes(item.key().hashCode() & 0xff));
         boolean staffChannel = item.channel() != Channel.WEB && item.channel() != Channel.API;
-        actAs(staffChannel ? "workteam" : null);
+        demoMode.actAs(staffChannel ? "workteam" : null);
         Submitted submitted = complaints.submit(new NewComplaint(item.type(), item.content(),
                         item.occurredDaysAgo() == null ? null : today.minusDays(item.occurredDaysAgo()), item.location(),
                         item.unitConcerned(), item.anonymous(), item.name(), item.phone()),
-                item.channel(), item.key(), List.of(), staffChannel ? units.findByCode("OTOGQ").orElseThrow().id() : null);
+                item.channel(), item.key(), List.of(), staffChannel ? bureau : null);
         UUID id = submitted.complaintId();
         LocalDate submittedOn = today.minusDays(item.daysAgo());
         jdbc.sql("""
                 update complaint set submitted_at = :at, updated_at = :at, acknowledge_due_on = :ack, due_on = :due
                 where id = :id
                 """).param("at", Timestamp.from(submittedAt))
-                .param("ack", Date.valueOf(workingDays.add(submittedOn, settings.timeLimits().acknowledgeDays())))
-                .param("due", Date.valueOf(workingDays.add(submittedOn, settings.timeLimits().answerDays(item.type()))))
+                .param("ack", Date.valueOf(complaints.acknowledgeDue(submittedOn)))
+                .param("due", Date.valueOf(complaints.answerDue(submittedOn, item.type())))
                 .param("id", id).update();
         int n = 0;
         for (Step step : item.steps()) {
@@ -118,7 +115,7 @@ class ComplaintDemoLoader implements ApplicationRunner {
                 throw new IllegalStateException(item.key() + ": a step cannot happen today or later");
             }
             Instant at = submittedAt.plus(Duration.ofDays(step.day())).plus(Duration.ofMinutes(47L * ++n));
-            actAs(step.actor());
+            demoMode.actAs(step.actor());
             String column = perform(step, id, submitted.receipt(), all);
             backdate(id, column, at);
         }
@@ -181,9 +178,4 @@ class ComplaintDemoLoader implements ApplicationRunner {
         return units.findByCode(code).map(OrgUnit::id).orElseThrow(() -> new IllegalStateException("no unit " + code));
     }
 
-    /** The demonstration login a step is recorded under; none for the public. */
-    private static void actAs(String login) {
-        SecurityContextHolder.getContext().setAuthentication(
-                login == null ? null : new UsernamePasswordAuthenticationToken(login, null, List.of()));
-    }
 }

@@ -117,8 +117,8 @@ public class Complaints {
         String receipt = keyHash == null ? secrets.newReceipt() : secrets.receiptFor(keyHash);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        LocalDate ackDue = workingDays.add(today, settings.timeLimits().acknowledgeDays());
-        LocalDate due = workingDays.add(today, settings.timeLimits().answerDays(complaint.type()));
+        LocalDate ackDue = acknowledgeDue(today);
+        LocalDate due = answerDue(today, complaint.type());
         UUID owner = ownerUnitId != null ? ownerUnitId : intakeUnitId();
         jdbc.sql("""
                 insert into complaint (id, receipt_hash, channel, type, content, occurred_on, location, unit_concerned,
@@ -161,6 +161,16 @@ public class Complaints {
         values.put("dueOn", due.toString());
         events.publishEvent(AuditEvent.change("complaint.submitted", "complaint", id, Map.of(), values));
         return new Submitted(id, Secrets.format(receipt), now, ackDue, due);
+    }
+
+    /** The day by which a complaint submitted on {@code submittedOn} must be acknowledged (accepted or declined). */
+    LocalDate acknowledgeDue(LocalDate submittedOn) {
+        return workingDays.add(submittedOn, settings.timeLimits().acknowledgeDays());
+    }
+
+    /** The day by which a complaint of {@code type} submitted on {@code submittedOn} must be answered. */
+    LocalDate answerDue(LocalDate submittedOn, ComplaintType type) {
+        return workingDays.add(submittedOn, settings.timeLimits().answerDays(type));
     }
 
     private List<Upload> checkUploads(List<Upload> uploads) {
