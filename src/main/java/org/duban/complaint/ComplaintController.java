@@ -8,7 +8,8 @@ import org.duban.organization.OrgUnits;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
-import org.springframework.http.ContentDisposition;
+import org.duban.shared.UploadedFiles;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,8 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,16 +93,10 @@ class ComplaintController {
     }
 
     @GetMapping("/complaints/{id}/attachments/{attachmentId}")
-    void attachment(@PathVariable UUID id, @PathVariable UUID attachmentId, HttpServletResponse response)
-            throws IOException {
+    ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
         Complaints.AttachmentContent file = complaints.attachment(id, attachmentId, units.currentScope())
                 .orElseThrow(() -> new NotFoundException("attachment " + attachmentId));
-        response.setContentType(file.mediaType());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(file.fileName(), StandardCharsets.UTF_8).build().toString());
-        response.getOutputStream().write(file.content());
+        return UploadedFiles.download(file.fileName(), file.mediaType(), file.content());
     }
 
     @PostMapping("/complaints/{id}/accept")

@@ -189,6 +189,26 @@ class ComplaintHandlingTest {
     }
 
     @Test
+    @WithWorkTeamMember
+    void staffDownloadAnAttachmentAsAFileWithItsCheckedTypeNeverShownInline() throws Exception {
+        byte[] pdf = "%PDF-1.4\n% 罚款单据照片\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UUID id = complaints.submit(new NewComplaint(ComplaintType.PROFIT_DRIVEN, "附罚款单。", null, null, null, true,
+                null, null), Channel.WEB, null, List.of(new Upload("罚款单.pdf", pdf)), null).complaintId();
+        UUID attachment = complaints.attachments(id, units.currentScope()).get(0).id();
+        mvc.perform(get("/complaints/" + id + "/attachments/" + attachment))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andExpect(content().bytes(pdf))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("X-Content-Type-Options", "nosniff"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Cache-Control", containsString("no-store")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", containsString("attachment")));
+        mvc.perform(get("/complaints/" + id + "/attachments/" + UUID.randomUUID())).andExpect(status().isNotFound());
+    }
+
+    @Test
     void receiptsHaveTwentyDigitsInGroupsAndAreAcceptedWithAnySeparators() {
         String receipt = Secrets.format("12345678901234567890");
         assertThat(receipt).isEqualTo("1234-5678-9012-3456-7890");
