@@ -66,8 +66,8 @@ class KeyTaskFiles {
         }).toList();
     }
 
-    void store(UUID taskId, UUID progressId, List<Upload> uploads) {
-        List<String> types = check(uploads);
+    /** Stores files that {@link #check} accepted, with the types it returned for them. */
+    void store(UUID taskId, UUID progressId, List<Upload> uploads, List<String> types) {
         for (int i = 0; i < uploads.size(); i++) {
             Upload u = uploads.get(i);
             jdbc.sql("""

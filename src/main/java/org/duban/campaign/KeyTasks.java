@@ -213,18 +213,15 @@ public class KeyTasks {
         events.publishEvent(AuditEvent.change("keytask.updated", "key_task", id, oldChanged, newChanged));
     }
 
-    /** A progress update: date, text, percent; 100 % marks the task done, anything above 0 starts it. */
-    @Transactional
-    public void report(UUID id, long version, LocalDate on, String text, int percent, DataScope scope) {
-        report(id, version, on, text, percent, List.of(), scope);
-    }
-
-    /** A progress update with attachments; a refused file refuses the whole update (nothing is half-saved). */
+    /**
+     * A progress update: date, text, percent (100 % marks the task done, anything above 0 starts it) and
+     * attachments; a refused file refuses the whole update (nothing is half-saved).
+     */
     @Transactional
     void report(UUID id, long version, LocalDate on, String text, int percent, List<KeyTaskFiles.Upload> uploads,
                 DataScope scope) {
         KeyTask before = get(id, scope);
-        files.check(uploads);
+        List<String> types = files.check(uploads);
         if (text == null || text.isBlank() || text.length() > 4000) {
             throw new BusinessRuleViolation("keytask.progress.textRequired");
         }
@@ -253,7 +250,7 @@ public class KeyTasks {
                 .param("pid", progressId).param("id", id).param("on", Date.valueOf(on)).param("text", text.trim())
                 .param("percent", percent).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
                 .update();
-        files.store(id, progressId, uploads);
+        files.store(id, progressId, uploads, types);
         record(id, "percent", before.percent(), percent);
         if (status != before.status()) {
             record(id, "status", before.status(), status);
