@@ -53,8 +53,12 @@ public class ReferenceData {
 
     // ---- problem items ----------------------------------------------------------------------------------------
 
+    // How many problems use each item: one grouped pass over the problems for the whole list (a count per item
+    // would scan the problems once per item; item_code has no index of its own).
     private static final String ITEM_SELECT = """
-            select i.*, (select count(*) from problem p where p.item_code = i.code) as uses from problem_item i
+            select i.*, coalesce(u.uses, 0) as uses
+            from problem_item i
+                 left join (select item_code, count(*) as uses from problem group by item_code) u on u.item_code = i.code
             """;
 
     @Transactional(readOnly = true)
