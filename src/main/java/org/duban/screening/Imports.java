@@ -242,8 +242,8 @@ public class Imports {
                     if (unit == null) {
                         unit = units.get(agency);
                     }
-                    if (unit == null && unknown.size() < 100) {
-                        unknown.add(agency);
+                    if (!units.containsKey(agency) && unknown.size() < 100) {
+                        unknown.add(agency); // as unknownAgencies() finds them after a merge, squad or not
                     }
                     row.uuid(unit);
                     row.uuid(importId);

@@ -63,6 +63,20 @@ class ScreeningPagesTest {
     @Autowired
     org.springframework.security.core.userdetails.UserDetailsService users;
 
+    @org.junit.jupiter.api.Test
+    void anUnknownAgencyIsWarnedAboutOnTheFirstLoadAsOnLaterOnesEvenWhenItsSquadIsKnown() throws Exception {
+        // The squad is an org unit (the case gets its unit), the agency is not: SCREENING.md warns about the agency.
+        String csv = HEADER + GOOD.replace("旗交通运输综合行政执法大队", "某未登记的执法机构");
+        for (int load = 1; load <= 2; load++) { // into the empty table, then through the staging table
+            ImportResult result = imports.importCases(imports.start("CASES", "cases.csv", csv.length(), "test"),
+                    new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
+            assertThat(result.warnings()).as("load %d", load)
+                    .contains(new ImportResult.Warning("screening.warning.unknownAgency", "某未登记的执法机构"));
+        }
+        assertThat(jdbc.sql("select count(*) from screening_case where agency = '某未登记的执法机构' and unit_id is not null")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private org.springframework.security.core.userdetails.UserDetails workTeam() {
         return users.loadUserByUsername("workteam");
     }
