@@ -72,7 +72,7 @@ public class ProblemLedger {
     private record Where(String sql, Map<String, Object> params) {
     }
 
-    /** The text free-text search ({@code q}) reads: the expression of the trigram index (V14), word for word. */
+    /** The text free-text search ({@code q}) reads: the expression of the trigram index (V26), word for word. */
     static final String SEARCHED_TEXT = "(p.reference || ' ' || p.description)";
 
     static final String RECTIFICATION_STATUSES = " and p.status in ('CONFIRMED', 'RECTIFYING', 'RECTIFIED', 'VERIFIED', 'SIGNED_OFF')";
@@ -127,7 +127,7 @@ public class ProblemLedger {
             params.put("to", Date.valueOf(f.to()));
         }
         if (f.q() != null && !f.q().isBlank()) {
-            // Exactly the expression of the trigram index problem_text_trgm_idx (V14). The index serves searches
+            // Exactly the expression of the trigram index problem_text_trgm_idx (V26). The index serves searches
             // holding a run of three or more letters or digits; shorter ones (most 1-2 character Chinese words)
             // are answered by reading the list in order and filtering, see docs/ledger.md "Measured".
             // A search without letters that have case (Chinese words, numbers) is the same under like and ilike;

@@ -3,7 +3,7 @@ package org.duban.reporting;
 import java.util.List;
 
 /**
- * Where the rows behind a figure live: a read-only view (V51–V54) or reporting's own tables, the column that places
+ * Where the rows behind a figure live: a read-only view (V15–V20) or reporting's own tables, the column that places
  * a row in a unit (for the scope), the date column that places it in a report's window (none: every row counts),
  * the columns the dashboard's list shows, the page a row links to, and what a reader needs to open it.
  *

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * The figures of reports and the dashboard: readable SQL over the units of one bureau (or any unit set) and a
- * window of dates. Figures read only read-only views (V51–V54: reporting_problem, reporting_accountability,
+ * window of dates. Figures read only read-only views (V15–V20: reporting_problem, reporting_accountability,
  * reporting_key_task, reporting_inspection, reporting_inspection_finding, reporting_screening_finding,
  * reporting_complaint) and reporting's own tables, never another module's tables. Each figure is one
  * {@link Countable}: a source and a named predicate, used both for the count and for the list behind it

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 /**
  * The two ledgers a monthly report carries as attachments (自查自纠情况台账 and 重点任务调度台账), as .xlsx. The
  * ledger's and the key-task plan's own workbook writers are module-internal, so this small writer reads the
- * read-only views of V51 like the figures do: problems found in the report's window in the bureau's units (a
+ * read-only views of V15 like the figures do: problems found in the report's window in the bureau's units (a
  * confidential problem's description is not in the view, so the cell stays empty), and the key tasks of the
  * report's campaign owned by those units. Rows are today's data, like a redrafted report's figures.
  */

@@ -41,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Benchmark, not a test: excluded from the default run by its name. Seeds 100,000 problems, then measures the
- * filtered list page side by side in one run — first without the indexes of V14 (the schema as it was before,
+ * filtered list page side by side in one run — first without the indexes of V26 (the schema as it was before,
  * "before"), then with them ("after") — and the .xlsx export of all of them (time, bytes, peak heap). Run with:
  * <pre>./mvnw -B -o test -Dtest=LedgerBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx512m</pre>
  * Figures are printed as lines starting with "BENCH" (and written to target/ledger-benchmark.txt). "wall" is the
@@ -123,24 +123,24 @@ class LedgerBenchmark {
             mvc.perform(get("/problems").param("category", "IRREGULAR").param("status", "ASSIGNED").with(user(workteam)));
         }
 
-        // Side by side: the schema before V14, then V14 applied again.
-        String v14 = new String(new ClassPathResource("db/migration/V14__ledger_list_indexes.sql").getInputStream()
+        // Side by side: the schema before V26, then V26 applied again.
+        String v14 = new String(new ClassPathResource("db/migration/V26__ledger_list_indexes.sql").getInputStream()
                 .readAllBytes(), StandardCharsets.UTF_8);
         Matcher created = Pattern.compile("create index (\\w+)").matcher(v14);
         while (created.find()) {
             jdbcTemplate.execute("drop index " + created.group(1));
         }
-        // As V11 created them (V14 replaces them).
+        // As V11 created them (V26 replaces them).
         jdbcTemplate.execute("create index problem_list_idx on problem (found_on desc, reference desc)");
         jdbcTemplate.execute("create index problem_category_idx on problem (category, found_on desc)");
         jdbcTemplate.execute("vacuum analyze problem");
-        measureList("before (V13 indexes)", BEFORE_PER_KIND, workteam, unitStaff);
+        measureList("before (V11 indexes)", BEFORE_PER_KIND, workteam, unitStaff);
 
         long indexStart = System.nanoTime();
         jdbcTemplate.execute(v14);
         jdbcTemplate.execute("vacuum analyze problem");
-        print("V14 indexes built in %d ms", (System.nanoTime() - indexStart) / 1_000_000);
-        measureList("after (V14 indexes)", AFTER_PER_KIND, workteam, unitStaff);
+        print("V26 indexes built in %d ms", (System.nanoTime() - indexStart) / 1_000_000);
+        measureList("after (V26 indexes)", AFTER_PER_KIND, workteam, unitStaff);
         explainEachKind(workteam, unitStaff);
 
         measureExport(workteam);

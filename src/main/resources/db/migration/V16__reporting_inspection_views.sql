@@ -1,5 +1,5 @@
 -- Read-only views over inspections for the dashboard and report figures (type, unit, dates, status; no text).
--- Coupling: depends on the inspection module's V30 columns.
+-- Coupling: depends on the inspection module's V9 columns.
 
 create view reporting_inspection as
 select i.id, i.owner_unit_id, i.type, i.planned_on, i.status

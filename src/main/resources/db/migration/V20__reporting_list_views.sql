@@ -2,7 +2,7 @@
 -- predicate over one of these views, used both for the count and for the list, so a figure and its list cannot
 -- disagree. They carry no free text: no complaint content, names or feedback; no inspection title or summary; no
 -- screening case data.
--- Coupling: reporting_complaint depends on the complaint module's V20 columns; the others on V30 and V40. A migration
+-- Coupling: reporting_complaint depends on the complaint module's V8 columns; the others on V9 and V12. A migration
 -- of those modules that renames one of the columns used must recreate the view.
 
 -- Complaints as the complaint module's figures count them: received by a bureau (owner_unit_id), submitted on a

@@ -1,7 +1,7 @@
 -- Read-only views over the ledger's tables for the dashboard and report figures. The ledger offers no query API
 -- for counts, so reporting reads these views only (never the tables), and they carry only what figures need:
 -- a confidential problem's description is not in the view at all.
--- Coupling: these views depend on the ledger's columns (V10, V11, V12); a ledger migration that renames one must
+-- Coupling: these views depend on the ledger's columns (V6, V11, V13); a ledger migration that renames one must
 -- recreate the view.
 
 create view reporting_problem as

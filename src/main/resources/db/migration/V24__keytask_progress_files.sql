@@ -1,5 +1,5 @@
 -- Attachments on key-task progress updates (meeting minutes, photos, the deliverable itself). The key-task plan's
--- tables live in the ledger range (V12), so this one does too; the campaign module owns it.
+-- tables live in the ledger range (V13), so this one does too; the campaign module owns it.
 create table key_task_file (
     id           uuid         primary key,
     task_id      uuid         not null references key_task (id) on delete cascade,

@@ -1,6 +1,6 @@
 -- Read-only view over the risk findings of the latest finished screening run, for the dashboard and report figures
 -- (rule category, severity, status and unit; no case data). Each run re-derives every finding, so only the latest
--- counts. Coupling: depends on the screening module's V40 columns.
+-- counts. Coupling: depends on the screening module's V12 columns.
 
 create view reporting_screening_finding as
 select f.id, f.unit_id, f.category, f.severity, f.status
