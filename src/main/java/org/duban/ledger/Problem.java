@@ -1,5 +1,6 @@
 package org.duban.ledger;
 
+import org.duban.shared.AggregateRoot;
 import org.duban.shared.BusinessRuleViolation;
 
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * own preconditions and returns the changes it makes (field → new value); an illegal transition is refused with a
  * {@link BusinessRuleViolation} and changes nothing. Persistence is {@link ProblemLedger}'s business.
  */
+@AggregateRoot
 public record Problem(UUID id, String reference, UUID campaignId, ProblemSource source, String sourceRef,
                       ProblemCategory category, String itemCode, UUID unitId, String officers, String description,
                       LocalDate foundOn, boolean confidential, ProblemStatus status, UUID assignedUnitId,
