@@ -1,16 +1,12 @@
 package org.duban.campaign;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -19,6 +15,7 @@ import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.SpreadsheetText;
+import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +26,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,29 +74,13 @@ class KeyTaskWorkbook {
         LocalDate today = tasks.today();
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
-            CellStyle title = wb.createCellStyle();
-            Font tf = wb.createFont();
-            tf.setBold(true);
-            tf.setFontHeightInPoints((short) 16);
-            title.setFont(tf);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            CellStyle header = bordered(wb.createCellStyle());
-            Font hf = wb.createFont();
-            hf.setBold(true);
-            header.setFont(hf);
-            CellStyle body = bordered(wb.createCellStyle());
-            CellStyle date = bordered(wb.createCellStyle());
-            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            WorkbookStyles styles = WorkbookStyles.of(wb);
+            CellStyle body = styles.body();
+            CellStyle date = styles.date();
             String titleText = msg("keytask.xlsx.title", locale);
-            SXSSFSheet sheet = wb.createSheet(titleText);
-            Row t = sheet.createRow(0);
-            t.createCell(0).setCellValue(titleText);
-            t.getCell(0).setCellStyle(title);
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADERS.length - 1));
-            Row h = sheet.createRow(1);
+            SXSSFSheet sheet = wb.createSheet(WorkbookStyles.sheetName(titleText));
+            styles.head(sheet, titleText, Arrays.stream(HEADERS).map(key -> msg(key, locale)).toList());
             for (int i = 0; i < HEADERS.length; i++) {
-                h.createCell(i).setCellValue(msg(HEADERS[i], locale));
-                h.getCell(i).setCellStyle(header);
                 sheet.setColumnWidth(i, (i == 1 || i == 8 || i == 9 ? 36 : 14) * 256);
             }
             int[] next = {2};
@@ -254,13 +236,5 @@ class KeyTaskWorkbook {
 
     private String msg(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
-    }
-
-    private static CellStyle bordered(CellStyle s) {
-        s.setBorderTop(BorderStyle.THIN);
-        s.setBorderBottom(BorderStyle.THIN);
-        s.setBorderLeft(BorderStyle.THIN);
-        s.setBorderRight(BorderStyle.THIN);
-        return s;
     }
 }

@@ -9,6 +9,7 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -93,19 +94,19 @@ class AccountabilityController {
                 .map(k -> messages.getMessage(k, null, locale)).toList();
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
-            LedgerWorkbooks.Styles styles = LedgerWorkbooks.Styles.of(wb);
+            WorkbookStyles styles = WorkbookStyles.of(wb);
             SXSSFSheet sheet = wb.createSheet(title);
-            int[] next = {LedgerWorkbooks.head(sheet, styles, title, headers)};
+            int[] next = {styles.head(sheet, title, headers)};
             records.forEach(units.currentScope(), e -> {
                 Row row = sheet.createRow(next[0]);
-                LedgerWorkbooks.number(row, 0, next[0] - 1L, styles);
-                LedgerWorkbooks.text(row, 1, e.problemReference(), styles);
-                LedgerWorkbooks.text(row, 2, e.person(), styles);
-                LedgerWorkbooks.text(row, 3, names.get(e.unitId()), styles);
-                LedgerWorkbooks.text(row, 4, messages.getMessage("accountability.kind." + e.kind(), null, locale), styles);
-                LedgerWorkbooks.text(row, 5, e.grounds(), styles);
-                LedgerWorkbooks.date(row, 6, e.decidedOn(), styles);
-                LedgerWorkbooks.text(row, 7, e.decidingBody(), styles);
+                styles.number(row, 0, next[0] - 1L);
+                styles.text(row, 1, e.problemReference());
+                styles.text(row, 2, e.person());
+                styles.text(row, 3, names.get(e.unitId()));
+                styles.text(row, 4, messages.getMessage("accountability.kind." + e.kind(), null, locale));
+                styles.text(row, 5, e.grounds());
+                styles.date(row, 6, e.decidedOn());
+                styles.text(row, 7, e.decidingBody());
                 next[0]++;
             });
             wb.write(response.getOutputStream());

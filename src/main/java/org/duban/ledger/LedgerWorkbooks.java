@@ -1,20 +1,12 @@
 package org.duban.ledger;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
-import org.duban.shared.SpreadsheetText;
+import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -65,64 +57,6 @@ class LedgerWorkbooks {
         return msg("xlsx.rectifications.title", locale) + ".xlsx";
     }
 
-    /** Styles shared by the ledgers' sheets. */
-    record Styles(CellStyle title, CellStyle header, CellStyle body, CellStyle date) {
-        static Styles of(Workbook wb) {
-            CellStyle title = wb.createCellStyle();
-            Font titleFont = wb.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 16);
-            title.setFont(titleFont);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            CellStyle header = bordered(wb.createCellStyle());
-            Font headerFont = wb.createFont();
-            headerFont.setBold(true);
-            header.setFont(headerFont);
-            CellStyle body = bordered(wb.createCellStyle());
-            CellStyle date = bordered(wb.createCellStyle());
-            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-            return new Styles(title, header, body, date);
-        }
-    }
-
-    /** Title row and header row; returns the next row index. */
-    static int head(Sheet sheet, Styles styles, String title, List<String> headers) {
-        Row titleRow = sheet.createRow(0);
-        titleRow.createCell(0).setCellValue(title);
-        titleRow.getCell(0).setCellStyle(styles.title());
-        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, headers.size() - 1));
-        Row headerRow = sheet.createRow(1);
-        for (int i = 0; i < headers.size(); i++) {
-            headerRow.createCell(i).setCellValue(headers.get(i));
-            headerRow.getCell(i).setCellStyle(styles.header());
-            sheet.setColumnWidth(i, 14 * 256);
-        }
-        sheet.createFreezePane(0, 2);
-        return 2;
-    }
-
-    static void text(Row row, int col, String value, Styles styles) {
-        Cell cell = row.createCell(col);
-        if (value != null) {
-            cell.setCellValue(SpreadsheetText.safe(value));
-        }
-        cell.setCellStyle(styles.body());
-    }
-
-    static void date(Row row, int col, LocalDate value, Styles styles) {
-        Cell cell = row.createCell(col);
-        if (value != null) {
-            cell.setCellValue(value);
-        }
-        cell.setCellStyle(styles.date());
-    }
-
-    static void number(Row row, int col, long value, Styles styles) {
-        Cell cell = row.createCell(col);
-        cell.setCellValue(value);
-        cell.setCellStyle(styles.body());
-    }
-
     void writeProblems(ProblemFilter filter, DataScope scope, boolean rectifications, Locale locale,
                        OutputStream out) throws IOException {
         boolean officers = ProblemLedger.mayReadConfidential();
@@ -148,37 +82,37 @@ class LedgerWorkbooks {
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
             wb.setCompressTempFiles(true);
-            Styles styles = Styles.of(wb);
+            WorkbookStyles styles = WorkbookStyles.of(wb);
             String title = msg(rectifications ? "xlsx.rectifications.title" : "xlsx.problems.title", locale);
             SXSSFSheet sheet = wb.createSheet(title);
-            int[] next = {head(sheet, styles, title, headers)};
+            int[] next = {styles.head(sheet, title, headers)};
             ledger.forEach(filter, scope, rectifications, (p, rs) -> {
                 Row row = sheet.createRow(next[0]);
-                number(row, 0, next[0] - 1L, styles);
-                text(row, 1, p.reference(), styles);
-                date(row, 2, p.foundOn(), styles);
-                text(row, 3, sources.get(p.source()), styles);
-                text(row, 4, categories.get(p.category()), styles);
-                text(row, 5, p.itemCode() == null ? null : itemNames.getOrDefault(p.itemCode(), p.itemCode()), styles);
-                text(row, 6, unitNames.get(p.unitId()), styles);
-                text(row, 7, p.description(), styles);
-                text(row, 8, officers ? p.officers() : null, styles);
-                text(row, 9, statuses.get(p.status()), styles);
-                text(row, 10, p.assignedUnitId() == null ? null : unitNames.get(p.assignedUnitId()), styles);
-                date(row, 11, p.dueOn(), styles);
-                text(row, 12, p.overdue(today) ? yes : "", styles);
-                text(row, 13, p.finding(), styles);
+                styles.number(row, 0, next[0] - 1L);
+                styles.text(row, 1, p.reference());
+                styles.date(row, 2, p.foundOn());
+                styles.text(row, 3, sources.get(p.source()));
+                styles.text(row, 4, categories.get(p.category()));
+                styles.text(row, 5, p.itemCode() == null ? null : itemNames.getOrDefault(p.itemCode(), p.itemCode()));
+                styles.text(row, 6, unitNames.get(p.unitId()));
+                styles.text(row, 7, p.description());
+                styles.text(row, 8, officers ? p.officers() : null);
+                styles.text(row, 9, statuses.get(p.status()));
+                styles.text(row, 10, p.assignedUnitId() == null ? null : unitNames.get(p.assignedUnitId()));
+                styles.date(row, 11, p.dueOn());
+                styles.text(row, 12, p.overdue(today) ? yes : "");
+                styles.text(row, 13, p.finding());
                 if (rectifications) {
                     try {
                         UUID unit = rs.getObject("responsible_unit_id", UUID.class);
                         Date deadline = rs.getDate("r_deadline");
-                        text(row, 14, unit == null ? null : unitNames.get(unit), styles);
-                        text(row, 15, rs.getString("responsible_person"), styles);
-                        date(row, 16, deadline == null ? null : deadline.toLocalDate(), styles);
-                        text(row, 17, rs.getString("measures"), styles);
-                        text(row, 18, rs.getString("completion_note"), styles);
-                        text(row, 19, rs.getString("verified_by"), styles);
-                        text(row, 20, rs.getString("signed_off_by"), styles);
+                        styles.text(row, 14, unit == null ? null : unitNames.get(unit));
+                        styles.text(row, 15, rs.getString("responsible_person"));
+                        styles.date(row, 16, deadline == null ? null : deadline.toLocalDate());
+                        styles.text(row, 17, rs.getString("measures"));
+                        styles.text(row, 18, rs.getString("completion_note"));
+                        styles.text(row, 19, rs.getString("verified_by"));
+                        styles.text(row, 20, rs.getString("signed_off_by"));
                     } catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }
@@ -204,13 +138,5 @@ class LedgerWorkbooks {
 
     private String msg(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
-    }
-
-    static CellStyle bordered(CellStyle style) {
-        style.setBorderTop(BorderStyle.THIN);
-        style.setBorderBottom(BorderStyle.THIN);
-        style.setBorderLeft(BorderStyle.THIN);
-        style.setBorderRight(BorderStyle.THIN);
-        return style;
     }
 }

@@ -1,15 +1,10 @@
 package org.duban.reporting;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.duban.organization.OrgUnit;
-import org.duban.shared.SpreadsheetText;
+import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Date;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -75,16 +69,16 @@ class ReportLedgers {
                     .param("to", Date.valueOf(window[1])).param("asOf", Date.valueOf(asOf))
                     .query((ResultSet rs) -> {
                         Row row = sheet.createRow(next[0]);
-                        number(row, 0, next[0] - 1, styles);
-                        text(row, 1, rs.getString("reference"), styles);
-                        date(row, 2, rs.getDate("found_on"), styles);
-                        text(row, 3, m("figure.source." + rs.getString("source")), styles);
-                        text(row, 4, m("figure.category." + rs.getString("category")), styles);
-                        text(row, 5, rs.getString("unit_name"), styles);
-                        text(row, 6, rs.getString("description"), styles);
-                        text(row, 7, m("problem.status." + rs.getString("status")), styles);
-                        date(row, 8, rs.getDate("due_on"), styles);
-                        text(row, 9, rs.getBoolean("overdue") ? m("ledger.yes") : "", styles);
+                        styles.number(row, 0, next[0] - 1);
+                        styles.text(row, 1, rs.getString("reference"));
+                        styles.date(row, 2, localDate(rs.getDate("found_on")));
+                        styles.text(row, 3, m("figure.source." + rs.getString("source")));
+                        styles.text(row, 4, m("figure.category." + rs.getString("category")));
+                        styles.text(row, 5, rs.getString("unit_name"));
+                        styles.text(row, 6, rs.getString("description"));
+                        styles.text(row, 7, m("problem.status." + rs.getString("status")));
+                        styles.date(row, 8, localDate(rs.getDate("due_on")));
+                        styles.text(row, 9, rs.getBoolean("overdue") ? m("ledger.yes") : "");
                         next[0]++;
                     });
             sheet.setColumnWidth(6, 50 * 256);
@@ -113,14 +107,14 @@ class ReportLedgers {
                         Row row = sheet.createRow(next[0]);
                         Date deadline = rs.getDate("deadline");
                         String status = rs.getString("status");
-                        number(row, 0, next[0] - 1, styles);
-                        text(row, 1, rs.getString("title"), styles);
-                        text(row, 2, names.get(rs.getObject("owner_unit_id", UUID.class)), styles);
-                        date(row, 3, deadline, styles);
-                        text(row, 4, m("keytask.status." + status), styles);
-                        number(row, 5, rs.getInt("percent"), styles);
+                        styles.number(row, 0, next[0] - 1);
+                        styles.text(row, 1, rs.getString("title"));
+                        styles.text(row, 2, names.get(rs.getObject("owner_unit_id", UUID.class)));
+                        styles.date(row, 3, localDate(deadline));
+                        styles.text(row, 4, m("keytask.status." + status));
+                        styles.number(row, 5, rs.getInt("percent"));
                         boolean overdue = deadline != null && deadline.toLocalDate().isBefore(asOf) && !"DONE".equals(status);
-                        text(row, 6, overdue ? m("ledger.yes") : "", styles);
+                        styles.text(row, 6, overdue ? m("ledger.yes") : "");
                         next[0]++;
                     });
             sheet.setColumnWidth(1, 40 * 256);
@@ -131,76 +125,20 @@ class ReportLedgers {
         return m(key, String.valueOf(report.period().getYear()), String.valueOf(report.period().getMonthValue()));
     }
 
-    record Styles(CellStyle title, CellStyle header, CellStyle body, CellStyle date) {
-    }
-
     private void write(String title, List<String> headerKeys, OutputStream out,
-                       BiConsumer<SXSSFSheet, Styles> rows) throws IOException {
+                       BiConsumer<SXSSFSheet, WorkbookStyles> rows) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
             wb.setCompressTempFiles(true);
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            CellStyle titleStyle = wb.createCellStyle();
-            Font big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 16);
-            titleStyle.setFont(big);
-            CellStyle header = bordered(wb.createCellStyle());
-            header.setFont(bold);
-            CellStyle body = bordered(wb.createCellStyle());
-            body.setWrapText(true);
-            CellStyle date = bordered(wb.createCellStyle());
-            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-            Styles styles = new Styles(titleStyle, header, body, date);
-            // Sheet names are at most 31 characters and may not hold some punctuation.
-            SXSSFSheet sheet = wb.createSheet(title.replaceAll("[\\\\/?*\\[\\]:]", " ")
-                    .substring(0, Math.min(31, title.length())));
-            Row titleRow = sheet.createRow(0);
-            Cell t = titleRow.createCell(0);
-            t.setCellValue(title);
-            t.setCellStyle(titleStyle);
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, headerKeys.size() - 1));
-            Row head = sheet.createRow(1);
-            for (int i = 0; i < headerKeys.size(); i++) {
-                Cell c = head.createCell(i);
-                c.setCellValue(m(headerKeys.get(i)));
-                c.setCellStyle(header);
-                sheet.setColumnWidth(i, 14 * 256);
-            }
-            sheet.createFreezePane(0, 2);
+            WorkbookStyles styles = WorkbookStyles.of(wb);
+            SXSSFSheet sheet = wb.createSheet(WorkbookStyles.sheetName(title));
+            styles.head(sheet, title, headerKeys.stream().map(key -> m(key)).toList());
             rows.accept(sheet, styles);
             wb.write(out);
         }
     }
 
-    private static CellStyle bordered(CellStyle style) {
-        style.setBorderTop(BorderStyle.THIN);
-        style.setBorderBottom(BorderStyle.THIN);
-        style.setBorderLeft(BorderStyle.THIN);
-        style.setBorderRight(BorderStyle.THIN);
-        return style;
-    }
-
-    private static void text(Row row, int col, String value, Styles styles) throws SQLException {
-        Cell cell = row.createCell(col);
-        if (value != null) {
-            cell.setCellValue(SpreadsheetText.safe(value));
-        }
-        cell.setCellStyle(styles.body());
-    }
-
-    private static void date(Row row, int col, Date value, Styles styles) {
-        Cell cell = row.createCell(col);
-        if (value != null) {
-            cell.setCellValue(value.toLocalDate());
-        }
-        cell.setCellStyle(value == null ? styles.body() : styles.date());
-    }
-
-    private static void number(Row row, int col, long value, Styles styles) {
-        Cell cell = row.createCell(col);
-        cell.setCellValue(value);
-        cell.setCellStyle(styles.body());
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     private String m(String key, Object... args) {
