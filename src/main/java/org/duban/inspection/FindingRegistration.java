@@ -5,7 +5,6 @@ import org.duban.ledger.ProblemCategory;
 import org.duban.ledger.ProblemRef;
 import org.duban.ledger.Problems;
 import org.duban.organization.DataScope;
-import org.duban.shared.BusinessRuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +39,7 @@ class FindingRegistration {
     @Transactional
     UUID register(UUID inspectionId, UUID findingId, DataScope scope) {
         Inspection inspection = inspections.get(inspectionId, scope);
-        Inspection.Finding finding = inspections.finding(inspectionId, findingId, scope);
-        if (finding.problemId() != null) {
-            throw new BusinessRuleViolation("inspection.finding.alreadyRegistered");
-        }
+        Inspection.Finding finding = inspection.findingToRegister(findingId);
         Optional<Inspection.Target> named = inspection.targets().stream()
                 .filter(t -> t.label().equals(finding.targetLabel())).findFirst();
         UUID unitId = named.map(Inspection.Target::unitId)

@@ -41,7 +41,7 @@ public class Inspections {
 
     private static final String VISIBLE = """
             select * from inspection i where i.owner_unit_id = any(:units)
-              and (i.type <> 'UNANNOUNCED' or i.status = 'CLOSED' or :confidential)
+              and (i.type <> :unannounced or i.status = :closed or :confidential)
             """;
 
     private final JdbcClient jdbc;
@@ -71,13 +71,15 @@ public class Inspections {
     public List<Inspection> list(DataScope scope) {
         return jdbc.sql(VISIBLE + " order by i.planned_on desc, i.title")
                 .param("units", scope.unitArray()).param("confidential", mayReadConfidential())
+                .param("unannounced", InspectionType.UNANNOUNCED.name()).param("closed", InspectionStatus.CLOSED.name())
                 .query(this::mapHeader).list();
     }
 
     @Transactional(readOnly = true)
     public Inspection get(UUID id, DataScope scope) {
         Inspection header = jdbc.sql(VISIBLE + " and i.id = :id")
-                .param("units", scope.unitArray()).param("confidential", mayReadConfidential()).param("id", id)
+                .param("units", scope.unitArray()).param("confidential", mayReadConfidential())
+                .param("unannounced", InspectionType.UNANNOUNCED.name()).param("closed", InspectionStatus.CLOSED.name()).param("id", id)
                 .query(this::mapHeader).optional()
                 .orElseThrow(() -> new NotFoundException("inspection " + id));
         return withDetails(header);
@@ -87,6 +89,7 @@ public class Inspections {
     public List<Inspection> ofDraw(UUID drawId, DataScope scope) {
         return jdbc.sql(VISIBLE + " and i.draw_id = :draw order by i.planned_on")
                 .param("units", scope.unitArray()).param("confidential", mayReadConfidential())
+                .param("unannounced", InspectionType.UNANNOUNCED.name()).param("closed", InspectionStatus.CLOSED.name())
                 .param("draw", drawId).query(this::mapHeader).list();
     }
 
@@ -165,10 +168,11 @@ public class Inspections {
         jdbc.sql("""
                 insert into inspection (id, owner_unit_id, campaign_id, type, title, planned_on, status, draw_id,
                                         updated_by, updated_at)
-                values (:id, :owner, :campaign, :type, :title, :planned, 'PLANNED', :draw, :by, :at)
+                values (:id, :owner, :campaign, :type, :title, :planned, :status, :draw, :by, :at)
                 """)
                 .param("id", id).param("owner", me.unitId()).param("campaign", campaignId)
                 .param("type", type.name()).param("title", title.strip()).param("planned", Date.valueOf(plannedOn))
+                .param("status", InspectionStatus.PLANNED.name())
                 .param("draw", drawId).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
                 .update();
         for (Inspection.Target t : targets) {
@@ -200,13 +204,14 @@ public class Inspections {
     @Transactional
     public void saveChecks(UUID id, long version, Map<String, String> results, Map<String, String> notes,
                            DataScope scope) {
-        Inspection before = getOpen(id, scope);
+        Inspection before = get(id, scope);
+        InspectionStatus next = before.record();
         for (var e : results.entrySet()) {
             if (checklist.find(e.getKey()).isEmpty() || !Set.of("PASS", "FAIL", "NA").contains(e.getValue())) {
                 throw new IllegalArgumentException("checklist answer");
             }
         }
-        bump(id, version, true);
+        bump(id, version, next);
         jdbc.sql("delete from inspection_check where inspection_id = :id").param("id", id).update();
         Map<String, Object> after = new LinkedHashMap<>();
         for (var e : results.entrySet()) {
@@ -226,7 +231,7 @@ public class Inspections {
 
     @Transactional
     public UUID addFinding(UUID id, FindingForm form, DataScope scope) {
-        getOpen(id, scope);
+        InspectionStatus next = get(id, scope).record();
         if (form.itemCode() != null && !form.itemCode().isBlank()) {
             Checklist.Item item = checklist.find(form.itemCode())
                     .orElseThrow(() -> new BusinessRuleViolation("inspection.finding.unknownItem"));
@@ -234,7 +239,7 @@ public class Inspections {
                 throw new BusinessRuleViolation("inspection.finding.categoryMismatch");
             }
         }
-        bump(id, form.version() == null ? -1 : form.version(), true);
+        bump(id, form.version() == null ? -1 : form.version(), next);
         UUID findingId = UUID.randomUUID();
         jdbc.sql("""
                 insert into inspection_finding (id, inspection_id, item_code, category, target_label, description,
@@ -261,12 +266,14 @@ public class Inspections {
 
     @Transactional
     public void close(UUID id, long version, String summary, DataScope scope) {
-        Inspection before = getOpen(id, scope);
+        Inspection before = get(id, scope);
+        InspectionStatus closed = before.close();
         int updated = jdbc.sql("""
-                update inspection set status = 'CLOSED', summary = :summary, closed_at = :at, version = version + 1,
+                update inspection set status = :status, summary = :summary, closed_at = :at, version = version + 1,
                        updated_by = :by, updated_at = :at
-                where id = :id and version = :version and status <> 'CLOSED'
+                where id = :id and version = :version
                 """)
+                .param("status", closed.name())
                 .param("summary", summary == null || summary.isBlank() ? null : summary.strip())
                 .param("at", Timestamp.from(clock.instant())).param("by", CurrentUser.actor())
                 .param("id", id).param("version", version).update();
@@ -274,7 +281,7 @@ public class Inspections {
             throw stale(id);
         }
         events.publishEvent(AuditEvent.change("inspection.closed", "inspection", id,
-                Map.of("status", before.status().name()), Map.of("status", "CLOSED")));
+                Map.of("status", before.status().name()), Map.of("status", closed.name())));
     }
 
     /** Links a finding to the ledger problem it became (once). */
@@ -306,22 +313,14 @@ public class Inspections {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    private Inspection getOpen(UUID id, DataScope scope) {
-        Inspection i = get(id, scope);
-        if (i.closed()) {
-            throw new BusinessRuleViolation("inspection.closed");
-        }
-        return i;
-    }
-
-    /** Optimistic lock on the inspection aggregate; the first record moves a planned inspection into progress. */
-    private void bump(UUID id, long version, boolean start) {
+    /** Optimistic lock on the inspection aggregate, storing the status the aggregate decided on. */
+    private void bump(UUID id, long version, InspectionStatus status) {
         int updated = jdbc.sql("""
-                update inspection set version = version + 1, updated_by = :by, updated_at = :at,
-                       status = case when :start and status = 'PLANNED' then 'IN_PROGRESS' else status end
-                where id = :id and version = :version and status <> 'CLOSED'
+                update inspection set version = version + 1, updated_by = :by, updated_at = :at, status = :status
+                where id = :id and version = :version
                 """)
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant())).param("start", start)
+                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
+                .param("status", status.name())
                 .param("id", id).param("version", version).update();
         if (updated == 0) {
             throw stale(id);

@@ -1,9 +1,17 @@
 package org.duban.inspection;
 
+import org.duban.shared.AggregateRoot;
+import org.duban.shared.BusinessRuleViolation;
+
 import java.time.Instant;
 import java.util.UUID;
 
-/** A stored draw. {@code secretSeed} never leaves the service before the draw is made. */
+/**
+ * A stored draw: committed (population frozen, seed committed), then drawn once, and published at any time after
+ * the commitment (publishing early shows the hash and the commitment while the seed is still secret). The secret
+ * seed never leaves the service before the draw is made; the rules of making the draw live here.
+ */
+@AggregateRoot
 public record RandomDraw(UUID id, UUID publicId, UUID ownerUnitId, UUID campaignId, String title, String targetType,
                          String filterDescription, int targetCount, int inspectorsPerTarget, String algorithm,
                          String snapshotHash, DrawForm.SeedMode seedMode, String seedCommitment,
@@ -13,5 +21,39 @@ public record RandomDraw(UUID id, UUID publicId, UUID ownerUnitId, UUID campaign
 
     public boolean drawn() {
         return seed != null;
+    }
+
+    /** The seed a draw is made with, and the public value it came from (null for a committed seed). */
+    public record Seed(byte[] bytes, String publicValue) {
+    }
+
+    /**
+     * Makes the draw's seed: refused once drawn, when the frozen population no longer has its committed hash, when
+     * the stored secret seed does not match its commitment, or when a public-value draw lacks its value.
+     */
+    public Seed seed(String currentSnapshotHash, String secretSeedHex, String enteredPublicValue) {
+        if (drawn()) {
+            throw new BusinessRuleViolation("draw.alreadyDrawn");
+        }
+        if (!currentSnapshotHash.equals(snapshotHash)) {
+            throw new BusinessRuleViolation("draw.snapshotChanged");
+        }
+        if (seedMode == DrawForm.SeedMode.COMMITTED) {
+            byte[] secret = Canonical.hex32(secretSeedHex);
+            if (!DrawAlgorithm.commitment(secret).equals(seedCommitment)) {
+                throw new BusinessRuleViolation("draw.commitmentBroken");
+            }
+            return new Seed(secret, null);
+        }
+        String value = SnapshotRow.clean(enteredPublicValue);
+        if (value.isEmpty()) {
+            throw new BusinessRuleViolation("draw.publicValue.required");
+        }
+        return new Seed(DrawAlgorithm.seedOfPublicValue(value), value);
+    }
+
+    /** Publishing is a one-time step: whether this call changes anything. */
+    public boolean publish() {
+        return !published;
     }
 }

@@ -192,29 +192,13 @@ public class RandomDraws {
     @Transactional
     public Selection draw(UUID id, long version, String publicValue, DataScope scope) {
         RandomDraw d = get(id, scope);
-        if (d.drawn()) {
-            throw new BusinessRuleViolation("draw.alreadyDrawn");
-        }
         DrawSnapshot snapshot = snapshot(id);
-        if (!snapshot.sha256().equals(d.snapshotHash())) {
-            throw new BusinessRuleViolation("draw.snapshotChanged");
-        }
-        byte[] seed;
-        String value = null;
-        if (d.seedMode() == DrawForm.SeedMode.COMMITTED) {
-            String secret = jdbc.sql("select secret_seed from random_draw where id = :id").param("id", id)
-                    .query(String.class).single();
-            seed = Canonical.hex32(secret);
-            if (!DrawAlgorithm.commitment(seed).equals(d.seedCommitment())) {
-                throw new BusinessRuleViolation("draw.commitmentBroken");
-            }
-        } else {
-            value = SnapshotRow.clean(publicValue);
-            if (value.isEmpty()) {
-                throw new BusinessRuleViolation("draw.publicValue.required");
-            }
-            seed = DrawAlgorithm.seedOfPublicValue(value);
-        }
+        String secret = d.seedMode() == DrawForm.SeedMode.COMMITTED
+                ? jdbc.sql("select secret_seed from random_draw where id = :id").param("id", id).query(String.class).single()
+                : null;
+        RandomDraw.Seed drawSeed = d.seed(snapshot.sha256(), secret, publicValue);
+        byte[] seed = drawSeed.bytes();
+        String value = drawSeed.publicValue();
         Selection selection = DrawAlgorithm.select(snapshot, seed, d.targetCount(), d.inspectorsPerTarget());
         String seedHex = HexFormat.of().formatHex(seed);
         int updated = jdbc.sql("""
@@ -235,8 +219,7 @@ public class RandomDraws {
 
     @Transactional
     public void publish(UUID id, long version, DataScope scope) {
-        RandomDraw d = get(id, scope);
-        if (d.published()) {
+        if (!get(id, scope).publish()) {
             return;
         }
         int updated = jdbc.sql("""
