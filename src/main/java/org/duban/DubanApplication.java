@@ -1,10 +1,12 @@
 package org.duban;
 
 import org.duban.shared.Command;
+import org.duban.shared.database.EmbeddedDatabaseEarlyStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.Map;
 
 /**
  * Starts the web application, or, when the first argument names a command ({@code screen}, …), runs that
- * command on the same database without the web server and exits with its code.
+ * command on the same database without the web server and exits with its code. A command never loads
+ * demonstration data and never runs scheduled jobs; {@code screen} runs in a context of only what it needs
+ * ({@link ScreenCommandContext}).
  */
 @SpringBootApplication
 public class DubanApplication {
@@ -21,15 +25,25 @@ public class DubanApplication {
         if (args.length > 0 && args[0].matches("[a-z][a-z-]*")) {
             System.exit(runCommand(args[0], Arrays.asList(args).subList(1, args.length)));
         }
-        SpringApplication.run(DubanApplication.class, args);
+        SpringApplication application = new SpringApplication(DubanApplication.class);
+        application.addListeners(new EmbeddedDatabaseEarlyStart());
+        // Demonstration data loads after the application is ready, while it already answers (shared.DemoLoading).
+        application.setDefaultProperties(Map.of("duban.demo-data-in-background", "true"));
+        application.run(args);
     }
 
-    static int runCommand(String name, List<String> args) {
-        SpringApplication application = new SpringApplication(DubanApplication.class);
+    /** Runs the command {@code name} with its arguments and returns its exit code (2: unknown command). */
+    public static int runCommand(String name, List<String> args) {
+        SpringApplication application = new SpringApplication(
+                name.equals("screen") ? ScreenCommandContext.class : DubanApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(Map.of("duban.scheduling.enabled", "false",
-                "logging.structured.format.console", "", "spring.main.banner-mode", "off",
-                "logging.level.root", "WARN"));
+        application.addListeners(new EmbeddedDatabaseEarlyStart());
+        application.setDefaultProperties(Map.of("logging.structured.format.console", "",
+                "spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+        // Above every other source (application.yml turns demonstration data on for the embedded database).
+        application.addInitializers(context -> context.getEnvironment().getPropertySources().addFirst(
+                new MapPropertySource("duban-command", Map.of("duban.demo-data", "false",
+                        "duban.scheduling.enabled", "false"))));
         try (ConfigurableApplicationContext context = application.run()) {
             Command command = context.getBeansOfType(Command.class).values().stream()
                     .filter(c -> c.name().equals(name)).findFirst().orElse(null);

@@ -7,7 +7,7 @@ import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.duban.shared.DemoLoader;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 /** Loads the tasks the notice itself sets ({@code demo/keytasks.json}) into an empty key-task plan. */
 @Component
 @Order(100)
-class KeyTaskDemoLoader implements ApplicationRunner {
+class KeyTaskDemoLoader implements DemoLoader {
 
     private static final Logger log = LoggerFactory.getLogger(KeyTaskDemoLoader.class);
 

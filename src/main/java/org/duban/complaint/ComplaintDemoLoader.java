@@ -7,7 +7,7 @@ import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.duban.shared.DemoLoader;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +38,7 @@ import java.util.UUID;
  */
 @Component
 @Order(200)
-class ComplaintDemoLoader implements ApplicationRunner {
+class ComplaintDemoLoader implements DemoLoader {
 
     record Data(List<Item> complaints) {
     }

@@ -17,7 +17,7 @@ import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.duban.shared.DemoLoader;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
@@ -40,7 +40,7 @@ import java.util.UUID;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements DemoLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 

@@ -5,7 +5,7 @@ import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.DemoMode;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.duban.shared.DemoLoader;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
@@ -23,7 +23,7 @@ import java.util.UUID;
 /** Demonstration stations and declared conflicts ({@code demo/inspection.json}), only into empty tables. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
-class InspectionDemoLoader implements ApplicationRunner {
+class InspectionDemoLoader implements DemoLoader {
 
     record Data(List<Station> stations, List<Conflict> conflicts) {
     }

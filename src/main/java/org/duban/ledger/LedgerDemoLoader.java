@@ -6,7 +6,7 @@ import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.duban.shared.DemoLoader;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +52,7 @@ import java.util.UUID;
  */
 @Component
 @Order(150)
-class LedgerDemoLoader implements ApplicationRunner {
+class LedgerDemoLoader implements DemoLoader {
 
     record Data(List<Item> problems, List<Accountability> accountability) {
     }

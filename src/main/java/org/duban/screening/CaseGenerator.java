@@ -124,6 +124,31 @@ final class CaseGenerator {
         }
     }
 
+    /**
+     * Writes a generated file for benchmarks (bench/screen-bench.sh):
+     * {@code CaseGenerator <cases> <out.csv> [seed] [year]}; a year other than the demonstration's 2023 gives case
+     * numbers the demonstration data never has.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: CaseGenerator <cases> <out.csv> [seed] [year]");
+            System.exit(2);
+        }
+        Plan plan = new Plan();
+        plan.cases = Integer.parseInt(args[0]);
+        plan.perCaseRule = Math.max(3, plan.cases / 2000);
+        if (args.length > 2) {
+            plan.seed = Long.parseLong(args[2]);
+        }
+        if (args.length > 3) {
+            plan.from = LocalDate.of(Integer.parseInt(args[3]), 1, 1);
+        }
+        try (Writer out = java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(args[1]),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            new CaseGenerator(plan).write(out);
+        }
+    }
+
     Map<String, Set<String>> planted() {
         return planted;
     }

@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -59,7 +62,7 @@ public class Findings {
     public record Finding(UUID id, UUID runId, String rule, String category, String subjectType, String subjectId,
                           String severity, String explainKey, String[] args, UUID unitId, String officer,
                           LocalDate period, String status, String dismissReason, String decidedBy, Instant decidedAt,
-                          String problemRef, long version, int caseCount, Long[] caseIds) {
+                          String problemRef, long version, int caseCount, Long[] caseIds, List<Group> groups) {
 
         Long[] caseIdArray() {
             return caseIds;
@@ -68,6 +71,10 @@ public class Findings {
         public boolean aboutOfficer() {
             return officer != null;
         }
+    }
+
+    /** One group of a subject finding found in several groups: its own severity, figures and number of cases. */
+    public record Group(String severity, String explainKey, String[] args, int caseCount) {
     }
 
     /** A case as shown on screen: the party's identity number masked. */
@@ -138,15 +145,33 @@ public class Findings {
                 .query(Findings::map).optional().orElseThrow(() -> new NotFoundException("finding " + id));
     }
 
+    /** The explanation: of a subject found in several groups, the number of groups and each group's figures. */
     public String explain(Finding f, Locale locale) {
-        Object[] args = new Object[f.args().length];
+        if (f.groups().isEmpty()) {
+            return explain(f.explainKey(), f.args(), locale);
+        }
+        StringBuilder text = new StringBuilder(messages.getMessage("screening.explain.groups",
+                new Object[]{f.groups().size()}, locale));
+        for (String group : explainGroups(f, locale)) {
+            text.append(' ').append(group);
+        }
+        return text.toString();
+    }
+
+    /** Each group's explanation, in the order of the finding's groups (most severe first). */
+    public List<String> explainGroups(Finding f, Locale locale) {
+        return f.groups().stream().map(g -> explain(g.explainKey(), g.args(), locale)).toList();
+    }
+
+    private String explain(String key, String[] values, Locale locale) {
+        Object[] args = new Object[values.length];
         for (int i = 0; i < args.length; i++) {
-            String a = f.args()[i];
+            String a = values[i];
             // Circumstance codes read as words in the sentence (轻微, not MINOR).
             args[i] = a != null && CIRCUMSTANCES.contains(a)
                     ? messages.getMessage("screening.circumstance." + a, null, a, locale) : a;
         }
-        return messages.getMessage(f.explainKey(), args, f.explainKey(), locale);
+        return messages.getMessage(key, args, key, locale);
     }
 
     private static final java.util.Set<String> CIRCUMSTANCES = java.util.Set.of("MINOR", "GENERAL", "SERIOUS", "GRAVE");
@@ -302,7 +327,25 @@ public class Findings {
                 rs.getObject("unit_id", UUID.class), rs.getString("officer"),
                 period == null ? null : period.toLocalDate(), rs.getString("status"), rs.getString("dismiss_reason"),
                 rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("problem_ref"),
-                rs.getLong("version"), rs.getInt("case_count"), (Long[]) ids.getArray());
+                rs.getLong("version"), rs.getInt("case_count"), (Long[]) ids.getArray(), groups(rs.getString("groups")));
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static List<Group> groups(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<Group> groups = new ArrayList<>();
+        for (JsonNode g : JSON.readTree(json)) {
+            JsonNode args = g.get("args");
+            String[] values = new String[args.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = args.get(i).isNull() ? null : args.get(i).asString();
+            }
+            groups.add(new Group(g.get("severity").asString(), g.get("key").asString(), values, g.get("cases").asInt()));
+        }
+        return List.copyOf(groups);
     }
 
     static Case mapCase(ResultSet rs, int row) throws SQLException {

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -251,6 +252,7 @@ public class Imports {
             });
             long copied = System.nanoTime();
             long[] applied;
+            long[] fileCases = null;
             if (units != null) {
                 applied = new long[]{completeDirectLoad(con, parsed.copied(), importId), 0};
                 unknown.forEach(a -> warnings.add(new Warning("screening.warning.unknownAgency", a)));
@@ -260,6 +262,7 @@ public class Imports {
                 }
                 applied = upsertCases(con, importId, columns);
                 warnings.addAll(unknownAgencies(con));
+                fileCases = fileCases(con);
             }
             if (applied[0] + applied[1] >= 10_000) {
                 // Fresh statistics for the rules that usually run right after a large import (autovacuum would
@@ -277,7 +280,7 @@ public class Imports {
             saveRejections(importId, parsed.rejections());
             return new ImportResult(importId, parsed.rows(), applied[0], applied[1],
                     parsed.rows() - parsed.rejected() - applied[0] - applied[1], List.copyOf(parsed.rejections()),
-                    parsed.rejected(), List.copyOf(warnings));
+                    parsed.rejected(), List.copyOf(warnings), fileCases);
         } catch (SQLException | IOException e) {
             throw new ImportRefused("screening.refused.unreadable", e.getMessage());
         }
@@ -584,6 +587,36 @@ public class Imports {
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                 bulk ? ", unique index and unit key rebuilt in " + (System.nanoTime() - t3) / 1_000_000 + " ms" : "");
         return new long[]{inserted, updated};
+    }
+
+    /**
+     * The ids of the staged file's cases after the merge, or null when they are all the table holds: every staged
+     * key is in the table by now, so equal counts mean the same cases, and listing them is skipped.
+     */
+    private static long[] fileCases(Connection con) throws SQLException {
+        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery(
+                "select (select count(*) from screening_stage), (select count(*) from screening_case)")) {
+            rs.next();
+            if (rs.getLong(1) == rs.getLong(2)) {
+                return null;
+            }
+        }
+        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery("""
+                select array_agg(c.id) from screening_case c
+                join screening_stage s on s.agency = c.agency and s.case_no = c.case_no
+                """)) {
+            rs.next();
+            Array ids = rs.getArray(1);
+            if (ids == null) {
+                return new long[0];
+            }
+            Long[] boxed = (Long[]) ids.getArray();
+            long[] result = new long[boxed.length];
+            for (int i = 0; i < boxed.length; i++) {
+                result[i] = boxed[i];
+            }
+            return result;
+        }
     }
 
     /** At least 100,000 staged cases and more than the table holds (by the planner's estimate). */

@@ -126,6 +126,7 @@ class ScreeningController {
         Findings.Finding f = findings.get(id, reader());
         model.addAttribute("f", f);
         model.addAttribute("explanation", findings.explain(f, locale));
+        model.addAttribute("groupExplanations", findings.explainGroups(f, locale));
         model.addAttribute("cases", findings.cases(f, 200));
         model.addAttribute("unitNames", unitNames());
         model.addAttribute("canTurnIntoProblem", problems.available());

@@ -4,7 +4,7 @@ import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.duban.shared.DemoLoader;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Component
 @Order(130)
-class ScreeningDemoLoader implements ApplicationRunner {
+class ScreeningDemoLoader implements DemoLoader {
 
     /** Enough for the pattern rules' minimum case counts, small enough for a quick start (well under 2 s). */
     static final int CASES = 3_000;

@@ -24,6 +24,8 @@ class ScreenCommandTest {
     ScreenCommand command;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Imports imports;
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -53,6 +55,32 @@ class ScreenCommandTest {
         assertThat(lines).contains("CASE,鄂前交罚〔2023〕1号,ROUGH,RIGHTS_NOT_NOTIFIED,MEDIUM,鄂前交罚〔2023〕1号,"
                 + "案件鄂前交罚〔2023〕1号罚款600元，未告知当事人陈述、申辩权利。");
         assertThat(jdbc.sql("select trigger from screening_run").query(String.class).single()).isEqualTo("COMMAND");
+    }
+
+    @Test
+    void screensOnlyTheCasesOfTheFileGivenUnlessAskedForAll(@TempDir Path dir) throws Exception {
+        Path benchmark = dir.resolve("benchmark.csv");
+        Files.copy(new ClassPathResource("screening/benchmark.csv").getInputStream(), benchmark);
+        // Cases already in the database from another file: one without rights notified.
+        Path earlier = dir.resolve("earlier.csv");
+        Files.writeString(earlier, ScreeningPagesTest.HEADER + ScreeningPagesTest.GOOD.replace("〔2023〕1号", "〔2022〕7号"));
+        try (var in = Files.newInputStream(earlier)) {
+            imports.importCases(imports.start("CASES", "earlier.csv", Files.size(earlier), "test"), in, false);
+        }
+        Path cases = dir.resolve("cases.csv");
+        Files.writeString(cases, ScreeningPagesTest.HEADER + ScreeningPagesTest.GOOD);
+        Path findings = dir.resolve("findings.csv");
+
+        assertThat(command.run(List.of("--benchmark", benchmark.toString(), "--cases", cases.toString(),
+                "--out", findings.toString()))).isZero();
+        String written = Files.readString(findings);
+        assertThat(written).contains("鄂前交罚〔2023〕1号").doesNotContain("〔2022〕7号");
+
+        assertThat(command.run(List.of("--benchmark", benchmark.toString(), "--cases", cases.toString(),
+                "--out", findings.toString(), "--all"))).isZero();
+        assertThat(Files.readString(findings)).contains("鄂前交罚〔2023〕1号").contains("鄂前交罚〔2022〕7号");
+        // The cases themselves stay in the database either way.
+        assertThat(jdbc.sql("select count(*) from screening_case").query(Long.class).single()).isEqualTo(2);
     }
 
     @Test

@@ -95,6 +95,11 @@ class ScreeningQualityTest {
             assertThat(e.getValue()[0]).as("precision of " + e.getKey()).isEqualTo(1.0);
             assertThat(e.getValue()[1]).as("recall of " + e.getKey()).isEqualTo(1.0);
         }
+        // One finding per subject and rule, however many groups it stands out in (issue 16).
+        assertThat(jdbc.sql("""
+                select rule || ' ' || subject_type || ' ' || subject_id from screening_finding where run_id = :run
+                group by rule, subject_type, subject_id having count(*) > 1
+                """).param("run", run.id()).query(String.class).list()).isEmpty();
         // A pair with twelve cases, all at month end, is below the minimum and is not judged.
         assertThat(jdbc.sql("select count(*) from screening_finding where run_id = :run and subject_id like '150699%'")
                 .param("run", run.id()).query(Long.class).single()).isZero();

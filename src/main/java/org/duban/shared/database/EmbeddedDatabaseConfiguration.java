@@ -28,6 +28,12 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(@Value("${duban.database.data-dir:}") String dataDir,
                                       @Value("${duban.database.synchronous-commit:}") String synchronousCommit)
             throws IOException {
+        // Started already, while the context was being built, when the application was launched from main().
+        EmbeddedPostgres early = EmbeddedDatabaseEarlyStart.take(dataDir, synchronousCommit);
+        return early != null ? early : start(dataDir, synchronousCommit);
+    }
+
+    static EmbeddedPostgres start(String dataDir, String synchronousCommit) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         // zonky turns synchronous_commit off (fast tests): a commit would then be answered before its WAL is on disk,
         // and a crash could lose what the application had acknowledged. Kept data gets the PostgreSQL default.
