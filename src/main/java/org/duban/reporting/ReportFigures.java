@@ -69,7 +69,7 @@ class ReportFigures {
         headline("confirmedRate", p, "true", CONFIRMED);
         headline("rectifiedRate", p, CONFIRMED, RECTIFIED);
         headline("signedOffRate", p, CONFIRMED, SIGNED_OFF);
-        headline("accountability", FigureSource.ACCOUNTABILITY, "kind <> 'FAULT_TOLERANCE_EXEMPTION'", null);
+        headline("accountability", FigureSource.ACCOUNTABILITY, "kind not in ('FAULT_TOLERANCE_EXEMPTION', 'NO_ACTION')", null);
         headline("exemptions", FigureSource.ACCOUNTABILITY, "kind = 'FAULT_TOLERANCE_EXEMPTION'", null);
         headline("keyTasksDue", FigureSource.KEY_TASK, "deadline <= :to", null);
         headline("keyTasksDone", FigureSource.KEY_TASK, "deadline <= :to and status = 'DONE'", null);
