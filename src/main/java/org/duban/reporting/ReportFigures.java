@@ -294,6 +294,29 @@ class ReportFigures {
                 .list();
     }
 
+    /** A key task as the narrative names it: title, owner unit, status code, percentage, deadline. */
+    record TaskItem(String title, String unitName, String status, int percent, LocalDate deadline) {
+        boolean done() {
+            return "DONE".equals(status);
+        }
+    }
+
+    /** The campaign's key tasks of the bureau's units due by {@code dueBy} (null: all), by deadline. */
+    List<TaskItem> keyTasks(OrgUnit bureau, UUID campaign, LocalDate dueBy) {
+        return jdbc.sql("""
+                        select t.title, o.name as unit_name, t.status, t.percent, t.deadline
+                        from reporting_key_task t join org_unit o on o.id = t.owner_unit_id
+                        where t.owner_unit_id = any(:units) and t.campaign_id = :campaign
+                          and (cast(:dueBy as date) is null or t.deadline <= :dueBy)
+                        order by t.deadline, t.title
+                        """)
+                .param("units", unitsBelow(jdbc, bureau)).param("campaign", campaign)
+                .param("dueBy", dueBy == null ? null : Date.valueOf(dueBy))
+                .query((rs, n) -> new TaskItem(rs.getString("title"), rs.getString("unit_name"),
+                        rs.getString("status"), rs.getInt("percent"), rs.getDate("deadline").toLocalDate()))
+                .list();
+    }
+
     Figure describe(String key, BigDecimal value) {
         return new Figure(key, value, PERCENT.contains(key), countable(key) != null);
     }
