@@ -88,6 +88,8 @@ class ReportFigures {
         headline("reopenRate", c, ANSWERED, "reopen_count > 0");
         headline("complaintsClosedResolved", c, CLOSED + " and closure = 'RESOLVED'", null);
         headline("complaintsClosedOther", c, CLOSED + " and closure <> 'RESOLVED'", null);
+        headline("suggestions", FigureSource.SUGGESTION, "true", null);
+        headline("suggestionsAnswered", FigureSource.SUGGESTION, "status = 'ANSWERED'", null);
         headline("reportsSubmitted", FigureSource.REPORT, "true", null);
     }
 

@@ -1,0 +1,10 @@
+package org.duban.suggestion;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A suggestion as written: topic, text, and whether to give it anonymously. */
+public record SuggestionForm(@NotNull SuggestionTopic topic, @NotBlank @Size(max = 4000) String text,
+                             boolean anonymous) {
+}
