@@ -25,6 +25,8 @@ class LedgerRoutes {
     static final String ACC_READ = "ledger:accountability:read";
     static final String ACC_WRITE = "ledger:accountability:write";
     static final String ACC_DECIDE = "ledger:accountability:decide";
+    static final String REVIEW_READ = "ledger:review:read";
+    static final String REVIEW_WRITE = "ledger:review:write";
     static final String REFERENCE = "ledger:reference:write";
 
     @Bean
@@ -61,6 +63,13 @@ class LedgerRoutes {
                 get("/accountability/interviews/new", Access.permission(ACC_WRITE)),
                 post("/accountability/interviews", Access.permission(ACC_WRITE)),
                 get("/accountability/interviews/{id}", Access.permission(ACC_READ)),
+                post("/problems/{id}/root-cause", Access.permission(VERIFY)),
+                get("/reviews", Access.permission(REVIEW_READ)),
+                post("/reviews", Access.permission(REVIEW_WRITE)),
+                get("/reviews/{id}", Access.permission(REVIEW_READ)),
+                post("/reviews/{id}/problems", Access.permission(REVIEW_WRITE)),
+                post("/reviews/{id}/problems/{problemId}", Access.permission(REVIEW_WRITE)),
+                post("/reviews/{id}/complete", Access.permission(REVIEW_WRITE)),
                 get("/admin/problem-items", Access.permission(REFERENCE)),
                 post("/admin/problem-items", Access.permission(REFERENCE)),
                 get("/admin/problem-items/{code}/edit", Access.permission(REFERENCE)),
@@ -92,6 +101,11 @@ class LedgerRoutes {
     @Bean
     NavItem interviewsNav() {
         return new NavItem("nav.interviews", "/accountability/interviews", ACC_READ, 33);
+    }
+
+    @Bean
+    NavItem reviewsNav() {
+        return new NavItem("nav.reviews", "/reviews", REVIEW_READ, 38);
     }
 
     @Bean

@@ -239,6 +239,19 @@ public class ProblemLedger {
         return p;
     }
 
+    /** The problem with this reference number, under the same rules as {@link #get}. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Problem> findByReference(String reference, DataScope scope) {
+        return jdbc.sql("select id from problem where reference = :ref").param("ref", reference == null ? "" : reference.strip())
+                .query(UUID.class).optional().flatMap(id -> {
+                    try {
+                        return java.util.Optional.of(get(id, scope));
+                    } catch (NotFoundException outOfScope) {
+                        return java.util.Optional.empty();
+                    }
+                });
+    }
+
     public record ChangeRow(java.time.LocalDateTime at, String actor, String action, String field, String oldValue, String newValue) {
     }
 
@@ -465,6 +478,7 @@ public class ProblemLedger {
                                officers is not null and officers ilike any(cast(:patterns as text[])) as same_officer
                         from problem
                         where id <> :id and (unit_id = any(:units) or assigned_unit_id = any(:units))
+                          and (not confidential or :confidential)
                           and (unit_id = :unit or (item_code is not null and item_code = :item)
                                or (officers is not null and officers ilike any(cast(:patterns as text[]))))
                         order by (unit_id = :unit and item_code is not distinct from :item) desc, found_on desc, reference
@@ -472,6 +486,7 @@ public class ProblemLedger {
                         """)
                 .param("id", p.id()).param("unit", p.unitId()).param("item", p.itemCode())
                 .param("patterns", patterns).param("units", scope.unitArray())
+                .param("confidential", mayReadConfidential())
                 .query((rs, n) -> {
                     List<String> reasons = new java.util.ArrayList<>();
                     if (rs.getBoolean("same_unit")) {

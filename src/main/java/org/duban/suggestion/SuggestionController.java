@@ -64,7 +64,7 @@ class SuggestionController {
             return "suggestion/form";
         }
         suggestions.submit(form);
-        redirect.addFlashAttribute("flash", form.anonymous() ? "suggestion.submitted.anonymous" : "suggestion.submitted");
+        redirect.addFlashAttribute("flash", form.anonymousOrNot() ? "suggestion.submitted.anonymous" : "suggestion.submitted");
         return "redirect:/suggestions";
     }
 

@@ -6,5 +6,10 @@ import jakarta.validation.constraints.Size;
 
 /** A suggestion as written: topic, text, and whether to give it anonymously. */
 public record SuggestionForm(@NotNull SuggestionTopic topic, @NotBlank @Size(max = 4000) String text,
-                             boolean anonymous) {
+                             Boolean anonymous) {
+
+    /** Unticked, the checkbox sends nothing: named. */
+    public boolean anonymousOrNot() {
+        return Boolean.TRUE.equals(anonymous);
+    }
 }

@@ -76,12 +76,12 @@ public class Suggestions {
                 insert into suggestion (id, unit_id, author_id, topic, text, created_at)
                 values (:id, :unit, :author, :topic, :text, :at)
                 """)
-                .param("id", id).param("unit", me.unitId()).param("author", form.anonymous() ? null : me.staffId())
+                .param("id", id).param("unit", me.unitId()).param("author", form.anonymousOrNot() ? null : me.staffId())
                 .param("topic", form.topic().name()).param("text", form.text().strip())
                 .param("at", Timestamp.from(clock.instant())).update();
         AuditEvent audit = AuditEvent.change("suggestion.submitted", "suggestion", id, Map.of(),
-                Map.of("topic", form.topic().name(), "anonymous", form.anonymous()));
-        if (form.anonymous()) {
+                Map.of("topic", form.topic().name(), "anonymous", form.anonymousOrNot()));
+        if (form.anonymousOrNot()) {
             // The audit trail records the signed-in actor; for an anonymous suggestion it records a placeholder,
             // so that not even the auditor can tell who wrote it.
             Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();

@@ -47,7 +47,7 @@ class TrainingController {
     String show(@PathVariable UUID id, Model model) {
         DataScope scope = units.currentScope();
         TrainingSession session = trainings.get(id, scope);
-        model.addAttribute("session", session);
+        model.addAttribute("training", session);
         model.addAttribute("attendees", trainings.attendees(session, scope));
         model.addAttribute("unitNames", unitNames());
         return "training/show";
