@@ -28,6 +28,12 @@ public record Campaign(UUID id, UUID ownerUnitId, String title, String documentN
         return phases.stream().filter(p -> p.contains(today)).map(PhaseWindow::phase).findFirst();
     }
 
+    /** The phases whose windows overlap {@code from}–{@code to}, in order (a month may span two phases). */
+    public List<Phase> phasesBetween(LocalDate from, LocalDate to) {
+        return phases.stream().filter(p -> !p.startsOn().isAfter(to) && (p.endsOn() == null || !p.endsOn().isBefore(from)))
+                .map(PhaseWindow::phase).toList();
+    }
+
     public Optional<PhaseWindow> window(Phase phase) {
         return phases.stream().filter(p -> p.phase() == phase).findFirst();
     }

@@ -113,13 +113,14 @@ class KeyTaskController {
         model.addAttribute("history", timeline.rows(tasks.history(id), unitNames, locale));
         model.addAttribute("unitNames", unitNames);
         model.addAttribute("today", tasks.today());
+        var me = org.duban.security.CurrentUser.require();
+        model.addAttribute("mayAccept", task.acceptableBy(me.getUsername(), me.can(KeyTaskRoutes.ACCEPT)));
         return "keytask/show";
     }
 
     @GetMapping("/tasks/new")
     String createForm(@RequestParam(required = false) UUID campaign, Model model) {
-        model.addAttribute("form", new KeyTaskForm(campaign, "", null, null, null, null, null, null, null, null,
-                null, null));
+        model.addAttribute("form", KeyTaskForm.plain(campaign, "", null, null, null, null, null, null, null, null));
         return editView(model, null);
     }
 
@@ -191,6 +192,20 @@ class KeyTaskController {
         return "redirect:/tasks/" + id;
     }
 
+    /** 验收: accept against the acceptance standard, or return with reasons; refusals shown on the task's page. */
+    @PostMapping("/tasks/{id}/acceptance")
+    String acceptance(@PathVariable UUID id, @RequestParam long version, @RequestParam String decision,
+                      @RequestParam(required = false) String opinion, RedirectAttributes redirect) {
+        try {
+            tasks.decide(id, version, "accept".equals(decision), opinion, units.currentScope());
+            redirect.addFlashAttribute("flash", "accept".equals(decision) ? "keytask.accepted" : "keytask.returned");
+        } catch (BusinessRuleViolation refusal) {
+            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            redirect.addFlashAttribute("refusalArgs", refusal.args());
+        }
+        return "redirect:/tasks/" + id;
+    }
+
     @GetMapping("/tasks/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable UUID fileId) {
         tasks.get(id, units.currentScope());
@@ -203,6 +218,7 @@ class KeyTaskController {
         model.addAttribute("taskId", id);
         model.addAttribute("campaigns", campaigns.list(units.currentScope()));
         model.addAttribute("phases", Phase.values());
+        model.addAttribute("reportKinds", KeyTaskReportKind.values());
         model.addAttribute("scopeUnits", scopeUnits());
         return "keytask/edit";
     }

@@ -35,7 +35,8 @@ class KeyTaskDemoLoader implements DemoLoader {
     }
 
     record Task(String title, String phase, String owner, String person, String co, LocalDate startsOn,
-                LocalDate deadline, String acceptance, String deliverable) {
+                LocalDate deadline, String acceptance, String deliverable, KeyTaskReportKind report,
+                java.time.YearMonth reportMonth) {
     }
 
     private final DemoMode demoMode;
@@ -70,7 +71,8 @@ class KeyTaskDemoLoader implements DemoLoader {
         DataScope all = new DataScope(new HashSet<>(byCode.values()), "/");
         demoMode.runAs("system", () -> tx.executeWithoutResult(status -> data.tasks().forEach(t -> tasks.create(
                 new KeyTaskForm(campaign, t.title(), null, Phase.valueOf(t.phase()), byCode.get(t.owner()), t.person(),
-                        t.co(), t.startsOn(), t.deadline(), t.acceptance(), t.deliverable(), null), all))));
+                        t.co(), t.startsOn(), t.deadline(), t.acceptance(), t.deliverable(), null, t.report(),
+                        t.reportMonth(), null), all))));
         log.info("Demonstration key tasks loaded: {}", data.tasks().size());
     }
 }

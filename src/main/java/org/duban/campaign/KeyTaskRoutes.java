@@ -17,6 +17,8 @@ class KeyTaskRoutes {
     static final String READ = "keytask:task:read";
     static final String WRITE = "keytask:task:write";
     static final String PROGRESS = "keytask:task:progress";
+    /** The leading group's acceptance; a task may name another acceptor, so the route asks only for READ. */
+    static final String ACCEPT = "keytask:task:accept";
 
     @Bean
     RouteRules keyTaskRouteRules() {
@@ -31,6 +33,7 @@ class KeyTaskRoutes {
                 get("/tasks/{id}/edit", Access.permission(WRITE)),
                 post("/tasks/{id}", Access.permission(WRITE)),
                 post("/tasks/{id}/progress", Access.permission(PROGRESS)),
+                post("/tasks/{id}/acceptance", Access.permission(READ)),
                 get("/tasks/{id}/files/{fileId}", Access.permission(READ)));
     }
 

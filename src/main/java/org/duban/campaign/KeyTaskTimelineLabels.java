@@ -36,7 +36,12 @@ class KeyTaskTimelineLabels {
         if (field == null) {
             return null;
         }
-        String key = "ownerUnitId".equals(field) ? "ownerUnit" : field;
+        String key = switch (field) {
+            case "ownerUnitId" -> "ownerUnit";
+            case "acceptorLogin" -> "acceptor";
+            case "fulfilledByKind" -> "fulfilledBy";
+            default -> field;
+        };
         return messages.getMessage("keytask.field." + key, null, field, locale);
     }
 
@@ -47,6 +52,7 @@ class KeyTaskTimelineLabels {
         return switch (field) {
             case "status" -> messages.getMessage("keytask.status." + value, null, value, locale);
             case "phase" -> messages.getMessage("phase." + value, null, value, locale);
+            case "fulfilledByKind" -> messages.getMessage("keytask.report." + value, null, value, locale);
             case "percent" -> value + "%";
             case "ownerUnitId" -> unitName(value, unitNames);
             default -> value;

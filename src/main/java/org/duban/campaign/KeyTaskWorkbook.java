@@ -183,11 +183,11 @@ class KeyTaskWorkbook {
                     errors.add(new RowError(human, "keytask.import.badPhase", new Object[]{phaseText}));
                 }
                 if (errors.size() == before) {
-                    valid.add(new KeyTaskForm(campaignId, title, null, phase, owner,
+                    valid.add(KeyTaskForm.plain(campaignId, title, phase, owner,
                             optional(row, cols.get("keytask.field.ownerPerson"), f),
                             optional(row, cols.get("keytask.field.coUnits"), f), starts, deadline,
                             optional(row, cols.get("keytask.field.acceptanceStandard"), f),
-                            optional(row, cols.get("keytask.field.deliverable"), f), null));
+                            optional(row, cols.get("keytask.field.deliverable"), f)));
                 }
             }
         }

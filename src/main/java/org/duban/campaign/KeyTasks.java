@@ -2,12 +2,14 @@ package org.duban.campaign;
 
 import org.duban.audit.AuditEvent;
 import org.duban.organization.DataScope;
+import org.duban.organization.StaffDirectory;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
 import org.duban.shared.StaleEditException;
 import org.duban.shared.UploadedFiles;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,9 +78,12 @@ public class KeyTasks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final KeyTaskFiles files;
+    private final StaffDirectory staff;
 
-    KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyTaskFiles files) {
+    KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyTaskFiles files,
+             StaffDirectory staff) {
         this.files = files;
+        this.staff = staff;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -170,10 +175,12 @@ public class KeyTasks {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into key_task (id, campaign_id, title, description, phase, owner_unit_id, owner_person, co_units,
-                                      starts_on, deadline, acceptance_standard, deliverable, status, percent,
+                                      starts_on, deadline, acceptance_standard, deliverable, acceptor_login,
+                                      fulfilled_by_kind, fulfilled_by_period, status, percent,
                                       created_by, created_at, updated_by, updated_at)
                 values (:id, :campaign, :title, :description, :phase, :owner, :person, :co, :starts, :deadline,
-                        :acceptance, :deliverable, 'NOT_STARTED', 0, :by, :at, :by, :at)
+                        :acceptance, :deliverable, :acceptor, :fulfilledKind, :fulfilledPeriod, 'NOT_STARTED', 0,
+                        :by, :at, :by, :at)
                 """)
                 .param("id", id).params(columns(form)).param("by", CurrentUser.actor())
                 .param("at", Timestamp.from(clock.instant())).update();
@@ -191,7 +198,8 @@ public class KeyTasks {
                 update key_task set campaign_id = :campaign, title = :title, description = :description, phase = :phase,
                        owner_unit_id = :owner, owner_person = :person, co_units = :co, starts_on = :starts,
                        deadline = :deadline, acceptance_standard = :acceptance, deliverable = :deliverable,
-                       version = version + 1, updated_by = :by, updated_at = :at
+                       acceptor_login = :acceptor, fulfilled_by_kind = :fulfilledKind,
+                       fulfilled_by_period = :fulfilledPeriod, version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
                 .params(columns(form)).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
@@ -214,8 +222,9 @@ public class KeyTasks {
     }
 
     /**
-     * A progress update: date, text, percent (100 % marks the task done, anything above 0 starts it) and
-     * attachments; a refused file refuses the whole update (nothing is half-saved).
+     * A progress update: date, text, percent and attachments. The task decides the new status (anything above 0
+     * starts it, 100 % with evidence sends it to acceptance); a refused file refuses the whole update (nothing is
+     * half-saved).
      */
     @Transactional
     void report(UUID id, long version, LocalDate on, String text, int percent, List<KeyTaskFiles.Upload> uploads,
@@ -225,23 +234,14 @@ public class KeyTasks {
         if (text == null || text.isBlank() || text.length() > 4000) {
             throw new BusinessRuleViolation("keytask.progress.textRequired");
         }
-        if (percent < 0 || percent > 100) {
-            throw new BusinessRuleViolation("keytask.progress.percentRange");
-        }
         if (on == null || on.isAfter(today())) {
             throw new BusinessRuleViolation("keytask.progress.date");
         }
-        KeyTaskStatus status = percent == 100 ? KeyTaskStatus.DONE
-                : percent > 0 ? KeyTaskStatus.IN_PROGRESS : before.status();
-        int n = jdbc.sql("""
-                update key_task set percent = :percent, status = :status, version = version + 1, updated_by = :by,
-                       updated_at = :at where id = :id and version = :version
-                """)
-                .param("percent", percent).param("status", status.name()).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();
-        if (n == 0) {
-            throw stale(id);
+        if (before.version() != version) {
+            throw stale(id); // the user saw an older task: say who changed it rather than judge the old form
         }
+        KeyTask.Transition t = before.report(percent, files.list(id).size() + uploads.size());
+        move(before, version, t, null);
         UUID progressId = UUID.randomUUID();
         jdbc.sql("""
                 insert into key_task_progress (id, task_id, reported_on, text, percent, reported_by, reported_at)
@@ -251,17 +251,108 @@ public class KeyTasks {
                 .param("percent", percent).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
                 .update();
         files.store(id, progressId, uploads, types);
-        record(id, "percent", before.percent(), percent);
-        if (status != before.status()) {
-            record(id, "status", before.status(), status);
-        }
         List<String> names = uploads.stream().map(u -> UploadedFiles.safeName(u.fileName())).toList();
         if (!names.isEmpty()) {
             record(id, "files", null, String.join(", ", names));
         }
         events.publishEvent(AuditEvent.change("keytask.progress", "key_task", id,
                 Map.of("percent", before.percent(), "status", before.status().name()),
-                Map.of("percent", percent, "status", status.name(), "files", names)));
+                Map.of("percent", percent, "status", t.to().name(), "files", names)));
+        if (t.to() == KeyTaskStatus.AWAITING_ACCEPTANCE) {
+            events.publishEvent(new KeyTaskAwaitingAcceptance(id, before.title(), before.ownerUnitId(),
+                    before.acceptorLogin()));
+        }
+    }
+
+    /**
+     * 验收: the acceptor accepts the task against its acceptance standard ({@code accepted}) or returns it with
+     * reasons. Who may: the leading group ({@code keytask:task:accept}), or only the staff member the task names.
+     */
+    @Transactional
+    public void decide(UUID id, long version, boolean accepted, String opinion, DataScope scope) {
+        KeyTask before = get(id, scope);
+        var me = CurrentUser.require();
+        boolean group = me.can(KeyTaskRoutes.ACCEPT);
+        if (before.version() != version) {
+            throw stale(id);
+        }
+        KeyTask.Transition t = accepted ? before.accept(opinion, me.getUsername(), group)
+                : before.returnForRework(opinion, me.getUsername(), group);
+        move(before, version, t, opinion.trim());
+        events.publishEvent(AuditEvent.change("keytask." + t.action(), "key_task", id,
+                Map.of("status", before.status().name()),
+                Map.of("status", t.to().name(), "opinion", opinion.trim())));
+        if (accepted) {
+            events.publishEvent(new KeyTaskAccepted(id, before.title(), before.ownerUnitId(), CurrentUser.actor()));
+        } else {
+            events.publishEvent(new KeyTaskReturned(id, before.title(), before.ownerUnitId(), opinion.trim(),
+                    CurrentUser.actor()));
+        }
+    }
+
+    /**
+     * A report was submitted: the tasks of its campaign that this report fulfils (same kind; same month when the
+     * task names one) are accepted, the report's document number as the opinion. Runs in the submission's
+     * transaction, so the task and the submission succeed or fail together.
+     */
+    @EventListener
+    @Transactional
+    public void on(ReportSubmitted report) {
+        List<KeyTask> fulfilled = jdbc.sql("""
+                        select * from key_task where campaign_id = :campaign and fulfilled_by_kind = :kind
+                        and (fulfilled_by_period is null or fulfilled_by_period = :period) and status <> 'DONE'
+                        """)
+                .param("campaign", report.campaignId()).param("kind", report.kind().name())
+                .param("period", Date.valueOf(report.period())).query(KeyTasks::map).list();
+        for (KeyTask task : fulfilled) {
+            KeyTask.Transition t = task.fulfil(report.kind(), report.period());
+            String opinion = String.join(" ", report.documentNumber(), report.title()).strip();
+            move(task, task.version(), t, opinion);
+            UUID progressId = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into key_task_progress (id, task_id, reported_on, text, percent, reported_by, reported_at)
+                    values (:pid, :id, :on, :text, 100, :by, :at)
+                    """)
+                    .param("pid", progressId).param("id", task.id()).param("on", Date.valueOf(today()))
+                    .param("text", opinion).param("by", CurrentUser.actor())
+                    .param("at", Timestamp.from(clock.instant())).update();
+            events.publishEvent(AuditEvent.change("keytask.fulfil", "key_task", task.id(),
+                    Map.of("status", task.status().name()),
+                    Map.of("status", t.to().name(), "report", report.reportId().toString())));
+            events.publishEvent(new KeyTaskAccepted(task.id(), task.title(), task.ownerUnitId(), CurrentUser.actor()));
+        }
+    }
+
+    /** Writes a transition: status and percent, the acceptance columns when it accepts or returns, the timeline. */
+    private void move(KeyTask before, long version, KeyTask.Transition t, String opinion) {
+        boolean decision = opinion != null;
+        boolean accepted = t.to() == KeyTaskStatus.DONE;
+        int n = jdbc.sql("""
+                update key_task set percent = :percent, status = :status,
+                       accepted_by = case when :decision then :acceptedBy else accepted_by end,
+                       accepted_at = case when :decision then :acceptedAt else accepted_at end,
+                       acceptance_opinion = case when :decision then :opinion else acceptance_opinion end,
+                       version = version + 1, updated_by = :by, updated_at = :at
+                where id = :id and version = :version
+                """)
+                .param("percent", t.percent()).param("status", t.to().name()).param("decision", decision)
+                .param("acceptedBy", accepted ? CurrentUser.actor() : null)
+                .param("acceptedAt", accepted ? Timestamp.from(clock.instant()) : null)
+                .param("opinion", opinion).param("by", CurrentUser.actor())
+                .param("at", Timestamp.from(clock.instant())).param("id", before.id()).param("version", version)
+                .update();
+        if (n == 0) {
+            throw stale(before.id());
+        }
+        if (t.percent() != before.percent()) {
+            record(before.id(), "percent", before.percent(), t.percent());
+        }
+        if (t.to() != before.status()) {
+            record(before.id(), "status", before.status(), t.to());
+        }
+        if (decision) {
+            record(before.id(), "acceptanceOpinion", null, opinion);
+        }
     }
 
     private void check(KeyTaskForm form, DataScope scope) {
@@ -270,6 +361,13 @@ public class KeyTasks {
         }
         if (form.startsOn() != null && form.deadline().isBefore(form.startsOn())) {
             throw new BusinessRuleViolation("keytask.deadlineBeforeStart");
+        }
+        if (form.acceptorLogin() != null && !form.acceptorLogin().isBlank()
+                && staff.findByLogin(form.acceptorLogin().strip()).isEmpty()) {
+            throw new BusinessRuleViolation("keytask.acceptor.unknown", form.acceptorLogin().strip());
+        }
+        if (form.fulfilledByMonth() != null && form.fulfilledByKind() != KeyTaskReportKind.MONTHLY) {
+            throw new BusinessRuleViolation("keytask.fulfilledBy.monthOnlyForMonthly");
         }
     }
 
@@ -303,6 +401,9 @@ public class KeyTasks {
         p.put("deadline", Date.valueOf(f.deadline()));
         p.put("acceptance", f.acceptanceStandard());
         p.put("deliverable", f.deliverable());
+        p.put("acceptor", f.acceptorLogin() == null || f.acceptorLogin().isBlank() ? null : f.acceptorLogin().strip());
+        p.put("fulfilledKind", f.fulfilledByKind() == null ? null : f.fulfilledByKind().name());
+        p.put("fulfilledPeriod", f.fulfilledByMonth() == null ? null : Date.valueOf(f.fulfilledByMonth().atDay(1)));
         return p;
     }
 
@@ -317,6 +418,9 @@ public class KeyTasks {
         v.put("deadline", f.deadline().toString());
         v.put("acceptanceStandard", f.acceptanceStandard());
         v.put("deliverable", f.deliverable());
+        v.put("acceptorLogin", f.acceptorLogin() == null || f.acceptorLogin().isBlank() ? null : f.acceptorLogin().strip());
+        v.put("fulfilledByKind", f.fulfilledByKind() == null ? null : f.fulfilledByKind().name());
+        v.put("fulfilledByMonth", f.fulfilledByMonth() == null ? null : f.fulfilledByMonth().toString());
         return v;
     }
 
@@ -324,12 +428,18 @@ public class KeyTasks {
         Date starts = rs.getDate("starts_on");
         Timestamp at = rs.getTimestamp("updated_at");
         String phase = rs.getString("phase");
+        String fulfilled = rs.getString("fulfilled_by_kind");
+        Date period = rs.getDate("fulfilled_by_period");
+        Timestamp acceptedAt = rs.getTimestamp("accepted_at");
         return new KeyTask(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
                 rs.getString("title"), rs.getString("description"), phase == null ? null : Phase.valueOf(phase),
                 rs.getObject("owner_unit_id", UUID.class), rs.getString("owner_person"), rs.getString("co_units"),
                 starts == null ? null : starts.toLocalDate(), rs.getDate("deadline").toLocalDate(),
                 rs.getString("acceptance_standard"), rs.getString("deliverable"),
                 KeyTaskStatus.valueOf(rs.getString("status")), rs.getInt("percent"), rs.getLong("version"),
-                rs.getString("updated_by"), at == null ? null : at.toInstant());
+                rs.getString("updated_by"), at == null ? null : at.toInstant(), rs.getString("acceptor_login"),
+                fulfilled == null ? null : KeyTaskReportKind.valueOf(fulfilled),
+                period == null ? null : period.toLocalDate(), rs.getString("accepted_by"),
+                acceptedAt == null ? null : acceptedAt.toInstant(), rs.getString("acceptance_opinion"));
     }
 }

@@ -56,15 +56,74 @@ class AccountabilityController {
 
     @GetMapping("/accountability/{id}")
     String show(@PathVariable UUID id, Model model) {
-        model.addAttribute("entry", records.get(id, units.currentScope()));
+        AccountabilityRecords.Entry entry = records.get(id, units.currentScope());
+        model.addAttribute("entry", entry);
+        if (!model.containsAttribute("decision")) {
+            model.addAttribute("decision", new AccountabilityForm.DecisionForm(entry.proposedKind(), null, null, null,
+                    entry.version()));
+        }
+        model.addAttribute("kinds", AccountabilityKind.values());
         model.addAttribute("unitNames", unitNames());
         return "ledger/accountability-show";
     }
 
+    /** The leading group decides; a refusal is shown next to the decision form with what was typed. */
+    @PostMapping("/accountability/{id}/decision")
+    String decide(@PathVariable UUID id, @Valid @ModelAttribute("decision") AccountabilityForm.DecisionForm form,
+                  BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                records.decide(id, form, units.currentScope());
+                redirect.addFlashAttribute("flash", "accountability.decided");
+                return "redirect:/accountability/" + id;
+            } catch (BusinessRuleViolation refusal) {
+                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            }
+        }
+        return show(id, model);
+    }
+
     @GetMapping("/accountability/new")
     String createForm(@RequestParam(required = false) String problem, Model model) {
-        model.addAttribute("form", new AccountabilityForm(problem, null, null, null, null, null, null));
+        model.addAttribute("form", new AccountabilityForm(problem, AccountabilitySubject.PERSON, null, null, null, null));
         return formView(model);
+    }
+
+    @GetMapping("/accountability/interviews")
+    String interviews(Model model) {
+        model.addAttribute("interviews", records.interviews(units.currentScope()));
+        model.addAttribute("unitNames", unitNames());
+        return "ledger/interview-list";
+    }
+
+    @GetMapping("/accountability/interviews/{id}")
+    String interview(@PathVariable UUID id, Model model) {
+        model.addAttribute("interview", records.interview(id, units.currentScope()));
+        model.addAttribute("unitNames", unitNames());
+        return "ledger/interview-show";
+    }
+
+    @GetMapping("/accountability/interviews/new")
+    String interviewForm(@RequestParam(required = false) String problem, Model model) {
+        model.addAttribute("form", new InterviewForm(problem, null, null, null, null, null, null, null));
+        model.addAttribute("scopeUnits", scopeUnits());
+        return "ledger/interview-form";
+    }
+
+    @PostMapping("/accountability/interviews")
+    String recordInterview(@Valid @ModelAttribute("form") InterviewForm form, BindingResult errors, Model model,
+                           RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                UUID id = records.recordInterview(form, units.currentScope());
+                redirect.addFlashAttribute("flash", "flash.saved");
+                return "redirect:/accountability/interviews/" + id;
+            } catch (BusinessRuleViolation refusal) {
+                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            }
+        }
+        model.addAttribute("scopeUnits", scopeUnits());
+        return "ledger/interview-form";
     }
 
     @PostMapping("/accountability")
@@ -90,7 +149,8 @@ class AccountabilityController {
         Map<UUID, String> names = unitNames();
         List<String> headers = List.of("xlsx.column.number", "xlsx.column.reference", "accountability.field.person",
                         "accountability.field.unit", "accountability.field.kind", "accountability.field.grounds",
-                        "accountability.field.decidedOn", "accountability.field.decidingBody").stream()
+                        "accountability.field.decidedOn", "accountability.field.decidingBody",
+                        "accountability.field.status", "accountability.field.meeting").stream()
                 .map(k -> messages.getMessage(k, null, locale)).toList();
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
@@ -101,12 +161,15 @@ class AccountabilityController {
                 Row row = sheet.createRow(next[0]);
                 styles.number(row, 0, next[0] - 1L);
                 styles.text(row, 1, e.problemReference());
-                styles.text(row, 2, e.person());
+                styles.text(row, 2, e.who());
                 styles.text(row, 3, names.get(e.unitId()));
-                styles.text(row, 4, messages.getMessage("accountability.kind." + e.kind(), null, locale));
+                AccountabilityKind kind = e.kind() == null ? e.proposedKind() : e.kind();
+                styles.text(row, 4, messages.getMessage("accountability.kind." + kind, null, locale));
                 styles.text(row, 5, e.grounds());
                 styles.date(row, 6, e.decidedOn());
                 styles.text(row, 7, e.decidingBody());
+                styles.text(row, 8, messages.getMessage("accountability.status." + e.status(), null, locale));
+                styles.text(row, 9, e.meeting());
                 next[0]++;
             });
             wb.write(response.getOutputStream());
@@ -117,6 +180,7 @@ class AccountabilityController {
 
     private String formView(Model model) {
         model.addAttribute("kinds", AccountabilityKind.values());
+        model.addAttribute("subjects", AccountabilitySubject.values());
         model.addAttribute("scopeUnits", scopeUnits());
         return "ledger/accountability-form";
     }

@@ -54,7 +54,7 @@ import java.util.UUID;
 @Order(150)
 class LedgerDemoLoader implements DemoLoader {
 
-    record Data(List<Item> problems, List<Accountability> accountability) {
+    record Data(List<Item> problems, List<Accountability> accountability, List<Interview> interviews) {
     }
 
     record Item(String key, ProblemSource source, ProblemCategory category, String item, String unit, String officers,
@@ -65,8 +65,12 @@ class LedgerDemoLoader implements DemoLoader {
                 String owner, String file, Boolean passed) {
     }
 
+    record Interview(String problem, String unit, String interviewer, String interviewee, LocalDate held,
+                     String reason, String minutes, String followUp) {
+    }
+
     record Accountability(String problem, String person, String unit, AccountabilityKind kind, String grounds,
-                          LocalDate decided, String body) {
+                          LocalDate decided, String proposal, String meeting) {
     }
 
     /** A one-page PDF and a 1×1 PNG: they pass the evidence store's content checks. */
@@ -131,6 +135,9 @@ class LedgerDemoLoader implements DemoLoader {
                 Map<String, UUID> ids = new HashMap<>();
                 data.problems().forEach(item -> ids.put(item.key(), load(item, all, loading)));
                 data.accountability().forEach(a -> record(a, ids, all));
+                if (data.interviews() != null) {
+                    data.interviews().forEach(i -> interview(i, ids, all));
+                }
             }));
         } finally {
             actors.clear();
@@ -263,11 +270,30 @@ class LedgerDemoLoader implements DemoLoader {
         actAs("workteam");
         String reference = jdbc.sql("select reference from problem where id = :id")
                 .param("id", ids.get(a.problem())).query(String.class).single();
-        UUID id = accountability.create(new AccountabilityForm(reference, a.person(), unit(a.unit()), a.kind(),
-                a.grounds(), a.decided(), a.body()), all);
-        jdbc.sql("update accountability_record set created_at = :at where id = :id")
-                .param("at", Timestamp.from(a.decided().atTime(17, 30).atZone(ProblemLedger.BUREAU_ZONE).toInstant()))
+        // The work team proposes, the leading group decides at its meeting (a proposal without a date stays open).
+        UUID id = accountability.create(new AccountabilityForm(reference,
+                a.person() == null ? AccountabilitySubject.UNIT : AccountabilitySubject.PERSON, a.person(),
+                unit(a.unit()), a.kind(), a.proposal() == null ? a.grounds() : a.proposal()), all);
+        LocalDate proposedOn = a.decided() == null ? LocalDate.of(2023, 9, 20) : a.decided().minusDays(7);
+        jdbc.sql("update accountability_record set created_at = :at, proposed_at = :at where id = :id")
+                .param("at", Timestamp.from(proposedOn.atTime(10, 0).atZone(ProblemLedger.BUREAU_ZONE).toInstant()))
                 .param("id", id).update();
+        if (a.decided() != null) {
+            actAs("leader");
+            accountability.decide(id, new AccountabilityForm.DecisionForm(a.kind(), a.grounds(), a.meeting(),
+                    a.decided(), 0L), all);
+            jdbc.sql("update accountability_record set updated_at = :at where id = :id")
+                    .param("at", Timestamp.from(a.decided().atTime(17, 30).atZone(ProblemLedger.BUREAU_ZONE).toInstant()))
+                    .param("id", id).update();
+        }
+    }
+
+    private void interview(Interview i, Map<String, UUID> ids, DataScope all) {
+        actAs("workteam");
+        String reference = jdbc.sql("select reference from problem where id = :id")
+                .param("id", ids.get(i.problem())).query(String.class).single();
+        accountability.recordInterview(new InterviewForm(reference, unit(i.unit()), i.interviewer(), i.interviewee(),
+                i.held(), i.reason(), i.minutes(), i.followUp()), all);
     }
 
     private UUID unit(String code) {

@@ -24,6 +24,9 @@ class LedgerRoutes {
     static final String IMPORT = "ledger:problem:import";
     static final String ACC_READ = "ledger:accountability:read";
     static final String ACC_WRITE = "ledger:accountability:write";
+    static final String ACC_DECIDE = "ledger:accountability:decide";
+    static final String REVIEW_READ = "ledger:review:read";
+    static final String REVIEW_WRITE = "ledger:review:write";
     static final String REFERENCE = "ledger:reference:write";
 
     @Bean
@@ -55,6 +58,18 @@ class LedgerRoutes {
                 get("/accountability/new", Access.permission(ACC_WRITE)),
                 post("/accountability", Access.permission(ACC_WRITE)),
                 get("/accountability/{id}", Access.permission(ACC_READ)),
+                post("/accountability/{id}/decision", Access.permission(ACC_DECIDE)),
+                get("/accountability/interviews", Access.permission(ACC_READ)),
+                get("/accountability/interviews/new", Access.permission(ACC_WRITE)),
+                post("/accountability/interviews", Access.permission(ACC_WRITE)),
+                get("/accountability/interviews/{id}", Access.permission(ACC_READ)),
+                post("/problems/{id}/root-cause", Access.permission(VERIFY)),
+                get("/reviews", Access.permission(REVIEW_READ)),
+                post("/reviews", Access.permission(REVIEW_WRITE)),
+                get("/reviews/{id}", Access.permission(REVIEW_READ)),
+                post("/reviews/{id}/problems", Access.permission(REVIEW_WRITE)),
+                post("/reviews/{id}/problems/{problemId}", Access.permission(REVIEW_WRITE)),
+                post("/reviews/{id}/complete", Access.permission(REVIEW_WRITE)),
                 get("/admin/problem-items", Access.permission(REFERENCE)),
                 post("/admin/problem-items", Access.permission(REFERENCE)),
                 get("/admin/problem-items/{code}/edit", Access.permission(REFERENCE)),
@@ -81,6 +96,16 @@ class LedgerRoutes {
     @Bean
     NavItem accountabilityNav() {
         return new NavItem("nav.accountability", "/accountability", ACC_READ, 32);
+    }
+
+    @Bean
+    NavItem interviewsNav() {
+        return new NavItem("nav.interviews", "/accountability/interviews", ACC_READ, 33);
+    }
+
+    @Bean
+    NavItem reviewsNav() {
+        return new NavItem("nav.reviews", "/reviews", REVIEW_READ, 38);
     }
 
     @Bean

@@ -124,6 +124,30 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
         return new Change("reopen", to, Map.of("reopen_count", reopenCount + 1, "reopen_reason", text));
     }
 
+    /**
+     * 举一反三: the root cause, once the problem is known to be real (confirmed and after); the status stays. A
+     * clue still under verification, or found unfounded, has no cause to analyse.
+     */
+    public Change rootCause(RootCause cause, String note) {
+        if (status == ProblemStatus.REGISTERED || status == ProblemStatus.ASSIGNED
+                || status == ProblemStatus.VERIFYING || status == ProblemStatus.UNFOUNDED) {
+            throw new BusinessRuleViolation("problem.rootCause.notConfirmed");
+        }
+        if (cause == null) {
+            throw new BusinessRuleViolation("problem.rootCause.required");
+        }
+        if (cause == RootCause.OTHER && (note == null || note.isBlank())) {
+            throw new BusinessRuleViolation("problem.rootCause.noteRequired");
+        }
+        if (note != null && note.length() > 4000) {
+            throw new BusinessRuleViolation("problem.reasonTooLong");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("root_cause", cause.name());
+        values.put("root_cause_note", note == null || note.isBlank() ? null : note.strip());
+        return new Change("rootCause", status, values);
+    }
+
     private void require(ProblemStatus expected, String action) {
         if (status != expected) {
             throw new BusinessRuleViolation("problem.transition.illegal", action, status.name());

@@ -179,6 +179,9 @@ class ProblemController {
         model.addAttribute("itemNames", itemNames);
         model.addAttribute("today", ledger.today());
         model.addAttribute("overdue", problem.overdue(ledger.today()));
+        model.addAttribute("rootCause", ledger.rootCause(id).orElse(null));
+        model.addAttribute("rootCauses", RootCause.values());
+        model.addAttribute("related", ledger.related(problem, scope));
         return "ledger/show";
     }
 
@@ -188,6 +191,14 @@ class ProblemController {
         EvidenceStore.StoredFile file = evidence.describe(fileId).filter(f -> f.problemId().equals(id))
                 .orElseThrow(() -> new NotFoundException("file " + fileId));
         return UploadedFiles.download(file.fileName(), file.contentType(), evidence.content(fileId));
+    }
+
+    /** 举一反三: the root cause of a confirmed problem. */
+    @PostMapping("/problems/{id}/root-cause")
+    String rootCause(@PathVariable UUID id, @RequestParam long version,
+                     @RequestParam(required = false) RootCause cause, @RequestParam(required = false) String note,
+                     RedirectAttributes redirect) {
+        return act(id, redirect, () -> ledger.setRootCause(id, version, cause, note, units.currentScope()));
     }
 
     @PostMapping("/problems/{id}/assign")

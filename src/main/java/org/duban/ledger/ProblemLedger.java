@@ -41,7 +41,7 @@ public class ProblemLedger {
     public static final String CONFIDENTIAL = "ledger:clue:confidential";
     static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Set<String> COLUMNS = Set.of("assigned_unit_id", "assigned_by", "assigned_on", "limit_days",
-            "due_on", "finding", "reopen_count");
+            "due_on", "finding", "reopen_count", "root_cause", "root_cause_note");
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -239,6 +239,19 @@ public class ProblemLedger {
         return p;
     }
 
+    /** The problem with this reference number, under the same rules as {@link #get}. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Problem> findByReference(String reference, DataScope scope) {
+        return jdbc.sql("select id from problem where reference = :ref").param("ref", reference == null ? "" : reference.strip())
+                .query(UUID.class).optional().flatMap(id -> {
+                    try {
+                        return java.util.Optional.of(get(id, scope));
+                    } catch (NotFoundException outOfScope) {
+                        return java.util.Optional.empty();
+                    }
+                });
+    }
+
     public record ChangeRow(java.time.LocalDateTime at, String actor, String action, String field, String oldValue, String newValue) {
     }
 
@@ -425,6 +438,80 @@ public class ProblemLedger {
         apply(p, version, change, () ->
                 jdbc.sql("update rectification set verified_by = null, verified_at = null, signed_off_by = null, "
                         + "signed_off_at = null where problem_id = :id").param("id", id).update());
+    }
+
+    /** 举一反三: records the root cause of a confirmed problem. */
+    @Transactional
+    public void setRootCause(UUID id, long version, RootCause cause, String note, DataScope scope) {
+        Problem p = get(id, scope);
+        apply(p, version, p.rootCause(cause, note), null);
+    }
+
+    /** The root cause and its note, if recorded. */
+    public record Cause(RootCause cause, String note) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Cause> rootCause(UUID id) {
+        return jdbc.sql("select root_cause, root_cause_note from problem where id = :id and root_cause is not null")
+                .param("id", id).query((rs, n) -> new Cause(RootCause.valueOf(rs.getString("root_cause")),
+                        rs.getString("root_cause_note"))).optional();
+    }
+
+    /** A problem related to another, with the reasons (message keys) that relate them. */
+    public record Related(UUID id, String reference, ProblemStatus status, String description, boolean confidential,
+                          List<String> reasons) {
+    }
+
+    /**
+     * The cluster around a problem (举一反三): other problems in scope of the same unit, of the same item, or naming
+     * one of the same officers. Computed from the ledger, so a new problem joins its cluster without anyone linking it.
+     */
+    @Transactional(readOnly = true)
+    public List<Related> related(Problem p, DataScope scope) {
+        List<String> names = officerNames(p.officers());
+        String[] patterns = names.stream().map(n -> "%" + n.replace("%", "\\%").replace("_", "\\_") + "%")
+                .toArray(String[]::new);
+        return jdbc.sql("""
+                        select id, reference, status, description, confidential, unit_id = :unit as same_unit,
+                               item_code is not null and item_code = :item as same_item,
+                               officers is not null and officers ilike any(cast(:patterns as text[])) as same_officer
+                        from problem
+                        where id <> :id and (unit_id = any(:units) or assigned_unit_id = any(:units))
+                          and (not confidential or :confidential)
+                          and (unit_id = :unit or (item_code is not null and item_code = :item)
+                               or (officers is not null and officers ilike any(cast(:patterns as text[]))))
+                        order by (unit_id = :unit and item_code is not distinct from :item) desc, found_on desc, reference
+                        limit 30
+                        """)
+                .param("id", p.id()).param("unit", p.unitId()).param("item", p.itemCode())
+                .param("patterns", patterns).param("units", scope.unitArray())
+                .param("confidential", mayReadConfidential())
+                .query((rs, n) -> {
+                    List<String> reasons = new java.util.ArrayList<>();
+                    if (rs.getBoolean("same_unit")) {
+                        reasons.add("problem.related.unit");
+                    }
+                    if (rs.getBoolean("same_item")) {
+                        reasons.add("problem.related.item");
+                    }
+                    if (rs.getBoolean("same_officer")) {
+                        reasons.add("problem.related.officer");
+                    }
+                    return new Related(rs.getObject("id", UUID.class), rs.getString("reference"),
+                            ProblemStatus.valueOf(rs.getString("status")), rs.getString("description"),
+                            rs.getBoolean("confidential"), List.copyOf(reasons));
+                }).list();
+    }
+
+    /** "王某、李某（一中队执法辅助人员）" → 王某, 李某: names without the roles in brackets. */
+    static List<String> officerNames(String officers) {
+        if (officers == null || officers.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(officers.replaceAll("[\uff08(][^\uff09)]*[\uff09)]", "")
+                        .split("[,\uff0c\u3001;\uff1b\\s]+"))
+                .map(String::strip).filter(n -> n.length() >= 2).distinct().toList();
     }
 
     int measureCount(UUID id) {

@@ -119,6 +119,49 @@ public class Problems {
         return jdbc.sql("select * from problem where id = :id").param("id", id).query(Problems::mapRef).optional();
     }
 
+    /**
+     * The personal content of the problem with this reference, if its unit (or assigned unit) is among
+     * {@code units}: names of officers (split on the ledger's separators) and of accountability cases, and the
+     * description.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PersonalFields> personalFields(String reference, UUID[] units) {
+        return jdbc.sql("""
+                        select p.id, p.reference, p.unit_id, p.officers, p.description,
+                               array(select a.person from accountability_record a
+                                     where a.problem_id = p.id and a.person is not null) as persons
+                        from problem p where p.reference = :ref
+                        and (p.unit_id = any(:units) or p.assigned_unit_id = any(:units))
+                        """)
+                .param("ref", reference == null ? "" : reference.strip()).param("units", units)
+                .query((rs, n) -> {
+                    List<String> names = new java.util.ArrayList<>();
+                    String officers = rs.getString("officers");
+                    if (officers != null) {
+                        // "王某、李某（一中队执法辅助人员）": the names, without the roles in brackets
+                        for (String name : officers.replaceAll("[（(][^）)]*[）)]", "").split("[,，、;；\\s]+")) {
+                            if (!name.isBlank()) {
+                                names.add(name.strip());
+                            }
+                        }
+                    }
+                    names.addAll(List.of((String[]) rs.getArray("persons").getArray()));
+                    return new PersonalFields(rs.getObject("id", UUID.class), rs.getString("reference"),
+                            rs.getObject("unit_id", UUID.class), List.copyOf(names), rs.getString("description"));
+                }).optional();
+    }
+
+    /** The problem with this reference number, if its unit or assigned unit is among {@code units}. */
+    @Transactional(readOnly = true)
+    public Optional<ProblemRef> findByReference(String reference, UUID[] units) {
+        return jdbc.sql("""
+                        select * from problem where reference = :ref
+                        and (unit_id = any(:units) or assigned_unit_id = any(:units))
+                        """)
+                .param("ref", reference == null ? "" : reference.strip()).param("units", units)
+                .query(Problems::mapRef).optional();
+    }
+
     /** The problems registered from one source record, e.g. all problems a complaint was turned into. */
     @Transactional(readOnly = true)
     public List<ProblemRef> findBySource(ProblemSource source, String sourceRef) {

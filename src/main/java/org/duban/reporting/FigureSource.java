@@ -49,6 +49,10 @@ enum FigureSource {
             List.of(Column.text("rule", "x.rule"), Column.code("category", "x.category", "screening.category."),
                     Column.code("severity", "x.severity", "screening.severity."),
                     Column.code("status", "x.status", "screening.status."))),
+    SUGGESTION("reporting_suggestion", "unit_id", "unit_id", "submitted_on", "x.submitted_on desc, x.id",
+            "/suggestions/", "suggestion:box:read", null, null,
+            List.of(Column.code("topic", "x.topic", "suggestion.topic."), Column.date("submittedOn", "x.submitted_on"),
+                    Column.code("status", "x.status", "suggestion.status."))),
     REPORT("(select v.report_id as id, v.version_no, r.unit_id, v.title, v.document_number,"
             + " cast(v.submitted_at at time zone 'Asia/Shanghai' as date) as submitted_on"
             + " from report_version v join report r on r.id = v.report_id) rv", "unit_id", "unit_id", "submitted_on",

@@ -40,9 +40,11 @@ class ReportController {
     private final Campaigns campaigns;
     private final Clock clock;
     private final ReportLedgers ledgers;
+    private final AccountabilitySpecialReport special;
 
     ReportController(Reports reports, ReportDocuments documents, OfficialDocumentWriter writer, OrgUnits units,
-                     Campaigns campaigns, Clock clock, ReportLedgers ledgers) {
+                     Campaigns campaigns, Clock clock, ReportLedgers ledgers, AccountabilitySpecialReport special) {
+        this.special = special;
         this.ledgers = ledgers;
         this.reports = reports;
         this.documents = documents;
@@ -174,6 +176,19 @@ class ReportController {
         response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(documents.fileName(content), StandardCharsets.UTF_8).build().toString());
+        writer.write(document, response.getOutputStream());
+    }
+
+    /** 追责问责、容错免责情况专题报告 of the caller's scope; {@code anonymise} hides names for circulation. */
+    @GetMapping("/reports/special/accountability.docx")
+    void accountabilityDocx(@RequestParam(defaultValue = "false") boolean anonymise, HttpServletResponse response)
+            throws IOException {
+        OrgUnit bureau = reports.myBureau();
+        OfficialDocument document = special.document(bureau, special.cases(units.currentScope()), anonymise,
+                LocalDate.now(clock.withZone(ZONE)));
+        response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename(document.title() + ".docx", StandardCharsets.UTF_8).build().toString());
         writer.write(document, response.getOutputStream());
     }
 

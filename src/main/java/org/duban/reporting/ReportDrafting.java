@@ -35,18 +35,54 @@ class ReportDrafting {
                 campaign.title());
     }
 
+    /**
+     * Every sentence that states a fact comes from the data: the phase (for a monthly report the phases of that
+     * month, not of today), the key tasks done and — by name — not done, the figures, the problem categories and
+     * the overdue problems. What cannot be counted (experience, measures, next steps) is left for the work team.
+     */
     Sections draft(ReportKind kind, OrgUnit bureau, LocalDate period, List<Figure> drafted, Campaign campaign,
                    LocalDate today) {
-        String phase = campaign.currentPhase(kind == ReportKind.MONTHLY
-                        ? period.withDayOfMonth(period.lengthOfMonth()) : today)
-                .map(Phase::name).map(p -> m("phase." + p)).orElse(m("draft.noPhase"));
-        String progress = m("draft.progress." + kind, bureau.name(), campaign.title(), phase,
-                String.valueOf(period.getYear()), String.valueOf(period.getMonthValue()));
+        List<Phase> phases = kind == ReportKind.MONTHLY
+                ? campaign.phasesBetween(period.withDayOfMonth(1), period.withDayOfMonth(period.lengthOfMonth()))
+                : campaign.currentPhase(today).stream().toList();
+        String phase = phases.stream().map(p -> m("phase." + p.name())).collect(Collectors.joining(m("draft.and")));
+        String progress = phases.isEmpty()
+                ? m("draft.progress." + kind + ".noPhase", bureau.name(), campaign.title(), "",
+                String.valueOf(period.getYear()), String.valueOf(period.getMonthValue()), date(today))
+                : m("draft.progress." + kind + (phases.size() > 1 ? ".phases" : ""), bureau.name(), campaign.title(),
+                phase, String.valueOf(period.getYear()), String.valueOf(period.getMonthValue()), date(today));
+        if (kind != ReportKind.SPECIAL) {
+            LocalDate dueBy = kind == ReportKind.MONTHLY ? period.withDayOfMonth(period.lengthOfMonth()) : null;
+            progress = progress + System.lineSeparator()
+                    + tasks(figures.keyTasks(bureau, campaign.id(), dueBy), dueBy);
+        }
         String list = drafted.stream().filter(f -> f.value() != null && !f.key().contains("."))
                 .map(f -> m("draft.figure", m("figure." + f.key()), format(f)))
                 .collect(Collectors.joining(m("draft.separator")));
         String results = list.isEmpty() ? "" : m("draft.results", list);
         return new Sections(progress, results, problems(kind, bureau, period, drafted, today), "");
+    }
+
+    /** How many key tasks (due by the month's end, or all) are accepted, and which are not, with their state. */
+    String tasks(List<ReportFigures.TaskItem> tasks, LocalDate dueBy) {
+        if (tasks.isEmpty()) {
+            return dueBy == null ? m("draft.tasks.none") : m("draft.tasks.noneDue", date(dueBy));
+        }
+        List<ReportFigures.TaskItem> open = tasks.stream().filter(t -> !t.done()).toList();
+        String head = dueBy == null ? m("draft.tasks.all", tasks.size(), tasks.size() - open.size())
+                : m("draft.tasks.due", date(dueBy), tasks.size(), tasks.size() - open.size());
+        if (open.isEmpty()) {
+            return head + m("draft.tasks.allDone");
+        }
+        String list = open.stream().map(t -> m("draft.tasks.item", t.title(), t.unitName(),
+                        m("keytask.status." + t.status()), t.percent(), date(t.deadline())))
+                .collect(Collectors.joining(m("draft.separator")));
+        return head + m("draft.tasks.open", open.size(), list);
+    }
+
+    private String date(LocalDate d) {
+        return m("doc.date", String.valueOf(d.getYear()), String.valueOf(d.getMonthValue()),
+                String.valueOf(d.getDayOfMonth()));
     }
 
     /** The categories with most problems found, then the overdue items by name (confidential ones only counted). */

@@ -69,7 +69,7 @@ class ReportFigures {
         headline("confirmedRate", p, "true", CONFIRMED);
         headline("rectifiedRate", p, CONFIRMED, RECTIFIED);
         headline("signedOffRate", p, CONFIRMED, SIGNED_OFF);
-        headline("accountability", FigureSource.ACCOUNTABILITY, "kind <> 'FAULT_TOLERANCE_EXEMPTION'", null);
+        headline("accountability", FigureSource.ACCOUNTABILITY, "kind not in ('FAULT_TOLERANCE_EXEMPTION', 'NO_ACTION')", null);
         headline("exemptions", FigureSource.ACCOUNTABILITY, "kind = 'FAULT_TOLERANCE_EXEMPTION'", null);
         headline("keyTasksDue", FigureSource.KEY_TASK, "deadline <= :to", null);
         headline("keyTasksDone", FigureSource.KEY_TASK, "deadline <= :to and status = 'DONE'", null);
@@ -88,6 +88,8 @@ class ReportFigures {
         headline("reopenRate", c, ANSWERED, "reopen_count > 0");
         headline("complaintsClosedResolved", c, CLOSED + " and closure = 'RESOLVED'", null);
         headline("complaintsClosedOther", c, CLOSED + " and closure <> 'RESOLVED'", null);
+        headline("suggestions", FigureSource.SUGGESTION, "true", null);
+        headline("suggestionsAnswered", FigureSource.SUGGESTION, "status = 'ANSWERED'", null);
         headline("reportsSubmitted", FigureSource.REPORT, "true", null);
     }
 
@@ -291,6 +293,29 @@ class ReportFigures {
                 .param("asOf", Date.valueOf(asOf)).param("limit", limit)
                 .query((rs, n) -> new OverdueItem(rs.getString("reference"), rs.getString("unit_name"),
                         rs.getString("description")))
+                .list();
+    }
+
+    /** A key task as the narrative names it: title, owner unit, status code, percentage, deadline. */
+    record TaskItem(String title, String unitName, String status, int percent, LocalDate deadline) {
+        boolean done() {
+            return "DONE".equals(status);
+        }
+    }
+
+    /** The campaign's key tasks of the bureau's units due by {@code dueBy} (null: all), by deadline. */
+    List<TaskItem> keyTasks(OrgUnit bureau, UUID campaign, LocalDate dueBy) {
+        return jdbc.sql("""
+                        select t.title, o.name as unit_name, t.status, t.percent, t.deadline
+                        from reporting_key_task t join org_unit o on o.id = t.owner_unit_id
+                        where t.owner_unit_id = any(:units) and t.campaign_id = :campaign
+                          and (cast(:dueBy as date) is null or t.deadline <= :dueBy)
+                        order by t.deadline, t.title
+                        """)
+                .param("units", unitsBelow(jdbc, bureau)).param("campaign", campaign)
+                .param("dueBy", dueBy == null ? null : Date.valueOf(dueBy))
+                .query((rs, n) -> new TaskItem(rs.getString("title"), rs.getString("unit_name"),
+                        rs.getString("status"), rs.getInt("percent"), rs.getDate("deadline").toLocalDate()))
                 .list();
     }
 

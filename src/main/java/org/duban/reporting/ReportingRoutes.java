@@ -27,6 +27,8 @@ class ReportingRoutes {
                 get("/dashboard/list", Access.permission(DASHBOARD)),
                 get("/reports", Access.permission(READ)),
                 get("/reports/inbox", Access.permission(RECEIVE)),
+                // confidential like the accountability ledger it lists
+                get("/reports/special/accountability.docx", Access.permission("ledger:accountability:read")),
                 post("/reports", Access.permission(WRITE)),
                 get("/reports/{id}", Access.permission(READ)),
                 post("/reports/{id}", Access.permission(WRITE)),

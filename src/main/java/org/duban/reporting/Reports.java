@@ -3,6 +3,8 @@ package org.duban.reporting;
 import org.duban.audit.AuditEvent;
 import org.duban.campaign.Campaign;
 import org.duban.campaign.Campaigns;
+import org.duban.campaign.KeyTaskReportKind;
+import org.duban.campaign.ReportSubmitted;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
@@ -175,7 +177,7 @@ public class Reports {
                 .param("id", id).param("campaign", campaignId).param("unit", bureau.id()).param("kind", kind.name())
                 .param("period", Date.valueOf(normalised))
                 .param("title", drafting.title(kind, normalised, campaign))
-                .param("prefix", documentPrefix(campaign)).param("year", LocalDate.now(clock).getYear())
+                .param("prefix", documentPrefix(campaign)).param("year", documentYear(kind, normalised))
                 .param("addressee", message("report.addressee", superior.name()))
                 .param("progress", sections.progress()).param("results", sections.results())
                 .param("problems", sections.problems()).param("suggestions", sections.suggestions())
@@ -286,6 +288,9 @@ public class Reports {
         events.publishEvent(AuditEvent.change("reporting.report.submitted", "report", id,
                 Map.of("status", report.status().name()),
                 Map.of("status", next.name(), "version", number, "superior", superior.id().toString())));
+        // The key-task plan accepts the tasks this report fulfils ("报送7月工作情况"), in this transaction.
+        events.publishEvent(new ReportSubmitted(report.campaignId(), id, KeyTaskReportKind.valueOf(report.kind().name()),
+                report.period(), documentNumber(report), report.title()));
         return number;
     }
 
@@ -320,6 +325,14 @@ public class Reports {
         List<Figure> all = new java.util.ArrayList<>(figures.compute(bureau, period, kind, LocalDate.now(clock)));
         figures.breakdowns(bureau, period, kind).forEach(b -> all.addAll(b.items()));
         return all;
+    }
+
+    /**
+     * The year in the document number (〔2023〕): a monthly report's own month's year, whenever it is drafted (a
+     * December report written in January is still numbered in its year); other reports the year they are drafted.
+     */
+    int documentYear(ReportKind kind, LocalDate period) {
+        return kind == ReportKind.MONTHLY ? period.getYear() : LocalDate.now(clock).getYear();
     }
 
     String documentNumber(Report report) {

@@ -55,19 +55,22 @@ class KeyTaskPagesTest {
     }
 
     @Test
-    void progressMarksTheTaskDoneAndAStaleFormIsAConflict() throws Exception {
+    void progressWithEvidenceSendsTheTaskToAcceptanceAndAStaleFormIsAConflict() throws Exception {
         UUID id = task("召开专项整治动员部署会");
         long version = jdbc.sql("select version from key_task where id = :id").param("id", id).query(Long.class).single();
-        mvc.perform(post("/tasks/" + id + "/progress").with(csrf()).with(as("workteam"))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/tasks/" + id + "/progress")
+                        .file(new org.springframework.mock.web.MockMultipartFile("files", "minutes.pdf", "application/pdf",
+                                "%PDF-1.4\nminutes\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                        .with(csrf()).with(as("workteam"))
                         .param("version", String.valueOf(version)).param("reportedOn", "2023-03-23")
                         .param("text", "meeting held, tasks split among units").param("percent", "100"))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select status from key_task where id = :id").param("id", id).query(String.class).single())
-                .isEqualTo("DONE");
+                .isEqualTo("AWAITING_ACCEPTANCE");
         mvc.perform(get("/tasks/" + id).with(as("workteam")))
                 .andExpect(content().string(containsString("meeting held")))
-                .andExpect(content().string(containsString("未开始</span> → <span>已完成")))
-                .andExpect(content().string(not(containsString("badge bg-danger"))));
+                .andExpect(content().string(containsString("未开始</span> → <span>待验收")))
+                .andExpect(content().string(containsString("badge bg-danger")));
         mvc.perform(post("/tasks/" + id + "/progress").with(csrf()).with(as("workteam"))
                         .param("version", String.valueOf(version)).param("text", "again").param("percent", "100"))
                 .andExpect(status().isConflict()).andExpect(content().string(containsString("workteam")));

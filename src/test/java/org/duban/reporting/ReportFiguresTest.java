@@ -145,6 +145,19 @@ class ReportFiguresTest {
                     .param("status", i % 3 == 0 ? "DONE" : "IN_PROGRESS").param("at", Timestamp.from(Instant.now()))
                     .update();
         }
+        // suggestions from the frontline, one in three answered, anonymous ones without an author
+        for (int i = 0; i < 9; i++) {
+            jdbc.sql("""
+                            insert into suggestion (id, unit_id, topic, text, status, answer, answered_by, created_at)
+                            values (:id, :unit, 'OTHER', :text, :status, :answer, :by, :at)
+                            """)
+                    .param("id", UUID.randomUUID()).param("unit", units[i % 3]).param("text", "suggestion " + i)
+                    .param("status", i % 3 == 0 ? "ANSWERED" : "SUBMITTED").param("answer", i % 3 == 0 ? "a" : null)
+                    .param("by", i % 3 == 0 ? "workteam" : null)
+                    .param("at", Timestamp.from(LocalDate.of(2023, 3 + i % 8, 15).atTime(10, 0)
+                            .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()))
+                    .update();
+        }
     }
 
     private void insertUnit(UUID id, UUID parent, String path, String code, String kind) {
@@ -186,6 +199,11 @@ class ReportFiguresTest {
                 count("select count(*)" + decided + " and kind in ('TALK_REMINDER', 'ADMONITION')", window)));
         assertThat(f.get("exemptions")).isEqualByComparingTo(BigDecimal.valueOf(
                 count("select count(*)" + decided + " and kind = 'FAULT_TOLERANCE_EXEMPTION'", window)));
+        String suggested = " from suggestion where unit_id = any(:units)"
+                + " and cast(created_at at time zone 'Asia/Shanghai' as date) between :from and :to";
+        assertThat(f.get("suggestions")).isEqualByComparingTo(BigDecimal.valueOf(count("select count(*)" + suggested, window)));
+        assertThat(f.get("suggestionsAnswered")).isEqualByComparingTo(BigDecimal.valueOf(
+                count("select count(*)" + suggested + " and status = 'ANSWERED'", window)));
         assertThat(f.get("keyTasksDue")).isEqualByComparingTo(BigDecimal.valueOf(
                 count("select count(*) from key_task where owner_unit_id = any(:units) and deadline <= :to", window)));
         assertThat(f.get("keyTasksDone")).isEqualByComparingTo(BigDecimal.valueOf(count(

@@ -1,0 +1,6 @@
+package org.duban.ledger;
+
+/** A 回头看 round is planned (problems added, results recorded) and then completed. */
+public enum ReviewStatus {
+    PLANNED, COMPLETED
+}

@@ -1,0 +1,87 @@
+package org.duban.suggestion;
+
+import jakarta.validation.Valid;
+import org.duban.organization.OrgUnit;
+import org.duban.organization.OrgUnits;
+import org.duban.security.CurrentUser;
+import org.duban.shared.BusinessRuleViolation;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The suggestion box: write, read (own, or the scope's for readers), answer. */
+@Controller
+class SuggestionController {
+
+    private final Suggestions suggestions;
+    private final OrgUnits units;
+
+    SuggestionController(Suggestions suggestions, OrgUnits units) {
+        this.suggestions = suggestions;
+        this.units = units;
+    }
+
+    @GetMapping("/suggestions")
+    String list(Model model) {
+        boolean reader = CurrentUser.require().can(SuggestionRoutes.READ);
+        model.addAttribute("suggestions", reader ? suggestions.inScope(units.currentScope()) : suggestions.mine());
+        model.addAttribute("reader", reader);
+        model.addAttribute("unitNames", unitNames());
+        return "suggestion/list";
+    }
+
+    @GetMapping("/suggestions/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("suggestion", suggestions.get(id, units.currentScope(),
+                CurrentUser.require().can(SuggestionRoutes.READ)));
+        model.addAttribute("unitNames", unitNames());
+        return "suggestion/show";
+    }
+
+    @GetMapping("/suggestions/new")
+    String form(Model model) {
+        model.addAttribute("form", new SuggestionForm(SuggestionTopic.ENFORCEMENT_RULES, null, false));
+        model.addAttribute("topics", SuggestionTopic.values());
+        return "suggestion/form";
+    }
+
+    @PostMapping("/suggestions")
+    String submit(@Valid @ModelAttribute("form") SuggestionForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            model.addAttribute("topics", SuggestionTopic.values());
+            return "suggestion/form";
+        }
+        suggestions.submit(form);
+        redirect.addFlashAttribute("flash", form.anonymousOrNot() ? "suggestion.submitted.anonymous" : "suggestion.submitted");
+        return "redirect:/suggestions";
+    }
+
+    @PostMapping("/suggestions/{id}/answer")
+    String answer(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String answer,
+                  RedirectAttributes redirect) {
+        try {
+            suggestions.answer(id, version, answer, units.currentScope());
+            redirect.addFlashAttribute("flash", "suggestion.answered");
+        } catch (BusinessRuleViolation refusal) {
+            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            redirect.addFlashAttribute("refusalArgs", refusal.args());
+        }
+        return "redirect:/suggestions/" + id;
+    }
+
+    private Map<UUID, String> unitNames() {
+        return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
+    }
+}
