@@ -3,9 +3,9 @@ package org.duban.regulation;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.shared.DemoLoader;
 import org.duban.shared.DemoMode;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 @Component
 @Order(170)
-class RegulationDemoLoader implements ApplicationRunner {
+class RegulationDemoLoader implements DemoLoader {
 
     record Problem(String unit, LocalDate found) {
     }

@@ -1,8 +1,8 @@
 package org.duban.suggestion;
 
+import org.duban.shared.DemoLoader;
 import org.duban.shared.DemoMode;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +17,7 @@ import java.util.UUID;
 /** Three suggestions of 2023 from the demonstration's unit account: one anonymous, one answered. */
 @Component
 @Order(190)
-class SuggestionDemoLoader implements ApplicationRunner {
+class SuggestionDemoLoader implements DemoLoader {
 
     record Item(String login, boolean anonymous, SuggestionTopic topic, String text, LocalDateTime at, String answer) {
     }

@@ -3,9 +3,9 @@ package org.duban.training;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.shared.DemoLoader;
 import org.duban.shared.DemoMode;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 @Component
 @Order(180)
-class TrainingDemoLoader implements ApplicationRunner {
+class TrainingDemoLoader implements DemoLoader {
 
     record Session(String topic, LocalDate on, String place, String materials, String unit, List<String> targets,
                    boolean held) {

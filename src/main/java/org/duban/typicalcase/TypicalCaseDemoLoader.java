@@ -3,9 +3,9 @@ package org.duban.typicalcase;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.shared.DemoLoader;
 import org.duban.shared.DemoMode;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 @Component
 @Order(160)
-class TypicalCaseDemoLoader implements ApplicationRunner {
+class TypicalCaseDemoLoader implements DemoLoader {
 
     record Item(String unit, LocalDate found, TypicalCaseKind kind, TypicalCaseSource source, String title,
                 String summary, String lessons, String publicTitle, String publicText, boolean approve,
