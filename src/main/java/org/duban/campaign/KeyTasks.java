@@ -180,6 +180,8 @@ public class KeyTasks {
         Map<String, Object> values = describe(form);
         values.forEach((k, v) -> record(id, k, null, v));
         events.publishEvent(AuditEvent.change("keytask.created", "key_task", id, Map.of(), values));
+        events.publishEvent(new KeyTaskHandedOver(UUID.randomUUID(), id, form.title(), "assigned",
+                form.ownerUnitId(), form.ownerPerson(), 0, CurrentUser.actor(), clock.instant()));
         return id;
     }
 
@@ -262,6 +264,8 @@ public class KeyTasks {
         events.publishEvent(AuditEvent.change("keytask.progress", "key_task", id,
                 Map.of("percent", before.percent(), "status", before.status().name()),
                 Map.of("percent", percent, "status", status.name(), "files", names)));
+        events.publishEvent(new KeyTaskHandedOver(UUID.randomUUID(), id, before.title(), "progress",
+                before.ownerUnitId(), before.ownerPerson(), percent, CurrentUser.actor(), clock.instant()));
     }
 
     private void check(KeyTaskForm form, DataScope scope) {

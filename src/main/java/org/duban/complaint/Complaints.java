@@ -160,6 +160,8 @@ public class Complaints {
         values.put("attachments", files.size());
         values.put("dueOn", due.toString());
         events.publishEvent(AuditEvent.change("complaint.submitted", "complaint", id, Map.of(), values));
+        events.publishEvent(new ComplaintTransitioned(UUID.randomUUID(), id, "submitted", null,
+                ComplaintStatus.SUBMITTED, owner, null, channel, CurrentUser.actor(), now));
         return new Submitted(id, Secrets.format(receipt), now, ackDue, due);
     }
 
@@ -275,6 +277,9 @@ public class Complaints {
         entry(c.id(), "TRANSITION", satisfied ? "rated" : "reopened", null, "public");
         events.publishEvent(AuditEvent.change(satisfied ? "complaint.rated" : "complaint.reopened", "complaint",
                 c.id(), Map.of("status", c.status().name()), Map.of("satisfaction", satisfaction.name())));
+        events.publishEvent(new ComplaintTransitioned(UUID.randomUUID(), c.id(), satisfied ? "rated" : "reopened",
+                c.status(), satisfied ? ComplaintStatus.CLOSED : ComplaintStatus.REOPENED, c.ownerUnitId(),
+                c.handlingUnitId(), c.channel(), "public", now));
     }
 
     private Optional<Complaint> byReceipt(String typedReceipt) {
@@ -535,6 +540,12 @@ public class Complaints {
         params.forEach((k, v) -> newValues.put(k, String.valueOf(v)));
         events.publishEvent(AuditEvent.change("complaint." + action, "complaint", c.id(),
                 Map.of("status", c.status().name()), newValues));
+        // The state after the change, read back: the SET clause of each action decides it.
+        jdbc.sql("select status, owner_unit_id, handling_unit_id from complaint where id = :id").param("id", c.id())
+                .query((rs, n) -> new ComplaintTransitioned(UUID.randomUUID(), c.id(), action, c.status(),
+                        ComplaintStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), c.channel(), CurrentUser.actor(), now))
+                .optional().ifPresent(events::publishEvent);
     }
 
     private void entry(UUID complaintId, String kind, String action, String text, String author) {

@@ -39,6 +39,23 @@ public class Notifications {
     }
 
     /**
+     * A hand-over notice: stored in the inbox (at most once per dedup key and person) and, when it was stored,
+     * handed to the other channels the person wants for this kind ({@link Outbox}). A channel's failure never
+     * touches the inbox or the business action.
+     *
+     * @param kind   what the notice is about (PROBLEM, COMPLAINT, REPORT, KEY_TASK, URGE), for the preferences
+     * @param urgent whether it may go out by SMS in the person's quiet hours
+     */
+    @Transactional
+    public boolean notify(UUID recipientId, String kind, String title, String link, String dedupKey, boolean urgent) {
+        boolean stored = send(recipientId, title, null, link, dedupKey);
+        if (stored) {
+            mail.copy(recipientId, title, null, link);
+        }
+        return stored;
+    }
+
+    /**
      * Puts a message in a staff member's inbox. With a {@code dedupKey}, a second send of the same key to the same
      * recipient is ignored; returns whether a message was stored.
      *

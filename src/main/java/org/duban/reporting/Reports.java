@@ -184,6 +184,8 @@ public class Reports {
         storeFigures(id, 0, drafted);
         events.publishEvent(AuditEvent.change("reporting.report.created", "report", id, Map.of(),
                 Map.of("kind", kind.name(), "period", normalised.toString(), "unit", bureau.id().toString())));
+        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, drafting.title(kind, normalised, campaign),
+                "drafted", ReportStatus.DRAFT, bureau.id(), null, CurrentUser.actor(), now));
         return id;
     }
 
@@ -243,6 +245,8 @@ public class Reports {
         }
         events.publishEvent(AuditEvent.change("reporting.report.approved", "report", id,
                 Map.of("status", report.status().name()), Map.of("status", next.name())));
+        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(), "approved", next,
+                report.unitId(), null, CurrentUser.actor(), clock.instant()));
     }
 
     /** Freezes the approved report as the next version and sends it to the superior bureau's inbox. */
@@ -286,6 +290,8 @@ public class Reports {
         events.publishEvent(AuditEvent.change("reporting.report.submitted", "report", id,
                 Map.of("status", report.status().name()),
                 Map.of("status", next.name(), "version", number, "superior", superior.id().toString())));
+        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(), "submitted", next,
+                report.unitId(), superior.id(), CurrentUser.actor(), clock.instant()));
         return number;
     }
 
@@ -313,6 +319,9 @@ public class Reports {
         }
         transition(report, version, next, received ? "reporting.report.received" : "reporting.report.returned",
                 comment == null ? Map.of() : Map.of("comment", comment));
+        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(),
+                received ? "received" : "returned", next, report.unitId(), bureau, CurrentUser.actor(),
+                clock.instant()));
     }
 
     /** The headline figures followed by the breakdowns by category, source and complaint channel. */
