@@ -59,6 +59,7 @@ public class Complaints {
     private final OrgUnits units;
     private final Campaigns campaigns;
     private final Problems problems;
+    private final ComplainantSms sms;
     private volatile IntakeUnit intakeUnit;
 
     private record IntakeUnit(UUID id, Instant loadedAt) {
@@ -66,7 +67,8 @@ public class Complaints {
 
     Complaints(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Secrets secrets,
                ComplaintSettings settings, WorkingDays workingDays, OrgUnits units, Campaigns campaigns,
-               Problems problems) {
+               Problems problems, ComplainantSms sms) {
+        this.sms = sms;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -162,6 +164,7 @@ public class Complaints {
         events.publishEvent(AuditEvent.change("complaint.submitted", "complaint", id, Map.of(), values));
         events.publishEvent(new ComplaintTransitioned(UUID.randomUUID(), id, "submitted", null,
                 ComplaintStatus.SUBMITTED, owner, null, channel, CurrentUser.actor(), now));
+        sms.received(id, complaint, Secrets.format(receipt));
         return new Submitted(id, Secrets.format(receipt), now, ackDue, due);
     }
 

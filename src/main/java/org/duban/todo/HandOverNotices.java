@@ -64,8 +64,12 @@ class HandOverNotices {
     private void send(HandOvers.Notice notice) {
         String title = messages.getMessage(notice.messageKey(), notice.args().toArray(), Locale.CHINA);
         for (UUID staff : recipientsOf(notice)) {
-            notifications.notify(staff, notice.kind(), title, notice.link(), "event:" + notice.eventId(),
+            notifications.notify(staff, notice.kind(), title, null, notice.link(), "event:" + notice.eventId(),
                     notice.urgent());
+        }
+        // The bureau's group sees every hand-over, except clues: those stay with who may read them.
+        if (!notice.confidential()) {
+            notifications.broadcast(title, notice.link(), "event:" + notice.eventId());
         }
     }
 }

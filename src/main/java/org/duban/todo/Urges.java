@@ -140,7 +140,7 @@ public class Urges {
         String title = messages.getMessage("todo.notice.urged", new Object[]{me.displayName(), item.kind() == Kind.COMPLAINT
                 ? messages.getMessage("complaint.type." + item.label(), null, Locale.CHINA) : item.label()}, Locale.CHINA);
         for (UUID staff : to) {
-            notifications.send(staff, title, text.strip(), kind.path() + id, "urge:" + urgeId);
+            notifications.notify(staff, "URGE", title, text.strip(), kind.path() + id, "urge:" + urgeId, true);
         }
         return to;
     }
