@@ -187,6 +187,8 @@ public class KeyTasks {
         Map<String, Object> values = describe(form);
         values.forEach((k, v) -> record(id, k, null, v));
         events.publishEvent(AuditEvent.change("keytask.created", "key_task", id, Map.of(), values));
+        events.publishEvent(new KeyTaskHandedOver(UUID.randomUUID(), id, form.title(), "assigned",
+                form.ownerUnitId(), form.ownerPerson(), 0, CurrentUser.actor(), clock.instant()));
         return id;
     }
 
@@ -262,6 +264,8 @@ public class KeyTasks {
             events.publishEvent(new KeyTaskAwaitingAcceptance(id, before.title(), before.ownerUnitId(),
                     before.acceptorLogin()));
         }
+        events.publishEvent(new KeyTaskHandedOver(UUID.randomUUID(), id, before.title(), "progress",
+                before.ownerUnitId(), before.ownerPerson(), percent, CurrentUser.actor(), clock.instant()));
     }
 
     /**

@@ -118,7 +118,7 @@ class ComplaintApiController {
         }
         String name = anonymous ? null : string(body.name(), "name", 50, false, errors);
         String phone = anonymous ? null : string(body.phone(), "phone", 30, false, errors);
-        if (phone != null && !phone.matches("[0-9+\\- ()]*")) {
+        if (phone != null && !phone.isBlank() && !org.duban.notification.MobileNumbers.isMobile(phone)) {
             errors.add(new FieldError("phone", text("complaint.api.phone")));
         }
         if (!errors.isEmpty()) {

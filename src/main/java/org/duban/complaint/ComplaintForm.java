@@ -73,7 +73,8 @@ record ComplaintForm(String type, String content, String occurredOn, String loca
         if (!isAnonymous()) {
             limit(errors, "name", name, 50);
             limit(errors, "phone", phone, 30);
-            if (phone != null && !phone.matches("[0-9+\\- ()]*")) {
+            // Replies go out by SMS: only a mainland mobile number can receive them.
+            if (phone != null && !phone.isBlank() && !org.duban.notification.MobileNumbers.isMobile(phone)) {
                 errors.rejectValue("phone", "complaint.form.phone");
             }
         }

@@ -59,6 +59,7 @@ public class Complaints {
     private final OrgUnits units;
     private final Campaigns campaigns;
     private final Problems problems;
+    private final ComplainantSms sms;
     private volatile IntakeUnit intakeUnit;
 
     private record IntakeUnit(UUID id, Instant loadedAt) {
@@ -66,7 +67,8 @@ public class Complaints {
 
     Complaints(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Secrets secrets,
                ComplaintSettings settings, WorkingDays workingDays, OrgUnits units, Campaigns campaigns,
-               Problems problems) {
+               Problems problems, ComplainantSms sms) {
+        this.sms = sms;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -160,6 +162,9 @@ public class Complaints {
         values.put("attachments", files.size());
         values.put("dueOn", due.toString());
         events.publishEvent(AuditEvent.change("complaint.submitted", "complaint", id, Map.of(), values));
+        events.publishEvent(new ComplaintTransitioned(UUID.randomUUID(), id, "submitted", null,
+                ComplaintStatus.SUBMITTED, owner, null, channel, CurrentUser.actor(), now));
+        sms.received(id, complaint, Secrets.format(receipt));
         return new Submitted(id, Secrets.format(receipt), now, ackDue, due);
     }
 
@@ -275,6 +280,9 @@ public class Complaints {
         entry(c.id(), "TRANSITION", satisfied ? "rated" : "reopened", null, "public");
         events.publishEvent(AuditEvent.change(satisfied ? "complaint.rated" : "complaint.reopened", "complaint",
                 c.id(), Map.of("status", c.status().name()), Map.of("satisfaction", satisfaction.name())));
+        events.publishEvent(new ComplaintTransitioned(UUID.randomUUID(), c.id(), satisfied ? "rated" : "reopened",
+                c.status(), satisfied ? ComplaintStatus.CLOSED : ComplaintStatus.REOPENED, c.ownerUnitId(),
+                c.handlingUnitId(), c.channel(), "public", now));
     }
 
     private Optional<Complaint> byReceipt(String typedReceipt) {
@@ -535,6 +543,12 @@ public class Complaints {
         params.forEach((k, v) -> newValues.put(k, String.valueOf(v)));
         events.publishEvent(AuditEvent.change("complaint." + action, "complaint", c.id(),
                 Map.of("status", c.status().name()), newValues));
+        // The state after the change, read back: the SET clause of each action decides it.
+        jdbc.sql("select status, owner_unit_id, handling_unit_id from complaint where id = :id").param("id", c.id())
+                .query((rs, n) -> new ComplaintTransitioned(UUID.randomUUID(), c.id(), action, c.status(),
+                        ComplaintStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), c.channel(), CurrentUser.actor(), now))
+                .optional().ifPresent(events::publishEvent);
     }
 
     private void entry(UUID complaintId, String kind, String action, String text, String author) {

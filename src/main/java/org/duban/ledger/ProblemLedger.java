@@ -564,6 +564,13 @@ public class ProblemLedger {
         after.forEach((k, v) -> record(p.id(), at, actor, change.action(), k,
                 before.get(k) == null ? null : String.valueOf(before.get(k)), v == null ? null : String.valueOf(v)));
         events.publishEvent(AuditEvent.change("problem." + change.action(), "problem", p.id(), before, after));
+        if (change.to() != p.status()) {
+            UUID assigned = (UUID) change.values().getOrDefault("assigned_unit_id", p.assignedUnitId());
+            UUID responsible = jdbc.sql("select responsible_unit_id from rectification where problem_id = :id")
+                    .param("id", p.id()).query(UUID.class).optional().orElse(null);
+            events.publishEvent(new ProblemTransitioned(UUID.randomUUID(), p.id(), p.reference(), change.action(),
+                    p.status(), change.to(), p.unitId(), assigned, responsible, p.confidential(), actor, at));
+        }
     }
 
     private static Function<String, Object> oldValues(Problem p) {

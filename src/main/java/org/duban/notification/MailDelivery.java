@@ -72,16 +72,7 @@ class MailDelivery {
         mail.setFrom(from);
         mail.setTo(address);
         mail.setSubject(title);
-        StringBuilder text = new StringBuilder(title);
-        if (body != null && !body.isBlank()) {
-            text.append("\n\n").append(body);
-        }
-        if (link != null) {
-            text.append("\n\n").append(messages.getMessage("notification.mail.link",
-                    new Object[]{baseUrl + link}, Locale.CHINA));
-        }
-        text.append("\n\n").append(messages.getMessage("notification.mail.footer", null, Locale.CHINA));
-        mail.setText(text.toString());
+        mail.setText(text(title, body, link));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -92,6 +83,20 @@ class MailDelivery {
         } else {
             send(mail, recipientId);
         }
+    }
+
+    /** The text of a mail: the title, the body, the link into Duban and the footer. */
+    String text(String title, String body, String link) {
+        StringBuilder text = new StringBuilder(title);
+        if (body != null && !body.isBlank()) {
+            text.append("\n\n").append(body);
+        }
+        if (link != null) {
+            text.append("\n\n").append(messages.getMessage("notification.mail.link",
+                    new Object[]{baseUrl + link}, Locale.CHINA));
+        }
+        text.append("\n\n").append(messages.getMessage("notification.mail.footer", null, Locale.CHINA));
+        return text.toString();
     }
 
     private void send(SimpleMailMessage mail, UUID recipientId) {

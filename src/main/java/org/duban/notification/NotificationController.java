@@ -22,10 +22,68 @@ import static org.duban.security.RouteRule.post;
 @Controller
 class NotificationController {
 
-    private final Notifications notifications;
+    static final String OUTBOX_READ = "notification:outbox:read";
 
-    NotificationController(Notifications notifications) {
+    private final Notifications notifications;
+    private final NotificationPreferences preferences;
+    private final Outbox outbox;
+
+    NotificationController(Notifications notifications, NotificationPreferences preferences, Outbox outbox) {
         this.notifications = notifications;
+        this.preferences = preferences;
+        this.outbox = outbox;
+    }
+
+    @GetMapping("/notifications/preferences")
+    String preferences(Model model) {
+        model.addAttribute("pref", preferences.of(CurrentUser.require().staffId()));
+        model.addAttribute("kinds", new java.util.TreeSet<>(NotificationPreferences.KINDS));
+        model.addAttribute("smsAvailable", outbox.enabled(OutboxChannel.SMS));
+        return "notification/preferences";
+    }
+
+    @PostMapping("/notifications/preferences")
+    String savePreferences(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean email,
+                           @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean sms,
+                           @org.springframework.web.bind.annotation.RequestParam(required = false) List<String> muted,
+                           @org.springframework.web.bind.annotation.RequestParam(required = false) String quietFrom,
+                           @org.springframework.web.bind.annotation.RequestParam(required = false) String quietTo,
+                           @org.springframework.web.bind.annotation.RequestParam long version,
+                           org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            preferences.save(CurrentUser.require().staffId(), new NotificationPreferences.Preference(email, sms,
+                    muted == null ? java.util.Set.of() : java.util.Set.copyOf(muted), time(quietFrom), time(quietTo),
+                    version), version);
+            redirect.addFlashAttribute("flash", "flash.saved");
+        } catch (org.duban.shared.BusinessRuleViolation refusal) {
+            redirect.addFlashAttribute("refusal", refusal.messageKey());
+        }
+        return "redirect:/notifications/preferences";
+    }
+
+    private static java.time.LocalTime time(String text) {
+        try {
+            return text == null || text.isBlank() ? null : java.time.LocalTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    @GetMapping("/admin/outbox")
+    String outbox(@org.springframework.web.bind.annotation.RequestParam(required = false) String status, Model model) {
+        String filter = status == null || !java.util.Set.of("PENDING", "DELIVERED", "FAILED").contains(status)
+                ? null : status;
+        model.addAttribute("entries", outbox.recent(filter, 300));
+        model.addAttribute("status", filter);
+        return "notification/outbox";
+    }
+
+    @GetMapping("/admin/outbox/{id}")
+    String attempts(@PathVariable UUID id, Model model) {
+        model.addAttribute("attempts", outbox.attempts(id));
+        model.addAttribute("entry", outbox.entry(id)
+                .orElseThrow(() -> new org.duban.shared.NotFoundException("outbox " + id)));
+        return "notification/attempts";
     }
 
     @GetMapping("/notifications")
@@ -48,12 +106,21 @@ class NotificationController {
         RouteRules notificationRouteRules() {
             return () -> List.of(
                     get("/notifications", Access.SIGNED_IN),
+                    get("/notifications/preferences", Access.SIGNED_IN),
+                    post("/notifications/preferences", Access.SIGNED_IN),
+                    get("/admin/outbox", Access.permission(OUTBOX_READ)),
+                    get("/admin/outbox/{id}", Access.permission(OUTBOX_READ)),
                     post("/notifications/{id}/read", Access.SIGNED_IN));
         }
 
         @Bean
         NavItem notificationsNav() {
             return new NavItem("nav.notifications", "/notifications", null, 90);
+        }
+
+        @Bean
+        NavItem outboxNav() {
+            return new NavItem("nav.outbox", "/admin/outbox", OUTBOX_READ, 95);
         }
     }
 }

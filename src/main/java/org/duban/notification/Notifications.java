@@ -17,11 +17,24 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MailDelivery mail;
+    private final Outbox outbox;
+    private final NotificationPreferences preferences;
+    private final String weComUrl;
 
+    /** Without the outbox: the inbox and the reminders' email copies only. */
     Notifications(JdbcClient jdbc, Clock clock, MailDelivery mail) {
+        this(jdbc, clock, mail, null, null, "");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Notifications(JdbcClient jdbc, Clock clock, MailDelivery mail, Outbox outbox, NotificationPreferences preferences,
+                  @org.springframework.beans.factory.annotation.Value("${duban.wecom.webhook-url:}") String weComUrl) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.mail = mail;
+        this.outbox = outbox;
+        this.preferences = preferences;
+        this.weComUrl = weComUrl == null ? "" : weComUrl.strip();
     }
 
     /**
@@ -36,6 +49,49 @@ public class Notifications {
             mail.copy(recipientId, title, body, link);
         }
         return stored;
+    }
+
+    /**
+     * A hand-over notice: stored in the inbox (at most once per dedup key and person) and, when it was stored,
+     * handed to the other channels the person wants for this kind ({@link Outbox}). A channel's failure never
+     * touches the inbox or the business action.
+     *
+     * @param kind   what the notice is about (PROBLEM, COMPLAINT, REPORT, KEY_TASK, URGE), for the preferences
+     * @param urgent whether it may go out by SMS in the person's quiet hours
+     */
+    @Transactional
+    public boolean notify(UUID recipientId, String kind, String title, String body, String link, String dedupKey,
+                          boolean urgent) {
+        boolean stored = send(recipientId, title, body, link, dedupKey);
+        if (stored && outbox != null) {
+            NotificationPreferences.Preference p = preferences.of(recipientId);
+            if (!p.muted(kind)) {
+                var contact = jdbc.sql("select email, phone from staff where id = :id and enabled")
+                        .param("id", recipientId).query().listOfRows().stream().findFirst().orElse(java.util.Map.of());
+                if (p.email() && contact.get("email") != null) {
+                    outbox.enqueue(OutboxChannel.EMAIL, recipientId, (String) contact.get("email"), kind, title,
+                            mail.text(title, body, link), null, dedupKey, null);
+                }
+                if (p.sms()) {
+                    MobileNumbers.normalise((String) contact.get("phone")).ifPresent(phone -> outbox.sms(recipientId,
+                            phone, "DUBAN_NOTICE", java.util.Map.of("title", title), dedupKey, urgent, p.quietFrom(),
+                            p.quietTo()));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** A hand-over to the bureau's WeCom group robot, once per event, when {@code duban.wecom.webhook-url} is set. */
+    @Transactional
+    public boolean broadcast(String title, String link, String dedupKey) {
+        if (outbox == null || weComUrl.isEmpty()) {
+            return false;
+        }
+        String content = mail.text(title, null, link);
+        String body = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                java.util.Map.of("msgtype", "text", "text", java.util.Map.of("content", content)));
+        return outbox.enqueue(OutboxChannel.WECOM, null, weComUrl, "HANDOVER", null, body, null, dedupKey, null);
     }
 
     /**

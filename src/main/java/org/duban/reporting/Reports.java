@@ -186,6 +186,8 @@ public class Reports {
         storeFigures(id, 0, drafted);
         events.publishEvent(AuditEvent.change("reporting.report.created", "report", id, Map.of(),
                 Map.of("kind", kind.name(), "period", normalised.toString(), "unit", bureau.id().toString())));
+        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, drafting.title(kind, normalised, campaign),
+                "drafted", ReportStatus.DRAFT, bureau.id(), null, CurrentUser.actor(), now));
         return id;
     }
 
@@ -245,6 +247,8 @@ public class Reports {
         }
         events.publishEvent(AuditEvent.change("reporting.report.approved", "report", id,
                 Map.of("status", report.status().name()), Map.of("status", next.name())));
+        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(), "approved", next,
+                report.unitId(), null, CurrentUser.actor(), clock.instant()));
     }
 
     /** Freezes the approved report as the next version and sends it to the superior bureau's inbox. */
@@ -291,6 +295,8 @@ public class Reports {
         // The key-task plan accepts the tasks this report fulfils ("报送7月工作情况"), in this transaction.
         events.publishEvent(new ReportSubmitted(report.campaignId(), id, KeyTaskReportKind.valueOf(report.kind().name()),
                 report.period(), documentNumber(report), report.title()));
+        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(), "submitted", next,
+                report.unitId(), superior.id(), CurrentUser.actor(), clock.instant()));
         return number;
     }
 
@@ -318,6 +324,9 @@ public class Reports {
         }
         transition(report, version, next, received ? "reporting.report.received" : "reporting.report.returned",
                 comment == null ? Map.of() : Map.of("comment", comment));
+        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(),
+                received ? "received" : "returned", next, report.unitId(), bureau, CurrentUser.actor(),
+                clock.instant()));
     }
 
     /** The headline figures followed by the breakdowns by category, source and complaint channel. */

@@ -1,0 +1,344 @@
+package org.duban.notification;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The outbox of the external channels. A message is written in the transaction that decided to send it (so a
+ * rolled-back action sends nothing, and a committed one is not lost), at most once per channel, address and dedup
+ * key; a scheduled worker (one instance at a time, ShedLock) claims due rows, hands each to its channel's
+ * {@link ChannelAdapter} outside any transaction, and records the attempt: delivered, or retried after
+ * {@code duban.outbox.retry-base} × 2^(attempts−1) (at most an hour) until {@code duban.outbox.max-attempts}, then
+ * failed. A failing gateway never touches the business action or the in-app message.
+ */
+@Service
+public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    /** The bureau's quiet hours for complainants, who have no preferences of their own. */
+    static final LocalTime QUIET_FROM = LocalTime.of(22, 0);
+    static final LocalTime QUIET_TO = LocalTime.of(7, 0);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<OutboxChannel, ChannelAdapter> adapters = new EnumMap<>(OutboxChannel.class);
+    private final Duration retryBase;
+    private final int maxAttempts;
+    private final JsonMapper json = JsonMapper.builder().build();
+    /** Read when first needed: a book's module depends on this outbox (a complainant's SMS), so not at start-up. */
+    private final java.util.function.Supplier<List<AddressBook>> bookSource;
+    private volatile Map<String, AddressBook> books;
+
+    Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters, List<AddressBook> books,
+           Duration retryBase, int maxAttempts) {
+        this(jdbc, clock, adapters, () -> books, retryBase, maxAttempts);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters,
+           org.springframework.beans.factory.ObjectProvider<AddressBook> books,
+           @Value("${duban.outbox.retry-base:30s}") Duration retryBase,
+           @Value("${duban.outbox.max-attempts:8}") int maxAttempts) {
+        this(jdbc, clock, adapters, () -> books.orderedStream().toList(), retryBase, maxAttempts);
+    }
+
+    private Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters,
+                   java.util.function.Supplier<List<AddressBook>> books, Duration retryBase, int maxAttempts) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        adapters.forEach(a -> this.adapters.put(a.channel(), a));
+        this.bookSource = books;
+        this.retryBase = retryBase;
+        this.maxAttempts = maxAttempts;
+    }
+
+    private Map<String, AddressBook> books() {
+        Map<String, AddressBook> known = books;
+        if (known == null) {
+            known = new java.util.HashMap<>();
+            for (AddressBook b : bookSource.get()) {
+                known.put(b.scheme(), b);
+            }
+            books = known;
+        }
+        return known;
+    }
+
+    boolean enabled(OutboxChannel channel) {
+        ChannelAdapter adapter = adapters.get(channel);
+        return adapter != null && adapter.enabled();
+    }
+
+    /** Queues a message unless its channel is off or the same message was queued before; returns whether it was. */
+    @Transactional
+    boolean enqueue(OutboxChannel channel, UUID recipientId, String address, String template, String subject,
+                    String payload, String signature, String dedupKey, Instant notBefore) {
+        if (!enabled(channel) || address == null || address.isBlank()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        insert into notification_outbox (id, channel, recipient_id, address, template, subject, payload,
+                                                         signature, dedup_key, next_attempt_at, created_at)
+                        values (:id, :channel, :recipient, :address, :template, :subject, :payload, :signature, :dedup,
+                                :next, :now)
+                        on conflict (channel, address, dedup_key) do nothing
+                        """)
+                .param("id", UUID.randomUUID()).param("channel", channel.name()).param("recipient", recipientId)
+                .param("address", address).param("template", template).param("subject", subject)
+                .param("payload", payload).param("signature", signature).param("dedup", dedupKey)
+                .param("next", Timestamp.from(notBefore == null || notBefore.isBefore(now) ? now : notBefore))
+                .param("now", Timestamp.from(now)).update() > 0;
+    }
+
+    /**
+     * An SMS through the gateway: only the template's name and its parameters, never free text. Outside urgent
+     * cases nothing goes out in the quiet hours; the message waits for their end.
+     */
+    @Transactional
+    public boolean sms(UUID recipientId, String phone, String template, Map<String, Object> params, String dedupKey,
+                       boolean urgent, LocalTime quietFrom, LocalTime quietTo) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!isReference(phone)) {
+            body.put("phone", phone);
+        }
+        body.put("template", template);
+        body.put("params", params);
+        Instant notBefore = urgent ? null : afterQuietHours(clock.instant(), quietFrom, quietTo);
+        return enqueue(OutboxChannel.SMS, recipientId, phone, template, null, json.writeValueAsString(body), null,
+                dedupKey, notBefore);
+    }
+
+    /**
+     * An SMS to a member of the public, addressed by reference ({@code <scheme>:<id>} of an {@link AddressBook}) so
+     * that the number stays encrypted with its owner; in the bureau's quiet hours held back until morning.
+     */
+    @Transactional
+    public boolean smsToPublic(String reference, String template, Map<String, Object> params, String dedupKey) {
+        if (!isReference(reference)) {
+            throw new IllegalArgumentException("a member of the public is addressed by reference");
+        }
+        return sms(null, reference, template, params, dedupKey, false, QUIET_FROM, QUIET_TO);
+    }
+
+    private boolean isReference(String address) {
+        int colon = address == null ? -1 : address.indexOf(':');
+        return colon > 0 && books().containsKey(address.substring(0, colon));
+    }
+
+    /** The message as it goes out: a referenced number and its sealed parameters opened by their book. */
+    private java.util.Optional<ChannelAdapter.OutboxMessage> resolved(ChannelAdapter.OutboxMessage m) {
+        if (m.channel() != OutboxChannel.SMS || !isReference(m.address())) {
+            return java.util.Optional.of(m);
+        }
+        int colon = m.address().indexOf(':');
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stored = json.readValue(m.payload(), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) stored.getOrDefault("params", Map.of());
+        return books().get(m.address().substring(0, colon)).resolve(m.address().substring(colon + 1), params)
+                .map(r -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("phone", r.address());
+                    body.put("template", stored.get("template"));
+                    body.put("params", r.params());
+                    return new ChannelAdapter.OutboxMessage(m.id(), m.channel(), r.address(), m.template(),
+                            m.subject(), json.writeValueAsString(body), m.signature());
+                });
+    }
+
+    /** A callback to a hotline system: the JSON body and its HMAC-SHA256 signature (hex), computed by the caller. */
+    @Transactional
+    public boolean callback(String url, String template, String body, String signatureHex, String dedupKey) {
+        return enqueue(OutboxChannel.CALLBACK, null, url, template, null, body, signatureHex, dedupKey, null);
+    }
+
+    /** The end of the quiet hours if {@code at} falls in them (the window may span midnight), else null. */
+    static Instant afterQuietHours(Instant at, LocalTime from, LocalTime to) {
+        if (from == null || to == null || from.equals(to)) {
+            return null;
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(at, BUREAU_ZONE);
+        LocalTime t = local.toLocalTime();
+        boolean quiet = from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
+        if (!quiet) {
+            return null;
+        }
+        LocalDateTime end = local.toLocalDate().atTime(to);
+        if (!end.isAfter(local)) {
+            end = end.plusDays(1);
+        }
+        return end.atZone(BUREAU_ZONE).toInstant();
+    }
+
+    @Scheduled(fixedDelayString = "${duban.outbox.poll-millis:5000}")
+    @SchedulerLock(name = "notification-outbox", lockAtMostFor = "PT5M")
+    public void deliverScheduled() {
+        deliverDue(200);
+    }
+
+    /** Delivers up to {@code batch} due messages; returns how many were delivered. */
+    public int deliverDue(int batch) {
+        Instant now = clock.instant();
+        // A channel switched off keeps its messages pending until it is configured again.
+        List<String> channels = adapters.values().stream().filter(ChannelAdapter::enabled)
+                .map(a -> a.channel().name()).toList();
+        if (channels.isEmpty()) {
+            return 0;
+        }
+        List<ChannelAdapter.OutboxMessage> claimed = jdbc.sql("""
+                        update notification_outbox set next_attempt_at = :lease
+                        where id in (select id from notification_outbox
+                                     where status = 'PENDING' and next_attempt_at <= :now
+                                       and channel in (:channels)
+                                     order by next_attempt_at limit :batch for update skip locked)
+                        returning id, channel, address, template, subject, payload, signature
+                        """)
+                .param("lease", Timestamp.from(now.plus(LEASE))).param("now", Timestamp.from(now))
+                .param("batch", batch).param("channels", channels)
+                .query((rs, n) -> new ChannelAdapter.OutboxMessage(rs.getObject("id", UUID.class),
+                        OutboxChannel.valueOf(rs.getString("channel")), rs.getString("address"),
+                        rs.getString("template"), rs.getString("subject"), rs.getString("payload"),
+                        rs.getString("signature")))
+                .list();
+        int delivered = 0;
+        for (ChannelAdapter.OutboxMessage message : claimed) {
+            long started = System.nanoTime();
+            ChannelAdapter adapter = adapters.get(message.channel());
+            ChannelAdapter.Outcome outcome;
+            try {
+                var out = resolved(message);
+                outcome = adapter == null ? ChannelAdapter.Outcome.failed(null, "no adapter")
+                        : out.isEmpty() ? ChannelAdapter.Outcome.failed(null, "no number for " + message.address())
+                        : adapter.deliver(out.get());
+            } catch (RuntimeException e) {
+                outcome = ChannelAdapter.Outcome.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+            record(message, outcome, millis);
+            delivered += outcome.delivered() ? 1 : 0;
+        }
+        return delivered;
+    }
+
+    private void record(ChannelAdapter.OutboxMessage message, ChannelAdapter.Outcome outcome, int millis) {
+        Instant now = clock.instant();
+        int attempts = jdbc.sql("update notification_outbox set attempts = attempts + 1 where id = :id returning attempts")
+                .param("id", message.id()).query(Integer.class).single();
+        String result;
+        if (outcome.delivered()) {
+            result = "DELIVERED";
+            jdbc.sql("""
+                    update notification_outbox set status = 'DELIVERED', delivered_at = :now, last_error = null
+                    where id = :id""").param("now", Timestamp.from(now)).param("id", message.id()).update();
+        } else {
+            boolean last = attempts >= maxAttempts;
+            result = last ? "FAILED" : "RETRY";
+            jdbc.sql("""
+                            update notification_outbox set status = :status, next_attempt_at = :next, last_error = :error
+                            where id = :id""")
+                    .param("status", last ? "FAILED" : "PENDING")
+                    .param("next", Timestamp.from(now.plus(backoff(attempts)))).param("error", outcome.detail())
+                    .param("id", message.id()).update();
+            log.warn("{} message {} not delivered (attempt {}): {}", message.channel(), message.id(), attempts,
+                    outcome.detail());
+        }
+        jdbc.sql("""
+                        insert into notification_attempt (id, outbox_id, at, outcome, http_status, detail, millis)
+                        values (:id, :outbox, :at, :outcome, :status, :detail, :millis)
+                        """)
+                .param("id", UUID.randomUUID()).param("outbox", message.id()).param("at", Timestamp.from(now))
+                .param("outcome", result).param("status", outcome.httpStatus()).param("detail", outcome.detail())
+                .param("millis", millis).update();
+    }
+
+    /** The wait after the n-th failed attempt: base, 2 × base, 4 × base … at most an hour. */
+    Duration backoff(int attempts) {
+        Duration wait = retryBase.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    /** One row of the administrator's page. The address of an SMS is masked; a callback's URL is shown. */
+    public record Entry(UUID id, OutboxChannel channel, String address, String template, String status, int attempts,
+                        Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String lastError) {
+        public LocalDateTime createdLocal() {
+            return LocalDateTime.ofInstant(createdAt, BUREAU_ZONE);
+        }
+
+        public LocalDateTime nextLocal() {
+            return nextAttemptAt == null ? null : LocalDateTime.ofInstant(nextAttemptAt, BUREAU_ZONE);
+        }
+    }
+
+    public record Attempt(Instant at, String outcome, Integer httpStatus, String detail, int millis) {
+        public LocalDateTime atLocal() {
+            return LocalDateTime.ofInstant(at, BUREAU_ZONE);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Entry> recent(String status, int limit) {
+        return jdbc.sql("""
+                        select * from notification_outbox where (:status::text is null or status = :status)
+                        order by created_at desc limit :limit""")
+                .param("status", status).param("limit", limit).query(Outbox::entry).list();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Entry> entry(UUID id) {
+        return jdbc.sql("select * from notification_outbox where id = :id").param("id", id).query(Outbox::entry)
+                .optional();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        OutboxChannel channel = OutboxChannel.valueOf(rs.getString("channel"));
+        Timestamp next = rs.getTimestamp("next_attempt_at");
+        Timestamp delivered = rs.getTimestamp("delivered_at");
+        return new Entry(rs.getObject("id", UUID.class), channel, mask(channel, rs.getString("address")),
+                rs.getString("template"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant(), next == null ? null : next.toInstant(),
+                delivered == null ? null : delivered.toInstant(), rs.getString("last_error"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Attempt> attempts(UUID outboxId) {
+        return jdbc.sql("select * from notification_attempt where outbox_id = :id order by at")
+                .param("id", outboxId)
+                .query((rs, n) -> new Attempt(rs.getTimestamp("at").toInstant(), rs.getString("outcome"),
+                        (Integer) rs.getObject("http_status"), rs.getString("detail"), rs.getInt("millis")))
+                .list();
+    }
+
+    static String mask(OutboxChannel channel, String address) {
+        if (channel == OutboxChannel.SMS && address != null && address.matches("[0-9]{7,}")) {
+            return address.substring(0, 3) + "****" + address.substring(address.length() - 4);
+        }
+        if (channel == OutboxChannel.WECOM && address != null && address.contains("key=")) {
+            return address.substring(0, address.indexOf("key=") + 4) + "…";
+        }
+        return address;
+    }
+}
