@@ -261,7 +261,7 @@ public class KeyTasks {
                 Map.of("percent", before.percent(), "status", before.status().name()),
                 Map.of("percent", percent, "status", t.to().name(), "files", names)));
         if (t.to() == KeyTaskStatus.AWAITING_ACCEPTANCE) {
-            events.publishEvent(new KeyTaskAwaitingAcceptance(id, before.title(), before.ownerUnitId(),
+            events.publishEvent(new KeyTaskAwaitingAcceptance(UUID.randomUUID(), id, before.title(), before.ownerUnitId(),
                     before.acceptorLogin()));
         }
         events.publishEvent(new KeyTaskHandedOver(UUID.randomUUID(), id, before.title(), "progress",

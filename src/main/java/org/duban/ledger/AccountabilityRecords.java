@@ -177,7 +177,7 @@ public class AccountabilityRecords {
         values.put("proposedKind", form.proposedKind().name());
         values.put("unitId", form.unitId().toString());
         events.publishEvent(AuditEvent.change("accountability.proposed", "accountability_record", id, Map.of(), values));
-        events.publishEvent(new AccountabilityProposed(id, form.unitId(), form.proposedKind()));
+        events.publishEvent(new AccountabilityProposed(UUID.randomUUID(), id, form.unitId(), form.proposedKind()));
         return id;
     }
 

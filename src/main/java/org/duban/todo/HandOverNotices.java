@@ -1,7 +1,9 @@
 package org.duban.todo;
 
+import org.duban.campaign.KeyTaskAwaitingAcceptance;
 import org.duban.campaign.KeyTaskHandedOver;
 import org.duban.complaint.ComplaintTransitioned;
+import org.duban.ledger.AccountabilityProposed;
 import org.duban.ledger.ProblemTransitioned;
 import org.duban.notification.Notifications;
 import org.duban.reporting.ReportTransitioned;
@@ -52,6 +54,16 @@ class HandOverNotices {
 
     @ApplicationModuleListener
     void on(KeyTaskHandedOver event) {
+        handOvers.of(event).ifPresent(this::send);
+    }
+
+    @ApplicationModuleListener
+    void on(KeyTaskAwaitingAcceptance event) {
+        handOvers.of(event).ifPresent(this::send);
+    }
+
+    @ApplicationModuleListener
+    void on(AccountabilityProposed event) {
         handOvers.of(event).ifPresent(this::send);
     }
 

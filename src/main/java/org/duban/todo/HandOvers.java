@@ -1,9 +1,11 @@
 package org.duban.todo;
 
+import org.duban.campaign.KeyTaskAwaitingAcceptance;
 import org.duban.campaign.KeyTaskHandedOver;
 import org.duban.complaint.ComplaintStatus;
 import org.duban.complaint.ComplaintTransitioned;
 import org.duban.ledger.ProblemStatus;
+import org.duban.ledger.AccountabilityProposed;
 import org.duban.ledger.ProblemTransitioned;
 import org.duban.reporting.ReportTransitioned;
 import org.duban.todo.Recipients.Desk;
@@ -37,8 +39,24 @@ class HandOvers {
     static final String RECEIVE = "reporting:report:receive";
     static final String PROGRESS = "keytask:task:progress";
     static final String TASK_WRITE = "keytask:task:write";
+    static final String ACCEPT = "keytask:task:accept";
+    static final String DECIDE = "ledger:accountability:decide";
 
     /** One notice: its text (message key and arguments), where it links, and who gets it. */
+    /** 验收: a task at 100 % waits on the leading group (a named acceptor sees it in the to-do list). */
+    Optional<Notice> of(KeyTaskAwaitingAcceptance e) {
+        return Optional.of(new Notice(e.eventId(), "KEY_TASK", "todo.notice.task.awaitingAcceptance",
+                List.of(e.title()), "/tasks/" + e.taskId(), List.of(Desk.of(ACCEPT, e.ownerUnitId())), false, null,
+                null, "keytask:task:read", null, false));
+    }
+
+    /** A work-team proposal of accountability or fault tolerance waits on the leading group's decision. */
+    Optional<Notice> of(AccountabilityProposed e) {
+        return Optional.of(new Notice(e.eventId(), "ACCOUNTABILITY", "todo.notice.accountability.proposed",
+                List.of(), "/accountability/" + e.caseId(), List.of(Desk.of(DECIDE, e.unitId())), true, null, null,
+                "ledger:accountability:read", null, false));
+    }
+
     record Notice(UUID eventId, String kind, String messageKey, List<Object> args, String link, List<Desk> desks,
                   boolean confidential, String person, UUID personUnit, String readPermission, String actor,
                   boolean urgent) {

@@ -18,7 +18,7 @@ public record TodoItem(Kind kind, UUID id, String label, String action, Instant 
                        String lastUrge) {
 
     public enum Kind {
-        PROBLEM, COMPLAINT, KEY_TASK, REPORT;
+        PROBLEM, COMPLAINT, KEY_TASK, REPORT, ACCOUNTABILITY;
 
         public String path() {
             return switch (this) {
@@ -26,6 +26,7 @@ public record TodoItem(Kind kind, UUID id, String label, String action, Instant 
                 case COMPLAINT -> "/complaints/";
                 case KEY_TASK -> "/tasks/";
                 case REPORT -> "/reports/";
+                case ACCOUNTABILITY -> "/accountability/";
             };
         }
     }

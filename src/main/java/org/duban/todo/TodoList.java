@@ -129,12 +129,28 @@ public class TodoList {
                     + " t.created_at) as since, t.deadline as due_on, t.owner_unit_id as unit_id, %s as escalated"
                     + " from key_task t where t.status <> 'DONE' and ";
             if (me.can("keytask:task:progress")) {
-                parts.add(row.formatted("false") + "t.owner_unit_id = :me");
+                parts.add(row.formatted("false") + "t.status <> 'AWAITING_ACCEPTANCE' and t.owner_unit_id = :me");
             }
+            // 验收: a task at 100 % with evidence waits on the leading group, or on the acceptor the task names.
+            params.put("login", me.getUsername());
+            String accept = "select 'KEY_TASK' as kind, t.id, t.title as label, 'acceptTask' as action,"
+                    + " t.updated_at as since, t.deadline as due_on, t.owner_unit_id as unit_id, false as escalated"
+                    + " from key_task t where t.status = 'AWAITING_ACCEPTANCE' and ";
+            if (me.can("keytask:task:accept")) {
+                parts.add(accept + "t.owner_unit_id = any(:units)");
+            }
+            parts.add(accept + "t.acceptor_login = :login");
             if (urge) {
                 parts.add(row.formatted("true") + "t.deadline <= :escalateBefore and t.owner_unit_id <> :me"
                         + " and t.owner_unit_id = any(:units)");
             }
+        }
+        if (me.can("ledger:accountability:decide")) {
+            // A work-team proposal of accountability or fault tolerance waits on the leading group's decision.
+            parts.add("select 'ACCOUNTABILITY' as kind, a.id, a.person as label, 'decideAccountability' as action,"
+                    + " coalesce(a.proposed_at, a.created_at) as since, null::date as due_on, a.unit_id,"
+                    + " false as escalated from accountability_record a where a.status = 'PROPOSED'"
+                    + " and a.unit_id = any(:units)");
         }
         if (me.can("reporting:report:read")) {
             String row = "select 'REPORT' as kind, r.id, r.title as label, %s as action,"

@@ -83,7 +83,7 @@ public class Urges {
                            false as confidential, t.status <> 'DONE' as open
                     from key_task t where t.id = :id and t.owner_unit_id = any(:units)
                     """;
-            case REPORT -> throw new NotFoundException("report urges");
+            case REPORT, ACCOUNTABILITY -> throw new NotFoundException(kind + " urges");
         };
         Map<String, Object> row = jdbc.sql(sql).param("id", id).param("units", scope.unitArray()).query()
                 .listOfRows().stream().findFirst().orElseThrow(() -> new NotFoundException(kind + " " + id));

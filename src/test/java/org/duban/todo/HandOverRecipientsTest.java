@@ -1,9 +1,12 @@
 package org.duban.todo;
 
+import org.duban.campaign.KeyTaskAwaitingAcceptance;
 import org.duban.campaign.KeyTaskHandedOver;
 import org.duban.complaint.Channel;
 import org.duban.complaint.ComplaintStatus;
 import org.duban.complaint.ComplaintTransitioned;
+import org.duban.ledger.AccountabilityKind;
+import org.duban.ledger.AccountabilityProposed;
 import org.duban.ledger.ProblemStatus;
 import org.duban.ledger.ProblemTransitioned;
 import org.duban.reporting.ReportStatus;
@@ -111,6 +114,10 @@ class HandOverRecipientsTest {
         table.put("report returned", row(handOvers.of(report("returned", ReportStatus.RETURNED)), "admin", "workteam"));
         table.put("key task assigned", row(handOvers.of(task("assigned")), "unit"));
         table.put("key task progress reported", row(handOvers.of(task("progress")), "workteam"));
+        table.put("key task waiting for acceptance", row(handOvers.of(new KeyTaskAwaitingAcceptance(UUID.randomUUID(),
+                UUID.randomUUID(), "task", unit("OTOGQ-SQUAD-1"), null)), "leader"));
+        table.put("accountability proposal waiting for decision", row(handOvers.of(new AccountabilityProposed(
+                UUID.randomUUID(), UUID.randomUUID(), unit("OTOGQ-SQUAD-1"), AccountabilityKind.TALK_REMINDER)), "leader"));
 
         Map<String, Set<String>> actual = new LinkedHashMap<>();
         Map<String, Set<String>> expected = new LinkedHashMap<>();
