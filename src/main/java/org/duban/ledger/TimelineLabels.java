@@ -46,6 +46,7 @@ class TimelineLabels {
             case "status" -> messages.getMessage("problem.status." + value, null, value, locale);
             case "category" -> messages.getMessage("problem.category." + value, null, value, locale);
             case "source" -> messages.getMessage("problem.source." + value, null, value, locale);
+            case "root_cause" -> messages.getMessage("problem.rootCause." + value, null, value, locale);
             case "itemCode" -> itemNames.getOrDefault(value, value);
             default -> UNIT_FIELDS.contains(field) ? unitName(value, unitNames)
                     : YES_NO_FIELDS.contains(field) ? messages.getMessage("timeline.value." + value, null, value, locale)

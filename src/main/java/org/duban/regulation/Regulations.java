@@ -100,6 +100,7 @@ public class Regulations {
         events.publishEvent(AuditEvent.change("regulation.drafted", "regulation", id, Map.of(),
                 Map.of("title", form.title(), "kind", form.kind().name(), "problems", linked.size(),
                         "benchmarkEntries", entries)));
+        events.publishEvent(new RegulationDrafted(id, form.unitId(), form.title().strip()));
         return id;
     }
 

@@ -56,8 +56,8 @@ public class Trainings {
         }
     }
 
-    /** What a sign-in sheet gave: names matched to expected staff, and names that matched nobody. */
-    public record SheetResult(int matched, List<String> unknown) {
+    /** What a sign-in sheet gave: names matched to expected staff, and names that matched nobody (a flash attribute: serializable, sessions live in the database). */
+    public record SheetResult(int matched, List<String> unknown) implements java.io.Serializable {
     }
 
     private final JdbcClient jdbc;

@@ -87,6 +87,7 @@ public class TypicalCases {
                 .params(columns(form)).param("by", CurrentUser.actor()).param("at", now).update();
         events.publishEvent(AuditEvent.change("typicalcase.created", "typical_case", id, Map.of(),
                 Map.of("kind", form.kind().name(), "problem", source.reference())));
+        events.publishEvent(new TypicalCaseRegistered(id, source.unitId(), form.title().strip()));
         return id;
     }
 
@@ -112,6 +113,7 @@ public class TypicalCases {
         events.publishEvent(AuditEvent.change("typicalcase.updated", "typical_case", id,
                 Map.of("title", before.title(), "status", before.status().name()),
                 Map.of("title", form.title(), "status", to.name())));
+        events.publishEvent(new TypicalCaseRegistered(id, source.unitId(), form.title().strip()));
     }
 
     @Transactional

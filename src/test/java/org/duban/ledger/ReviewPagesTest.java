@@ -99,4 +99,19 @@ class ReviewPagesTest {
         mvc.perform(post("/reviews").with(csrf()).with(as("leader")).param("title", "x")).andExpect(status().isForbidden());
         assertThat(open).isNotNull();
     }
+
+    @Test
+    void theDemonstrationHasRootCausesAndACompletedReviewOf2023() throws Exception {
+        assertThat(jdbc.sql("select count(*) from problem where root_cause is not null and found_on < date '2024-01-01'")
+                .query(Integer.class).single()).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("""
+                select count(*) from review_round r where r.status = 'COMPLETED' and extract(year from r.completed_on) = 2023
+                  and exists (select 1 from review_item i where i.round_id = r.id and i.result = 'HELD')
+                """).query(Integer.class).single()).isGreaterThanOrEqualTo(1);
+        // the root cause's timeline row is dated with the rest of the problem, not on the day of loading
+        assertThat(jdbc.sql("select count(*) from problem_change where action = 'rootCause' and at >= current_date - 1 and actor = 'workteam'"
+                + " and problem_id in (select id from problem where reference like 'DB-%')").query(Integer.class).single())
+                .isZero();
+        mvc.perform(get("/reviews").with(as("auditor"))).andExpect(status().isOk());
+    }
 }
