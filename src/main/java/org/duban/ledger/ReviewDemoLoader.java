@@ -3,9 +3,9 @@ package org.duban.ledger;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.shared.DemoLoader;
 import org.duban.shared.DemoMode;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 @Component
 @Order(155)
-class ReviewDemoLoader implements ApplicationRunner {
+class ReviewDemoLoader implements DemoLoader {
 
     private final DemoMode demoMode;
     private final JdbcClient jdbc;
