@@ -1,5 +1,6 @@
 package org.duban.campaign;
 
+import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.organization.DataScope;
@@ -185,8 +186,7 @@ class KeyTaskController {
                     units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
-            redirect.addFlashAttribute("refusalArgs", refusal.args());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/tasks/" + id;
     }

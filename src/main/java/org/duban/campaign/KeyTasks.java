@@ -1,5 +1,6 @@
 package org.duban.campaign;
 
+import org.duban.shared.BureauClock;
 import org.duban.audit.AuditEvent;
 import org.duban.organization.DataScope;
 import org.duban.security.CurrentUser;
@@ -19,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,6 @@ import java.util.function.Consumer;
 @Service
 public class KeyTasks {
 
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Filters, sorting and page of the task list. */
     public record Filter(UUID campaign, Phase phase, UUID unit, KeyTaskStatus status, Boolean overdue, String q,
@@ -75,9 +74,11 @@ public class KeyTasks {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BureauClock bureau;
     private final KeyTaskFiles files;
 
-    KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyTaskFiles files) {
+    KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, BureauClock bureau, KeyTaskFiles files) {
+        this.bureau = bureau;
         this.files = files;
         this.jdbc = jdbc;
         this.events = events;
@@ -85,7 +86,7 @@ public class KeyTasks {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(BUREAU_ZONE));
+        return bureau.today();
     }
 
     private record Where(String sql, Map<String, Object> params) {
@@ -160,7 +161,7 @@ public class KeyTasks {
     public List<KeyTask.Change> history(UUID id) {
         return jdbc.sql("select * from key_task_change where task_id = :id order by id").param("id", id)
                 .query((rs, n) -> new KeyTask.Change(
-                        LocalDateTime.ofInstant(rs.getTimestamp("at").toInstant(), BUREAU_ZONE), rs.getString("actor"),
+                        LocalDateTime.ofInstant(rs.getTimestamp("at").toInstant(), bureau.zone()), rs.getString("actor"),
                         rs.getString("field"), rs.getString("old_value"), rs.getString("new_value"))).list();
     }
 

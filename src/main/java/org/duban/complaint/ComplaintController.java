@@ -1,5 +1,6 @@
 package org.duban.complaint;
 
+import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import org.duban.ledger.ProblemCategory;
 import org.duban.organization.DataScope;
@@ -186,8 +187,7 @@ class ComplaintController {
             action.run();
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
-            redirect.addFlashAttribute("refusalArgs", refusal.args());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/complaints/" + id;
     }

@@ -98,7 +98,7 @@ public class AccountabilityRecords {
                 && (form.grounds() == null || form.grounds().isBlank())) {
             throw new BusinessRuleViolation("accountability.groundsRequired");
         }
-        if (form.decidedOn().isAfter(LocalDate.now(clock.withZone(ProblemLedger.BUREAU_ZONE)))) {
+        if (form.decidedOn().isAfter(LocalDate.now(clock))) {
             throw new BusinessRuleViolation("accountability.futureDate");
         }
         UUID problemId = jdbc.sql("""

@@ -142,7 +142,7 @@ class LedgerDemoLoader implements ApplicationRunner {
 
     private UUID load(Item item, DataScope all, Instant loading) {
         LocalDate foundOn = item.found() != null ? item.found() : ledger.today().minusDays(item.foundDaysAgo());
-        Instant registeredAt = foundOn.atTime(LocalTime.of(9, 30)).atZone(ProblemLedger.BUREAU_ZONE).toInstant()
+        Instant registeredAt = foundOn.atTime(LocalTime.of(9, 30)).atZone(clock.getZone()).toInstant()
                 .plus(Duration.ofMinutes(item.key().hashCode() & 0xff));
         actAs("workteam");
         UUID id = problems.register(new NewProblem(null, item.source(), null, item.category(), item.item(),
@@ -166,7 +166,7 @@ class LedgerDemoLoader implements ApplicationRunner {
 
     /** Runs one step through the ledger, then sets the dates it recorded to the step's own day. */
     private void perform(Step step, UUID id, long[] version, DataScope all, Instant at, Instant loading) {
-        LocalDate on = at.atZone(ProblemLedger.BUREAU_ZONE).toLocalDate();
+        LocalDate on = at.atZone(clock.getZone()).toLocalDate();
         switch (step.action()) {
             case "assign" -> {
                 ledger.assign(id, version[0]++, unit(step.unit()), step.days(), all);
@@ -266,7 +266,7 @@ class LedgerDemoLoader implements ApplicationRunner {
         UUID id = accountability.create(new AccountabilityForm(reference, a.person(), unit(a.unit()), a.kind(),
                 a.grounds(), a.decided(), a.body()), all);
         jdbc.sql("update accountability_record set created_at = :at where id = :id")
-                .param("at", Timestamp.from(a.decided().atTime(17, 30).atZone(ProblemLedger.BUREAU_ZONE).toInstant()))
+                .param("at", Timestamp.from(a.decided().atTime(17, 30).atZone(clock.getZone()).toInstant()))
                 .param("id", id).update();
     }
 

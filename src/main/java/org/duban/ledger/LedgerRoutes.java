@@ -70,26 +70,26 @@ class LedgerRoutes {
 
     @Bean
     NavItem problemsNav() {
-        return new NavItem("nav.problems", "/problems", READ, 30);
+        return new NavItem("nav.problems", "/problems", READ, 30, NavItem.LEDGER);
     }
 
     @Bean
     NavItem rectificationsNav() {
-        return new NavItem("nav.rectifications", "/rectifications", READ, 31);
+        return new NavItem("nav.rectifications", "/rectifications", READ, 31, NavItem.LEDGER);
     }
 
     @Bean
     NavItem accountabilityNav() {
-        return new NavItem("nav.accountability", "/accountability", ACC_READ, 32);
+        return new NavItem("nav.accountability", "/accountability", ACC_READ, 32, NavItem.LEDGER);
     }
 
     @Bean
     NavItem problemItemsNav() {
-        return new NavItem("nav.problemItems", "/admin/problem-items", REFERENCE, 85);
+        return new NavItem("nav.problemItems", "/admin/problem-items", REFERENCE, 85, NavItem.ADMIN);
     }
 
     @Bean
     NavItem holidaysNav() {
-        return new NavItem("nav.holidays", "/admin/holidays", REFERENCE, 86);
+        return new NavItem("nav.holidays", "/admin/holidays", REFERENCE, 86, NavItem.ADMIN);
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.ledger;
 
+import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.organization.DataScope;
@@ -267,8 +268,7 @@ class ProblemController {
             action.run();
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
-            redirect.addFlashAttribute("refusalArgs", refusal.args());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/problems/" + id;
     }

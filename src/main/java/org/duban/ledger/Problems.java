@@ -1,5 +1,6 @@
 package org.duban.ledger;
 
+import org.duban.shared.BureauClock;
 import org.duban.audit.AuditEvent;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +33,14 @@ import java.util.UUID;
 @Service
 public class Problems {
 
-    private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BureauClock bureau;
 
-    Problems(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Problems(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, BureauClock bureau) {
+        this.bureau = bureau;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -60,7 +61,7 @@ public class Problems {
                 .query(String.class).optional()
                 .orElseThrow(() -> new BusinessRuleViolation("problem.unknownUnit"));
         UUID campaignId = problem.campaignId() != null ? problem.campaignId() : activeCampaignFor(unitPath);
-        LocalDate foundOn = problem.foundOn() != null ? problem.foundOn() : LocalDate.now(clock.withZone(BUREAU_ZONE));
+        LocalDate foundOn = problem.foundOn() != null ? problem.foundOn() : bureau.today();
         String officers = blankToNull(problem.officers());
         boolean confidential = problem.confidential() || officers != null;
         String itemCode = blankToNull(problem.itemCode());
@@ -75,7 +76,7 @@ public class Problems {
 
         UUID id = UUID.randomUUID();
         long number = jdbc.sql("select nextval('problem_number_seq')").query(Long.class).single();
-        String reference = "DB-%d-%05d".formatted(LocalDate.now(clock.withZone(BUREAU_ZONE)).getYear(), number);
+        String reference = "DB-%d-%05d".formatted(bureau.today().getYear(), number);
         String actor = CurrentUser.actor();
         jdbc.sql("""
                 insert into problem (id, reference, campaign_id, source, source_ref, category, item_code, unit_id,

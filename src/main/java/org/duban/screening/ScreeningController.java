@@ -1,5 +1,6 @@
 package org.duban.screening;
 
+import org.duban.shared.Flash;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.security.CurrentUser;
@@ -140,7 +141,7 @@ class ScreeningController {
             findings.dismiss(id, reason, version, reader());
             redirect.addFlashAttribute("flash", "screening.flash.dismissed");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("error", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/findings/" + id;
     }
@@ -153,7 +154,7 @@ class ScreeningController {
             problems.turnIntoProblem(f, findings.explain(f, Locale.SIMPLIFIED_CHINESE), version, reader);
             redirect.addFlashAttribute("flash", "screening.flash.problem");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("error", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/findings/" + id;
     }
@@ -185,7 +186,7 @@ class ScreeningController {
             throw new IllegalArgumentException("kind");
         }
         if (file.isEmpty()) {
-            redirect.addFlashAttribute("error", "screening.refused.empty");
+            Flash.refused(redirect, "screening.refused.empty");
             return "redirect:/screening/imports";
         }
         Path temp = Files.createTempFile("duban-import", ".upload");
@@ -241,7 +242,7 @@ class ScreeningController {
             data.updateBenchmark(violationCode, circumstance, minFine, maxFine, exemptEligible, version);
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("error", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/benchmark";
     }
@@ -260,7 +261,7 @@ class ScreeningController {
             settings.update(key, value, version);
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("error", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/settings";
     }
