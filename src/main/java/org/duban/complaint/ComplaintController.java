@@ -1,5 +1,6 @@
 package org.duban.complaint;
 
+import org.duban.shared.PageOf;
 import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import org.duban.ledger.ProblemCategory;
@@ -39,10 +40,15 @@ class ComplaintController {
     }
 
     @GetMapping("/complaints")
-    String inbox(@RequestParam(required = false) ComplaintStatus status, Model model) {
-        model.addAttribute("complaints", complaints.inbox(units.currentScope(), status));
+    String inbox(@RequestParam(required = false) ComplaintStatus status, @RequestParam(required = false) String q,
+                 @RequestParam(required = false) Integer page, Model model) {
+        PageOf<Complaint> found = complaints.inbox(units.currentScope(), status, q, PageOf.number(page),
+                PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("complaints", found.items());
         model.addAttribute("statuses", ComplaintStatus.values());
         model.addAttribute("selected", status);
+        model.addAttribute("q", q);
         model.addAttribute("today", complaints.today());
         model.addAttribute("unitNames", unitNames());
         return "complaint/inbox";

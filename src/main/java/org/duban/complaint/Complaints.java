@@ -1,5 +1,6 @@
 package org.duban.complaint;
 
+import org.duban.shared.PageOf;
 import org.duban.audit.AuditEvent;
 import org.duban.campaign.Campaign;
 import org.duban.campaign.CampaignStatus;
@@ -302,10 +303,30 @@ public class Complaints {
 
     @Transactional(readOnly = true)
     public List<Complaint> inbox(DataScope scope, ComplaintStatus status) {
-        return jdbc.sql("select * from complaint where" + SCOPED
-                        + " and (cast(:status as varchar) is null or status = :status) order by submitted_at desc limit 500")
+        return inbox(scope, status, null, 1, 500).items();
+    }
+
+    /**
+     * One page of the inbox, newest first, with the number of all matching complaints. The keyword matches the
+     * reference staff see (the id's first characters), the content, the place and the unit complained about.
+     */
+    @Transactional(readOnly = true)
+    public PageOf<Complaint> inbox(DataScope scope, ComplaintStatus status, String keyword, int page, int size) {
+        String filter = " from complaint where" + SCOPED
+                + " and (cast(:status as varchar) is null or status = :status)"
+                + " and (cast(:keyword as varchar) is null or upper(cast(id as varchar)) like upper(:keyword) || '%'"
+                + " or content ilike '%' || :keyword || '%' or location ilike '%' || :keyword || '%'"
+                + " or unit_concerned ilike '%' || :keyword || '%')";
+        String word = keyword == null || keyword.isBlank() ? null
+                : keyword.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        long total = jdbc.sql("select count(*)" + filter)
                 .param("units", scope.unitArray()).param("status", status == null ? null : status.name())
+                .param("keyword", word).query(Long.class).single();
+        List<Complaint> items = jdbc.sql("select *" + filter + " order by submitted_at desc, id limit :size offset :offset")
+                .param("units", scope.unitArray()).param("status", status == null ? null : status.name())
+                .param("keyword", word).param("size", size).param("offset", PageOf.offset(page, size))
                 .query(Complaints::map).list();
+        return new PageOf<>(items, total, page, size);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package org.duban.screening;
 
+import org.duban.shared.PageOf;
 import org.duban.shared.Flash;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
@@ -82,11 +83,14 @@ class ScreeningController {
                     @RequestParam(required = false) String officer, @RequestParam(required = false) String status,
                     @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth from,
                     @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth to,
-                    Model model, Locale locale) {
+                    @RequestParam(required = false) Integer page, Model model, Locale locale) {
         Findings.Query q = new Findings.Query(category, rule, severity, unit, officer,
                 from == null ? null : from.atDay(1), to == null ? null : to.atDay(1), status, null);
         Findings.Reader reader = reader();
-        List<Findings.Finding> list = findings.list(q, reader, 500);
+        int number = PageOf.number(page);
+        List<Findings.Finding> list = findings.list(q, reader, PageOf.DEFAULT_SIZE,
+                PageOf.offset(number, PageOf.DEFAULT_SIZE));
+        model.addAttribute("page", new PageOf<>(list, findings.count(q, reader), number, PageOf.DEFAULT_SIZE));
         model.addAttribute("findings", list);
         model.addAttribute("explanations", list.stream().collect(Collectors.toMap(Findings.Finding::id,
                 f -> findings.explain(f, locale), (a, b) -> a)));
