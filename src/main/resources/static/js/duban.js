@@ -18,6 +18,29 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-duban-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+  // A category and its items narrow each other: <select data-narrowed-by="category"> with data-category options.
+  document.querySelectorAll("select[data-narrowed-by]").forEach(function (items) {
+    var category = items.form && items.form.elements[items.getAttribute("data-narrowed-by")];
+    if (!category) { return; }
+    var narrow = function () {
+      Array.prototype.forEach.call(items.options, function (option) {
+        var other = category.value && option.value && option.getAttribute("data-category") !== category.value;
+        option.hidden = !!other;
+        option.disabled = !!other;
+      });
+      var chosen = items.options[items.selectedIndex];
+      if (chosen && chosen.disabled) { items.value = ""; }
+    };
+    category.addEventListener("change", narrow);
+    items.addEventListener("change", function () {
+      var chosen = items.options[items.selectedIndex];
+      if (chosen && chosen.getAttribute("data-category") && category.value !== chosen.getAttribute("data-category")) {
+        category.value = chosen.getAttribute("data-category");
+        narrow();
+      }
+    });
+    narrow();
+  });
   var title = document.querySelector("[data-duban-page-title]");
   if (title) { title.textContent = document.title; }
 });

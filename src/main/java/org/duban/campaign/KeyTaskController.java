@@ -87,9 +87,10 @@ class KeyTaskController {
                       Model model) throws IOException {
         DataScope scope = units.currentScope();
         campaigns.get(campaignId, scope);
-        KeyTaskWorkbook.Report report;
+        KeyTaskWorkbook.Report report = null;
         if (file == null || file.isEmpty()) {
-            report = new KeyTaskWorkbook.Report(0, List.of(new KeyTaskWorkbook.RowError(0, "keytask.import.empty", new Object[]{})));
+            // Not a row error ("row 0"): the page says a file is needed.
+            Flash.refused(model, "import.noFile");
         } else {
             try {
                 report = workbook.importTasks(campaignId, file.getInputStream(), scope);

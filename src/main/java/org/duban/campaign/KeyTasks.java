@@ -230,7 +230,7 @@ public class KeyTasks {
             throw new BusinessRuleViolation("keytask.progress.percentRange");
         }
         if (on == null || on.isAfter(today())) {
-            throw new BusinessRuleViolation("keytask.progress.date");
+            throw new BusinessRuleViolation("keytask.progress.dateInvalid");
         }
         KeyTaskStatus status = percent == 100 ? KeyTaskStatus.DONE
                 : percent > 0 ? KeyTaskStatus.IN_PROGRESS : before.status();

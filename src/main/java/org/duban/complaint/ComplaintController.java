@@ -183,8 +183,8 @@ class ComplaintController {
     @PostMapping("/complaints/{id}/problem")
     String toProblem(@PathVariable UUID id, @RequestParam long version,
                      @RequestParam(required = false) ProblemCategory category,
-                     @RequestParam(required = false) UUID problemId, RedirectAttributes redirect) {
-        return done(id, redirect, () -> complaints.turnIntoProblem(id, version, category, problemId,
+                     @RequestParam(required = false) String problemId, RedirectAttributes redirect) {
+        return done(id, redirect, () -> complaints.turnIntoProblemNumbered(id, version, category, problemId,
                 units.currentScope()));
     }
 

@@ -120,6 +120,33 @@ public class Problems {
         return jdbc.sql("select * from problem where id = :id").param("id", id).query(Problems::mapRef).optional();
     }
 
+    /** The problem with the number users see (DB-2026-00029), typed in any case and with stray spaces. */
+    @Transactional(readOnly = true)
+    public Optional<ProblemRef> findByReference(String reference) {
+        return jdbc.sql("select * from problem where reference = upper(:ref)")
+                .param("ref", reference == null ? "" : reference.strip()).query(Problems::mapRef).optional();
+    }
+
+    /** Up to {@code limit} problems in {@code units} whose number or description contains {@code text}, newest first. */
+    @Transactional(readOnly = true)
+    public List<ProblemLookup> lookup(String text, UUID[] units, int limit) {
+        String word = text == null ? "" : text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        if (word.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select reference, left(description, 60) as summary from problem
+                        where unit_id = any(:units) and (reference ilike '%' || :w || '%' or description ilike '%' || :w || '%')
+                        order by reference desc limit :limit
+                        """)
+                .param("units", units).param("w", word).param("limit", limit)
+                .query((rs, n) -> new ProblemLookup(rs.getString("reference"), rs.getString("summary"))).list();
+    }
+
+    /** A problem offered while typing its number: the number and the start of its description. */
+    public record ProblemLookup(String reference, String summary) {
+    }
+
     /** The problems registered from one source record, e.g. all problems a complaint was turned into. */
     @Transactional(readOnly = true)
     public List<ProblemRef> findBySource(ProblemSource source, String sourceRef) {

@@ -38,6 +38,10 @@ class UsabilityBrowserIT extends BrowserTest {
         List<String> errors = watchForErrors();
         signIn("workteam");
         page.navigate(url("/problems/new"));
+        // Category and item narrow each other.
+        page.selectOption("#category", "ROUGH");
+        assertThat((Boolean) page.evalOnSelector("#itemCode", "s => Array.from(s.options)"
+                + ".filter(o => o.value && !o.disabled).every(o => o.dataset.category === 'ROUGH')")).isTrue();
         page.fill("#officers", "张三");
         page.fill("#foundOn", "");
         page.click("#register-form button[type=submit]");

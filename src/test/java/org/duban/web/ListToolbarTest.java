@@ -1,0 +1,62 @@
+package org.duban.web;
+
+import org.duban.support.DubanTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** Lists share one toolbar: labelled filters, search and reset, the total count and pages. */
+@DubanTest
+class ListToolbarTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
+    String page(String login, String path) throws Exception {
+        return mvc.perform(get(path).with(user(users.loadUserByUsername(login))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void complaintsAreFoundByAWordOfTheirContentAndCounted() throws Exception {
+        String content = jdbc.sql("select content from complaint order by submitted_at desc limit 1")
+                .query(String.class).single();
+        String word = content.substring(0, Math.min(6, content.length()));
+
+        String found = page("workteam", "/complaints?q=" + java.net.URLEncoder.encode(word, StandardCharsets.UTF_8));
+
+        int rows = found.split("data-complaint=", -1).length - 1;
+        assertThat(rows).isPositive();
+        assertThat(found).contains("<label class=\"form-label small mb-0\" for=\"q\">关键词</label>")
+                .contains("共 " + rows + " 条").contains(">重置</a>");
+        assertThat(page("workteam", "/complaints?q=" + "没有这样的投诉举报内容")).contains("共 0 条");
+    }
+
+    @Test
+    void screeningFindingsArePagedWithTheirTotalInsteadOfCappedAt500() throws Exception {
+        String findings = page("admin", "/screening/findings");
+        assertThat(findings).contains("id=\"total\"").containsPattern("共 \\d+ 条")
+                .contains("<label class=\"form-label small mb-0\" for=\"rule\">");
+        String far = page("admin", "/screening/findings?page=9999");
+        assertThat(far).as("a page beyond the end is an empty page, not an error").contains("id=\"total\"");
+    }
+
+    @Test
+    void keyTaskFiltersAreLabelled() throws Exception {
+        String tasks = page("workteam", "/tasks");
+        assertThat(tasks).contains("for=\"campaign\"").contains("for=\"phase\"").contains("for=\"unit\"")
+                .contains("for=\"status\"").contains(">重置</a>");
+    }
+}
