@@ -244,9 +244,11 @@ class ComplaintHandlingTest {
         String number = jdbc.sql("select reference from problem where unit_id = any(:units) order by reference limit 1")
                 .param("units", scope.unitArray()).query(String.class).single();
 
-        mvc.perform(post("/complaints/" + complaint + "/problem").with(csrf())
-                .param("version", String.valueOf(version(complaint))).param("problemId", " " + number.toLowerCase() + " "));
+        var answer = mvc.perform(post("/complaints/" + complaint + "/problem").with(csrf())
+                .param("version", String.valueOf(version(complaint))).param("problemId", " " + number.toLowerCase() + " "))
+                .andReturn();
 
+        assertThat(answer.getFlashMap().get("refusal")).as("refusal when linking " + number).isNull();
         UUID linked = complaints.get(complaint, scope).problemId();
         assertThat(jdbc.sql("select reference from problem where id = :id").param("id", linked)
                 .query(String.class).single()).isEqualTo(number);
