@@ -34,13 +34,17 @@ class ListToolbarTest {
         // A word of the demonstration complaints (城川治超站 and others).
         String word = "治超";
 
-        String found = page("workteam", "/complaints?q=" + java.net.URLEncoder.encode(word, StandardCharsets.UTF_8));
+        String found = mvc.perform(get("/complaints").param("q", word)
+                        .with(user(users.loadUserByUsername("workteam"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         int rows = found.split("data-complaint=", -1).length - 1;
         assertThat(rows).isPositive();
         assertThat(found).contains("<label class=\"form-label small mb-0\" for=\"q\">关键词</label>")
                 .contains("共 " + rows + " 条").contains(">重置</a>");
-        assertThat(page("workteam", "/complaints?q=" + "没有这样的投诉举报内容")).contains("共 0 条");
+        assertThat(mvc.perform(get("/complaints").param("q", "没有这样的投诉举报内容")
+                        .with(user(users.loadUserByUsername("workteam"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("共 0 条");
     }
 
     @Test
