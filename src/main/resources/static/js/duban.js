@@ -1,4 +1,6 @@
-// Sends the CSRF token with every htmx request, and opens the navigation on small screens.
+// Sends the CSRF token with every htmx request, opens the menu on small screens, names the page in the breadcrumb
+// trail and asks before irreversible steps: a form or its submit button with data-confirm="question" (CSP allows no
+// inline handlers, so this is the one place that asks).
 document.addEventListener("DOMContentLoaded", function () {
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');
@@ -16,4 +18,43 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-duban-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+  // A category and its items narrow each other: <select data-narrowed-by="category"> with data-category options.
+  document.querySelectorAll("select[data-narrowed-by]").forEach(function (items) {
+    var category = items.form && items.form.elements[items.getAttribute("data-narrowed-by")];
+    if (!category) { return; }
+    var narrow = function () {
+      Array.prototype.forEach.call(items.options, function (option) {
+        var other = category.value && option.value && option.getAttribute("data-category") !== category.value;
+        option.hidden = !!other;
+        option.disabled = !!other;
+      });
+      var chosen = items.options[items.selectedIndex];
+      if (chosen && chosen.disabled) { items.value = ""; }
+    };
+    category.addEventListener("change", narrow);
+    items.addEventListener("change", function () {
+      var chosen = items.options[items.selectedIndex];
+      if (chosen && chosen.getAttribute("data-category") && category.value !== chosen.getAttribute("data-category")) {
+        category.value = chosen.getAttribute("data-category");
+        narrow();
+      }
+    });
+    narrow();
+  });
+  var title = document.querySelector("[data-duban-page-title]");
+  if (title) { title.textContent = document.title; }
 });
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  var question = (event.submitter && event.submitter.getAttribute("data-confirm")) || form.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}, true);
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a[data-confirm]");
+  if (link && !window.confirm(link.getAttribute("data-confirm"))) {
+    event.preventDefault();
+  }
+}, true);

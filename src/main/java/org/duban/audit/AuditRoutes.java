@@ -27,6 +27,6 @@ class AuditRoutes {
 
     @Bean
     NavItem auditNav() {
-        return new NavItem("nav.audit", "/audit", READ, 90);
+        return new NavItem("nav.audit", "/audit", READ, 90, NavItem.ADMIN);
     }
 }

@@ -39,6 +39,6 @@ class CampaignRoutes {
 
     @Bean
     NavItem campaignsNav() {
-        return new NavItem("nav.campaigns", "/campaigns", READ, 10);
+        return new NavItem("nav.campaigns", "/campaigns", READ, 10, NavItem.CAMPAIGN);
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.campaign;
 
+import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.organization.DataScope;
@@ -86,9 +87,10 @@ class KeyTaskController {
                       Model model) throws IOException {
         DataScope scope = units.currentScope();
         campaigns.get(campaignId, scope);
-        KeyTaskWorkbook.Report report;
+        KeyTaskWorkbook.Report report = null;
         if (file == null || file.isEmpty()) {
-            report = new KeyTaskWorkbook.Report(0, List.of(new KeyTaskWorkbook.RowError(0, "keytask.import.empty", new Object[]{})));
+            // Not a row error ("row 0"): the page says a file is needed.
+            Flash.refused(model, "import.noFile");
         } else {
             try {
                 report = workbook.importTasks(campaignId, file.getInputStream(), scope);
@@ -186,8 +188,7 @@ class KeyTaskController {
                     units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
-            redirect.addFlashAttribute("refusalArgs", refusal.args());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/tasks/" + id;
     }

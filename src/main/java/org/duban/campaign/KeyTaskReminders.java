@@ -1,5 +1,6 @@
 package org.duban.campaign;
 
+import org.duban.shared.BureauClock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.duban.notification.Notifications;
 import org.springframework.context.MessageSource;
@@ -35,7 +36,7 @@ public class KeyTaskReminders {
         this.messages = messages;
     }
 
-    @Scheduled(cron = "${duban.keytask.reminders.cron:0 5 8 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${duban.keytask.reminders.cron:0 5 8 * * *}", zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
     @SchedulerLock(name = "keytask-reminders", lockAtMostFor = "PT20M", lockAtLeastFor = "PT1M")
     public void daily() {
         remind(tasks.today());

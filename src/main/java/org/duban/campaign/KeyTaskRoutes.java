@@ -39,6 +39,6 @@ class KeyTaskRoutes {
 
     @Bean
     NavItem keyTasksNav() {
-        return new NavItem("nav.tasks", "/tasks", READ, 20);
+        return new NavItem("nav.tasks", "/tasks", READ, 20, NavItem.CAMPAIGN);
     }
 }

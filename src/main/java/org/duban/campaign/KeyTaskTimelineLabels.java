@@ -1,5 +1,6 @@
 package org.duban.campaign;
 
+import org.duban.organization.StaffNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +22,17 @@ class KeyTaskTimelineLabels {
     }
 
     private final MessageSource messages;
+    private final StaffNames staffNames;
 
-    KeyTaskTimelineLabels(MessageSource messages) {
+    KeyTaskTimelineLabels(MessageSource messages, StaffNames staffNames) {
         this.messages = messages;
+        this.staffNames = staffNames;
     }
 
     List<Row> rows(List<KeyTask.Change> history, Map<UUID, String> unitNames, Locale locale) {
-        return history.stream().map(h -> new Row(h.at(), h.actor(), field(h.field(), locale),
+        // People by name, not by login (the history records logins).
+        Map<String, String> people = staffNames.byLogin(history.stream().map(KeyTask.Change::actor).toList());
+        return history.stream().map(h -> new Row(h.at(), people.getOrDefault(h.actor(), h.actor()), field(h.field(), locale),
                 value(h.field(), h.oldValue(), unitNames, locale), value(h.field(), h.newValue(), unitNames, locale)))
                 .toList();
     }

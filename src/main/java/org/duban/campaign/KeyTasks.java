@@ -1,5 +1,6 @@
 package org.duban.campaign;
 
+import org.duban.shared.BureauClock;
 import org.duban.audit.AuditEvent;
 import org.duban.organization.DataScope;
 import org.duban.organization.StaffDirectory;
@@ -21,7 +22,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,6 @@ import java.util.function.Consumer;
 @Service
 public class KeyTasks {
 
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Filters, sorting and page of the task list. */
     public record Filter(UUID campaign, Phase phase, UUID unit, KeyTaskStatus status, Boolean overdue, String q,
@@ -77,11 +76,13 @@ public class KeyTasks {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BureauClock bureau;
     private final KeyTaskFiles files;
     private final StaffDirectory staff;
 
-    KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyTaskFiles files,
+    KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, BureauClock bureau, KeyTaskFiles files,
              StaffDirectory staff) {
+        this.bureau = bureau;
         this.files = files;
         this.staff = staff;
         this.jdbc = jdbc;
@@ -90,7 +91,7 @@ public class KeyTasks {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(BUREAU_ZONE));
+        return bureau.today();
     }
 
     private record Where(String sql, Map<String, Object> params) {
@@ -165,7 +166,7 @@ public class KeyTasks {
     public List<KeyTask.Change> history(UUID id) {
         return jdbc.sql("select * from key_task_change where task_id = :id order by id").param("id", id)
                 .query((rs, n) -> new KeyTask.Change(
-                        LocalDateTime.ofInstant(rs.getTimestamp("at").toInstant(), BUREAU_ZONE), rs.getString("actor"),
+                        LocalDateTime.ofInstant(rs.getTimestamp("at").toInstant(), bureau.zone()), rs.getString("actor"),
                         rs.getString("field"), rs.getString("old_value"), rs.getString("new_value"))).list();
     }
 
@@ -237,7 +238,7 @@ public class KeyTasks {
             throw new BusinessRuleViolation("keytask.progress.textRequired");
         }
         if (on == null || on.isAfter(today())) {
-            throw new BusinessRuleViolation("keytask.progress.date");
+            throw new BusinessRuleViolation("keytask.progress.dateInvalid");
         }
         if (before.version() != version) {
             throw stale(id); // the user saw an older task: say who changed it rather than judge the old form

@@ -11,14 +11,14 @@ public record Complaint(UUID id, Channel channel, ComplaintType type, String con
                         LocalDate dueOn, String extensionReason, Instant acceptedAt, String declineReason,
                         String result, String feedbackDraft, String feedback, Instant answeredAt, Instant closedAt,
                         Closure closure, Satisfaction satisfaction, String satisfactionComment, int reopenCount,
-                        UUID problemId, long version) {
+                        UUID problemId, long version, String number) {
 
     public boolean overdue(LocalDate today) {
         return status.isOpen() && status != ComplaintStatus.ANSWERED && today.isAfter(dueOn);
     }
 
-    /** The short public reference shown to staff (never the receipt). */
+    /** The number staff and the public see (TS-2023-00123; never the receipt). Older rows fall back to the id. */
     public String reference() {
-        return id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        return number != null ? number : id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
     }
 }

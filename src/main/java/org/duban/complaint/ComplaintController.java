@@ -1,5 +1,7 @@
 package org.duban.complaint;
 
+import org.duban.shared.PageOf;
+import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import org.duban.ledger.ProblemCategory;
 import org.duban.organization.DataScope;
@@ -38,10 +40,15 @@ class ComplaintController {
     }
 
     @GetMapping("/complaints")
-    String inbox(@RequestParam(required = false) ComplaintStatus status, Model model) {
-        model.addAttribute("complaints", complaints.inbox(units.currentScope(), status));
+    String inbox(@RequestParam(required = false) ComplaintStatus status, @RequestParam(required = false) String q,
+                 @RequestParam(required = false) Integer page, Model model) {
+        PageOf<Complaint> found = complaints.inbox(units.currentScope(), status, q, PageOf.number(page),
+                PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("complaints", found.items());
         model.addAttribute("statuses", ComplaintStatus.values());
         model.addAttribute("selected", status);
+        model.addAttribute("q", q);
         model.addAttribute("today", complaints.today());
         model.addAttribute("unitNames", unitNames());
         return "complaint/inbox";
@@ -176,8 +183,8 @@ class ComplaintController {
     @PostMapping("/complaints/{id}/problem")
     String toProblem(@PathVariable UUID id, @RequestParam long version,
                      @RequestParam(required = false) ProblemCategory category,
-                     @RequestParam(required = false) UUID problemId, RedirectAttributes redirect) {
-        return done(id, redirect, () -> complaints.turnIntoProblem(id, version, category, problemId,
+                     @RequestParam(required = false) String problemId, RedirectAttributes redirect) {
+        return done(id, redirect, () -> complaints.turnIntoProblemNumbered(id, version, category, problemId,
                 units.currentScope()));
     }
 
@@ -186,8 +193,7 @@ class ComplaintController {
             action.run();
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
-            redirect.addFlashAttribute("refusalArgs", refusal.args());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/complaints/" + id;
     }

@@ -96,6 +96,6 @@ class ComplaintRoutes {
 
     @Bean
     NavItem complaintsNav() {
-        return new NavItem("nav.complaints", "/complaints", READ, 30);
+        return new NavItem("nav.complaints", "/complaints", READ, 30, NavItem.COMPLAINT);
     }
 }

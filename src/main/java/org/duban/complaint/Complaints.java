@@ -1,5 +1,6 @@
 package org.duban.complaint;
 
+import org.duban.shared.PageOf;
 import org.duban.audit.AuditEvent;
 import org.duban.campaign.Campaign;
 import org.duban.campaign.CampaignStatus;
@@ -122,13 +123,19 @@ public class Complaints {
         LocalDate ackDue = acknowledgeDue(today);
         LocalDate due = answerDue(today, complaint.type());
         UUID owner = ownerUnitId != null ? ownerUnitId : intakeUnitId();
+        int serial = jdbc.sql("""
+                insert into complaint_number_counter (owner_unit_id, year, last) values (:owner, :year, 1)
+                on conflict (owner_unit_id, year) do update set last = complaint_number_counter.last + 1
+                returning last
+                """).param("owner", owner).param("year", today.getYear()).query(Integer.class).single();
         jdbc.sql("""
                 insert into complaint (id, receipt_hash, channel, type, content, occurred_on, location, unit_concerned,
                                        anonymous, reporter_name_enc, reporter_phone_enc, owner_unit_id, status,
-                                       submitted_at, acknowledge_due_on, due_on, updated_by, updated_at)
+                                       submitted_at, acknowledge_due_on, due_on, updated_by, updated_at, number)
                 values (:id, :receipt, :channel, :type, :content, :occurred, :location, :unit, :anonymous, :name,
-                        :phone, :owner, 'SUBMITTED', :at, :ackDue, :due, :by, :at)
+                        :phone, :owner, 'SUBMITTED', :at, :ackDue, :due, :by, :at, :number)
                 """)
+                .param("number", "TS-%d-%05d".formatted(today.getYear(), serial))
                 .param("id", id).param("receipt", Secrets.sha256(receipt)).param("channel", channel.name())
                 .param("type", complaint.type().name()).param("content", complaint.content())
                 .param("occurred", complaint.occurredOn() == null ? null : Date.valueOf(complaint.occurredOn()))
@@ -310,10 +317,31 @@ public class Complaints {
 
     @Transactional(readOnly = true)
     public List<Complaint> inbox(DataScope scope, ComplaintStatus status) {
-        return jdbc.sql("select * from complaint where" + SCOPED
-                        + " and (cast(:status as varchar) is null or status = :status) order by submitted_at desc limit 500")
+        return inbox(scope, status, null, 1, 500).items();
+    }
+
+    /**
+     * One page of the inbox, newest first, with the number of all matching complaints. The keyword matches the
+     * reference staff see (the id's first characters), the content, the place and the unit complained about.
+     */
+    @Transactional(readOnly = true)
+    public PageOf<Complaint> inbox(DataScope scope, ComplaintStatus status, String keyword, int page, int size) {
+        String filter = " from complaint where" + SCOPED
+                + " and (cast(:status as varchar) is null or status = :status)"
+                + " and (cast(:keyword as varchar) is null or number ilike '%' || :keyword || '%'"
+                + " or upper(cast(id as varchar)) like upper(:keyword) || '%'"
+                + " or content ilike '%' || :keyword || '%' or location ilike '%' || :keyword || '%'"
+                + " or unit_concerned ilike '%' || :keyword || '%')";
+        String word = keyword == null || keyword.isBlank() ? null
+                : keyword.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        long total = jdbc.sql("select count(*)" + filter)
                 .param("units", scope.unitArray()).param("status", status == null ? null : status.name())
+                .param("keyword", word).query(Long.class).single();
+        List<Complaint> items = jdbc.sql("select *" + filter + " order by submitted_at desc, id limit :size offset :offset")
+                .param("units", scope.unitArray()).param("status", status == null ? null : status.name())
+                .param("keyword", word).param("size", size).param("offset", PageOf.offset(page, size))
                 .query(Complaints::map).list();
+        return new PageOf<>(items, total, page, size);
     }
 
     @Transactional(readOnly = true)
@@ -492,6 +520,31 @@ public class Complaints {
      * @return the problem's reference number
      */
     @Transactional
+    /**
+     * Links the complaint to the problem whose number (DB-2026-00029, as users see it) is typed, or registers a new
+     * problem when nothing is typed. An internal id is still understood, for links made before numbers were asked.
+     */
+    public String turnIntoProblemNumbered(UUID id, long version, ProblemCategory category, String existingNumber,
+                                          DataScope scope) {
+        UUID existing = null;
+        if (existingNumber != null && !existingNumber.isBlank()) {
+            existing = problems.findByReference(existingNumber)
+                    .or(() -> asId(existingNumber).flatMap(problems::find))
+                    .map(ProblemRef::id)
+                    .orElseThrow(() -> new BusinessRuleViolation("complaint.problem.unknown"));
+        }
+        return turnIntoProblem(id, version, category, existing, scope);
+    }
+
+    private static Optional<UUID> asId(String text) {
+        try {
+            return Optional.of(UUID.fromString(text.strip()));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    @Transactional
     public String turnIntoProblem(UUID id, long version, ProblemCategory category, UUID existingProblem,
                                   DataScope scope) {
         Complaint c = getForDispatch(id, version, scope);
@@ -594,7 +647,7 @@ public class Complaints {
                 rs.getString("closure") == null ? null : Closure.valueOf(rs.getString("closure")),
                 rs.getString("satisfaction") == null ? null : Satisfaction.valueOf(rs.getString("satisfaction")),
                 rs.getString("satisfaction_comment"), rs.getInt("reopen_count"),
-                rs.getObject("problem_id", UUID.class), rs.getLong("version"));
+                rs.getObject("problem_id", UUID.class), rs.getLong("version"), rs.getString("number"));
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package org.duban.inspection;
 
+import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.campaign.Campaigns;
@@ -106,7 +107,7 @@ class DrawController {
             draws.draw(id, version, publicValue, units.currentScope());
             redirect.addFlashAttribute("flash", "draw.flash.drawn");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/draws/" + id;
     }
@@ -127,7 +128,7 @@ class DrawController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/inspections/" + inspection;
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            Flash.refused(redirect, refusal);
             return "redirect:/draws/" + id;
         }
     }
@@ -148,7 +149,7 @@ class DrawController {
             conflicts.declare(staffId, subjectType, subjectId, reason, units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/draws/conflicts";
     }

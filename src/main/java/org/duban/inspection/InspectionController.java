@@ -1,5 +1,6 @@
 package org.duban.inspection;
 
+import org.duban.shared.Flash;
 import jakarta.validation.Valid;
 import org.duban.campaign.Campaigns;
 import org.duban.ledger.ProblemCategory;
@@ -136,7 +137,7 @@ class InspectionController {
             registration.register(id, findingId, units.currentScope());
             redirect.addFlashAttribute("flash", "inspection.flash.problemRegistered");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/inspections/" + id;
     }

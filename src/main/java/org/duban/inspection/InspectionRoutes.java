@@ -52,11 +52,11 @@ class InspectionRoutes {
 
     @Bean
     NavItem inspectionsNav() {
-        return new NavItem("nav.inspections", "/inspections", READ, 40);
+        return new NavItem("nav.inspections", "/inspections", READ, 40, NavItem.INSPECTION);
     }
 
     @Bean
     NavItem drawsNav() {
-        return new NavItem("nav.draws", "/draws", DRAW_READ, 41);
+        return new NavItem("nav.draws", "/draws", DRAW_READ, 41, NavItem.INSPECTION);
     }
 }

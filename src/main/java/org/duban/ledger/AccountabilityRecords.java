@@ -189,7 +189,7 @@ public class AccountabilityRecords {
             throw stale(id);
         }
         Map<String, Object> values = before.decide(form.kind(), form.grounds(), form.meeting(), form.decidedOn(),
-                LocalDate.now(clock.withZone(ProblemLedger.BUREAU_ZONE)));
+                LocalDate.now(clock));
         String body = messages.getMessage("accountability.decidingBody.leadingGroup", null, Locale.SIMPLIFIED_CHINESE);
         int n = jdbc.sql("""
                 update accountability_record set status = 'DECIDED', kind = :kind, grounds = :grounds,
@@ -236,7 +236,7 @@ public class AccountabilityRecords {
         if (!scope.includes(form.unitId())) {
             throw new BusinessRuleViolation("problem.unitOutOfScope");
         }
-        if (form.heldOn().isAfter(LocalDate.now(clock.withZone(ProblemLedger.BUREAU_ZONE)))) {
+        if (form.heldOn().isAfter(LocalDate.now(clock))) {
             throw new BusinessRuleViolation("interview.futureDate");
         }
         UUID problemId = null;

@@ -149,7 +149,7 @@ class LedgerDemoLoader implements DemoLoader {
 
     private UUID load(Item item, DataScope all, Instant loading) {
         LocalDate foundOn = item.found() != null ? item.found() : ledger.today().minusDays(item.foundDaysAgo());
-        Instant registeredAt = foundOn.atTime(LocalTime.of(9, 30)).atZone(ProblemLedger.BUREAU_ZONE).toInstant()
+        Instant registeredAt = foundOn.atTime(LocalTime.of(9, 30)).atZone(clock.getZone()).toInstant()
                 .plus(Duration.ofMinutes(item.key().hashCode() & 0xff));
         actAs("workteam");
         UUID id = problems.register(new NewProblem(null, item.source(), null, item.category(), item.item(),
@@ -173,7 +173,7 @@ class LedgerDemoLoader implements DemoLoader {
 
     /** Runs one step through the ledger, then sets the dates it recorded to the step's own day. */
     private void perform(Step step, UUID id, long[] version, DataScope all, Instant at, Instant loading) {
-        LocalDate on = at.atZone(ProblemLedger.BUREAU_ZONE).toLocalDate();
+        LocalDate on = at.atZone(clock.getZone()).toLocalDate();
         switch (step.action()) {
             case "assign" -> {
                 ledger.assign(id, version[0]++, unit(step.unit()), step.days(), all);
@@ -276,14 +276,14 @@ class LedgerDemoLoader implements DemoLoader {
                 unit(a.unit()), a.kind(), a.proposal() == null ? a.grounds() : a.proposal()), all);
         LocalDate proposedOn = a.decided() == null ? LocalDate.of(2023, 9, 20) : a.decided().minusDays(7);
         jdbc.sql("update accountability_record set created_at = :at, proposed_at = :at where id = :id")
-                .param("at", Timestamp.from(proposedOn.atTime(10, 0).atZone(ProblemLedger.BUREAU_ZONE).toInstant()))
+                .param("at", Timestamp.from(proposedOn.atTime(10, 0).atZone(clock.getZone()).toInstant()))
                 .param("id", id).update();
         if (a.decided() != null) {
             actAs("leader");
             accountability.decide(id, new AccountabilityForm.DecisionForm(a.kind(), a.grounds(), a.meeting(),
                     a.decided(), 0L), all);
             jdbc.sql("update accountability_record set updated_at = :at where id = :id")
-                    .param("at", Timestamp.from(a.decided().atTime(17, 30).atZone(ProblemLedger.BUREAU_ZONE).toInstant()))
+                    .param("at", Timestamp.from(a.decided().atTime(17, 30).atZone(clock.getZone()).toInstant()))
                     .param("id", id).update();
         }
     }

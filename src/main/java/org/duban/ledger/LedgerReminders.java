@@ -1,5 +1,6 @@
 package org.duban.ledger;
 
+import org.duban.shared.BureauClock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.duban.notification.Notifications;
 import org.springframework.context.MessageSource;
@@ -42,7 +43,7 @@ public class LedgerReminders {
         this.messages = messages;
     }
 
-    @Scheduled(cron = "${duban.ledger.reminders.cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${duban.ledger.reminders.cron:0 0 8 * * *}", zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
     @SchedulerLock(name = "ledger-reminders", lockAtMostFor = "PT20M", lockAtLeastFor = "PT1M")
     public void daily() {
         remind(ledger.today());

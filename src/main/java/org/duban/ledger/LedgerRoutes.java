@@ -35,8 +35,10 @@ class LedgerRoutes {
                 get("/problems", Access.permission(READ)),
                 get("/problems/export", Access.permission(READ)),
                 get("/problems/new", Access.permission(REGISTER)),
+                get("/problems/lookup", Access.permission(READ)),
                 post("/problems", Access.permission(REGISTER)),
                 get("/problems/import", Access.permission(IMPORT)),
+                get("/problems/import/template", Access.permission(IMPORT)),
                 post("/problems/import", Access.permission(IMPORT)),
                 get("/problems/{id}", Access.permission(READ)),
                 get("/problems/{id}/files/{fileId}", Access.permission(READ)),
@@ -85,36 +87,36 @@ class LedgerRoutes {
 
     @Bean
     NavItem problemsNav() {
-        return new NavItem("nav.problems", "/problems", READ, 30);
+        return new NavItem("nav.problems", "/problems", READ, 30, NavItem.LEDGER);
     }
 
     @Bean
     NavItem rectificationsNav() {
-        return new NavItem("nav.rectifications", "/rectifications", READ, 31);
+        return new NavItem("nav.rectifications", "/rectifications", READ, 31, NavItem.LEDGER);
     }
 
     @Bean
     NavItem accountabilityNav() {
-        return new NavItem("nav.accountability", "/accountability", ACC_READ, 32);
+        return new NavItem("nav.accountability", "/accountability", ACC_READ, 32, NavItem.LEDGER);
     }
 
     @Bean
     NavItem interviewsNav() {
-        return new NavItem("nav.interviews", "/accountability/interviews", ACC_READ, 33);
+        return new NavItem("nav.interviews", "/accountability/interviews", ACC_READ, 33, NavItem.LEDGER);
     }
 
     @Bean
     NavItem reviewsNav() {
-        return new NavItem("nav.reviews", "/reviews", REVIEW_READ, 38);
+        return new NavItem("nav.reviews", "/reviews", REVIEW_READ, 38, NavItem.LEDGER);
     }
 
     @Bean
     NavItem problemItemsNav() {
-        return new NavItem("nav.problemItems", "/admin/problem-items", REFERENCE, 85);
+        return new NavItem("nav.problemItems", "/admin/problem-items", REFERENCE, 85, NavItem.ADMIN);
     }
 
     @Bean
     NavItem holidaysNav() {
-        return new NavItem("nav.holidays", "/admin/holidays", REFERENCE, 86);
+        return new NavItem("nav.holidays", "/admin/holidays", REFERENCE, 86, NavItem.ADMIN);
     }
 }

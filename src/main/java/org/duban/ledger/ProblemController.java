@@ -1,5 +1,6 @@
 package org.duban.ledger;
 
+import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.organization.DataScope;
@@ -104,17 +105,33 @@ class ProblemController {
                 .filename(fileName, StandardCharsets.UTF_8).build().toString());
     }
 
+    /** The columns an import file has, required first (their headers in either language are recognised). */
+    static final List<String> IMPORT_COLUMNS = List.of("xlsx.column.foundOn", "xlsx.column.source",
+            "xlsx.column.category", "xlsx.column.unit", "xlsx.column.description", "xlsx.column.item",
+            "xlsx.column.officers");
+
     @GetMapping("/problems/import")
-    String importForm() {
+    String importForm(Model model) {
+        model.addAttribute("columns", IMPORT_COLUMNS);
         return "ledger/import";
+    }
+
+    /** The import template: the export's layout (title row, header row) without rows — a scope of no units. */
+    @GetMapping("/problems/import/template")
+    void importTemplate(HttpServletResponse response, Locale locale) throws IOException {
+        xlsx(response, workbooks.problemsFileName(locale));
+        workbooks.writeProblems(new ProblemFilter(null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null),
+                new org.duban.organization.DataScope(java.util.Set.of(), "/"), false, locale,
+                response.getOutputStream());
     }
 
     @PostMapping("/problems/import")
     String importXlsx(@RequestParam(value = "file", required = false) MultipartFile file, Model model)
             throws IOException {
+        model.addAttribute("columns", IMPORT_COLUMNS);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("report", new ProblemImport.Report(0,
-                    java.util.List.of(new ProblemImport.RowError(0, "import.empty", new Object[]{}))));
+            Flash.refused(model, "import.noFile");
             return "ledger/import";
         }
         try {
@@ -124,6 +141,14 @@ class ProblemController {
                     java.util.List.of(new ProblemImport.RowError(0, refusal.messageKey(), refusal.args()))));
         }
         return "ledger/import";
+    }
+
+    /** Problems offered while a number is typed (search-as-you-type in reference fields): datalist options. */
+    @GetMapping("/problems/lookup")
+    String lookup(@RequestParam(required = false) String q, @RequestParam(required = false) String problemId,
+                  Model model) {
+        model.addAttribute("found", problems.lookup(q != null ? q : problemId, units.currentScope().unitArray(), 10));
+        return "ledger/lookup :: options";
     }
 
     @GetMapping("/problems/new")
@@ -278,8 +303,7 @@ class ProblemController {
             action.run();
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
-            redirect.addFlashAttribute("refusalArgs", refusal.args());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/problems/" + id;
     }

@@ -1,5 +1,6 @@
 package org.duban.ledger;
 
+import org.duban.shared.BureauClock;
 import org.duban.audit.AuditEvent;
 import org.duban.organization.DataScope;
 import org.duban.security.CurrentUser;
@@ -18,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,18 +39,19 @@ import java.util.function.Function;
 public class ProblemLedger {
 
     public static final String CONFIDENTIAL = "ledger:clue:confidential";
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Set<String> COLUMNS = Set.of("assigned_unit_id", "assigned_by", "assigned_on", "limit_days",
             "due_on", "finding", "reopen_count", "root_cause", "root_cause_note");
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BureauClock bureau;
     private final WorkingDays workingDays;
     private final EvidenceStore evidence;
 
-    ProblemLedger(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, WorkingDays workingDays,
+    ProblemLedger(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, BureauClock bureau, WorkingDays workingDays,
                   EvidenceStore evidence) {
+        this.bureau = bureau;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -59,7 +60,7 @@ public class ProblemLedger {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(BUREAU_ZONE));
+        return bureau.today();
     }
 
     /** Whether the signed-in user may see confidential clues. */
@@ -258,7 +259,7 @@ public class ProblemLedger {
     @Transactional(readOnly = true)
     public List<ChangeRow> history(UUID id) {
         return jdbc.sql("select * from problem_change where problem_id = :id order by id").param("id", id)
-                .query((rs, n) -> new ChangeRow(java.time.LocalDateTime.ofInstant(rs.getTimestamp("at").toInstant(), BUREAU_ZONE), rs.getString("actor"),
+                .query((rs, n) -> new ChangeRow(java.time.LocalDateTime.ofInstant(rs.getTimestamp("at").toInstant(), bureau.zone()), rs.getString("actor"),
                         rs.getString("action"), rs.getString("field"), rs.getString("old_value"),
                         rs.getString("new_value"))).list();
     }

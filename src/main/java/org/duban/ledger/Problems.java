@@ -1,5 +1,6 @@
 package org.duban.ledger;
 
+import org.duban.shared.BureauClock;
 import org.duban.audit.AuditEvent;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +33,14 @@ import java.util.UUID;
 @Service
 public class Problems {
 
-    private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BureauClock bureau;
 
-    Problems(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Problems(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, BureauClock bureau) {
+        this.bureau = bureau;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -60,7 +61,7 @@ public class Problems {
                 .query(String.class).optional()
                 .orElseThrow(() -> new BusinessRuleViolation("problem.unknownUnit"));
         UUID campaignId = problem.campaignId() != null ? problem.campaignId() : activeCampaignFor(unitPath);
-        LocalDate foundOn = problem.foundOn() != null ? problem.foundOn() : LocalDate.now(clock.withZone(BUREAU_ZONE));
+        LocalDate foundOn = problem.foundOn() != null ? problem.foundOn() : bureau.today();
         String officers = blankToNull(problem.officers());
         boolean confidential = problem.confidential() || officers != null;
         String itemCode = blankToNull(problem.itemCode());
@@ -75,7 +76,7 @@ public class Problems {
 
         UUID id = UUID.randomUUID();
         long number = jdbc.sql("select nextval('problem_number_seq')").query(Long.class).single();
-        String reference = "DB-%d-%05d".formatted(LocalDate.now(clock.withZone(BUREAU_ZONE)).getYear(), number);
+        String reference = "DB-%d-%05d".formatted(bureau.today().getYear(), number);
         String actor = CurrentUser.actor();
         jdbc.sql("""
                 insert into problem (id, reference, campaign_id, source, source_ref, category, item_code, unit_id,
@@ -155,11 +156,38 @@ public class Problems {
     @Transactional(readOnly = true)
     public Optional<ProblemRef> findByReference(String reference, UUID[] units) {
         return jdbc.sql("""
-                        select * from problem where reference = :ref
+                        select * from problem where reference = upper(:ref)
                         and (unit_id = any(:units) or assigned_unit_id = any(:units))
                         """)
                 .param("ref", reference == null ? "" : reference.strip()).param("units", units)
                 .query(Problems::mapRef).optional();
+    }
+
+    /** The problem with the number users see (DB-2026-00029), typed in any case and with stray spaces. */
+    @Transactional(readOnly = true)
+    public Optional<ProblemRef> findByReference(String reference) {
+        return jdbc.sql("select * from problem where reference = upper(:ref)")
+                .param("ref", reference == null ? "" : reference.strip()).query(Problems::mapRef).optional();
+    }
+
+    /** Up to {@code limit} problems in {@code units} whose number or description contains {@code text}, newest first. */
+    @Transactional(readOnly = true)
+    public List<ProblemLookup> lookup(String text, UUID[] units, int limit) {
+        String word = text == null ? "" : text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        if (word.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select reference, left(description, 60) as summary from problem
+                        where unit_id = any(:units) and (reference ilike '%' || :w || '%' or description ilike '%' || :w || '%')
+                        order by reference desc limit :limit
+                        """)
+                .param("units", units).param("w", word).param("limit", limit)
+                .query((rs, n) -> new ProblemLookup(rs.getString("reference"), rs.getString("summary"))).list();
+    }
+
+    /** A problem offered while typing its number: the number and the start of its description. */
+    public record ProblemLookup(String reference, String summary) {
     }
 
     /** The problems registered from one source record, e.g. all problems a complaint was turned into. */

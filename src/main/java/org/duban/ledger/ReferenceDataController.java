@@ -1,5 +1,6 @@
 package org.duban.ledger;
 
+import org.duban.shared.Flash;
 import jakarta.validation.Valid;
 import org.duban.shared.BusinessRuleViolation;
 import org.springframework.context.MessageSource;
@@ -104,7 +105,7 @@ class ReferenceDataController {
             return "redirect:/admin/problem-items";
         } catch (BusinessRuleViolation refusal) {
             model.addAttribute("form", ProblemItemForm.of(item));
-            model.addAttribute("refusal", refusal);
+            Flash.refused(model, refusal);
             return itemView(code, model);
         }
     }

@@ -129,7 +129,7 @@ public class ReviewRounds {
     @Transactional
     public void complete(UUID id, long version, LocalDate on, DataScope scope) {
         ReviewRound round = get(id, scope);
-        ReviewStatus to = round.complete(on, LocalDate.now(clock.withZone(ProblemLedger.BUREAU_ZONE)));
+        ReviewStatus to = round.complete(on, LocalDate.now(clock));
         int n = jdbc.sql("""
                 update review_round set status = :status, completed_on = :on, version = version + 1,
                        updated_by = :by, updated_at = :at

@@ -1,5 +1,6 @@
 package org.duban.ledger;
 
+import org.duban.organization.StaffNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +25,18 @@ class TimelineLabels {
     private static final Set<String> YES_NO_FIELDS = Set.of("confidential", "officersNamed");
 
     private final MessageSource messages;
+    private final StaffNames staffNames;
 
-    TimelineLabels(MessageSource messages) {
+    TimelineLabels(MessageSource messages, StaffNames staffNames) {
         this.messages = messages;
+        this.staffNames = staffNames;
     }
 
     List<Row> rows(List<ProblemLedger.ChangeRow> history, Map<UUID, String> unitNames, Map<String, String> itemNames,
                    Locale locale) {
-        return history.stream().map(h -> new Row(h.at(), h.actor(), h.action(),
+        // People by name, not by login (the history records logins).
+        Map<String, String> people = staffNames.byLogin(history.stream().map(ProblemLedger.ChangeRow::actor).toList());
+        return history.stream().map(h -> new Row(h.at(), people.getOrDefault(h.actor(), h.actor()), h.action(),
                 h.field() == null ? null : messages.getMessage("timeline.field." + h.field(), null, h.field(), locale),
                 value(h.field(), h.oldValue(), unitNames, itemNames, locale),
                 value(h.field(), h.newValue(), unitNames, itemNames, locale))).toList();

@@ -7,9 +7,9 @@ import java.util.UUID;
 public record Notification(UUID id, UUID recipientId, String title, String body, String link, Instant createdAt,
                            Instant readAt) {
 
-    /** When it was sent, on the bureau's clock. */
-    public java.time.LocalDateTime sentAt() {
-        return java.time.LocalDateTime.ofInstant(createdAt, java.time.ZoneId.of("Asia/Shanghai"));
+    /** When it was sent; templates show it on the bureau's clock ({@code @bureauClock.minutes(n.sentAt())}). */
+    public Instant sentAt() {
+        return createdAt;
     }
 
     public boolean unread() {

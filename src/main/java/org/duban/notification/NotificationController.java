@@ -115,7 +115,7 @@ class NotificationController {
 
         @Bean
         NavItem notificationsNav() {
-            return new NavItem("nav.notifications", "/notifications", null, 90);
+            return new NavItem("nav.notifications", "/notifications", null, 90, NavItem.WORKBENCH);
         }
 
         @Bean

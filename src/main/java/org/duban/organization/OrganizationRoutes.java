@@ -46,16 +46,16 @@ class OrganizationRoutes {
 
     @Bean
     NavItem unitsNav() {
-        return new NavItem("nav.units", "/admin/units", UNIT_READ, 80);
+        return new NavItem("nav.units", "/admin/units", UNIT_READ, 80, NavItem.ADMIN);
     }
 
     @Bean
     NavItem staffNav() {
-        return new NavItem("nav.staff", "/admin/staff", STAFF_READ, 81);
+        return new NavItem("nav.staff", "/admin/staff", STAFF_READ, 81, NavItem.ADMIN);
     }
 
     @Bean
     NavItem rolesNav() {
-        return new NavItem("nav.roles", "/admin/roles", ROLE_READ, 82);
+        return new NavItem("nav.roles", "/admin/roles", ROLE_READ, 82, NavItem.ADMIN);
     }
 }

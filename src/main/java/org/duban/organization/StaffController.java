@@ -1,5 +1,6 @@
 package org.duban.organization;
 
+import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.shared.BusinessRuleViolation;
@@ -122,7 +123,7 @@ class StaffController {
             }
             model.addAttribute("report", staffImport.importWorkbook(file.getBytes(), units.currentScope(), locale));
         } catch (BusinessRuleViolation refusal) {
-            model.addAttribute("refusal", messages.getMessage(refusal.messageKey(), refusal.args(), locale));
+            Flash.refused(model, refusal);
         }
         return "organization/staff-import";
     }

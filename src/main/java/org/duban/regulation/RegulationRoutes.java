@@ -32,6 +32,6 @@ class RegulationRoutes {
 
     @Bean
     NavItem regulationsNav() {
-        return new NavItem("nav.regulations", "/regulations", READ, 35);
+        return new NavItem("nav.regulations", "/regulations", READ, 35, NavItem.CAMPAIGN);
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.reporting;
 
+import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.campaign.Campaigns;
@@ -21,29 +22,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import org.duban.shared.BureauClock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 @Controller
 class ReportController {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Reports reports;
     private final ReportDocuments documents;
     private final OfficialDocumentWriter writer;
     private final OrgUnits units;
     private final Campaigns campaigns;
-    private final Clock clock;
+    private final BureauClock clock;
     private final ReportLedgers ledgers;
     private final AccountabilitySpecialReport special;
 
     ReportController(Reports reports, ReportDocuments documents, OfficialDocumentWriter writer, OrgUnits units,
-                     Campaigns campaigns, Clock clock, ReportLedgers ledgers, AccountabilitySpecialReport special) {
+                     Campaigns campaigns, BureauClock clock, ReportLedgers ledgers, AccountabilitySpecialReport special) {
         this.special = special;
         this.ledgers = ledgers;
         this.reports = reports;
@@ -61,7 +60,7 @@ class ReportController {
         model.addAttribute("inbox", reports.inbox(scope));
         model.addAttribute("campaigns", campaigns.list(scope));
         model.addAttribute("kinds", ReportKind.values());
-        model.addAttribute("thisMonth", YearMonth.now(clock.withZone(ZONE)).toString());
+        model.addAttribute("thisMonth", YearMonth.from(clock.today()).toString());
         return "reporting/list";
     }
 
@@ -81,7 +80,7 @@ class ReportController {
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/reports/" + id;
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            Flash.refused(redirect, refusal);
             return "redirect:/reports";
         }
     }
@@ -185,7 +184,7 @@ class ReportController {
             throws IOException {
         OrgUnit bureau = reports.myBureau();
         OfficialDocument document = special.document(bureau, special.cases(units.currentScope()), anonymise,
-                LocalDate.now(clock.withZone(ZONE)));
+                clock.today());
         response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(document.title() + ".docx", StandardCharsets.UTF_8).build().toString());
@@ -198,7 +197,7 @@ class ReportController {
                       HttpServletResponse response) throws IOException {
         Report report = attached(id, version);
         xlsx(response, ledgers.fileName("ledger.problems.title", report));
-        ledgers.writeProblems(report, issuer(id), LocalDate.now(clock.withZone(ZONE)), response.getOutputStream());
+        ledgers.writeProblems(report, issuer(id), clock.today(), response.getOutputStream());
     }
 
     /** The key-task scheduling ledger attached to the report: same access as the .docx. */
@@ -207,7 +206,7 @@ class ReportController {
                    HttpServletResponse response) throws IOException {
         Report report = attached(id, version);
         xlsx(response, ledgers.fileName("ledger.tasks.title", report));
-        ledgers.writeTasks(report, issuer(id), LocalDate.now(clock.withZone(ZONE)), response.getOutputStream());
+        ledgers.writeTasks(report, issuer(id), clock.today(), response.getOutputStream());
     }
 
     /** The report whose ledgers are asked for, after the same access check as its document. */
@@ -239,11 +238,11 @@ class ReportController {
                     : versions.stream().filter(v -> v.number() == version).findFirst()
                     .orElseThrow(() -> new NotFoundException("report version"));
             return ReportDocuments.Content.of(chosen, reports.figures(id, chosen.number()),
-                    chosen.submittedAt().atZone(ZONE).toLocalDate());
+                    chosen.submittedAt().atZone(clock.zone()).toLocalDate());
         }
         Report r = reports.getOwn(id);
-        LocalDate date = r.approvedAt() == null ? LocalDate.now(clock.withZone(ZONE))
-                : r.approvedAt().atZone(ZONE).toLocalDate();
+        LocalDate date = r.approvedAt() == null ? clock.today()
+                : r.approvedAt().atZone(clock.zone()).toLocalDate();
         return new ReportDocuments.Content(r.title(), reports.documentNumber(r), r.signer(), r.addressee(), r.copyTo(),
                 r.progress(), r.results(), r.problems(), r.suggestions(), reports.figures(id, 0), date);
     }
@@ -253,7 +252,7 @@ class ReportController {
             action.run();
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("refusal", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/reports/" + id;
     }

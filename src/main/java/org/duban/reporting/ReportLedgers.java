@@ -35,7 +35,7 @@ class ReportLedgers {
             "ledger.column.foundOn", "ledger.column.source", "ledger.column.category", "ledger.column.unit",
             "ledger.column.description", "ledger.column.status", "ledger.column.dueOn", "ledger.column.overdue");
     static final List<String> TASK_HEADERS = List.of("ledger.column.number", "ledger.column.task",
-            "ledger.column.unit", "ledger.column.deadline", "ledger.column.status", "ledger.column.percent",
+            "ledger.column.unit", "ledger.column.deadline", "ledger.column.taskStatus", "ledger.column.percent",
             "ledger.column.overdue");
 
     private final JdbcClient jdbc;

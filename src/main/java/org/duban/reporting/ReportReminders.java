@@ -1,5 +1,6 @@
 package org.duban.reporting;
 
+import org.duban.shared.BureauClock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.duban.notification.Notifications;
 import org.springframework.context.MessageSource;
@@ -11,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,10 +38,10 @@ class ReportReminders {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${duban.reporting.reminders.cron:0 30 8 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${duban.reporting.reminders.cron:0 30 8 * * *}", zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
     @SchedulerLock(name = "reporting-reminders", lockAtMostFor = "PT20M", lockAtLeastFor = "PT1M")
     public void daily() {
-        remind(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        remind(LocalDate.now(clock)); // the Clock bean runs in the bureau zone (BureauClock)
     }
 
     /** Sends the reminders due on {@code today}; returns the number of messages stored. */

@@ -45,11 +45,11 @@ class ReportingRoutes {
 
     @Bean
     NavItem dashboardNav() {
-        return new NavItem("nav.dashboard", "/dashboard", DASHBOARD, 5);
+        return new NavItem("nav.dashboard", "/dashboard", DASHBOARD, 5, NavItem.WORKBENCH);
     }
 
     @Bean
     NavItem reportsNav() {
-        return new NavItem("nav.reports", "/reports", READ, 60);
+        return new NavItem("nav.reports", "/reports", READ, 60, NavItem.REPORTING);
     }
 }

@@ -110,32 +110,58 @@ public class Findings {
                 .query(UUID.class).optional();
     }
 
+    /** Filters of the findings list; the parameters are bound by {@link #filtered}. */
+    private static final String FILTER = """
+             and (:category::text is null or f.category = :category)
+             and (:rule::text is null or f.rule = :rule)
+             and (:severity::text is null or f.severity = :severity)
+             and (:unit::uuid is null or f.unit_id = :unit)
+             and (:officer::text is null or f.officer = :officer)
+             and (:from::date is null or f.period >= :from)
+             and (:to::date is null or f.period <= :to)
+             and (:status::text is null or f.status = :status)
+            """;
+
     @Transactional(readOnly = true)
     public List<Finding> list(Query q, Reader reader, int limit) {
+        return list(q, reader, limit, 0);
+    }
+
+    /** The findings of the latest run (or the query's) that match, gravest first, {@code limit} from {@code offset}. */
+    @Transactional(readOnly = true)
+    public List<Finding> list(Query q, Reader reader, int limit, int offset) {
         UUID run = q.runId() != null ? q.runId() : latestRun().orElse(null);
         if (run == null) {
             return List.of();
         }
-        return jdbc.sql("select f.*, cardinality(f.case_ids) as case_count from screening_finding f where f.run_id = :run and "
-                        + VISIBLE + """
-                         and (:category::text is null or f.category = :category)
-                         and (:rule::text is null or f.rule = :rule)
-                         and (:severity::text is null or f.severity = :severity)
-                         and (:unit::uuid is null or f.unit_id = :unit)
-                         and (:officer::text is null or f.officer = :officer)
-                         and (:from::date is null or f.period >= :from)
-                         and (:to::date is null or f.period <= :to)
-                         and (:status::text is null or f.status = :status)
+        return filtered("select f.*, cardinality(f.case_ids) as case_count from screening_finding f where f.run_id = :run and "
+                        + VISIBLE + FILTER + """
                         order by case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, f.rule, f.subject_id
-                        limit :limit
-                        """)
+                        limit :limit offset :offset
+                        """, q, reader, run)
+                .param("limit", limit).param("offset", offset)
+                .query(Findings::map).list();
+    }
+
+    /** How many findings {@link #list} would give without a limit. */
+    @Transactional(readOnly = true)
+    public long count(Query q, Reader reader) {
+        UUID run = q.runId() != null ? q.runId() : latestRun().orElse(null);
+        if (run == null) {
+            return 0;
+        }
+        return filtered("select count(*) from screening_finding f where f.run_id = :run and " + VISIBLE + FILTER,
+                q, reader, run).query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec filtered(String sql, Query q, Reader reader, UUID run) {
+        return jdbc.sql(sql)
                 .param("run", run).params(visibility(reader))
                 .param("category", blank(q.category())).param("rule", blank(q.rule()))
                 .param("severity", blank(q.severity())).param("unit", q.unitId()).param("officer", blank(q.officer()))
                 .param("from", q.from() == null ? null : Date.valueOf(q.from()))
                 .param("to", q.to() == null ? null : Date.valueOf(q.to()))
-                .param("status", blank(q.status())).param("limit", limit)
-                .query(Findings::map).list();
+                .param("status", blank(q.status()));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package org.duban.screening;
 
+import org.duban.shared.PageOf;
+import org.duban.shared.Flash;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.security.CurrentUser;
@@ -81,11 +83,14 @@ class ScreeningController {
                     @RequestParam(required = false) String officer, @RequestParam(required = false) String status,
                     @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth from,
                     @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth to,
-                    Model model, Locale locale) {
+                    @RequestParam(required = false) Integer page, Model model, Locale locale) {
         Findings.Query q = new Findings.Query(category, rule, severity, unit, officer,
                 from == null ? null : from.atDay(1), to == null ? null : to.atDay(1), status, null);
         Findings.Reader reader = reader();
-        List<Findings.Finding> list = findings.list(q, reader, 500);
+        int number = PageOf.number(page);
+        List<Findings.Finding> list = findings.list(q, reader, PageOf.DEFAULT_SIZE,
+                PageOf.offset(number, PageOf.DEFAULT_SIZE));
+        model.addAttribute("page", new PageOf<>(list, findings.count(q, reader), number, PageOf.DEFAULT_SIZE));
         model.addAttribute("findings", list);
         model.addAttribute("explanations", list.stream().collect(Collectors.toMap(Findings.Finding::id,
                 f -> findings.explain(f, locale), (a, b) -> a)));
@@ -141,7 +146,7 @@ class ScreeningController {
             findings.dismiss(id, reason, version, reader());
             redirect.addFlashAttribute("flash", "screening.flash.dismissed");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("error", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/findings/" + id;
     }
@@ -154,7 +159,7 @@ class ScreeningController {
             problems.turnIntoProblem(f, findings.explain(f, Locale.SIMPLIFIED_CHINESE), version, reader);
             redirect.addFlashAttribute("flash", "screening.flash.problem");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("error", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/findings/" + id;
     }
@@ -186,7 +191,7 @@ class ScreeningController {
             throw new IllegalArgumentException("kind");
         }
         if (file.isEmpty()) {
-            redirect.addFlashAttribute("error", "screening.refused.empty");
+            Flash.refused(redirect, "screening.refused.empty");
             return "redirect:/screening/imports";
         }
         Path temp = Files.createTempFile("duban-import", ".upload");
@@ -242,7 +247,7 @@ class ScreeningController {
             data.updateBenchmark(violationCode, circumstance, minFine, maxFine, exemptEligible, version);
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("error", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/benchmark";
     }
@@ -261,7 +266,7 @@ class ScreeningController {
             settings.update(key, value, version);
             redirect.addFlashAttribute("flash", "flash.saved");
         } catch (BusinessRuleViolation refusal) {
-            redirect.addFlashAttribute("error", refusal.messageKey());
+            Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/settings";
     }

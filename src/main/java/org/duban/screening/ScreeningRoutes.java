@@ -44,6 +44,6 @@ class ScreeningRoutes {
 
     @Bean
     NavItem screeningNav() {
-        return new NavItem("nav.screening", "/screening/findings", FINDING_READ, 60);
+        return new NavItem("nav.screening", "/screening/findings", FINDING_READ, 60, NavItem.SCREENING);
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.screening;
 
+import org.duban.shared.BureauClock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ class ScreeningSchedule {
         this.screening = screening;
     }
 
-    @Scheduled(cron = "${duban.screening.cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${duban.screening.cron:0 30 2 * * *}", zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
     @SchedulerLock(name = "screening-nightly", lockAtMostFor = "PT2H")
     void nightly() {
         Screening.RunResult run = screening.run(Screening.Trigger.SCHEDULE, "schedule", null);

@@ -1,5 +1,6 @@
 package org.duban.shared;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,11 +11,9 @@ import java.time.ZoneId;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-    /** The bureaus work in China Standard Time; "today" and deadlines are dates there. Timestamps stay UTC. */
-    public static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
-
+    /** The bureaus work in China Standard Time by default; "today" and deadlines are dates there. Timestamps stay UTC. */
     @Bean
-    Clock clock() {
-        return Clock.system(BUREAU_ZONE);
+    Clock clock(@Value("${duban.zone:" + BureauClock.DEFAULT_ZONE + "}") ZoneId zone) {
+        return Clock.system(zone);
     }
 }

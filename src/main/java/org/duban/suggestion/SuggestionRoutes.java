@@ -31,6 +31,6 @@ class SuggestionRoutes {
 
     @Bean
     NavItem suggestionsNav() {
-        return new NavItem("nav.suggestions", "/suggestions", SUBMIT, 37);
+        return new NavItem("nav.suggestions", "/suggestions", SUBMIT, 37, NavItem.CAMPAIGN);
     }
 }

@@ -152,7 +152,7 @@ class TodoController {
 
         @Bean
         NavItem todoNav() {
-            return new NavItem("nav.todo", "/todo", null, 5);
+            return new NavItem("nav.todo", "/todo", null, 1, NavItem.WORKBENCH);
         }
     }
 }

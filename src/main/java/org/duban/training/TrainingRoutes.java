@@ -31,6 +31,6 @@ class TrainingRoutes {
 
     @Bean
     NavItem trainingsNav() {
-        return new NavItem("nav.trainings", "/trainings", READ, 36);
+        return new NavItem("nav.trainings", "/trainings", READ, 36, NavItem.CAMPAIGN);
     }
 }

@@ -36,6 +36,6 @@ class TypicalCaseRoutes {
 
     @Bean
     NavItem typicalCasesNav() {
-        return new NavItem("nav.typicalCases", "/typical-cases", READ, 34);
+        return new NavItem("nav.typicalCases", "/typical-cases", READ, 34, NavItem.CAMPAIGN);
     }
 }

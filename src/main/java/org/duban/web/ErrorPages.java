@@ -37,8 +37,7 @@ class ErrorPages {
     @ResponseStatus(HttpStatus.CONFLICT)
     String stale(StaleEditException e, Model model) {
         model.addAttribute("changedBy", e.changedBy());
-        model.addAttribute("changedAt", e.changedAt() == null ? null
-                : java.time.LocalDateTime.ofInstant(e.changedAt(), java.time.ZoneId.of("Asia/Shanghai")));
+        model.addAttribute("changedAt", e.changedAt()); // shown on the bureau's clock by the template
         return "error/409";
     }
 

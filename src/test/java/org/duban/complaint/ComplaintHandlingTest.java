@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -216,5 +217,59 @@ class ComplaintHandlingTest {
         assertThat(Secrets.normalise("1234")).isNull();
         assertThat(Secrets.normalise("1234-5678-9012-3456-789x")).isNull();
         assertThat(CurrentUser.get()).isEmpty();
+    }
+
+    // Numbers people can read (TS-2023-00123); a problem linked by the number users see.
+
+    @Test
+    @WithWorkTeamMember
+    void complaintsOfABureauAreNumberedOneAfterAnotherWithinTheYear() {
+        DataScope scope = units.currentScope();
+        String first = complaints.get(submitOne("收费不开票。").complaintId(), scope).reference();
+        String second = complaints.get(submitOne("又收费不开票。").complaintId(), scope).reference();
+
+        String year = String.valueOf(complaints.today().getYear());
+        assertThat(first).matches("TS-" + year + "-\\d{5}");
+        assertThat(Integer.parseInt(second.substring(8))).isEqualTo(Integer.parseInt(first.substring(8)) + 1);
+        assertThat(jdbc.sql("select count(*) from complaint where number is null").query(Long.class).single())
+                .as("the complaints received before numbers were introduced are numbered too").isZero();
+    }
+
+    @Test
+    @WithWorkTeamMember
+    void aProblemIsLinkedByTheNumberUsersSeeAndOfferedWhileTyping() throws Exception {
+        DataScope scope = units.currentScope();
+        UUID complaint = submitOne("治超站收费不开票，已登记过。").complaintId();
+        complaints.accept(complaint, version(complaint), scope);
+        String number = jdbc.sql("select reference from problem where unit_id = any(:units) order by reference limit 1")
+                .param("units", scope.unitArray()).query(String.class).single();
+
+        var answer = mvc.perform(post("/complaints/" + complaint + "/problem").with(csrf())
+                .param("version", String.valueOf(version(complaint))).param("problemId", " " + number.toLowerCase() + " "))
+                .andReturn();
+
+        assertThat(answer.getFlashMap().get("refusal")).as("refusal when linking " + number).isNull();
+        UUID linked = complaints.get(complaint, scope).problemId();
+        assertThat(jdbc.sql("select reference from problem where id = :id").param("id", linked)
+                .query(String.class).single()).isEqualTo(number);
+
+        String offered = mvc.perform(get("/problems/lookup").param("q", number))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(offered).contains("<option value=\"" + number + "\"");
+    }
+
+    @Test
+    @WithWorkTeamMember
+    void aNumberThatDoesNotExistIsRefusedWithAMessageNotAMissingPage() throws Exception {
+        DataScope scope = units.currentScope();
+        UUID complaint = submitOne("编号写错了。").complaintId();
+        complaints.accept(complaint, version(complaint), scope);
+
+        var answer = mvc.perform(post("/complaints/" + complaint + "/problem").with(csrf())
+                .param("version", String.valueOf(version(complaint))).param("problemId", "DB-1999-99999")).andReturn();
+
+        assertThat(complaints.get(complaint, scope).problemId()).isNull();
+        assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo("/complaints/" + complaint);
+        assertThat(answer.getFlashMap().get("refusal")).isEqualTo("complaint.problem.unknown");
     }
 }

@@ -46,7 +46,7 @@ class AdministrationBrowserIT extends BrowserTest {
         page.click("nav >> text=操作日志");
         page.fill("#action", "organization.unit");
         page.click("form[method=get] button[type=submit]");
-        assertThat(page.textContent("#audit-entries")).contains("organization.unit.created");
+        assertThat(page.textContent("#audit-entries")).contains("新增机构");
         page.click("text=校验日志链");
         assertThat(page.textContent("#chain-intact")).contains("校验通过");
         screenshot("audit-verified");

@@ -46,6 +46,8 @@ public abstract class BrowserTest {
     protected int port;
     protected BrowserContext context;
     protected Page page;
+    /** Accepts every confirmation; a test that checks a question removes it with {@code page.offDialog}. */
+    protected final java.util.function.Consumer<com.microsoft.playwright.Dialog> acceptDialogs = dialog -> dialog.accept();
 
     @BeforeAll
     static void launch() throws Exception {
@@ -75,6 +77,8 @@ public abstract class BrowserTest {
         // Generous: on a loaded 2-core machine a first page render can take many seconds.
         context.setDefaultTimeout(60_000);
         page = context.newPage();
+        // Irreversible steps ask first (data-confirm); tests that click them mean it.
+        page.onDialog(acceptDialogs);
     }
 
     @AfterEach

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,6 +40,35 @@ class MessagesTest {
                 assertThat(load(en).stringPropertyNames()).as(en.toString())
                         .containsExactlyInAnyOrderElementsOf(load(zh).stringPropertyNames());
             }
+        }
+    }
+
+    /**
+     * A key defined twice is answered by whichever definition is read last (in one file) or first (across the
+     * bundles): a progress column was once headed by an error message that way.
+     */
+    @Test
+    void everyKeyIsDefinedOnceInEachLanguage() throws IOException {
+        for (String language : List.of("", "_en")) {
+            Map<String, String> seen = new java.util.HashMap<>();
+            List<String> twice = new ArrayList<>();
+            try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
+                for (Path bundle : files.filter(p -> p.getFileName().toString()
+                        .matches("[a-z]+" + language + "\\.properties")).sorted().toList()) {
+                    for (String line : Files.readAllLines(bundle)) {
+                        int eq = line.indexOf('=');
+                        if (line.isBlank() || line.startsWith("#") || eq < 0) {
+                            continue;
+                        }
+                        String key = line.substring(0, eq).strip();
+                        String before = seen.put(key, bundle.getFileName().toString());
+                        if (before != null) {
+                            twice.add(key + " in " + before + " and " + bundle.getFileName());
+                        }
+                    }
+                }
+            }
+            assertThat(twice).as("keys defined more than once").isEmpty();
         }
     }
 
