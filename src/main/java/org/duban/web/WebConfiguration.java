@@ -1,7 +1,10 @@
 package org.duban.web;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -31,6 +34,17 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /**
+     * Bad input is refused first: after the character-encoding filter (which must run before parameters are
+     * parsed), before the session and security filters.
+     */
+    @Bean
+    FilterRegistrationBean<BadInputFilter> badInputFilter(MessageSource messages) {
+        FilterRegistrationBean<BadInputFilter> registration = new FilterRegistrationBean<>(new BadInputFilter(messages));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Override
