@@ -76,9 +76,11 @@ public class KeyTasks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final KeyTaskFiles files;
+    private final Campaigns campaigns;
 
-    KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyTaskFiles files) {
+    KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, KeyTaskFiles files, Campaigns campaigns) {
         this.files = files;
+        this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -267,6 +269,9 @@ public class KeyTasks {
     private void check(KeyTaskForm form, DataScope scope) {
         if (!scope.includes(form.ownerUnitId())) {
             throw new BusinessRuleViolation("keytask.ownerOutOfScope");
+        }
+        if (!campaigns.isVisible(form.campaignId(), scope)) {
+            throw new BusinessRuleViolation("keytask.campaignOutOfScope");
         }
         if (form.startsOn() != null && form.deadline().isBefore(form.startsOn())) {
             throw new BusinessRuleViolation("keytask.deadlineBeforeStart");
