@@ -1,5 +1,6 @@
 package org.duban.security;
 
+import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.Map;
 
@@ -81,8 +83,13 @@ public class SignedInSessions {
         }
     }
 
+    /** The session of the request making the change, if any (never creates one). */
     private static String currentSessionId() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        return request == null ? null : request.getSessionId();
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (!(attributes instanceof ServletRequestAttributes servlet)) {
+            return null;
+        }
+        HttpSession session = servlet.getRequest().getSession(false);
+        return session == null ? null : session.getId();
     }
 }
