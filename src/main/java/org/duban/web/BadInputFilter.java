@@ -1,22 +1,19 @@
 package org.duban.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 import java.io.IOException;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,14 +25,16 @@ import java.util.Map;
  */
 class BadInputFilter extends OncePerRequestFilter {
 
-    /** Request attribute naming the message key that explains the refusal on the 400 page. */
-    static final String REASON = BadInputFilter.class.getName() + ".reason";
     private static final Logger log = LoggerFactory.getLogger(BadInputFilter.class);
 
     private final MessageSource messages;
+    private final LocaleResolver locales;
+    private final ObjectProvider<ITemplateEngine> templates;
 
-    BadInputFilter(MessageSource messages) {
+    BadInputFilter(MessageSource messages, LocaleResolver locales, ObjectProvider<ITemplateEngine> templates) {
         this.messages = messages;
+        this.locales = locales;
+        this.templates = templates;
     }
 
     @Override
@@ -56,12 +55,21 @@ class BadInputFilter extends OncePerRequestFilter {
                     + "\",\"errors\":[]}");
             return;
         }
-        // Tomcat throws again on every later parameter read of a request whose parameters failed to parse, and
-        // the error dispatch reads them (CSRF, locale, layout), so the error page renders from a cleaned copy.
-        request.setAttribute(REASON, reason);
-        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_BAD_REQUEST);
+        // Rendered here, not by an error dispatch: Tomcat throws again on every later parameter read of a request
+        // whose parameters failed to parse, and the error dispatch reads them (CSRF, locale, layout).
+        Locale locale = locales.resolveLocale(request);
+        Context page = new Context(locale);
+        page.setVariable("lang", locale.toLanguageTag());
+        page.setVariable("title", messages.getMessage("error.400.title", null, locale));
+        page.setVariable("text", messages.getMessage("error.400.text", null, locale));
+        page.setVariable("reason", messages.getMessage(reason, null, reason, locale));
+        page.setVariable("home", messages.getMessage("error.home", null, locale));
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        request.getRequestDispatcher("/error").forward(new WithoutInput(request), response);
+        response.setContentType("text/html;charset=UTF-8");
+        // The security chain does not run for this answer: its headers are set here.
+        response.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        templates.getObject().process("error/refused", page, response.getWriter());
     }
 
     /** The message key of the first problem found, or null for a request that may proceed. */
@@ -97,69 +105,6 @@ class BadInputFilter extends OncePerRequestFilter {
             }
         }
         return null;
-    }
-
-    /** The refused request as a GET without parameters, body or parts, for rendering its error page. */
-    static final class WithoutInput extends HttpServletRequestWrapper {
-
-        WithoutInput(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public String getMethod() {
-            return "GET";
-        }
-
-        @Override
-        public String getParameter(String name) {
-            return null;
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return Map.of();
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.emptyEnumeration();
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return null;
-        }
-
-        @Override
-        public Collection<Part> getParts() {
-            return List.of();
-        }
-
-        @Override
-        public Part getPart(String name) {
-            return null;
-        }
-
-        @Override
-        public String getQueryString() {
-            return null;
-        }
-
-        @Override
-        public String getContentType() {
-            return null;
-        }
-
-        @Override
-        public int getContentLength() {
-            return 0;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return 0;
-        }
     }
 
     private static boolean tooLarge(Throwable e) {

@@ -130,10 +130,6 @@ class ErrorController implements org.springframework.boot.webmvc.error.ErrorCont
         // No status: /error was requested directly, not dispatched to; there is no such page.
         int status = code instanceof Integer i ? i : 404;
         response.setStatus(status);
-        Object reason = request.getAttribute(BadInputFilter.REASON);
-        if (reason != null) {
-            request.setAttribute("badRequestKey", reason);
-        }
         return switch (status) {
             case 400, 403, 404, 409, 429 -> "error/" + status;
             default -> status >= 400 && status < 500 ? "error/400" : "error/500";

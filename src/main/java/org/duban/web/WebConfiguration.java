@@ -1,5 +1,6 @@
 package org.duban.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.thymeleaf.ITemplateEngine;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,8 +43,9 @@ class WebConfiguration implements WebMvcConfigurer {
      * parsed), before the session and security filters.
      */
     @Bean
-    FilterRegistrationBean<BadInputFilter> badInputFilter(MessageSource messages) {
-        FilterRegistrationBean<BadInputFilter> registration = new FilterRegistrationBean<>(new BadInputFilter(messages));
+    FilterRegistrationBean<BadInputFilter> badInputFilter(MessageSource messages, ObjectProvider<ITemplateEngine> templates) {
+        FilterRegistrationBean<BadInputFilter> registration =
+                new FilterRegistrationBean<>(new BadInputFilter(messages, localeResolver(), templates));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
