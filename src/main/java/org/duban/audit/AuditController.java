@@ -19,8 +19,10 @@ class AuditController {
     private final AuditLog log;
     private final AuditTrail trail;
     private final ApplicationEventPublisher events;
+    private final AuditAlarms alarms;
 
-    AuditController(AuditLog log, AuditTrail trail, ApplicationEventPublisher events) {
+    AuditController(AuditLog log, AuditTrail trail, ApplicationEventPublisher events, AuditAlarms alarms) {
+        this.alarms = alarms;
         this.log = log;
         this.trail = trail;
         this.events = events;
@@ -39,9 +41,13 @@ class AuditController {
         model.addAttribute("brokenSeq", broken.orElse(null));
         model.addAttribute("sealedCount", verification.sealed());
         model.addAttribute("unsealedCount", verification.unsealed());
+        model.addAttribute("problems", verification.problems());
+        if (!verification.intact()) {
+            alarms.raise(verification.problems());
+        }
         // The verification itself is on record: who checked, and what they were told.
         events.publishEvent(AuditEvent.change("audit.verified", "audit_log", broken.map(String::valueOf).orElse("-"),
-                Map.of(), Map.of("intact", broken.isEmpty(), "sealed", verification.sealed(), "unsealed", verification.unsealed())));
+                Map.of(), Map.of("intact", verification.intact(), "sealed", verification.sealed(), "unsealed", verification.unsealed())));
         return page(query, errors, model);
     }
 

@@ -2,6 +2,7 @@ package org.duban.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,13 +39,21 @@ class AuditSealer implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate tx;
+    private final AuditKey key;
     private final Object signal = new Object();
     private final Object oneRoundAtATime = new Object();
     private boolean requested = true;
     private volatile boolean running;
     private Thread worker;
 
+    /** With the development key (the migration test builds one by hand). */
     AuditSealer(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
+        this(jdbc, batch, transactions, AuditKey.development());
+    }
+
+    @Autowired
+    AuditSealer(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, AuditKey key) {
+        this.key = key;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = new TransactionTemplate(transactions);
@@ -106,11 +115,13 @@ class AuditSealer implements SmartLifecycle {
             AuditEntry linked = new AuditEntry(e.seq(), e.occurredAt(), e.actor(), e.action(), e.objectType(),
                     e.objectId(), e.oldValues(), e.newValues(), e.outcome(), prevHash, null);
             String hash = AuditTrail.hashOf(linked);
-            seals.add(new Object[] {++position, prevHash, hash, e.seq()});
+            ++position;
+            // The MAC makes the chain keyed: a chain recomputed without the key after a deletion does not verify.
+            seals.add(new Object[] {position, prevHash, hash, key.mac(String.valueOf(position), hash), e.seq()});
             prevHash = hash;
         }
         if (!seals.isEmpty()) {
-            batch.batchUpdate("update audit_log set chain_pos = ?, prev_hash = ?, hash = ? where seq = ? and chain_pos is null",
+            batch.batchUpdate("update audit_log set chain_pos = ?, prev_hash = ?, hash = ?, mac = ? where seq = ? and chain_pos is null",
                     seals);
         }
         return seals.size();

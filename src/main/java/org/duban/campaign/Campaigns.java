@@ -69,6 +69,14 @@ public class Campaigns {
                 .orElseThrow(() -> new NotFoundException("campaign " + id));
     }
 
+    /** Whether a campaign exists and is visible in the scope (its issuing unit in scope or above the user's unit). */
+    @Transactional(readOnly = true)
+    public boolean isVisible(UUID id, DataScope scope) {
+        return id != null && jdbc.sql("select count(*) from (" + VISIBLE + " and c.id = :id) v")
+                .param("units", scope.unitArray()).param("ownPath", scope.ownPath()).param("id", id)
+                .query(Integer.class).single() > 0;
+    }
+
     /** Write access needs the issuing unit itself in scope, not just an ancestor relation. */
     @Transactional(readOnly = true)
     public Campaign getForEdit(UUID id, DataScope scope) {
@@ -183,6 +191,10 @@ public class Campaigns {
     public UUID addMember(UUID campaignId, MemberForm form, DataScope scope) {
         getForEdit(campaignId, scope);
         requireGroupOf(campaignId, form.groupId());
+        if (form.staffId() != null && jdbc.sql("select count(*) from staff where id = :id and unit_id = any(:units)")
+                .param("id", form.staffId()).param("units", scope.unitArray()).query(Integer.class).single() == 0) {
+            throw new NotFoundException("staff " + form.staffId());
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into group_member (id, group_id, staff_id, name, position, post, duties, sort)

@@ -79,12 +79,14 @@ public class KeyTasks {
     private final BureauClock bureau;
     private final KeyTaskFiles files;
     private final StaffDirectory staff;
+    private final Campaigns campaigns;
 
     KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, BureauClock bureau, KeyTaskFiles files,
-             StaffDirectory staff) {
+             StaffDirectory staff, Campaigns campaigns) {
         this.bureau = bureau;
         this.files = files;
         this.staff = staff;
+        this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -363,6 +365,9 @@ public class KeyTasks {
     private void check(KeyTaskForm form, DataScope scope) {
         if (!scope.includes(form.ownerUnitId())) {
             throw new BusinessRuleViolation("keytask.ownerOutOfScope");
+        }
+        if (!campaigns.isVisible(form.campaignId(), scope)) {
+            throw new BusinessRuleViolation("keytask.campaignOutOfScope");
         }
         if (form.startsOn() != null && form.deadline().isBefore(form.startsOn())) {
             throw new BusinessRuleViolation("keytask.deadlineBeforeStart");

@@ -1,5 +1,6 @@
 package org.duban.inspection;
 
+import org.duban.campaign.Campaigns;
 import org.duban.audit.AuditEvent;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
@@ -52,8 +53,11 @@ public class Inspections {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final Campaigns campaigns;
+
     Inspections(JdbcClient jdbc, OrgUnits units, StaffDirectory staff, RandomDraws draws, Checklist checklist,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.units = units;
         this.staff = staff;
@@ -97,6 +101,7 @@ public class Inspections {
 
     @Transactional
     public UUID create(InspectionForm form, DataScope scope) {
+        requireVisible(form.campaignId(), scope);
         List<Inspection.Target> targets = new ArrayList<>();
         for (UUID unitId : nullSafe(form.unitTargets())) {
             OrgUnit unit = unitIn(unitId, scope);
@@ -157,8 +162,16 @@ public class Inspections {
         if (campaign == null) {
             throw new BusinessRuleViolation("inspection.campaign.required");
         }
+        requireVisible(campaign, scope);
         return insert(InspectionType.RANDOM, draw.title(), campaign, plannedOn == null ? today() : plannedOn, drawId,
                 targets, inspectors);
+    }
+
+    /** Every id a form carries is checked against the scope, the campaign's too (not only the targets'). */
+    private void requireVisible(UUID campaignId, DataScope scope) {
+        if (campaignId != null && !campaigns.isVisible(campaignId, scope)) {
+            throw new BusinessRuleViolation("inspection.campaign.outOfScope");
+        }
     }
 
     private UUID insert(InspectionType type, String title, UUID campaignId, LocalDate plannedOn, UUID drawId,

@@ -1,5 +1,6 @@
 package org.duban.inspection;
 
+import org.duban.campaign.Campaigns;
 import org.duban.audit.AuditEvent;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
@@ -44,7 +45,10 @@ public class RandomDraws {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RandomDraws(JdbcClient jdbc, OrgUnits units, ApplicationEventPublisher events, Clock clock) {
+    private final Campaigns campaigns;
+
+    RandomDraws(JdbcClient jdbc, OrgUnits units, ApplicationEventPublisher events, Clock clock, Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.units = units;
         this.events = events;
@@ -121,6 +125,9 @@ public class RandomDraws {
      */
     @Transactional
     public UUID commit(DrawForm form, DataScope scope) {
+        if (form.campaignId() != null && !campaigns.isVisible(form.campaignId(), scope)) {
+            throw new BusinessRuleViolation("inspection.campaign.outOfScope");
+        }
         DrawSnapshot snapshot = population(form, scope);
         if (snapshot.targets().isEmpty()) {
             throw new BusinessRuleViolation("draw.emptyPopulation");

@@ -60,6 +60,10 @@ public class Problems {
         String unitPath = jdbc.sql("select path from org_unit where id = :id").param("id", problem.unitId())
                 .query(String.class).optional()
                 .orElseThrow(() -> new BusinessRuleViolation("problem.unknownUnit"));
+        if (problem.campaignId() != null && !campaignCovers(problem.campaignId(), unitPath)) {
+            // Another county's campaign (or an unknown id): refused like an unknown unit, never stored.
+            throw new BusinessRuleViolation("problem.campaign.outOfScope");
+        }
         UUID campaignId = problem.campaignId() != null ? problem.campaignId() : activeCampaignFor(unitPath);
         LocalDate foundOn = problem.foundOn() != null ? problem.foundOn() : bureau.today();
         String officers = blankToNull(problem.officers());
@@ -195,6 +199,15 @@ public class Problems {
     public List<ProblemRef> findBySource(ProblemSource source, String sourceRef) {
         return jdbc.sql("select * from problem where source = :source and source_ref = :ref order by reference")
                 .param("source", source.name()).param("ref", sourceRef).query(Problems::mapRef).list();
+    }
+
+    /** A campaign applies to the units of its issuing unit's subtree. */
+    private boolean campaignCovers(UUID campaignId, String unitPath) {
+        return jdbc.sql("""
+                        select count(*) from campaign c join org_unit o on o.id = c.owner_unit_id
+                        where c.id = :id and :path like o.path || '%'
+                        """)
+                .param("id", campaignId).param("path", unitPath).query(Integer.class).single() > 0;
     }
 
     private UUID activeCampaignFor(String unitPath) {

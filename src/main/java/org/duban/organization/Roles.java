@@ -1,6 +1,7 @@
 package org.duban.organization;
 
 import org.duban.audit.AuditEvent;
+import org.duban.security.AccountChanged;
 import org.duban.security.CurrentUser;
 import org.duban.security.ScopeKind;
 import org.duban.shared.BusinessRuleViolation;
@@ -25,8 +26,8 @@ import java.util.TreeSet;
 
 /**
  * Roles, their data scope and their permission codes. The role set itself is fixed by DOMAIN.md (and by
- * migrations); administrators change what each role may do and see. A changed role takes effect at its holders'
- * next sign-in, because a session keeps the permissions it was opened with.
+ * migrations); administrators change what each role may do and see. A changed role takes effect at once: its
+ * holders' open sessions are refreshed (see security's SignedInSessions).
  */
 @Service
 public class Roles {
@@ -102,6 +103,12 @@ public class Roles {
             jdbc.sql("insert into role_permission (role_code, permission) values (:code, :permission)")
                     .param("code", code).param("permission", permission).update();
         }
+        jdbc.sql("""
+                        select s.login from staff s join staff_role sr on sr.staff_id = s.id
+                        where sr.role_code = :code and s.login is not null
+                        """)
+                .param("code", code).query(String.class).list()
+                .forEach(login -> events.publishEvent(new AccountChanged(login, false)));
         events.publishEvent(AuditEvent.change("organization.role.updated", "role", code,
                 describe(before.scope(), before.permissions()), describe(form.scope(), wanted)));
     }

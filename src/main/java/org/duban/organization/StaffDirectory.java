@@ -1,6 +1,7 @@
 package org.duban.organization;
 
 import org.duban.audit.AuditEvent;
+import org.duban.security.AccountChanged;
 import org.duban.security.PasswordPolicy;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
@@ -40,9 +41,11 @@ public class StaffDirectory {
     private final PasswordPolicy passwordPolicy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final OrgUnits units;
 
     StaffDirectory(JdbcClient jdbc, PasswordEncoder encoder, PasswordPolicy passwordPolicy,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, Clock clock, OrgUnits units) {
+        this.units = units;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.passwordPolicy = passwordPolicy;
@@ -95,6 +98,10 @@ public class StaffDirectory {
     @Transactional
     public UUID create(StaffForm form) {
         validate(form, null);
+        return insert(form);
+    }
+
+    private UUID insert(StaffForm form) {
         UUID id = UUID.randomUUID();
         String login = blankToNull(form.login());
         jdbc.sql("""
@@ -173,7 +180,8 @@ public class StaffDirectory {
             Staff now = find(id).orElseThrow(() -> new NotFoundException("staff " + id));
             throw new StaleEditException("staff " + id, now.updatedBy(), now.updatedAt());
         }
-        if (form.password() != null && !form.password().isBlank()) {
+        boolean passwordChanged = form.password() != null && !form.password().isBlank();
+        if (passwordChanged) {
             jdbc.sql("update staff set password_hash = :hash where id = :id")
                     .param("hash", encoder.encode(form.password())).param("id", id).update();
         }
@@ -181,8 +189,32 @@ public class StaffDirectory {
         if (!form.enabled() && before.login() != null) {
             endSessions(before.login());
         }
+        boolean rightsChanged = !before.unitId().equals(form.unitId())
+                || !before.roles().equals(form.roles() == null ? Set.of() : form.roles())
+                || !java.util.Objects.equals(before.login(), blankToNull(form.login()));
+        if (before.login() != null && (passwordChanged || rightsChanged)) {
+            // Open sessions take the new roles and unit at once, and a new password ends the other sessions.
+            events.publishEvent(new AccountChanged(before.login(), passwordChanged));
+        }
         events.publishEvent(AuditEvent.change("organization.staff.updated", "staff", id,
                 describe(StaffForm.of(before)), describe(form)));
+    }
+
+    /**
+     * A demonstration account with the password published in the README ({@code duban-demo}), which the blocklist
+     * would refuse (it contains "duban"): only the length rules apply, and the account is marked as a
+     * demonstration one, which the production profile refuses to start with.
+     */
+    @Transactional
+    public UUID createDemonstration(StaffForm form) {
+        checkLoginAndRoles(form, null);
+        passwordPolicy.check(form.password(), List.of()).filter(key -> !key.equals("password.personal")
+                && !key.equals("password.common")).ifPresent(key -> {
+            throw new BusinessRuleViolation(key, PasswordPolicy.MIN_LENGTH);
+        });
+        UUID id = insert(form);
+        markAsDemonstration(id);
+        return id;
     }
 
     /** Demonstration accounts are marked so that a production start can refuse while any exists. */
@@ -222,11 +254,22 @@ public class StaffDirectory {
         if (login != null) {
             boolean needsPassword = existing == null || existing.login() == null;
             if (needsPassword || (form.password() != null && !form.password().isBlank())) {
-                passwordPolicy.check(form.password()).ifPresent(key -> {
+                passwordPolicy.check(form.password(), personalWords(form)).ifPresent(key -> {
                     throw new BusinessRuleViolation(key, PasswordPolicy.MIN_LENGTH);
                 });
             }
         }
+    }
+
+    /** What a password may not contain: the login, the person's name, the name of their bureau. */
+    private List<String> personalWords(StaffForm form) {
+        List<String> words = new java.util.ArrayList<>();
+        words.add(form.login());
+        words.add(form.name());
+        if (form.unitId() != null) {
+            units.find(form.unitId()).map(units::bureauOf).ifPresent(bureau -> words.add(bureau.name()));
+        }
+        return words;
     }
 
     private void writeRoles(UUID id, Set<String> roles) {

@@ -282,7 +282,9 @@ public class Imports {
                     parsed.rows() - parsed.rejected() - applied[0] - applied[1], List.copyOf(parsed.rejections()),
                     parsed.rejected(), List.copyOf(warnings), fileCases);
         } catch (SQLException | IOException e) {
-            throw new ImportRefused("screening.refused.unreadable", e.getMessage());
+            // The library's or driver's own text (POI, SQL) stays in the log; the user gets the translated reason.
+            log.info("screening import refused as unreadable: {}", e.toString());
+            throw new ImportRefused("screening.refused.unreadable", "");
         }
     }
 
@@ -662,7 +664,9 @@ public class Imports {
                 }
             });
         } catch (IOException e) {
-            throw new ImportRefused("screening.refused.unreadable", e.getMessage());
+            // The library's or driver's own text (POI, SQL) stays in the log; the user gets the translated reason.
+            log.info("screening import refused as unreadable: {}", e.toString());
+            throw new ImportRefused("screening.refused.unreadable", "");
         }
         long[] counts = tx.execute(s -> {
             long inserted = 0;
@@ -708,7 +712,10 @@ public class Imports {
     }
 
     private void finish(UUID importId, ImportResult r, long bytes) {
-        String warnings = r.warnings().stream().map(w -> w.key() + "|" + w.arg()).collect(Collectors.joining("\n"));
+        // One warning per line: a line break inside an argument (a quoted CSV header may hold one) would split it.
+        String warnings = r.warnings().stream()
+                .map(w -> w.key() + "|" + (w.arg() == null ? "" : w.arg().replaceAll("\\R", " ")))
+                .collect(Collectors.joining("\n"));
         jdbc.sql("""
                 update screening_import set status = 'DONE', rows_read = :rows, rows_inserted = :ins, rows_updated = :upd,
                        rows_rejected = :rej, bytes_read = :bytes, warnings = :warnings, finished_at = :at where id = :id

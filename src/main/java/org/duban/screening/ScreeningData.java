@@ -125,7 +125,9 @@ public class ScreeningData {
     static ImportView mapImport(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         String w = rs.getString("warnings");
         List<String[]> warnings = w == null || w.isBlank() ? List.of()
-                : java.util.Arrays.stream(w.split("\n")).map(line -> line.split("\\|", 2)).toList();
+                : java.util.Arrays.stream(w.split("\n")).map(line -> line.split("\\|", 2))
+                        // Rows stored before arguments were kept on one line: skip their continuation lines.
+                        .filter(parts -> parts.length == 2).toList();
         Timestamp finished = rs.getTimestamp("finished_at");
         return new ImportView(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("file_name"),
                 rs.getString("status"), rs.getLong("rows_read"), rs.getLong("rows_inserted"), rs.getLong("rows_updated"),

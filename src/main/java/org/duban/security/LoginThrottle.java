@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Counts failed logins per account and per client address within a sliding window. The counts live in the
+ * Counts failed logins per account and client address, and per client address, within a sliding window. The counts live in the
  * database, not in the JVM, so several application instances enforce one limit together.
  */
 @Component
@@ -35,8 +35,13 @@ public class LoginThrottle {
 
     public boolean isBlocked(String login, String address) {
         Instant since = clock.instant().minus(window);
-        int byAccount = jdbc.sql("select count(*) from login_failure where login = :login and failed_at > :since")
-                .param("login", normalise(login)).param("since", java.sql.Timestamp.from(since))
+        // Per account and address: failures from elsewhere never lock the account's owner out.
+        int byAccount = jdbc.sql("""
+                        select count(*) from login_failure
+                        where login = :login and address = :address and failed_at > :since
+                        """)
+                .param("login", normalise(login)).param("address", address)
+                .param("since", java.sql.Timestamp.from(since))
                 .query(Integer.class).single();
         if (byAccount >= maxPerAccount) {
             return true;

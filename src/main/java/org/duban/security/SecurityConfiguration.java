@@ -1,5 +1,6 @@
 package org.duban.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +12,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import java.time.Duration;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +44,9 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain filterChain(HttpSecurity http, List<RouteRules> declarations, LoginThrottle throttle,
-                                    ApplicationEventPublisher events) throws Exception {
+                                    ApplicationEventPublisher events,
+                                    @Value("${duban.security.session.absolute-lifetime:12h}") Duration lifetime)
+            throws Exception {
         http.authorizeHttpRequests(authorize -> {
             for (RouteRules declaration : declarations) {
                 for (RouteRule rule : declaration.rules()) {
@@ -58,6 +63,7 @@ class SecurityConfiguration {
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                 .invalidateHttpSession(true).deleteCookies("SESSION", "JSESSIONID"));
         http.addFilterBefore(new LoginRateLimitFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SessionLifetimeFilter(lifetime), SecurityContextHolderFilter.class);
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -17,6 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -55,11 +62,53 @@ class ErrorPages {
         return "error/409";
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MaxUploadSizeExceededException.class,
-            IllegalArgumentException.class})
+    @ExceptionHandler({MissingServletRequestParameterException.class, IllegalArgumentException.class,
+            ServletRequestBindingException.class, BindException.class, HttpMessageNotReadableException.class,
+            ConversionFailedException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String badRequest(Exception e) {
+    String badRequest(Exception e, Model model) {
         log.info("Bad request refused: {}", e.getClass().getSimpleName());
+        model.addAttribute("badRequestKey", "error.400.parameter");
+        return "error/400";
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String tooLarge(Model model) {
+        model.addAttribute("badRequestKey", "error.400.tooLarge");
+        return "error/400";
+    }
+
+    /** A body that is not the multipart it claims to be (BadInputFilter catches most before they get here). */
+    @ExceptionHandler(MultipartException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String multipart(MultipartException e, Model model) {
+        log.info("Bad multipart request refused: {}", e.getClass().getSimpleName());
+        model.addAttribute("badRequestKey", "error.400.multipart");
+        return "error/400";
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    @ResponseStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    String mediaType(Model model) {
+        model.addAttribute("badRequestKey", "error.400.mediaType");
+        return "error/400";
+    }
+
+    /**
+     * A value PostgreSQL refuses (a NUL character that slipped past BadInputFilter, broken Unicode): the client's
+     * fault, so a 400, and the SQL text stays out of the answer.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String refusedByDatabase(DataIntegrityViolationException e, Model model) {
+        // Class 22 is PostgreSQL's "data exception"; anything else (a unique key taken concurrently …) stays a 5xx.
+        if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || sql.getSQLState() == null
+                || !sql.getSQLState().startsWith("22")) {
+            throw e;
+        }
+        log.warn("Value refused by the database: {}", e.getMostSpecificCause().getClass().getSimpleName());
+        model.addAttribute("badRequestKey", "error.400.parameter");
         return "error/400";
     }
 }
@@ -77,7 +126,8 @@ class ErrorController implements org.springframework.boot.webmvc.error.ErrorCont
     @RequestMapping("/error")
     String error(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
+        // No status: /error was requested directly, not dispatched to; there is no such page.
+        int status = code instanceof Integer i ? i : 404;
         response.setStatus(status);
         return switch (status) {
             case 400, 403, 404, 409, 429 -> "error/" + status;

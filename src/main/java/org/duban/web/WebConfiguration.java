@@ -1,12 +1,17 @@
 package org.duban.web;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.thymeleaf.ITemplateEngine;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +36,18 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /**
+     * Bad input is refused first: after the character-encoding filter (which must run before parameters are
+     * parsed), before the session and security filters.
+     */
+    @Bean
+    FilterRegistrationBean<BadInputFilter> badInputFilter(MessageSource messages, ObjectProvider<ITemplateEngine> templates) {
+        FilterRegistrationBean<BadInputFilter> registration =
+                new FilterRegistrationBean<>(new BadInputFilter(messages, localeResolver(), templates));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Override

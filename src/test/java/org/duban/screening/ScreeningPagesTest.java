@@ -63,6 +63,16 @@ class ScreeningPagesTest {
     @Autowired
     org.springframework.security.core.userdetails.UserDetailsService users;
 
+    @Test
+    void aQuotedHeaderHoldingALineBreakDoesNotBreakTheImportPage() throws Exception {
+        // An unknown column named "备<newline>注": its warning used to be stored over two lines, and the import's
+        // page answered 500 from then on.
+        UUID id = upload(HEADER.replace(",备注\n", ",\"备\n注\"\n") + GOOD);
+        mvc.perform(get("/screening/imports/" + id).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user(workTeam())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("备 注")));
+    }
+
     @org.junit.jupiter.api.Test
     void anUnknownAgencyIsWarnedAboutOnTheFirstLoadAsOnLaterOnesEvenWhenItsSquadIsKnown() throws Exception {
         // The squad is an org unit (the case gets its unit), the agency is not: SCREENING.md warns about the agency.

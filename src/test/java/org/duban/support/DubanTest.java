@@ -24,6 +24,7 @@ import java.lang.annotation.Target;
         "duban.database.data-dir=",
         "duban.demo-data=true",
         "duban.demo-data-on-external=true",
+        "duban.audit.anchor-file=",
         "logging.structured.format.console=",
         "duban.security.login.max-failures-per-account=5",
         "duban.security.login.max-failures-per-address=1000"
