@@ -52,6 +52,8 @@ class CountiesDemoDataTest {
     @Test
     void eachCountyHasComplaintsProblemsInspectionsAndDrawsAllDatedIn2023() {
         for (String county : COUNTIES) {
+            assertThat(count("select count(*) from key_task where owner_unit_id" + IN_COUNTY, county)).as(county)
+                    .isGreaterThanOrEqualTo(3);
             assertThat(count("select count(*) from complaint where owner_unit_id" + IN_COUNTY
                     + " and extract(year from submitted_at at time zone 'Asia/Shanghai') = 2023", county))
                     .as(county).isGreaterThanOrEqualTo(3);
