@@ -14,4 +14,15 @@ document.addEventListener("DOMContentLoaded", function () {
       });
     });
   });
+
+  // The receipt is shown once: a button copies it to the clipboard (on a phone, typing 16 digits is error-prone).
+  document.querySelectorAll("[data-copy-target]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var target = document.querySelector(button.getAttribute("data-copy-target"));
+      if (!target || !navigator.clipboard) { return; }
+      navigator.clipboard.writeText(target.textContent.trim()).then(function () {
+        button.textContent = button.getAttribute("data-copied");
+      });
+    });
+  });
 });

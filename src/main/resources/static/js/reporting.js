@@ -10,6 +10,11 @@
     });
   }
 
+  // A county's cell holds its figure as a link and may carry its ranking badge: the figure is the link's text.
+  function value(td) {
+    return (td.querySelector("a") || td).textContent;
+  }
+
   function number(text) {
     var n = parseFloat(String(text).replace(/[^0-9.\-]/g, ""));
     return isNaN(n) ? 0 : n;
@@ -51,7 +56,7 @@
         .map(function (th) { return th.textContent.trim(); });
       series = heads.map(function (name, c) {
         return { name: name, type: "bar", label: { show: true, position: "top", fontSize: 14 },
-          data: rows.map(function (r) { return number(r.querySelectorAll("td")[c].textContent); }) };
+          data: rows.map(function (r) { return number(value(r.querySelectorAll("td")[c])); }) };
       });
     } else {
       series = [{ type: "bar", itemStyle: { color: "#a61b1b" }, label: { show: true, position: "top", fontSize: 14 },

@@ -25,6 +25,8 @@ class CampaignRoutes {
                 get("/", Access.SIGNED_IN),
                 get("/campaigns", Access.permission(READ)),
                 get("/campaigns/new", Access.permission(WRITE)),
+                get("/campaigns/public-notice", Access.permission(WRITE)),
+                post("/campaigns/public-notice", Access.permission(WRITE)),
                 post("/campaigns", Access.permission(WRITE)),
                 get("/campaigns/{id}", Access.permission(READ)),
                 get("/campaigns/{id}/edit", Access.permission(WRITE)),

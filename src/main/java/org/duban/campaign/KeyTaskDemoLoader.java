@@ -31,7 +31,11 @@ class KeyTaskDemoLoader implements DemoLoader {
 
     private static final Logger log = LoggerFactory.getLogger(KeyTaskDemoLoader.class);
 
-    record Data(String campaignDocumentNumber, List<Task> tasks) {
+    /** The founding county's plan, and the plans of the city's other counties under their own campaigns. */
+    record Data(String campaignDocumentNumber, List<Task> tasks, List<Plan> otherCounties) {
+    }
+
+    record Plan(String campaignDocumentNumber, List<Task> tasks) {
     }
 
     record Task(String title, String phase, String owner, String person, String co, LocalDate startsOn,
@@ -62,17 +66,26 @@ class KeyTaskDemoLoader implements DemoLoader {
         try (InputStream in = new ClassPathResource("demo/keytasks.json").getInputStream()) {
             data = JsonMapper.builder().build().readValue(in, Data.class);
         }
-        UUID campaign = jdbc.sql("select id from campaign where document_number = :d")
-                .param("d", data.campaignDocumentNumber()).query(UUID.class).optional().orElse(null);
-        if (campaign == null) {
-            return;
+        List<Plan> plans = new java.util.ArrayList<>(List.of(new Plan(data.campaignDocumentNumber(), data.tasks())));
+        if (data.otherCounties() != null) {
+            plans.addAll(data.otherCounties());
         }
         Map<String, UUID> byCode = units.all().stream().collect(Collectors.toMap(OrgUnit::code, OrgUnit::id));
         DataScope all = new DataScope(new HashSet<>(byCode.values()), "/");
-        demoMode.runAs("system", () -> tx.executeWithoutResult(status -> data.tasks().forEach(t -> tasks.create(
-                new KeyTaskForm(campaign, t.title(), null, Phase.valueOf(t.phase()), byCode.get(t.owner()), t.person(),
-                        t.co(), t.startsOn(), t.deadline(), t.acceptance(), t.deliverable(), null, t.report(),
-                        t.reportMonth(), null), all))));
-        log.info("Demonstration key tasks loaded: {}", data.tasks().size());
+        int loaded = 0;
+        for (Plan plan : plans) {
+            UUID campaign = jdbc.sql("select id from campaign where document_number = :d")
+                    .param("d", plan.campaignDocumentNumber()).query(UUID.class).optional().orElse(null);
+            if (campaign == null) {
+                continue;
+            }
+            demoMode.runAs("system", () -> tx.executeWithoutResult(status -> plan.tasks().forEach(t -> tasks.create(
+                    new KeyTaskForm(campaign, t.title(), null, Phase.valueOf(t.phase()), byCode.get(t.owner()),
+                            t.person(), t.co(), t.startsOn(), t.deadline(), t.acceptance(), t.deliverable(), null,
+                            t.report(), t.reportMonth(), null),
+                    all))));
+            loaded += plan.tasks().size();
+        }
+        log.info("Demonstration key tasks loaded: {}", loaded);
     }
 }

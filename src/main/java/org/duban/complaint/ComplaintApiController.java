@@ -52,7 +52,8 @@ class ComplaintApiController {
     }
 
     record SubmitRequest(Object type, Object content, @JsonProperty("occurred_on") Object occurredOn,
-                         Object location, Object unit, Object anonymous, Object name, Object phone) {
+                         Object location, Object unit, Object anonymous, Object name, Object phone,
+                         Object bureau) {
     }
 
     record SubmitResponse(String receipt, @JsonProperty("submitted_at") String submittedAt,
@@ -65,6 +66,9 @@ class ComplaintApiController {
     record LookupResponse(String status, @JsonProperty("status_label") String statusLabel,
                           @JsonProperty("handling_unit") String handlingUnit, @JsonProperty("due_on") String dueOn,
                           String feedback) {
+    }
+
+    record Bureau(String code, String name) {
     }
 
     record FieldError(String field, String message) {
@@ -124,11 +128,28 @@ class ComplaintApiController {
         if (!errors.isEmpty()) {
             return badRequest(errors);
         }
+        // The addressee is checked after the body: a well-formed complaint to an unknown bureau is unprocessable
+        // (422), not malformed, and the message names the codes' source.
+        String bureau = string(body.bureau(), "bureau", 50, false, errors);
+        if (!errors.isEmpty()) {
+            return badRequest(errors);
+        }
+        java.util.UUID intake;
+        try {
+            intake = complaints.intakeUnitFor(bureau);
+        } catch (BusinessRuleViolation refusal) {
+            String key = refusal.messageKey().equals("complaint.bureau.required") ? "complaint.api.bureauRequired"
+                    : "complaint.api.bureauUnknown";
+            // The code is echoed only when it looks like one: an API answer never carries a caller's markup back.
+            String shown = bureau != null && bureau.matches("[A-Za-z0-9_-]{1,50}") ? bureau : "…";
+            return ResponseEntity.status(422).body(new Errors(text("complaint.api.invalid"),
+                    List.of(new FieldError("bureau", text(key, shown)))));
+        }
         // Counted once the body is valid: only a complaint that would be registered uses up the allowance.
         rateLimit.check(PublicRateLimit.Kind.SUBMISSION, request.getRemoteAddr());
         Submitted submitted = complaints.submit(
                 new NewComplaint(type, content, occurredOn, location, unit, anonymous, name, phone),
-                Channel.API, idempotencyKey, List.of(), null);
+                Channel.API, idempotencyKey, List.of(), intake);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(new SubmitResponse(submitted.receipt(), submitted.submittedAt().toString(),
                         submitted.dueOn().toString()));
@@ -149,6 +170,13 @@ class ComplaintApiController {
                                 s.handlingUnit(), s.dueOn().toString(), s.feedback())))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(new Errors(text("complaint.receipt.unknown"), List.of())));
+    }
+
+    /** The bureaus a complaint may be addressed to: {@code code} goes into the complaint's {@code bureau}. */
+    @GetMapping(path = "/api/v1/bureaus", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<List<Bureau>> bureaus() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+                .body(complaints.publicBureaus().stream().map(b -> new Bureau(b.code(), b.name())).toList());
     }
 
     @GetMapping(path = "/api/v1/openapi.yaml")

@@ -33,8 +33,10 @@ import java.util.UUID;
  * type, in every stage (new, accepted, in handling, extended, awaiting review, answered, rated, reopened, declined,
  * closed as duplicate, transferred). Each goes through the module's own service, step by step, so it obeys the
  * same rules and leaves the same history and audit trail as real work; after each step its dates are set back to
- * the day the data file gives (days before today), so that time limits, overdue marks and the on-time rate look
- * like a running campaign. The audit trail keeps the real time of loading.
+ * the day the data file gives (days before {@link #REFERENCE_DAY}, late in the campaign's rectification phase), so
+ * that the complaints sit in 2023 with the problems they led to, and time limits, overdue marks and the on-time rate
+ * look like the campaign did. Each complaint is addressed to a bureau (its code; the founding county's by default)
+ * and goes to that bureau's intake unit. The audit trail keeps the real time of loading.
  */
 @Component
 @Order(200)
@@ -43,7 +45,7 @@ class ComplaintDemoLoader implements DemoLoader {
     record Data(List<Item> complaints) {
     }
 
-    record Item(String key, Channel channel, ComplaintType type, int daysAgo, String content, Integer occurredDaysAgo,
+    record Item(String key, String bureau, Channel channel, ComplaintType type, int daysBefore, String content, Integer occurredDaysBefore,
                 String location, String unitConcerned, boolean anonymous, String name, String phone, List<Step> steps) {
     }
 
@@ -52,6 +54,9 @@ class ComplaintDemoLoader implements DemoLoader {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ComplaintDemoLoader.class);
+
+    /** The day the demonstration's complaints count back from: a Friday late in 2023's rectification phase. */
+    static final LocalDate REFERENCE_DAY = LocalDate.of(2023, 10, 27);
 
     private final DemoMode demoMode;
     private final JdbcClient jdbc;
@@ -83,25 +88,24 @@ class ComplaintDemoLoader implements DemoLoader {
         // Each step acts as its own demonstration login (DemoMode.actAs); nobody is signed in for the public's steps.
         demoMode.runAs(null, () -> tx.executeWithoutResult(status -> {
             DataScope all = new DataScope(new HashSet<>(units.all().stream().map(OrgUnit::id).toList()), "/");
-            UUID bureau = unit("OTOGQ");
-            data.complaints().forEach(item -> load(item, all, bureau));
+            data.complaints().forEach(item -> load(item, all));
         }));
         log.info("Demonstration data loaded: {} complaints", data.complaints().size());
     }
 
-    /** One complaint: submitted by the public or registered by staff for {@code bureau}, then its steps. */
-    private void load(Item item, DataScope all, UUID bureau) {
-        LocalDate today = complaints.today();
-        Instant submittedAt = today.minusDays(item.daysAgo()).atTime(LocalTime.of(9, 0))
+    /** One complaint: submitted by the public or registered by staff of its bureau, then its steps. */
+    private void load(Item item, DataScope all) {
+        LocalDate today = REFERENCE_DAY;
+        Instant submittedAt = today.minusDays(item.daysBefore()).atTime(LocalTime.of(9, 0))
                 .atZone(clock.getZone()).toInstant().plus(Duration.ofMinutes(item.key().hashCode() & 0xff));
         boolean staffChannel = item.channel() != Channel.WEB && item.channel() != Channel.API;
-        demoMode.actAs(staffChannel ? "workteam" : null);
+        demoMode.actAs(staffChannel ? workTeamOf(item.bureau()) : null);
         Submitted submitted = complaints.submit(new NewComplaint(item.type(), item.content(),
-                        item.occurredDaysAgo() == null ? null : today.minusDays(item.occurredDaysAgo()), item.location(),
+                        item.occurredDaysBefore() == null ? null : today.minusDays(item.occurredDaysBefore()), item.location(),
                         item.unitConcerned(), item.anonymous(), item.name(), item.phone()),
-                item.channel(), item.key(), List.of(), staffChannel ? bureau : null);
+                item.channel(), item.key(), List.of(), complaints.intakeUnitFor(item.bureau() == null ? "OTOGQ" : item.bureau()));
         UUID id = submitted.complaintId();
-        LocalDate submittedOn = today.minusDays(item.daysAgo());
+        LocalDate submittedOn = today.minusDays(item.daysBefore());
         jdbc.sql("""
                 update complaint set submitted_at = :at, updated_at = :at, acknowledge_due_on = :ack, due_on = :due
                 where id = :id
@@ -111,7 +115,7 @@ class ComplaintDemoLoader implements DemoLoader {
                 .param("id", id).update();
         int n = 0;
         for (Step step : item.steps()) {
-            if (step.day() >= item.daysAgo()) {
+            if (step.day() >= item.daysBefore()) {
                 throw new IllegalStateException(item.key() + ": a step cannot happen today or later");
             }
             Instant at = submittedAt.plus(Duration.ofDays(step.day())).plus(Duration.ofMinutes(47L * ++n));
@@ -168,6 +172,11 @@ class ComplaintDemoLoader implements DemoLoader {
         jdbc.sql("update complaint set updated_at = :at" + closedByRating
                         + (column == null ? "" : ", " + column + " = :at") + " where id = :id")
                 .param("at", time).param("id", id).update();
+    }
+
+    /** The demonstration work-team login of a bureau: {@code workteam} for the founding county, else by code. */
+    private static String workTeamOf(String bureau) {
+        return bureau == null || bureau.equals("OTOGQ") ? "workteam" : bureau.toLowerCase() + "-workteam";
     }
 
     private long version(UUID id) {

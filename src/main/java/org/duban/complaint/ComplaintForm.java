@@ -15,13 +15,18 @@ import java.util.Arrays;
  */
 record ComplaintForm(String type, String content, String occurredOn, String location, String unitConcerned,
                      String anonymous, String name, String phone, String consent, String idempotencyKey,
-                     String channel) {
+                     String channel, String bureau) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 
+    /** An empty public form addressed to one bureau (its code travels in a hidden field). */
+    static ComplaintForm emptyFor(String bureau, String idempotencyKey) {
+        return new ComplaintForm(null, "", null, "", "", null, "", "", null, idempotencyKey, null, bureau);
+    }
+
     static ComplaintForm empty(String idempotencyKey) {
-        return new ComplaintForm(null, "", null, "", "", null, "", "", null, idempotencyKey, null);
+        return new ComplaintForm(null, "", null, "", "", null, "", "", null, idempotencyKey, null, null);
     }
 
     boolean isAnonymous() {

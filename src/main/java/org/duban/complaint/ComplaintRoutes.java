@@ -34,6 +34,7 @@ class ComplaintRoutes {
     static final List<RouteRule> API = List.of(
             post("/api/v1/complaints", Access.PUBLIC),
             post("/api/v1/complaints/lookup", Access.PUBLIC),
+            get("/api/v1/bureaus", Access.PUBLIC),
             get("/api/v1/openapi.yaml", Access.PUBLIC));
 
     @Bean
@@ -41,7 +42,11 @@ class ComplaintRoutes {
         List<RouteRule> pages = List.of(
                 get("/public", Access.PUBLIC),
                 get("/public/", Access.PUBLIC),
+                get("/public/b/{code}", Access.PUBLIC),
+                get("/public/b/{code}/", Access.PUBLIC),
+                get("/public/b/{code}/complaints/new", Access.PUBLIC),
                 get("/public/complaints/new", Access.PUBLIC),
+                get("/public/complaints/receipt", Access.PUBLIC),
                 post("/public/complaints", Access.PUBLIC),
                 get("/public/complaints/status", Access.PUBLIC),
                 post("/public/complaints/status", Access.PUBLIC),

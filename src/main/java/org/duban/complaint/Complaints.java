@@ -2,9 +2,8 @@ package org.duban.complaint;
 
 import org.duban.shared.PageOf;
 import org.duban.audit.AuditEvent;
-import org.duban.campaign.Campaign;
-import org.duban.campaign.CampaignStatus;
-import org.duban.campaign.Campaigns;
+import org.duban.campaign.PublicBureau;
+import org.duban.campaign.PublicNotices;
 import org.duban.ledger.NewProblem;
 import org.duban.ledger.ProblemCategory;
 import org.duban.ledger.ProblemRef;
@@ -31,9 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +55,7 @@ public class Complaints {
     private final ComplaintSettings settings;
     private final WorkingDays workingDays;
     private final OrgUnits units;
-    private final Campaigns campaigns;
+    private final PublicNotices publicNotices;
     private final Problems problems;
     private final ComplainantSms sms;
     private volatile IntakeUnit intakeUnit;
@@ -67,8 +64,8 @@ public class Complaints {
     }
 
     Complaints(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Secrets secrets,
-               ComplaintSettings settings, WorkingDays workingDays, OrgUnits units, Campaigns campaigns,
-               Problems problems, ComplainantSms sms) {
+               ComplaintSettings settings, WorkingDays workingDays, OrgUnits units,
+               PublicNotices publicNotices, Problems problems, ComplainantSms sms) {
         this.sms = sms;
         this.jdbc = jdbc;
         this.events = events;
@@ -77,7 +74,7 @@ public class Complaints {
         this.settings = settings;
         this.workingDays = workingDays;
         this.units = units;
-        this.campaigns = campaigns;
+        this.publicNotices = publicNotices;
         this.problems = problems;
     }
 
@@ -122,7 +119,7 @@ public class Complaints {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         LocalDate ackDue = acknowledgeDue(today);
         LocalDate due = answerDue(today, complaint.type());
-        UUID owner = ownerUnitId != null ? ownerUnitId : intakeUnitId();
+        UUID owner = ownerUnitId != null ? ownerUnitId : intakeUnitFor(null);
         int serial = jdbc.sql("""
                 insert into complaint_number_counter (owner_unit_id, year, last) values (:owner, :year, 1)
                 on conflict (owner_unit_id, year) do update set last = complaint_number_counter.last + 1
@@ -208,40 +205,46 @@ public class Complaints {
     }
 
     /**
-     * Public complaints go to the unit named by {@code duban.complaint.intake-unit-code}, or else to the bureau that
-     * issued the campaign the portal shows.
-     */
-    UUID intakeUnitId() {
-        IntakeUnit cached = intakeUnit;
-        if (cached != null && cached.loadedAt().isAfter(clock.instant().minusSeconds(300))) {
-            return cached.id();
-        }
-        Optional<UUID> configured = settings.intakeUnitCode() == null || settings.intakeUnitCode().isBlank()
-                ? Optional.empty()
-                : Optional.of(units.findByCode(settings.intakeUnitCode().strip()).map(OrgUnit::id).orElseThrow(
-                        () -> new IllegalStateException("duban.complaint.intake-unit-code names no unit")));
-        UUID id = configured.or(() -> publicCampaign().map(Campaign::ownerUnitId))
-                .or(() -> units.all().stream().filter(u -> u.parentId() != null).map(OrgUnit::id).findFirst())
-                .orElseThrow(() -> new IllegalStateException("no unit to receive complaints"));
-        intakeUnit = new IntakeUnit(id, clock.instant());
-        return id;
-    }
-
-    /**
-     * The campaign whose notice the public portal shows: an active campaign of the intake unit if one is configured,
-     * else the longest-running active campaign (deterministic when a city runs several).
+     * The unit that receives a public or API complaint addressed to {@code bureauCode}: the intake unit of that
+     * bureau's public notice (else the bureau itself). Without a code, the only public bureau — or, in a single-bureau
+     * installation, the unit named by {@code duban.complaint.intake-unit-code}. With several bureaus the code is
+     * required; an unknown code is refused, never guessed.
      */
     @Transactional(readOnly = true)
-    public Optional<Campaign> publicCampaign() {
-        Set<UUID> all = new HashSet<>();
-        units.all().forEach(u -> all.add(u.id()));
-        String code = settings.intakeUnitCode();
-        Optional<UUID> intake = code == null || code.isBlank() ? Optional.empty()
-                : units.findByCode(code.strip()).map(OrgUnit::id);
-        return campaigns.list(new DataScope(all, "")).stream()
-                .filter(c -> c.status() == CampaignStatus.ACTIVE)
-                .filter(c -> intake.isEmpty() || intake.get().equals(c.ownerUnitId()))
-                .min(Comparator.comparing(Campaign::startsOn).thenComparing(c -> c.id().toString()));
+    public UUID intakeUnitFor(String bureauCode) {
+        if (bureauCode != null && !bureauCode.isBlank()) {
+            return publicNotices.bureau(bureauCode).map(PublicBureau::intakeUnitId)
+                    .orElseThrow(() -> new BusinessRuleViolation("complaint.bureau.unknown", bureauCode.strip()));
+        }
+        List<PublicBureau> bureaus = publicNotices.bureaus();
+        if (bureaus.size() > 1) {
+            throw new BusinessRuleViolation("complaint.bureau.required");
+        }
+        return configuredIntakeUnit()
+                .or(() -> bureaus.stream().findFirst().map(PublicBureau::intakeUnitId))
+                .or(() -> units.all().stream().filter(u -> u.parentId() != null).map(OrgUnit::id).findFirst())
+                .orElseThrow(() -> new IllegalStateException("no unit to receive complaints"));
+    }
+
+    private Optional<UUID> configuredIntakeUnit() {
+        IntakeUnit cached = intakeUnit;
+        if (cached != null && cached.loadedAt().isAfter(clock.instant().minusSeconds(300))) {
+            return Optional.ofNullable(cached.id());
+        }
+        UUID id = settings.intakeUnitCode() == null || settings.intakeUnitCode().isBlank() ? null
+                : units.findByCode(settings.intakeUnitCode().strip()).map(OrgUnit::id).orElseThrow(
+                        () -> new IllegalStateException("duban.complaint.intake-unit-code names no unit"));
+        intakeUnit = new IntakeUnit(id, clock.instant());
+        return Optional.ofNullable(id);
+    }
+
+    /** The bureaus the public can address (those running an active campaign). */
+    public List<PublicBureau> publicBureaus() {
+        return publicNotices.bureaus();
+    }
+
+    public Optional<PublicBureau> publicBureau(String code) {
+        return publicNotices.bureau(code);
     }
 
     // ---- the receipt holder -----------------------------------------------------------------------------------
@@ -310,7 +313,19 @@ public class Complaints {
                         """).param("id", c.id())
                 .query((rs, n) -> new PublicStatus.PublicEntry(rs.getTimestamp(1).toInstant(), rs.getString(2))).list();
         String feedback = c.status() == ComplaintStatus.DECLINED ? c.declineReason() : c.feedback();
-        return new PublicStatus(c.type(), c.status(), c.submittedAt(), unit, c.dueOn(), feedback, c.satisfaction(), added);
+        List<PublicStatus.Step> steps = new java.util.ArrayList<>();
+        steps.add(new PublicStatus.Step(c.submittedAt(), PublicStatus.StepKind.RECEIVED));
+        jdbc.sql("""
+                        select created_at, action from complaint_entry where complaint_id = :id and kind = 'TRANSITION'
+                        order by created_at
+                        """).param("id", c.id())
+                .query((rs, n) -> {
+                    Instant at = rs.getTimestamp(1).toInstant();
+                    return PublicStatus.StepKind.of(rs.getString(2)).map(kind -> new PublicStatus.Step(at, kind));
+                })
+                .list().forEach(step -> step.ifPresent(steps::add));
+        return new PublicStatus(c.type(), c.status(), c.submittedAt(), unit, c.dueOn(), feedback, c.satisfaction(),
+                added, steps);
     }
 
     // ---- staff ------------------------------------------------------------------------------------------------

@@ -2,7 +2,10 @@ package org.duban.complaint;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.duban.campaign.PublicBureau;
+import org.duban.campaign.PublicNotices;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
@@ -12,9 +15,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,8 +29,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The public portal: no login, phone first. The receipt travels only in POST bodies, never in a URL, and pages
- * showing it are not cached. A bad input re-renders the form with a 400 and the message next to the field.
+ * The public portal: no login, phone first. It lists the bureaus running a campaign; each has its own page
+ * ({@code /public/b/{code}/}) with its public notice, and complaints made there go to that bureau's intake unit.
+ * Look-up and rating are one route for all bureaus (a receipt is unique across the installation). The receipt
+ * travels only in POST bodies and the session's flash, never in a URL, and pages showing it are not cached. A bad
+ * input re-renders the form with a 400 and the message next to the field.
  */
 @Controller
 class PublicComplaintController {
@@ -32,30 +41,65 @@ class PublicComplaintController {
     private final Complaints complaints;
     private final PublicRateLimit rateLimit;
     private final ComplaintSettings settings;
+    private final PublicNotices publicNotices;
+    private final Secrets secrets;
 
-    PublicComplaintController(Complaints complaints, PublicRateLimit rateLimit, ComplaintSettings settings) {
+    PublicComplaintController(Complaints complaints, PublicRateLimit rateLimit, ComplaintSettings settings,
+                              PublicNotices publicNotices, Secrets secrets) {
         this.complaints = complaints;
+        this.secrets = secrets;
+        this.publicNotices = publicNotices;
         this.rateLimit = rateLimit;
         this.settings = settings;
     }
 
+    /** The portal's home: the bureaus running a campaign. With a single bureau, that bureau's page. */
     @GetMapping({"/public", "/public/"})
     String home(Model model) {
-        model.addAttribute("campaign", complaints.publicCampaign().orElse(null));
+        List<PublicBureau> bureaus = complaints.publicBureaus();
+        if (bureaus.size() == 1) {
+            return "redirect:/public/b/" + bureaus.get(0).code() + "/";
+        }
+        model.addAttribute("bureaus", bureaus);
+        return "complaint/public/bureaus";
+    }
+
+    /** A bureau's page: its public notice with its channels, and the ways to complain and follow a case. */
+    @GetMapping({"/public/b/{code}", "/public/b/{code}/"})
+    String bureau(@PathVariable String code, Model model) {
+        PublicBureau bureau = complaints.publicBureau(code).orElseThrow(() -> new NotFoundException("bureau " + code));
+        model.addAttribute("bureau", bureau);
+        model.addAttribute("notice", publicNotices.notice(bureau.id()).orElse(null));
+        model.addAttribute("campaign", publicNotices.activeCampaign(bureau.id()).orElse(null));
         model.addAttribute("timeLimits", settings.timeLimits());
+        model.addAttribute("several", complaints.publicBureaus().size() > 1);
         return "complaint/public/home";
     }
 
-    @GetMapping("/public/complaints/new")
-    String form(Model model) {
-        model.addAttribute("form", ComplaintForm.empty(UUID.randomUUID().toString()));
+    @GetMapping("/public/b/{code}/complaints/new")
+    String form(@PathVariable String code, Model model) {
+        PublicBureau bureau = complaints.publicBureau(code).orElseThrow(() -> new NotFoundException("bureau " + code));
+        model.addAttribute("form", ComplaintForm.emptyFor(bureau.code(), UUID.randomUUID().toString()));
         return formView(model);
     }
 
+    /** The old address of the form: the only bureau's form, or the list to choose from. */
+    @GetMapping("/public/complaints/new")
+    String formWithoutBureau() {
+        List<PublicBureau> bureaus = complaints.publicBureaus();
+        return bureaus.size() == 1 ? "redirect:/public/b/" + bureaus.get(0).code() + "/complaints/new"
+                : "redirect:/public/";
+    }
+
+    /**
+     * Registers the complaint and redirects (post/redirect/get): the receipt travels to the next page in the
+     * session's flash, never in the URL, so reloading the receipt page cannot submit the complaint twice.
+     */
     @PostMapping("/public/complaints")
     String submit(@ModelAttribute("form") ComplaintForm form, BindingResult errors,
                   @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
-                  HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+                  HttpServletRequest request, HttpServletResponse response, Model model,
+                  RedirectAttributes redirect) throws IOException {
         form.validate(errors, complaints.today(), true);
         if (errors.hasErrors()) {
             response.setStatus(400);
@@ -71,16 +115,33 @@ class PublicComplaintController {
             }
         }
         try {
+            UUID intake = complaints.intakeUnitFor(form.bureau());
             Submitted submitted = complaints.submit(form.toNewComplaint(), Channel.WEB, form.idempotencyKey(),
-                    uploads, null);
-            noStore(response);
-            model.addAttribute("submitted", submitted);
-            return "complaint/public/receipt";
+                    uploads, intake);
+            String bureauName = complaints.publicBureau(form.bureau()).map(PublicBureau::name).orElse(null);
+            redirect.addFlashAttribute("receiptFlash", ReceiptFlash.of(submitted, bureauName, secrets));
+            return "redirect:/public/complaints/receipt";
         } catch (BusinessRuleViolation refusal) {
-            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            if (refusal.messageKey().startsWith("complaint.bureau.")) {
+                errors.rejectValue("bureau", refusal.messageKey(), refusal.args(), refusal.messageKey());
+            } else {
+                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            }
             response.setStatus(400);
             return formView(model);
         }
+    }
+
+    /** Shows the receipt once, from the flash; a reload finds no receipt and says how to follow the case instead. */
+    @GetMapping("/public/complaints/receipt")
+    String receipt(HttpServletRequest request, HttpServletResponse response, Model model) {
+        noStore(response);
+        var flashes = RequestContextUtils.getInputFlashMap(request);
+        if (flashes != null && flashes.get("receiptFlash") instanceof ReceiptFlash flash) {
+            model.addAttribute("submitted", flash.open(secrets));
+            model.addAttribute("bureauName", flash.bureauName());
+        }
+        return "complaint/public/receipt";
     }
 
     @GetMapping("/public/complaints/status")
@@ -164,6 +225,7 @@ class PublicComplaintController {
 
     private String formView(Model model) {
         model.addAttribute("types", ComplaintType.values());
+        model.addAttribute("bureaus", complaints.publicBureaus());
         model.addAttribute("maxAttachments", settings.maxAttachments());
         model.addAttribute("maxAttachmentMegabytes", settings.maxAttachmentBytes() / 1024 / 1024);
         return "complaint/public/form";

@@ -7,6 +7,8 @@ import org.duban.campaign.GroupKind;
 import org.duban.campaign.MemberForm;
 import org.duban.campaign.MemberPosition;
 import org.duban.campaign.PhasesForm;
+import org.duban.campaign.PublicNoticeForm;
+import org.duban.campaign.PublicNotices;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
@@ -48,10 +50,12 @@ class DemoDataLoader implements DemoLoader {
     private final OrgUnits units;
     private final StaffDirectory staff;
     private final Campaigns campaigns;
+    private final PublicNotices publicNotices;
     private final TransactionTemplate tx;
 
     DemoDataLoader(DemoMode demoMode, OrgUnits units, StaffDirectory staff, Campaigns campaigns,
-                   TransactionTemplate tx) {
+                   PublicNotices publicNotices, TransactionTemplate tx) {
+        this.publicNotices = publicNotices;
         this.demoMode = demoMode;
         this.units = units;
         this.staff = staff;
@@ -91,13 +95,30 @@ class DemoDataLoader implements DemoLoader {
             nameByKey.put(p.key(), p.name());
             titleByKey.put(p.key(), p.title());
         }
-        DemoData.CampaignData c = data.campaign();
         DataScope all = new DataScope(new HashSet<>(byCode.values().stream().map(OrgUnit::id).toList()), "/");
-        String notice;
-        try (InputStream in = new ClassPathResource(c.noticeFile()).getInputStream()) {
-            notice = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        loadCampaign(data.campaign(), byCode, staffByKey, nameByKey, titleByKey, all);
+        // The city's own plan and the other counties' campaigns under it: one installation for a city (issue 13).
+        if (data.campaigns() != null) {
+            data.campaigns().forEach(c -> loadCampaign(c, byCode, staffByKey, nameByKey, titleByKey, all));
+        }
+        if (data.notices() != null) {
+            for (DemoData.NoticeData n : data.notices()) {
+                publicNotices.save(byCode.get(n.bureau()).id(), new PublicNoticeForm(byCode.get(n.intake()).id(),
+                        n.title(), n.documentNumber(), n.publishedOn(), n.body(), n.hotlines(), n.mailbox(),
+                        n.address(), n.officeHours(), null), all);
+            }
+        }
+    }
+
+    private void loadCampaign(DemoData.CampaignData c, Map<String, OrgUnit> byCode, Map<String, UUID> staffByKey,
+                              Map<String, String> nameByKey, Map<String, String> titleByKey, DataScope all) {
+        String notice = null;
+        if (c.noticeFile() != null) {
+            try (InputStream in = new ClassPathResource(c.noticeFile()).getInputStream()) {
+                notice = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
         UUID campaignId = campaigns.create(new CampaignForm(byCode.get(c.owner()).id(), c.title(), c.documentNumber(),
                 c.issuingAgency(), c.signer(), c.issuedOn(), c.startsOn(), c.endsOn(), notice, CampaignStatus.ACTIVE,

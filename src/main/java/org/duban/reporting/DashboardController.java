@@ -39,8 +39,11 @@ class DashboardController {
     private final FigureLists lists;
     private final MessageSource messages;
 
+    private final Reports reports;
+
     DashboardController(Campaigns campaigns, OrgUnits units, ReportFigures figures, FigureLists lists,
-                        MessageSource messages) {
+                        MessageSource messages, Reports reports) {
+        this.reports = reports;
         this.messages = messages;
         this.campaigns = campaigns;
         this.units = units;
@@ -77,6 +80,30 @@ class DashboardController {
 
     private String unitName(UUID id) {
         return units.find(id).map(OrgUnit::name).orElse(null);
+    }
+
+    /** The goal indicators the counties are ranked on, each with whether more is better. */
+    static final Map<String, Boolean> RANKED = Map.of("complaintsOnTimeRate", true, "satisfactionRate", true,
+            "rectifiedRate", true, "problemsOverdue", false);
+
+    /**
+     * Each county's place on each ranked indicator (1 = best; equal values share a place, the next place is skipped);
+     * a county without a value (a rate of nothing) has no place.
+     */
+    static Map<String, Map<UUID, Integer>> ranks(List<Column> columns) {
+        Map<String, Map<UUID, Integer>> ranks = new java.util.HashMap<>();
+        RANKED.forEach((key, higherIsBetter) -> {
+            Map<UUID, java.math.BigDecimal> values = new java.util.HashMap<>();
+            for (Column c : columns) {
+                c.figures().stream().filter(f -> f.key().equals(key) && f.value() != null).findFirst()
+                        .ifPresent(f -> values.put(c.unit().id(), f.value()));
+            }
+            Map<UUID, Integer> places = new java.util.HashMap<>();
+            values.forEach((unit, value) -> places.put(unit, 1 + (int) values.values().stream()
+                    .filter(other -> higherIsBetter ? other.compareTo(value) > 0 : other.compareTo(value) < 0).count()));
+            ranks.put(key, places);
+        });
+        return ranks;
     }
 
     /** The dashboard counts everything since the campaign began. */
@@ -122,6 +149,9 @@ class DashboardController {
             }
         }
         model.put("columns", columns);
+        model.put("ranks", ranks(columns));
+        model.put("lateReports", columns.stream().collect(Collectors.toMap(c -> c.unit().id(),
+                c -> reports.lateMonthlyReports(c.unit(), today))));
         model.put("countyNames", columns.stream().map(c -> c.unit().name()).collect(Collectors.joining("|")));
         return model;
     }

@@ -73,7 +73,13 @@ class ReportController {
     @PostMapping("/reports")
     String create(@RequestParam UUID campaignId, @RequestParam ReportKind kind, @RequestParam String month,
                   RedirectAttributes redirect) {
-        LocalDate period = YearMonth.parse(month).atEndOfMonth();
+        LocalDate period;
+        try {
+            period = YearMonth.parse(month == null ? "" : month.strip()).atEndOfMonth();
+        } catch (java.time.format.DateTimeParseException e) {
+            redirect.addFlashAttribute("refusal", "report.refused.monthUnknown");
+            return "redirect:/reports";
+        }
         try {
             UUID id = reports.create(campaignId, kind, kind == ReportKind.MONTHLY ? period.withDayOfMonth(1) : period,
                     units.currentScope());

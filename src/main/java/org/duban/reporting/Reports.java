@@ -153,6 +153,10 @@ public class Reports {
         Campaign campaign = campaigns.get(campaignId, scope);
         OrgUnit bureau = myBureau();
         LocalDate normalised = kind == ReportKind.MONTHLY ? period.withDayOfMonth(1) : period;
+        // A month is reported on once it is over (the notice: 上月自查自纠情况), never while it runs.
+        if (kind == ReportKind.MONTHLY && normalised.plusMonths(1).isAfter(LocalDate.now(clock))) {
+            throw new BusinessRuleViolation("report.refused.monthNotEnded");
+        }
         if (kind == ReportKind.MONTHLY && jdbc.sql("""
                         select count(*) from report
                         where campaign_id = :c and unit_id = :u and period = :p and kind = 'MONTHLY'
@@ -327,6 +331,47 @@ public class Reports {
         events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(),
                 received ? "received" : "returned", next, report.unitId(), bureau, CurrentUser.actor(),
                 clock.instant()));
+    }
+
+    /**
+     * How many monthly reports a bureau owes its superior past their deadline: for each month of its own active
+     * campaign that has ended, the report is due by the end of the following month (the notice: 每月月底前报送上月情况);
+     * it is late when no version reached the superior by then (a returned one that had arrived in time is not late).
+     */
+    @Transactional(readOnly = true)
+    public int lateMonthlyReports(OrgUnit bureau, LocalDate today) {
+        Optional<Map<String, Object>> campaign = jdbc.sql("""
+                        select id, starts_on, ends_on from campaign where owner_unit_id = :bureau and status = 'ACTIVE'
+                        order by starts_on limit 1
+                        """).param("bureau", bureau.id()).query().listOfRows().stream().findFirst();
+        if (campaign.isEmpty()) {
+            return 0;
+        }
+        LocalDate start = ((Date) campaign.get().get("starts_on")).toLocalDate().withDayOfMonth(1);
+        Date endsOn = (Date) campaign.get().get("ends_on");
+        LocalDate end = endsOn == null ? today : endsOn.toLocalDate();
+        Map<LocalDate, Instant> firstArrival = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select r.period, min(v.submitted_at) as first from report r
+                        join report_version v on v.report_id = r.id
+                        where r.unit_id = :bureau and r.campaign_id = :campaign and r.kind = 'MONTHLY'
+                        group by r.period
+                        """).param("bureau", bureau.id()).param("campaign", campaign.get().get("id"))
+                .query(rs -> {
+                    firstArrival.put(rs.getDate("period").toLocalDate(), rs.getTimestamp("first").toInstant());
+                });
+        int late = 0;
+        for (LocalDate month = start; !month.isAfter(end); month = month.plusMonths(1)) {
+            LocalDate deadline = month.plusMonths(2).minusDays(1);
+            if (!deadline.isBefore(today)) {
+                break;
+            }
+            Instant arrived = firstArrival.get(month);
+            if (arrived == null || arrived.atZone(clock.getZone()).toLocalDate().isAfter(deadline)) {
+                late++;
+            }
+        }
+        return late;
     }
 
     /** The headline figures followed by the breakdowns by category, source and complaint channel. */

@@ -52,7 +52,7 @@ class AcknowledgedComplaintSurvivesKillTest {
         int port = freePort();
         Process first = startApplication(port, "first.log");
         String key = UUID.randomUUID().toString();
-        String body = "{\"type\": \"RIGID\", \"content\": \"kill -9 test: fined twice for one stop\", \"anonymous\": true}";
+        String body = "{\"type\": \"RIGID\", \"content\": \"kill -9 test: fined twice for one stop\", \"anonymous\": true, \"bureau\": \"OTOGQ\"}";
 
         HttpResponse<String> created = submit(port, key, body);
         // The answer is in: kill everything at once, without any chance to flush or shut down.

@@ -34,7 +34,8 @@ class ComplaintApiTest {
 
     static final String BODY = """
             {"type": "ROUGH", "content": "执法人员态度粗暴，不听解释。", "occurred_on": "2023-05-10",
-             "location": "G338国道治超站", "unit": "执法大队一中队", "anonymous": false, "name": "王五", "phone": "13800000000"}
+             "location": "G338国道治超站", "unit": "执法大队一中队", "anonymous": false, "name": "王五", "phone": "13800000000",
+             "bureau": "OTOGQ"}
             """;
 
     @Autowired

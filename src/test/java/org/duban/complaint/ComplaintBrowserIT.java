@@ -17,7 +17,11 @@ class ComplaintBrowserIT extends BrowserTest {
 
         // The public: notice, form, receipt.
         page.navigate(url("/public/"));
-        assertThat(page.textContent("#notice")).contains("鄂前交发〔2023〕29号");
+        screenshot("complaint-public-bureaus");
+        page.click("#bureaus a:has-text('鄂托克前旗交通运输局')");
+        page.waitForSelector("#notice");
+        assertThat(page.textContent("#notice")).contains("鄂托克前旗交通运输局关于开展");
+        assertThat(page.textContent("#channels")).contains("12345");
         screenshot("complaint-public-home");
         page.click("#complain");
         page.selectOption("#type", "PROFIT_DRIVEN");
@@ -33,7 +37,11 @@ class ComplaintBrowserIT extends BrowserTest {
         String receipt = page.textContent("#receipt").trim();
         assertThat(receipt).matches("\\d{4}(-\\d{4}){4}");
         assertThat(page.url()).doesNotContain(receipt.replace("-", "").substring(0, 8));
+        assertThat(page.isVisible("#copy-receipt")).isTrue();
         screenshot("complaint-public-receipt");
+        // Post/redirect/get: a reload shows no receipt and submits nothing again.
+        page.reload();
+        page.waitForSelector("#receipt-gone");
 
         // The work team accepts and assigns it to the first squad.
         context.clearCookies();
@@ -79,6 +87,7 @@ class ComplaintBrowserIT extends BrowserTest {
         assertThat(page.textContent("#case-status")).isEqualTo("已答复");
         assertThat(page.textContent("#case-unit")).isEqualTo("执法大队一中队");
         assertThat(page.textContent("#case-feedback")).contains("已退还200元");
+        assertThat(page.textContent("#timeline")).contains("已受理").contains("已交办理单位办理").contains("已答复");
         assertThat(page.content()).doesNotContain("批评教育。\u201d").doesNotContain("当班队员现场收取");
         screenshot("complaint-public-status");
         page.check("#s-SATISFIED");

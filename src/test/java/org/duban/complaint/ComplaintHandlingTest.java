@@ -52,7 +52,8 @@ class ComplaintHandlingTest {
 
     Submitted submitOne(String content) {
         return complaints.submit(new NewComplaint(ComplaintType.PROFIT_DRIVEN, content, LocalDate.of(2023, 4, 2),
-                "城川治超站", null, false, "李四", "13900000000"), Channel.WEB, null, List.of(), null);
+                "城川治超站", null, false, "李四", "13900000000"), Channel.WEB, null, List.of(),
+                complaints.intakeUnitFor("OTOGQ"));
     }
 
     long version(UUID id) {
@@ -194,7 +195,8 @@ class ComplaintHandlingTest {
     void staffDownloadAnAttachmentAsAFileWithItsCheckedTypeNeverShownInline() throws Exception {
         byte[] pdf = "%PDF-1.4\n% 罚款单据照片\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         UUID id = complaints.submit(new NewComplaint(ComplaintType.PROFIT_DRIVEN, "附罚款单。", null, null, null, true,
-                null, null), Channel.WEB, null, List.of(new Upload("罚款单.pdf", pdf)), null).complaintId();
+                null, null), Channel.WEB, null, List.of(new Upload("罚款单.pdf", pdf)),
+                complaints.intakeUnitFor("OTOGQ")).complaintId();
         UUID attachment = complaints.attachments(id, units.currentScope()).get(0).id();
         mvc.perform(get("/complaints/" + id + "/attachments/" + attachment))
                 .andExpect(status().isOk())

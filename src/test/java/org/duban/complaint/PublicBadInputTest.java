@@ -67,6 +67,7 @@ class PublicBadInputTest {
         FORM.put("phone", "13800000000");
         FORM.put("consent", "true");
         FORM.put("idempotencyKey", "k");
+        FORM.put("bureau", "OTOGQ");
     }
 
     @Autowired
@@ -100,10 +101,11 @@ class PublicBadInputTest {
                 return formPost("/public/complaints/status/rating", form);
             });
         }
-        for (String field : List.of("type", "content", "occurred_on", "location", "unit", "anonymous", "name", "phone")) {
+        for (String field : List.of("type", "content", "occurred_on", "location", "unit", "anonymous", "name", "phone",
+                "bureau")) {
             forEachValue(tests, "POST /api/v1/complaints " + field, v -> {
                 Map<String, Object> body = new LinkedHashMap<>(Map.of("type", "ROUGH", "content", "态度粗暴",
-                        "occurred_on", "2023-05-01", "anonymous", false, "name", "张三", "phone", "138"));
+                        "occurred_on", "2023-05-01", "anonymous", false, "name", "张三", "phone", "138", "bureau", "OTOGQ"));
                 body.put(field, v);
                 return jsonPost("/api/v1/complaints", json(body));
             });
@@ -140,7 +142,8 @@ class PublicBadInputTest {
             expectRefused(response);
             assertThat(response.getContentAsString()).contains("JPEG");
         }));
-        for (String path : List.of("/public/", "/public/complaints/new", "/public/complaints/status")) {
+        for (String path : List.of("/public/", "/public/complaints/new", "/public/complaints/status", "/public/b/OTOGQ/",
+                "/public/b/OTOGQ/complaints/new", "/public/complaints/receipt")) {
             tests.add(DynamicTest.dynamicTest("GET " + path + " with junk parameters", () -> {
                 MockHttpServletResponse response = mvc.perform(get(path).with(Addresses.fromFresh())
                         .param("lang", SCRIPT).param("receipt", "' OR 1=1 --")).andReturn().getResponse();

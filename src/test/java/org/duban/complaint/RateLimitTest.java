@@ -86,11 +86,11 @@ class RateLimitTest {
         String sender = Addresses.fresh();
         for (int i = 0; i < 5; i++) {
             mvc.perform(post("/api/v1/complaints").with(Addresses.from(sender)).contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"type\": \"OTHER\", \"content\": \"限流测试 " + i + "\"}"))
+                            .content("{\"type\": \"OTHER\", \"bureau\": \"OTOGQ\", \"content\": \"限流测试 " + i + "\"}"))
                     .andExpect(status().isCreated());
         }
         mvc.perform(post("/api/v1/complaints").with(Addresses.from(sender)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"type\": \"OTHER\", \"content\": \"限流测试 6\"}"))
+                        .content("{\"type\": \"OTHER\", \"bureau\": \"OTOGQ\", \"content\": \"限流测试 6\"}"))
                 .andExpect(status().isTooManyRequests());
     }
 

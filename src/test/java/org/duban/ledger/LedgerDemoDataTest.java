@@ -36,13 +36,23 @@ class LedgerDemoDataTest {
     static final String DEMO = " from problem p where cast(p.created_at at time zone 'Asia/Shanghai' as date)"
             + " < cast(now() at time zone 'Asia/Shanghai' as date)";
 
+    /** Rows of one county's units. */
+    static final String OF_COUNTY = " and p.unit_id in (select u.id from org_unit u join org_unit c on u.path like c.path || '%'"
+            + " where c.code = :county)";
+
     List<String> distinct(String column) {
         return jdbc.sql("select distinct p." + column + DEMO).query(String.class).list();
     }
 
     @Test
     void everyStageSourceAndKindIsThere() {
-        assertThat(jdbc.sql("select count(*)" + DEMO).query(Long.class).single()).isBetween(20L, 30L);
+        // The founding county has the full ledger; the two other counties of the city have their own, smaller ones.
+        assertThat(jdbc.sql("select count(*)" + DEMO + OF_COUNTY).param("county", "OTOGQ").query(Long.class).single())
+                .isBetween(20L, 30L);
+        for (String county : List.of("OTOG", "HANGJIN")) {
+            assertThat(jdbc.sql("select count(*)" + DEMO + OF_COUNTY).param("county", county).query(Long.class).single())
+                    .as(county).isBetween(4L, 10L);
+        }
         assertThat(distinct("status")).containsAll(Arrays.stream(ProblemStatus.values()).map(Enum::name).toList());
         assertThat(distinct("category")).containsAll(Arrays.stream(ProblemCategory.values()).map(Enum::name).toList());
         assertThat(distinct("source")).contains("SELF_INSPECTION", "COMPLAINT", "SURPRISE_INSPECTION",
@@ -60,8 +70,8 @@ class LedgerDemoDataTest {
     @Test
     void someAreOverdueAndSomeOpenOnesAreNot() {
         String open = " and p.status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING')";
-        long overdue = jdbc.sql("select count(*)" + DEMO + open + " and p.due_on < current_date")
-                .query(Long.class).single();
+        long overdue = jdbc.sql("select count(*)" + DEMO + OF_COUNTY + open + " and p.due_on < current_date")
+                .param("county", "OTOGQ").query(Long.class).single();
         long inTime = jdbc.sql("select count(*)" + DEMO + open + " and p.due_on >= current_date")
                 .query(Long.class).single();
         assertThat(overdue).isBetween(2L, 6L);
@@ -127,7 +137,8 @@ class LedgerDemoDataTest {
         jdbc.sql("""
                 select f.figure, f.value from report_figure f join report r on r.id = f.report_id
                 where r.kind = 'MONTHLY' and r.period = date '2023-03-01' and f.version_no = 0
-                """).query(rs -> {
+                  and r.campaign_id = cast(:campaign as uuid)
+                """).param("campaign", campaign).query(rs -> {
                     figures.put(rs.getString(1), rs.getBigDecimal(2));
                 });
         assertThat(figures.get("problemsFound")).isEqualByComparingTo("2");

@@ -50,8 +50,10 @@ class ReportDocxSample {
         String campaign = jdbc.sql("select id::text from campaign order by starts_on limit 1").query(String.class).single();
         mvc.perform(as("workteam", post("/reports").param("campaignId", campaign).param("kind", "MONTHLY")
                 .param("month", "2023-05"))).andExpect(status().is3xxRedirection());
-        UUID id = jdbc.sql("select id from report where kind = 'MONTHLY' and period = date '2023-05-01'")
-                .query(UUID.class).single();
+        UUID id = jdbc.sql("""
+                        select id from report where kind = 'MONTHLY' and period = date '2023-05-01'
+                          and campaign_id = cast(:c as uuid)
+                        """).param("c", campaign).query(UUID.class).single();
         String progress = jdbc.sql("select progress from report where id = :id").param("id", id).query(String.class).single();
         mvc.perform(as("workteam", post("/reports/" + id).param("title", "关于2023年5月交通运输执法领域突出问题专项整治工作情况的报告")
                 .param("docPrefix", "鄂前交发").param("docYear", "2023").param("docSeq", "31")

@@ -97,7 +97,11 @@ class AuthorizationMatrixTest {
 
     private Map<String, String> demoIds() {
         Map<String, String> ids = new HashMap<>();
-        ids.put("campaign", jdbc.sql("select id::text from campaign order by starts_on limit 1").query(String.class).single());
+        // The founding county's campaign (the city's own campaign is not the county work team's to edit).
+        ids.put("campaign", jdbc.sql("""
+                select c.id::text from campaign c join org_unit o on o.id = c.owner_unit_id where o.code = 'OTOGQ'
+                order by c.starts_on limit 1
+                """).query(String.class).single());
         ids.put("staff", jdbc.sql("select id::text from staff where login = 'unit'").query(String.class).single());
         ids.put("unit", jdbc.sql("select id::text from org_unit where code = 'OTOGQ-SQUAD-1'").query(String.class).single());
         ids.put("otherUnit", jdbc.sql("select id::text from org_unit where code = 'OTOG-SQUAD-1'").query(String.class).single());
