@@ -29,7 +29,7 @@ import org.springframework.context.annotation.FilterType;
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
                 "org\\.duban\\.shared\\.database\\.EmbeddedDatabaseConfiguration",
                 "org\\.duban\\.shared\\.ClockConfiguration",
-                "org\\.duban\\.audit\\.(AuditTrail|AuditSealer)",
+                "org\\.duban\\.audit\\.(AuditTrail|AuditSealer|AuditKey|AuditAnchors)",
                 "org\\.duban\\.screening\\.(Imports|Screening|ScreeningSettings|Findings|ScreenCommand)"}))
 class ScreenCommandContext {
 }

@@ -4,11 +4,12 @@ import org.duban.campaign.Campaigns;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.shared.DemoLoader;
 import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
@@ -38,7 +39,7 @@ import java.util.UUID;
  */
 @Component
 @Order(300)
-class ReportDemoLoader implements ApplicationRunner {
+class ReportDemoLoader implements DemoLoader {
 
     /** How far a county's report for one month got. */
     enum Stage { DRAFT, APPROVED, SUBMITTED, RETURNED, RETURNED_THEN_RECEIVED, RECEIVED }
