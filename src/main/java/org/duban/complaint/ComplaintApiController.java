@@ -44,20 +44,24 @@ class ComplaintApiController {
     private final Complaints complaints;
     private final PublicRateLimit rateLimit;
     private final MessageSource messages;
+    private final HotlineClients hotlines;
 
-    ComplaintApiController(Complaints complaints, PublicRateLimit rateLimit, MessageSource messages) {
+    ComplaintApiController(Complaints complaints, PublicRateLimit rateLimit, MessageSource messages,
+                           HotlineClients hotlines) {
         this.complaints = complaints;
         this.rateLimit = rateLimit;
         this.messages = messages;
+        this.hotlines = hotlines;
     }
 
     record SubmitRequest(Object type, Object content, @JsonProperty("occurred_on") Object occurredOn,
                          Object location, Object unit, Object anonymous, Object name, Object phone,
-                         Object bureau) {
+                         Object bureau, @JsonProperty("work_order_no") Object workOrderNo) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record SubmitResponse(String receipt, @JsonProperty("submitted_at") String submittedAt,
-                          @JsonProperty("due_on") String dueOn) {
+                          @JsonProperty("due_on") String dueOn, @JsonProperty("work_order_no") String workOrderNo) {
     }
 
     record LookupRequest(Object receipt) {
@@ -80,8 +84,18 @@ class ComplaintApiController {
     @PostMapping(path = "/api/v1/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> submit(@RequestBody(required = false) SubmitRequest body,
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                             @RequestHeader(name = "X-Api-Key", required = false) String apiKey,
                              HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
+        // A hotline client's key, when sent, must be valid: a wrong or revoked key is not silently treated as public.
+        java.util.Optional<HotlineClients.Client> client = java.util.Optional.empty();
+        if (apiKey != null) {
+            client = hotlines.authenticate(apiKey.strip());
+            if (client.isEmpty()) {
+                return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                        .body(new Errors(text("complaint.api.keyInvalid"), List.of()));
+            }
+        }
         if (body == null) {
             return badRequest(List.of(new FieldError(null, text("complaint.api.bodyMissing"))));
         }
@@ -125,6 +139,12 @@ class ComplaintApiController {
         if (phone != null && !phone.isBlank() && !org.duban.notification.MobileNumbers.isMobile(phone)) {
             errors.add(new FieldError("phone", text("complaint.api.phone")));
         }
+        String workOrderNo = string(body.workOrderNo(), "work_order_no", 64, false, errors);
+        if (workOrderNo != null && !workOrderNo.matches("[A-Za-z0-9_\\-]+")) {
+            errors.add(new FieldError("work_order_no", text("complaint.api.workOrderNo")));
+        } else if (workOrderNo != null && client.isEmpty()) {
+            errors.add(new FieldError("work_order_no", text("complaint.api.workOrderNeedsKey")));
+        }
         if (!errors.isEmpty()) {
             return badRequest(errors);
         }
@@ -134,9 +154,10 @@ class ComplaintApiController {
         if (!errors.isEmpty()) {
             return badRequest(errors);
         }
-        java.util.UUID intake;
+        java.util.UUID intake = null;
         try {
-            intake = complaints.intakeUnitFor(bureau);
+            // A hotline client's key is scoped to its bureau; everyone else names the bureau.
+            intake = client.isPresent() ? null : complaints.intakeUnitFor(bureau);
         } catch (BusinessRuleViolation refusal) {
             String key = refusal.messageKey().equals("complaint.bureau.required") ? "complaint.api.bureauRequired"
                     : "complaint.api.bureauUnknown";
@@ -147,12 +168,13 @@ class ComplaintApiController {
         }
         // Counted once the body is valid: only a complaint that would be registered uses up the allowance.
         rateLimit.check(PublicRateLimit.Kind.SUBMISSION, request.getRemoteAddr());
-        Submitted submitted = complaints.submit(
-                new NewComplaint(type, content, occurredOn, location, unit, anonymous, name, phone),
-                Channel.API, idempotencyKey, List.of(), intake);
+        NewComplaint complaint = new NewComplaint(type, content, occurredOn, location, unit, anonymous, name, phone);
+        Submitted submitted = client.isPresent()
+                ? hotlines.submit(client.get(), workOrderNo, complaint, idempotencyKey, complaints)
+                : complaints.submit(complaint, Channel.API, idempotencyKey, List.of(), intake);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(new SubmitResponse(submitted.receipt(), submitted.submittedAt().toString(),
-                        submitted.dueOn().toString()));
+                        submitted.dueOn().toString(), workOrderNo));
     }
 
     @PostMapping(path = "/api/v1/complaints/lookup", produces = MediaType.APPLICATION_JSON_VALUE)

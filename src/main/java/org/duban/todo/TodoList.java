@@ -74,9 +74,7 @@ public class TodoList {
         boolean urge = me.can("todo:item:urge");
         if (me.can("ledger:problem:read")) {
             String secret = me.can(Recipients.CONFIDENTIAL) ? "" : " and not p.confidential";
-            String since = "coalesce((select max(c.at) from problem_change c where c.problem_id = p.id"
-                    + " and c.field = 'status'), p.created_at)";
-            String row = "select 'PROBLEM' as kind, p.id, p.reference as label, %s as action, " + since
+            String row = "select 'PROBLEM' as kind, p.id, p.reference as label, %s as action, p.created_at"
                     + " as since, %s as due_on, %s as unit_id, %s as escalated from problem p"
                     + " left join rectification r on r.problem_id = p.id where ";
             String inScope = " and (p.unit_id = any(:units) or p.assigned_unit_id = any(:units))" + secret;
@@ -99,9 +97,7 @@ public class TodoList {
             }
         }
         if (me.can("complaint:complaint:read")) {
-            String since = "coalesce((select max(e.created_at) from complaint_entry e where e.complaint_id = c.id"
-                    + " and e.kind = 'TRANSITION'), c.submitted_at)";
-            String row = "select 'COMPLAINT' as kind, c.id, c.type as label, %s as action, " + since
+            String row = "select 'COMPLAINT' as kind, c.id, c.type as label, %s as action, c.submitted_at"
                     + " as since, %s as due_on, %s as unit_id, %s as escalated from complaint c where ";
             String inScope = " and (c.owner_unit_id = any(:units) or c.handling_unit_id = any(:units))";
             if (me.can("complaint:complaint:handle")) {
@@ -125,8 +121,7 @@ public class TodoList {
         }
         if (me.can("keytask:task:read")) {
             String row = "select 'KEY_TASK' as kind, t.id, t.title as label, 'progress' as action,"
-                    + " coalesce((select max(g.reported_at) from key_task_progress g where g.task_id = t.id),"
-                    + " t.created_at) as since, t.deadline as due_on, t.owner_unit_id as unit_id, %s as escalated"
+                    + " t.created_at as since, t.deadline as due_on, t.owner_unit_id as unit_id, %s as escalated"
                     + " from key_task t where t.status <> 'DONE' and ";
             if (me.can("keytask:task:progress")) {
                 parts.add(row.formatted("false") + "t.status <> 'AWAITING_ACCEPTANCE' and t.owner_unit_id = :me");
@@ -210,12 +205,22 @@ public class TodoList {
         }
         LocalDate soon = workingDays.add(today, DUE_SOON_DAYS);
         List<Map<String, Object>> rows = jdbc.sql("""
-                        select d.*, u.name as unit_name,
+                        select d.kind, d.id, d.label, d.action, d.due_on, d.unit_id, d.escalated,
+                               coalesce(case d.kind
+                                   when 'PROBLEM' then (select max(c.at) from problem_change c
+                                                        where c.problem_id = d.id and c.field = 'status')
+                                   when 'COMPLAINT' then (select max(e.created_at) from complaint_entry e
+                                                          where e.complaint_id = d.id and e.kind = 'TRANSITION')
+                                   when 'KEY_TASK' then (select max(g.reported_at) from key_task_progress g
+                                                         where g.task_id = d.id) end, d.since) as since,
+                               u.name as unit_name,
                                (select count(*) from todo_urge g where g.item_id = d.id) as urges,
                                (select g.text from todo_urge g where g.item_id = d.id
                                 order by g.urged_at desc limit 1) as last_urge
-                        from (%s) d left join org_unit u on u.id = d.unit_id
-                        order by d.due_on nulls last, d.since limit %d
+                        -- Ordered and cut first: when the item reached this desk is read for the rows shown only.
+                        from (select * from (%s) x order by x.due_on nulls last, x.since limit %d) d
+                        left join org_unit u on u.id = d.unit_id
+                        order by d.due_on nulls last, d.since
                         """.formatted(q.sql(), PAGE_LIMIT))
                 .params(q.params()).query().listOfRows();
         List<TodoItem> items = new ArrayList<>(rows.size());

@@ -41,7 +41,11 @@ class OutboxTest {
     UserDetailsService users;
 
     Outbox outbox(LocalGateway gateway, int maxAttempts) {
-        SmsAdapter sms = new SmsAdapter(new HttpPost(Duration.ofMillis(500)), true, gateway.url());
+        return outbox(gateway, maxAttempts, Duration.ofSeconds(2));
+    }
+
+    Outbox outbox(LocalGateway gateway, int maxAttempts, Duration timeout) {
+        SmsAdapter sms = new SmsAdapter(new HttpPost(timeout), true, gateway.url());
         return new Outbox(jdbc, clock, List.of(sms), List.of(), Duration.ofMillis(400), maxAttempts);
     }
 
@@ -80,7 +84,7 @@ class OutboxTest {
     void afterTheLastAttemptTheMessageIsFailedAndTheTimeoutIsRecorded() throws Exception {
         try (LocalGateway gateway = new LocalGateway(200)) {
             gateway.delayMillis = 2000;
-            Outbox outbox = outbox(gateway, 2);
+            Outbox outbox = outbox(gateway, 2, Duration.ofMillis(300));
             String key = "test:" + UUID.randomUUID();
             outbox.sms(null, "13800000002", "T", Map.of(), key, true, null, null);
             outbox.deliverDue(10);
