@@ -50,6 +50,16 @@ class Recipients {
                             select s.id from staff s
                             join org_unit own on own.id = s.unit_id
                             join org_unit target on target.id = :unit
+                            join lateral (select coalesce((select b.path from org_unit b
+                                                           where own.path like b.path || '%'
+                                                             and b.kind in ('COUNTY_BUREAU', 'CITY_BUREAU')
+                                                           order by length(b.path) desc limit 1), own.path) as path
+                                         ) own_bureau on true
+                            join lateral (select coalesce((select b.path from org_unit b
+                                                           where target.path like b.path || '%'
+                                                             and b.kind in ('COUNTY_BUREAU', 'CITY_BUREAU')
+                                                           order by length(b.path) desc limit 1), target.path) as path
+                                         ) target_bureau on true
                             where s.enabled and s.login is distinct from :except
                               and exists (select 1 from staff_role sr join role_permission rp on rp.role_code = sr.role_code
                                           where sr.staff_id = s.id and rp.permission = :permission)
@@ -60,12 +70,11 @@ class Recipients {
                                   select 1 from staff_role sr join role r on r.code = sr.role_code
                                   where sr.staff_id = s.id and (
                                       r.scope = 'ALL'
-                                      or (r.scope = 'UNIT_AND_BELOW' and target.path like own.path || '%')
-                                      or (r.scope = 'BUREAU' and target.path like coalesce((
-                                              select b.path from org_unit b
-                                              where own.path like b.path || '%'
-                                                and b.kind in ('COUNTY_BUREAU', 'CITY_BUREAU')
-                                              order by length(b.path) desc limit 1), own.path) || '%')))))
+                                      -- The level above sees a county's items (and urges them) but is not at
+                                      -- the county's desks: a hand-over is noticed inside the county's own bureau.
+                                      or (r.scope = 'UNIT_AND_BELOW' and target.path like own.path || '%'
+                                          and own_bureau.path = target_bureau.path)
+                                      or (r.scope = 'BUREAU' and own_bureau.path = target_bureau.path)))))
                             order by s.id
                             """)
                     .param("unit", desk.unitId()).param("except", exceptLogin).param("permission", desk.permission())

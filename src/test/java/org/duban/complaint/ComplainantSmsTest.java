@@ -57,7 +57,7 @@ class ComplainantSmsTest {
     void theComplainantGetsTheReceiptThenTheAnswerNoticeWithoutTheContent() throws Exception {
         NewComplaint input = new NewComplaint(ComplaintType.ROUGH, "secret content of the complaint", null, null, null,
                 false, "王五", "139 0477 1234");
-        Submitted submitted = complaints.submit(input, Channel.WEB, null, List.of(), null);
+        Submitted submitted = complaints.submit(input, Channel.WEB, null, List.of(), complaints.intakeUnitFor("OTOGQ"));
         try (TestOutboxes.Gateway gateway = TestOutboxes.gateway(200)) {
             Fixture f = fixture(gateway.url());
             f.sms().received(submitted.complaintId(), input.normalised(), submitted.receipt());
@@ -89,7 +89,7 @@ class ComplainantSmsTest {
     void anAnonymousComplaintGetsNoSms() throws Exception {
         NewComplaint input = new NewComplaint(ComplaintType.ROUGH, "anonymous one", null, null, null, true, null,
                 "13904771235");
-        Submitted submitted = complaints.submit(input, Channel.WEB, null, List.of(), null);
+        Submitted submitted = complaints.submit(input, Channel.WEB, null, List.of(), complaints.intakeUnitFor("OTOGQ"));
         try (TestOutboxes.Gateway gateway = TestOutboxes.gateway(200)) {
             Fixture f = fixture(gateway.url());
             f.sms().received(submitted.complaintId(), input.normalised(), submitted.receipt());

@@ -116,7 +116,8 @@ class HotlineClientTest {
                         .content("{\"type\":\"ROUGH\",\"content\":\"x\",\"work_order_no\":\"A1\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("work_order_no"));
-        mvc.perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"ROUGH\",\"content\":\"x\",\"bureau\":\"OTOGQ\"}"))
                 .andExpect(status().isCreated());
         mvc.perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\":\"ROUGH\",\"content\":\"x\",\"phone\":\"0477-1234567\"}"))

@@ -122,9 +122,9 @@ class CrossScopeIdsTest {
                         "startsOn", "2023-03-01", "status", "DRAFT"), "campaign"),
                 new Form("/campaigns/{campaign}/members", Map.of("groupId", "{group}", "staffId", "{staff}",
                         "name", "scope test", "position", "MEMBER", "sort", "0"), "group_member"),
-                new Form("/accountability", Map.of("problemReference", "{problemRef}", "person", "scope test",
-                        "unitId", "{unit}", "kind", "TALK_REMINDER", "decidedOn", "2023-07-01", "decidingBody", "body"),
-                        "accountability_record"),
+                new Form("/accountability", Map.of("problemReference", "{problemRef}", "subject", "PERSON",
+                        "person", "scope test", "unitId", "{unit}", "proposedKind", "TALK_REMINDER",
+                        "proposal", "scope test"), "accountability_record"),
                 new Form("/admin/staff", Map.of("unitId", "{unit}", "name", "scope test", "enabled", "true"), "staff"),
                 new Form("/admin/units", Map.of("parentId", "{unit}", "code", "SCOPE-" + unique, "name", "scope test",
                         "kind", "OFFICE", "sort", "0"), "org_unit"));

@@ -98,7 +98,7 @@ class HandOverRecipientsTest {
         table.put("problem reopened", row(handOvers.of(problem("reopen", ProblemStatus.RECTIFYING, "OTOGQ-SQUAD-1", false)), "unit"));
         table.put("clue reopened for verification", row(handOvers.of(problem("reopen", ProblemStatus.VERIFYING, "OTOGQ-SQUAD-1", true)), "workteam"));
         table.put("verification started (same desk)", row(handOvers.of(problem("verify", ProblemStatus.VERIFYING, "OTOGQ-SQUAD-1", false))));
-        table.put("problem of another county", row(handOvers.of(problem("assign", ProblemStatus.ASSIGNED, "OTOG-SQUAD-1", false))));
+        table.put("problem of another county (its own desks only)", row(handOvers.of(problem("assign", ProblemStatus.ASSIGNED, "OTOG-SQUAD-1", false)), "otog-unit", "otog-workteam"));
         table.put("complaint received", row(handOvers.of(complaint("submitted", ComplaintStatus.SUBMITTED)), "workteam"));
         table.put("complaint accepted (same desk)", row(handOvers.of(complaint("accepted", ComplaintStatus.ACCEPTED))));
         table.put("complaint transferred", row(handOvers.of(complaint("transferred", ComplaintStatus.SUBMITTED)), "workteam"));
