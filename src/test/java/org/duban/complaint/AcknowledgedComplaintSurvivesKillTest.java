@@ -99,7 +99,9 @@ class AcknowledgedComplaintSurvivesKillTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.duban.DubanApplication",
                 "--server.port=" + port, "--duban.database.data-dir=" + dir.resolve("pg"),
-                "--logging.structured.format.console=", "--logging.level.root=WARN")
+                "--logging.structured.format.console=", "--logging.level.root=WARN",
+                // The test acts on demonstration rows as soon as health is UP: load them before, not after.
+                "--duban.demo-data-in-background=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // Always its own embedded database, even when the suite runs against an external one.
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE"));
