@@ -160,7 +160,7 @@ public class Problems {
     @Transactional(readOnly = true)
     public Optional<ProblemRef> findByReference(String reference, UUID[] units) {
         return jdbc.sql("""
-                        select * from problem where reference = upper(:ref)
+                        select * from problem where reference in (:ref, upper(:ref))
                         and (unit_id = any(:units) or assigned_unit_id = any(:units))
                         """)
                 .param("ref", reference == null ? "" : reference.strip()).param("units", units)
