@@ -189,7 +189,7 @@ public class ComplaintLoad {
         Call submit = (c, worker, n) -> {
             String body = "{\"type\": \"PROFIT_DRIVEN\", \"content\": \"bench complaint " + worker + "-" + n
                     + ": fined without a receipt at the G338 overload station\", \"occurred_on\": \"2023-05-12\","
-                    + " \"location\": \"G338\", \"anonymous\": false, \"name\": \"bench\", \"phone\": \"13800000000\"}";
+                    + " \"location\": \"G338\", \"anonymous\": false, \"name\": \"bench\", \"phone\": \"13800000000\", \"bureau\": \"OTOGQ\"}";
             Response r = c.post("/api/v1/complaints", body, "Idempotency-Key", UUID.randomUUID().toString());
             Matcher m = RECEIPT.matcher(r.body());
             if (r.statusCode() == 201 && m.find()) {

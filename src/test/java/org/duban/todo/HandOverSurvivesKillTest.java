@@ -61,7 +61,8 @@ class HandOverSurvivesKillTest {
             http.sendAsync(HttpRequest.newBuilder(URI.create(base(port) + "/api/v1/complaints"))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"type\": \"RIGID\", \"content\": \"" + content + "\", \"anonymous\": true}"))
+                                    "{\"type\": \"RIGID\", \"content\": \"" + content
+                                            + "\", \"anonymous\": true, \"bureau\": \"OTOGQ\"}"))
                             .build(), HttpResponse.BodyHandlers.ofString());
             try (Connection look = database()) {
                 eventually(() -> count(look, """
