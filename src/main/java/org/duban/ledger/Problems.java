@@ -160,7 +160,7 @@ public class Problems {
     @Transactional(readOnly = true)
     public Optional<ProblemRef> findByReference(String reference, UUID[] units) {
         return jdbc.sql("""
-                        select * from problem where reference in (:ref, upper(:ref))
+                        select * from problem where upper(reference) = upper(:ref)
                         and (unit_id = any(:units) or assigned_unit_id = any(:units))
                         """)
                 .param("ref", reference == null ? "" : reference.strip()).param("units", units)
@@ -170,7 +170,7 @@ public class Problems {
     /** The problem with the number users see (DB-2026-00029), typed in any case and with stray spaces. */
     @Transactional(readOnly = true)
     public Optional<ProblemRef> findByReference(String reference) {
-        return jdbc.sql("select * from problem where reference in (:ref, upper(:ref))")
+        return jdbc.sql("select * from problem where upper(reference) = upper(:ref)")
                 .param("ref", reference == null ? "" : reference.strip()).query(Problems::mapRef).optional();
     }
 
