@@ -13,23 +13,29 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 /**
- * The application context of the {@code screen} command: the database (embedded or external, migrated by Flyway),
- * transactions, messages, the audit trail, and the screening services the command uses, nothing else: no web
- * server, security, templates, scheduler, demonstration data, document warm-up or the other modules. The full
- * context took most of the command's time to start (issue 16, docs/adr/0200-lean-screen-command.md).
+ * The application context of the {@code screen} command: the database (embedded or
+ * external, migrated by Flyway), transactions, messages, the audit trail, and the
+ * screening services the command uses, nothing else: no web server, security, templates,
+ * scheduler, demonstration data, document warm-up or the other modules. The full context
+ * took most of the command's time to start (issue 16,
+ * docs/adr/0200-lean-screen-command.md).
  *
- * <p>Not a {@code @Configuration}, so that the web application's component scan does not pick it up; it is only
- * ever a primary source of the command's {@code SpringApplication}.
+ * <p>
+ * Not a {@code @Configuration}, so that the web application's component scan does not
+ * pick it up; it is only ever a primary source of the command's
+ * {@code SpringApplication}.
  */
-@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, MessageSourceAutoConfiguration.class,
+@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, MessageSourceAutoConfiguration.class,
         DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
-        FlywayAutoConfiguration.class})
-@ComponentScan(basePackages = {"org.duban.shared", "org.duban.audit", "org.duban.screening"}, useDefaultFilters = false,
-        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
-                "org\\.duban\\.shared\\.database\\.EmbeddedDatabaseConfiguration",
-                "org\\.duban\\.shared\\.ClockConfiguration",
-                "org\\.duban\\.audit\\.(AuditTrail|AuditSealer|AuditKey|AuditAnchors)",
-                "org\\.duban\\.screening\\.(Imports|Screening|ScreeningSettings|Findings|ScreenCommand)"}))
+        FlywayAutoConfiguration.class })
+@ComponentScan(basePackages = { "org.duban.shared", "org.duban.audit", "org.duban.screening" },
+        useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                pattern = { "org\\.duban\\.shared\\.database\\.EmbeddedDatabaseConfiguration",
+                        "org\\.duban\\.shared\\.ClockConfiguration",
+                        "org\\.duban\\.audit\\.(AuditTrail|AuditSealer|AuditKey|AuditAnchors)",
+                        "org\\.duban\\.screening\\.(Imports|Screening|ScreeningSettings|Findings|ScreenCommand)" }))
 class ScreenCommandContext {
+
 }

@@ -13,9 +13,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * What the modules promise beyond {@code ApplicationModules.verify()}: aggregates that know nothing of Spring or the
- * database (so their rules can be read and tested alone), controllers that are package-private (a module's API is
- * its services and events, never its web layer) and that reach the database only through a module's services.
+ * What the modules promise beyond {@code ApplicationModules.verify()}: aggregates that
+ * know nothing of Spring or the database (so their rules can be read and tested alone),
+ * controllers that are package-private (a module's API is its services and events, never
+ * its web layer) and that reach the database only through a module's services.
  */
 class ArchitectureTest {
 
@@ -25,33 +26,53 @@ class ArchitectureTest {
 
     @Test
     void aggregatesAreFreeOfSpringAndJdbcTypes() {
-        ArchRule rule = noClasses().that().areAnnotatedWith(AggregateRoot.class)
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+        ArchRule rule = noClasses().that()
+            .areAnnotatedWith(AggregateRoot.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
             .because("an aggregate guards its rules; loading and saving it is a service's business");
         rule.check(DUBAN);
     }
 
     @Test
     void thereIsAtLeastOneAggregateToCheck() {
-        // Guards the rule above against passing vacuously after a rename of the annotation's package.
-        classes().that().areAnnotatedWith(AggregateRoot.class).should().haveSimpleNameNotEndingWith("Controller")
-            .allowEmptyShould(false).check(DUBAN);
+        // Guards the rule above against passing vacuously after a rename of the
+        // annotation's package.
+        classes().that()
+            .areAnnotatedWith(AggregateRoot.class)
+            .should()
+            .haveSimpleNameNotEndingWith("Controller")
+            .allowEmptyShould(false)
+            .check(DUBAN);
     }
 
     @Test
     void controllersArePackagePrivate() {
-        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-            .should().notBePublic()
+        classes().that()
+            .areAnnotatedWith(Controller.class)
+            .or()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .notBePublic()
             .because("a module's API is its services and events; its web layer is its own")
             .check(DUBAN);
     }
 
     @Test
     void controllersDoNotTouchJdbc() {
-        noClasses().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
-            .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc.core..", "java.sql..")
+        noClasses().that()
+            .areAnnotatedWith(Controller.class)
+            .or()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.jdbc.core..", "java.sql..")
             .because("SQL lives in a module's services, where its transactions and data scope are")
             .check(DUBAN);
     }
+
 }

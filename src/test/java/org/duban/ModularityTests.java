@@ -29,8 +29,8 @@ class ModularityTests {
     }
 
     /**
-     * The diagram in docs/ is generated from the code, so a new module or dependency that is not in it fails here;
-     * {@code -Dduban.docs.update=true} writes the current one.
+     * The diagram in docs/ is generated from the code, so a new module or dependency that
+     * is not in it fails here; {@code -Dduban.docs.update=true} writes the current one.
      */
     @Test
     void theModuleMapInDocsIsCurrent() throws IOException {
@@ -42,10 +42,12 @@ class ModularityTests {
             Files.createDirectories(MODULE_MAP.getParent());
             Files.writeString(MODULE_MAP, generated, StandardCharsets.UTF_8);
         }
-        // The Documenter writes components and relations in no fixed order: compare the lines as a set.
+        // The Documenter writes components and relations in no fixed order: compare the
+        // lines as a set.
         String kept = Files.exists(MODULE_MAP) ? Files.readString(MODULE_MAP, StandardCharsets.UTF_8) : "";
         assertThat(kept.lines().sorted().toList())
             .as("%s is out of date: run ./mvnw test -Dtest=ModularityTests -Dduban.docs.update=true", MODULE_MAP)
             .isEqualTo(generated.lines().sorted().toList());
     }
+
 }

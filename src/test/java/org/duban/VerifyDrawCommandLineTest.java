@@ -13,8 +13,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code java -jar duban.jar verify-draw …} as the command line runs it: a context without a web server (which
- * once failed to start) and exit code 0 on a match. Mismatches and their exit codes: RandomDrawsTest.
+ * {@code java -jar duban.jar verify-draw …} as the command line runs it: a context
+ * without a web server (which once failed to start) and exit code 0 on a match.
+ * Mismatches and their exit codes: RandomDrawsTest.
  */
 @Tag("db")
 class VerifyDrawCommandLineTest {
@@ -39,18 +40,21 @@ class VerifyDrawCommandLineTest {
         System.setProperty("duban.database.data-dir", "");
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            int ok = DubanApplication.runCommand("verify-draw", List.of("--snapshot", snapshot.toString(),
-                    "--seed", SEED, "--snapshot-hash", hash, "--count", "2", "--inspectors", "1"));
+            int ok = DubanApplication.runCommand("verify-draw", List.of("--snapshot", snapshot.toString(), "--seed",
+                    SEED, "--snapshot-hash", hash, "--count", "2", "--inspectors", "1"));
             assertThat(ok).isZero();
             // Each target's only eligible inspector is the one from the other unit.
             assertThat(captured.toString(StandardCharsets.UTF_8)).contains("VERIFIED", ",s-1,a,i-2", ",s-2,b,i-1");
-        } finally {
+        }
+        finally {
             System.setOut(out);
             if (previous == null) {
                 System.clearProperty("duban.database.data-dir");
-            } else {
+            }
+            else {
                 System.setProperty("duban.database.data-dir", previous);
             }
         }
     }
+
 }

@@ -6,7 +6,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import java.util.List;
 
-/** Puts the audit chain's alarms into every page of those who may read the audit log (administrators, auditors). */
+/**
+ * Puts the audit chain's alarms into every page of those who may read the audit log
+ * (administrators, auditors).
+ */
 @ControllerAdvice
 class AuditAlarmBanner {
 
@@ -21,4 +24,5 @@ class AuditAlarmBanner {
         boolean reader = CurrentUser.get().map(user -> user.can(AuditRoutes.READ)).orElse(false);
         return reader ? alarms.recent() : List.of();
     }
+
 }

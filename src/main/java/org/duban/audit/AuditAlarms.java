@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Alarms about the audit chain: each problem a verification finds is logged at ERROR and kept, so that the
- * administrators' and auditors' pages show a banner until the chain is examined.
+ * Alarms about the audit chain: each problem a verification finds is logged at ERROR and
+ * kept, so that the administrators' and auditors' pages show a banner until the chain is
+ * examined.
  */
 @Service
 public class AuditAlarms {
@@ -30,6 +31,7 @@ public class AuditAlarms {
     }
 
     private final JdbcClient jdbc;
+
     private final Clock clock;
 
     AuditAlarms(JdbcClient jdbc, Clock clock) {
@@ -37,14 +39,19 @@ public class AuditAlarms {
         this.clock = clock;
     }
 
-    /** In a transaction of its own: the alarm stays even when the caller's work rolls back. */
+    /**
+     * In a transaction of its own: the alarm stays even when the caller's work rolls
+     * back.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void raise(List<AuditTrail.Problem> problems) {
         for (AuditTrail.Problem problem : problems) {
             log.error("AUDIT CHAIN ALARM {}: {}", problem.kind(), problem.detail());
             jdbc.sql("insert into audit_alarm (raised_at, kind, detail) values (:at, :kind, :detail)")
-                    .param("at", Timestamp.from(clock.instant())).param("kind", problem.kind())
-                    .param("detail", problem.detail()).update();
+                .param("at", Timestamp.from(clock.instant()))
+                .param("kind", problem.kind())
+                .param("detail", problem.detail())
+                .update();
         }
     }
 
@@ -52,7 +59,9 @@ public class AuditAlarms {
     @Transactional(readOnly = true)
     public List<Alarm> recent() {
         return jdbc.sql("select * from audit_alarm order by id desc limit 5")
-                .query((rs, n) -> new Alarm(rs.getTimestamp("raised_at").toInstant(), rs.getString("kind"),
-                        rs.getString("detail"))).list();
+            .query((rs, n) -> new Alarm(rs.getTimestamp("raised_at").toInstant(), rs.getString("kind"),
+                    rs.getString("detail")))
+            .list();
     }
+
 }

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Anchors of the audit chain outside the database: one line per day, {@code <day> <chain position> <mac>}, appended
- * to {@code duban.audit.anchor-file} (never rewritten; put it on storage the database's administrators cannot
- * write, or ship it elsewhere). A tail deleted from the table, or a chain rewritten after the day's anchor, no
- * longer matches the anchored head. A blank setting turns anchoring off (tests on a throw-away database).
+ * Anchors of the audit chain outside the database: one line per day,
+ * {@code <day> <chain position> <mac>}, appended to {@code duban.audit.anchor-file}
+ * (never rewritten; put it on storage the database's administrators cannot write, or ship
+ * it elsewhere). A tail deleted from the table, or a chain rewritten after the day's
+ * anchor, no longer matches the anchored head. A blank setting turns anchoring off (tests
+ * on a throw-away database).
  */
 @Component
 public class AuditAnchors {
@@ -36,7 +38,8 @@ public class AuditAnchors {
             }
             try {
                 return Optional.of(new Anchor(LocalDate.parse(parts[0]), Long.parseLong(parts[1]), parts[2]));
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 return Optional.empty();
             }
         }
@@ -70,7 +73,8 @@ public class AuditAnchors {
                 }
             }
             return Optional.empty();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -83,10 +87,12 @@ public class AuditAnchors {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            Files.writeString(file, anchor.line() + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-        } catch (IOException e) {
+            Files.writeString(file, anchor.line() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

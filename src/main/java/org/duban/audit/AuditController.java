@@ -17,8 +17,11 @@ import java.util.Optional;
 class AuditController {
 
     private final AuditLog log;
+
     private final AuditTrail trail;
+
     private final ApplicationEventPublisher events;
+
     private final AuditAlarms alarms;
 
     AuditController(AuditLog log, AuditTrail trail, ApplicationEventPublisher events, AuditAlarms alarms) {
@@ -47,14 +50,16 @@ class AuditController {
         }
         // The verification itself is on record: who checked, and what they were told.
         events.publishEvent(AuditEvent.change("audit.verified", "audit_log", broken.map(String::valueOf).orElse("-"),
-                Map.of(), Map.of("intact", verification.intact(), "sealed", verification.sealed(), "unsealed", verification.unsealed())));
+                Map.of(), Map.of("intact", verification.intact(), "sealed", verification.sealed(), "unsealed",
+                        verification.unsealed())));
         return page(query, errors, model);
     }
 
     private String page(AuditQuery query, BindingResult errors, Model model) {
         AuditQuery effective = query;
         if (errors.hasErrors()) {
-            // A record that failed to bind may not exist at all: start again from an empty filter and say so.
+            // A record that failed to bind may not exist at all: start again from an
+            // empty filter and say so.
             effective = new AuditQuery(null, null, null, null, null, null, null, 0);
             model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "query");
             model.addAttribute("query", effective);
@@ -65,4 +70,5 @@ class AuditController {
         model.addAttribute("zone", log.zone());
         return "audit/list";
     }
+
 }

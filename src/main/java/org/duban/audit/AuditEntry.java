@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** One row of the operation log, as shown to auditors. */
-public record AuditEntry(long seq, Instant occurredAt, String actor, String action, String objectType,
-                         String objectId, String oldValues, String newValues, String outcome, String prevHash,
-                         String hash) {
+public record AuditEntry(long seq, Instant occurredAt, String actor, String action, String objectType, String objectId,
+        String oldValues, String newValues, String outcome, String prevHash, String hash) {
 
     /** The time of the entry as read on a clock in the given zone, to the second. */
     public java.time.LocalDateTime localTime(java.time.ZoneId zone) {
@@ -26,8 +25,9 @@ public record AuditEntry(long seq, Instant occurredAt, String actor, String acti
     }
 
     /**
-     * The change field by field, old → new, read from the JSON of both sides (in the order the fields were
-     * written); a side that is not a JSON object is shown whole under an empty field name.
+     * The change field by field, old → new, read from the JSON of both sides (in the
+     * order the fields were written); a side that is not a JSON object is shown whole
+     * under an empty field name.
      */
     public List<FieldChange> changes() {
         Map<String, Object> before = fields(oldValues);
@@ -54,7 +54,8 @@ public record AuditEntry(long seq, Instant occurredAt, String actor, String acti
         try {
             Object value = JSON.readValue(json, Object.class);
             return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
-        } catch (RuntimeException notJson) {
+        }
+        catch (RuntimeException notJson) {
             return null;
         }
     }

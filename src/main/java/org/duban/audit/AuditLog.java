@@ -23,6 +23,7 @@ public class AuditLog {
     }
 
     private final JdbcClient jdbc;
+
     private final ZoneId zone;
 
     AuditLog(JdbcClient jdbc, Clock clock) {
@@ -35,27 +36,28 @@ public class AuditLog {
         int page = q.pageNumber();
         // Every filter is a bound parameter; a null parameter switches its condition off.
         List<AuditEntry> rows = jdbc.sql("""
-                        select * from audit_log
-                        where (cast(:actor as text) is null or actor = :actor)
-                          and (cast(:action as text) is null or action like :action escape '\\')
-                          and (cast(:objectType as text) is null or object_type = :objectType)
-                          and (cast(:objectId as text) is null or object_id = :objectId)
-                          and (cast(:from as timestamptz) is null or occurred_at >= :from)
-                          and (cast(:to as timestamptz) is null or occurred_at < :to)
-                          and (cast(:outcome as text) is null or outcome = :outcome)
-                        order by seq desc
-                        limit :limit offset :offset
-                        """)
-                .param("actor", blankToNull(q.actor()))
-                .param("action", blankToNull(q.action()) == null ? null : escapeLike(q.action().trim()) + "%")
-                .param("objectType", blankToNull(q.objectType()))
-                .param("objectId", blankToNull(q.objectId()))
-                .param("from", q.from() == null ? null : Timestamp.from(q.from().atStartOfDay(zone).toInstant()))
-                .param("to", q.to() == null ? null : Timestamp.from(q.to().plusDays(1).atStartOfDay(zone).toInstant()))
-                .param("outcome", q.outcome() == null ? null : q.outcome().name())
-                .param("limit", PAGE_SIZE + 1)
-                .param("offset", (long) page * PAGE_SIZE)
-                .query((rs, n) -> AuditEntry.from(rs)).list();
+                select * from audit_log
+                where (cast(:actor as text) is null or actor = :actor)
+                  and (cast(:action as text) is null or action like :action escape '\\')
+                  and (cast(:objectType as text) is null or object_type = :objectType)
+                  and (cast(:objectId as text) is null or object_id = :objectId)
+                  and (cast(:from as timestamptz) is null or occurred_at >= :from)
+                  and (cast(:to as timestamptz) is null or occurred_at < :to)
+                  and (cast(:outcome as text) is null or outcome = :outcome)
+                order by seq desc
+                limit :limit offset :offset
+                """)
+            .param("actor", blankToNull(q.actor()))
+            .param("action", blankToNull(q.action()) == null ? null : escapeLike(q.action().trim()) + "%")
+            .param("objectType", blankToNull(q.objectType()))
+            .param("objectId", blankToNull(q.objectId()))
+            .param("from", q.from() == null ? null : Timestamp.from(q.from().atStartOfDay(zone).toInstant()))
+            .param("to", q.to() == null ? null : Timestamp.from(q.to().plusDays(1).atStartOfDay(zone).toInstant()))
+            .param("outcome", q.outcome() == null ? null : q.outcome().name())
+            .param("limit", PAGE_SIZE + 1)
+            .param("offset", (long) page * PAGE_SIZE)
+            .query((rs, n) -> AuditEntry.from(rs))
+            .list();
         boolean hasNext = rows.size() > PAGE_SIZE;
         return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, hasNext);
     }
@@ -72,4 +74,5 @@ public class AuditLog {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
+
 }

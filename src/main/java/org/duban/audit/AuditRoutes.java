@@ -20,13 +20,12 @@ class AuditRoutes {
 
     @Bean
     RouteRules auditRouteRules() {
-        return () -> List.of(
-                get("/audit", Access.permission(READ)),
-                post("/audit/verify", Access.permission(VERIFY)));
+        return () -> List.of(get("/audit", Access.permission(READ)), post("/audit/verify", Access.permission(VERIFY)));
     }
 
     @Bean
     NavItem auditNav() {
         return new NavItem("nav.audit", "/audit", READ, 90, NavItem.ADMIN);
     }
+
 }

@@ -18,14 +18,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chains committed audit entries: takes the entries without a chain position in sequence order, and gives each
- * the next position, the hash of the entry before it in the chain and its own hash, in one transaction per batch
- * under the chain's advisory lock (so several instances, or a verification, never seal at the same time).
+ * Chains committed audit entries: takes the entries without a chain position in sequence
+ * order, and gives each the next position, the hash of the entry before it in the chain
+ * and its own hash, in one transaction per batch under the chain's advisory lock (so
+ * several instances, or a verification, never seal at the same time).
  *
- * <p>A thread of its own does the work: a transaction that wrote entries wakes it once it has committed, and it
- * also looks every {@value #SWEEP_MILLIS} ms for entries nobody woke it for (an instance that died between its
- * commit and the sealing, entries written by hand). Requests never wait for it; under load one round seals
- * everything committed since the last, so the chain costs one short transaction per round instead of a lock
+ * <p>
+ * A thread of its own does the work: a transaction that wrote entries wakes it once it
+ * has committed, and it also looks every {@value #SWEEP_MILLIS} ms for entries nobody
+ * woke it for (an instance that died between its commit and the sealing, entries written
+ * by hand). Requests never wait for it; under load one round seals everything committed
+ * since the last, so the chain costs one short transaction per round instead of a lock
  * held by every transaction until its commit.
  */
 @Component
@@ -33,17 +36,27 @@ class AuditSealer implements SmartLifecycle {
 
     static final long CHAIN_LOCK = 7171001;
     static final int BATCH = 1000;
+
     private static final long SWEEP_MILLIS = 5_000;
+
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
 
     private final JdbcClient jdbc;
+
     private final JdbcTemplate batch;
+
     private final TransactionTemplate tx;
+
     private final AuditKey key;
+
     private final Object signal = new Object();
+
     private final Object oneRoundAtATime = new Object();
+
     private boolean requested = true;
+
     private volatile boolean running;
+
     private Thread worker;
 
     /** With the development key (the migration test builds one by hand). */
@@ -60,24 +73,31 @@ class AuditSealer implements SmartLifecycle {
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Wakes the sealer once the current transaction has committed (at once when there is none). */
+    /**
+     * Wakes the sealer once the current transaction has committed (at once when there is
+     * none).
+     */
     void sealAfterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             wake();
             return;
         }
-        if (TransactionSynchronizationManager.getSynchronizations().stream().noneMatch(WakeAfterCommit.class::isInstance)) {
+        if (TransactionSynchronizationManager.getSynchronizations()
+            .stream()
+            .noneMatch(WakeAfterCommit.class::isInstance)) {
             TransactionSynchronizationManager.registerSynchronization(new WakeAfterCommit());
         }
     }
 
     private final class WakeAfterCommit implements TransactionSynchronization {
+
         @Override
         public void afterCompletion(int status) {
             if (status == STATUS_COMMITTED) {
                 wake();
             }
         }
+
     }
 
     private void wake() {
@@ -87,7 +107,10 @@ class AuditSealer implements SmartLifecycle {
         }
     }
 
-    /** Seals everything committed and not yet sealed, on the calling thread; returns how many entries it sealed. */
+    /**
+     * Seals everything committed and not yet sealed, on the calling thread; returns how
+     * many entries it sealed.
+     */
     int sealNow() {
         synchronized (oneRoundAtATime) {
             int total = 0;
@@ -95,33 +118,39 @@ class AuditSealer implements SmartLifecycle {
             do {
                 sealed = tx.execute(status -> sealBatch());
                 total += sealed;
-            } while (sealed == BATCH);
+            }
+            while (sealed == BATCH);
             return total;
         }
     }
 
     private int sealBatch() {
         jdbc.sql("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").query().singleRow();
-        // Read after taking the lock: a round that finished before sees its entries sealed here.
+        // Read after taking the lock: a round that finished before sees its entries
+        // sealed here.
         Map<String, Object> head = jdbc.sql("""
                 select chain_pos, hash from audit_log where chain_pos is not null order by chain_pos desc limit 1
                 """).query().listOfRows().stream().findFirst().orElse(null);
         long position = head == null ? 0 : ((Number) head.get("chain_pos")).longValue();
         String prevHash = head == null ? AuditTrail.GENESIS : (String) head.get("hash");
-        List<AuditEntry> unsealed = jdbc.sql("select * from audit_log where chain_pos is null order by seq limit " + BATCH)
-                .query((rs, n) -> AuditEntry.from(rs)).list();
+        List<AuditEntry> unsealed = jdbc
+            .sql("select * from audit_log where chain_pos is null order by seq limit " + BATCH)
+            .query((rs, n) -> AuditEntry.from(rs))
+            .list();
         List<Object[]> seals = new ArrayList<>(unsealed.size());
         for (AuditEntry e : unsealed) {
             AuditEntry linked = new AuditEntry(e.seq(), e.occurredAt(), e.actor(), e.action(), e.objectType(),
                     e.objectId(), e.oldValues(), e.newValues(), e.outcome(), prevHash, null);
             String hash = AuditTrail.hashOf(linked);
             ++position;
-            // The MAC makes the chain keyed: a chain recomputed without the key after a deletion does not verify.
-            seals.add(new Object[] {position, prevHash, hash, key.mac(String.valueOf(position), hash), e.seq()});
+            // The MAC makes the chain keyed: a chain recomputed without the key after a
+            // deletion does not verify.
+            seals.add(new Object[] { position, prevHash, hash, key.mac(String.valueOf(position), hash), e.seq() });
             prevHash = hash;
         }
         if (!seals.isEmpty()) {
-            batch.batchUpdate("update audit_log set chain_pos = ?, prev_hash = ?, hash = ?, mac = ? where seq = ? and chain_pos is null",
+            batch.batchUpdate(
+                    "update audit_log set chain_pos = ?, prev_hash = ?, hash = ?, mac = ? where seq = ? and chain_pos is null",
                     seals);
         }
         return seals.size();
@@ -133,7 +162,8 @@ class AuditSealer implements SmartLifecycle {
                 if (!requested) {
                     try {
                         signal.wait(SWEEP_MILLIS);
-                    } catch (InterruptedException e) {
+                    }
+                    catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
                     }
@@ -145,12 +175,14 @@ class AuditSealer implements SmartLifecycle {
             }
             try {
                 sealNow();
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 // The entries stay committed and unsealed; the next round takes them.
                 log.warn("Sealing the audit log failed; will try again", e);
                 try {
                     Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
+                }
+                catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
@@ -174,9 +206,11 @@ class AuditSealer implements SmartLifecycle {
             worker.join(10_000);
             // What the last requests wrote, before the database goes away.
             sealNow();
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Final sealing of the audit log failed; the next start seals the rest", e);
         }
     }
@@ -186,9 +220,13 @@ class AuditSealer implements SmartLifecycle {
         return running;
     }
 
-    /** Started before and stopped after the web server, so that the entries of its last requests are sealed. */
+    /**
+     * Started before and stopped after the web server, so that the entries of its last
+     * requests are sealed.
+     */
     @Override
     public int getPhase() {
         return 0;
     }
+
 }

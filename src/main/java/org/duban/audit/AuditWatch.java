@@ -16,9 +16,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Every night: seals what is pending, verifies the whole chain, raises an alarm for each problem, and, when the
- * chain is intact, anchors the day's head outside the database (the anchor file, and an email where
- * {@code duban.audit.anchor-email} names a recipient and mail is configured).
+ * Every night: seals what is pending, verifies the whole chain, raises an alarm for each
+ * problem, and, when the chain is intact, anchors the day's head outside the database
+ * (the anchor file, and an email where {@code duban.audit.anchor-email} names a recipient
+ * and mail is configured).
  */
 @Component
 class AuditWatch {
@@ -26,17 +27,24 @@ class AuditWatch {
     private static final Logger log = LoggerFactory.getLogger(AuditWatch.class);
 
     private final AuditSealer sealer;
+
     private final AuditTrail trail;
+
     private final AuditAnchors anchors;
+
     private final AuditAlarms alarms;
+
     private final ObjectProvider<JavaMailSender> mail;
+
     private final Clock clock;
+
     private final String email;
+
     private final String from;
 
     AuditWatch(AuditSealer sealer, AuditTrail trail, AuditAnchors anchors, AuditAlarms alarms,
-               ObjectProvider<JavaMailSender> mail, Clock clock,
-               @Value("${duban.audit.anchor-email:}") String email, @Value("${duban.mail.from:duban@localhost}") String from) {
+            ObjectProvider<JavaMailSender> mail, Clock clock, @Value("${duban.audit.anchor-email:}") String email,
+            @Value("${duban.mail.from:duban@localhost}") String from) {
         this.sealer = sealer;
         this.trail = trail;
         this.anchors = anchors;
@@ -53,7 +61,10 @@ class AuditWatch {
         check();
     }
 
-    /** Returns the verification; anchors the head only when the chain is intact (never launders a broken one). */
+    /**
+     * Returns the verification; anchors the head only when the chain is intact (never
+     * launders a broken one).
+     */
     AuditTrail.Verification check() {
         sealer.sealNow();
         AuditTrail.Verification verification = trail.verify();
@@ -83,9 +94,12 @@ class AuditWatch {
             message.setSubject("Duban audit anchor " + anchor.day());
             message.setText(anchor.line() + "\n");
             sender.send(message);
-        } catch (RuntimeException e) {
-            // The file anchor is written; a mail server being away must not stop the verification.
+        }
+        catch (RuntimeException e) {
+            // The file anchor is written; a mail server being away must not stop the
+            // verification.
             log.warn("Sending the audit anchor by email failed: {}", e.getMessage());
         }
     }
+
 }

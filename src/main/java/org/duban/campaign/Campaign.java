@@ -10,17 +10,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A special rectification campaign. Guards its own rules: phases are in the notice's order, do not overlap, and
- * only the last one may be open-ended.
+ * A special rectification campaign. Guards its own rules: phases are in the notice's
+ * order, do not overlap, and only the last one may be open-ended.
  */
 public record Campaign(UUID id, UUID ownerUnitId, String title, String documentNumber, String issuingAgency,
-                       String signer, LocalDate issuedOn, LocalDate startsOn, LocalDate endsOn, String noticeText,
-                       CampaignStatus status, List<PhaseWindow> phases, long version, String updatedBy,
-                       Instant updatedAt) {
+        String signer, LocalDate issuedOn, LocalDate startsOn, LocalDate endsOn, String noticeText,
+        CampaignStatus status, List<PhaseWindow> phases, long version, String updatedBy, Instant updatedAt) {
 
     public Campaign {
-        phases = phases == null ? List.of()
-                : phases.stream().sorted(Comparator.comparing(PhaseWindow::phase)).toList();
+        phases = phases == null ? List.of() : phases.stream().sorted(Comparator.comparing(PhaseWindow::phase)).toList();
     }
 
     /** The phase whose window holds {@code today}; derived, never stored. */
@@ -28,17 +26,25 @@ public record Campaign(UUID id, UUID ownerUnitId, String title, String documentN
         return phases.stream().filter(p -> p.contains(today)).map(PhaseWindow::phase).findFirst();
     }
 
-    /** The phases whose windows overlap {@code from}–{@code to}, in order (a month may span two phases). */
+    /**
+     * The phases whose windows overlap {@code from}–{@code to}, in order (a month may
+     * span two phases).
+     */
     public List<Phase> phasesBetween(LocalDate from, LocalDate to) {
-        return phases.stream().filter(p -> !p.startsOn().isAfter(to) && (p.endsOn() == null || !p.endsOn().isBefore(from)))
-                .map(PhaseWindow::phase).toList();
+        return phases.stream()
+            .filter(p -> !p.startsOn().isAfter(to) && (p.endsOn() == null || !p.endsOn().isBefore(from)))
+            .map(PhaseWindow::phase)
+            .toList();
     }
 
     public Optional<PhaseWindow> window(Phase phase) {
         return phases.stream().filter(p -> p.phase() == phase).findFirst();
     }
 
-    /** Checks a proposed set of phase windows; throws a refusal naming the first broken rule. */
+    /**
+     * Checks a proposed set of phase windows; throws a refusal naming the first broken
+     * rule.
+     */
     static void checkPhases(List<PhaseWindow> windows) {
         List<PhaseWindow> sorted = windows.stream().sorted(Comparator.comparing(PhaseWindow::phase)).toList();
         for (int i = 0; i < sorted.size(); i++) {

@@ -29,8 +29,11 @@ import java.util.stream.Collectors;
 class CampaignController {
 
     private final Campaigns campaigns;
+
     private final OrgUnits units;
+
     private final StaffDirectory staff;
+
     private final RosterWorkbook rosterWorkbook;
 
     CampaignController(Campaigns campaigns, OrgUnits units, StaffDirectory staff, RosterWorkbook rosterWorkbook) {
@@ -79,14 +82,14 @@ class CampaignController {
 
     @GetMapping("/campaigns/new")
     String createForm(Model model) {
-        model.addAttribute("form", new CampaignForm(null, "", "", "", "", null, campaigns.today(), null, "",
-                CampaignStatus.DRAFT, null));
+        model.addAttribute("form",
+                new CampaignForm(null, "", "", "", "", null, campaigns.today(), null, "", CampaignStatus.DRAFT, null));
         return editView(model, null);
     }
 
     @PostMapping("/campaigns")
     String create(@Valid @ModelAttribute("form") CampaignForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return editView(model, null);
         }
@@ -94,7 +97,8 @@ class CampaignController {
             UUID id = campaigns.create(form, units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/campaigns/" + id;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             return editView(model, null);
         }
@@ -109,13 +113,14 @@ class CampaignController {
 
     @PostMapping("/campaigns/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") CampaignForm form, BindingResult errors,
-                  Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return editView(model, id);
         }
         try {
             campaigns.update(id, form, units.currentScope());
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             return editView(model, id);
         }
@@ -125,13 +130,14 @@ class CampaignController {
 
     @PostMapping("/campaigns/{id}/phases")
     String updatePhases(@PathVariable UUID id, @ModelAttribute("phasesForm") PhasesForm form, BindingResult errors,
-                        Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 campaigns.updatePhases(id, form, units.currentScope());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/campaigns/" + id;
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -140,7 +146,7 @@ class CampaignController {
 
     @PostMapping("/campaigns/{id}/groups")
     String createGroup(@PathVariable UUID id, @RequestParam GroupKind kind, @RequestParam String name,
-                       @RequestParam(required = false) String duties, RedirectAttributes redirect) {
+            @RequestParam(required = false) String duties, RedirectAttributes redirect) {
         if (name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("group name");
         }
@@ -150,8 +156,8 @@ class CampaignController {
     }
 
     @PostMapping("/campaigns/{id}/members")
-    String addMember(@PathVariable UUID id, @Valid @ModelAttribute("memberForm") MemberForm form,
-                     BindingResult errors, Model model, RedirectAttributes redirect) {
+    String addMember(@PathVariable UUID id, @Valid @ModelAttribute("memberForm") MemberForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("memberErrors", true);
             return show(id, model);
@@ -180,8 +186,11 @@ class CampaignController {
     void rosterXlsx(@PathVariable UUID id, HttpServletResponse response, java.util.Locale locale) throws IOException {
         Campaign campaign = campaigns.get(id, units.currentScope());
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(rosterWorkbook.fileName(campaign, locale), StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Content-Disposition",
+                ContentDisposition.attachment()
+                    .filename(rosterWorkbook.fileName(campaign, locale), StandardCharsets.UTF_8)
+                    .build()
+                    .toString());
         rosterWorkbook.write(campaign, campaigns.groups(id), locale, response.getOutputStream());
     }
 

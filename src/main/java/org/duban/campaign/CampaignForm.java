@@ -10,20 +10,16 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** The campaign's header fields as typed into the form. */
-public record CampaignForm(
-        @NotNull UUID ownerUnitId,
-        @NotBlank @Size(max = 200) String title,
-        // 鄂前交发〔2023〕29号: agency abbreviation, year in 六角括号, serial number without leading zeros.
+public record CampaignForm(@NotNull UUID ownerUnitId, @NotBlank @Size(max = 200) String title,
+        // 鄂前交发〔2023〕29号: agency abbreviation, year in 六角括号, serial number without leading
+        // zeros.
         @Size(max = 60) @Pattern(regexp = "^$|^[\\p{IsHan}A-Za-z]+〔\\d{4}〕[1-9]\\d*号$",
                 message = "{campaign.documentNumber.invalid}") String documentNumber,
-        @NotBlank @Size(max = 100) String issuingAgency,
-        @Size(max = 50) String signer,
+        @NotBlank @Size(max = 100) String issuingAgency, @Size(max = 50) String signer,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-        @Size(max = 100_000) String noticeText,
-        @NotNull CampaignStatus status,
-        Long version) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn, @Size(max = 100_000) String noticeText,
+        @NotNull CampaignStatus status, Long version) {
 
     public static CampaignForm of(Campaign c) {
         return new CampaignForm(c.ownerUnitId(), c.title(), c.documentNumber(), c.issuingAgency(), c.signer(),

@@ -4,5 +4,5 @@ import java.util.List;
 import java.util.UUID;
 
 public record CampaignGroup(UUID id, UUID campaignId, GroupKind kind, String name, String duties, int sort,
-                            List<GroupMember> members) {
+        List<GroupMember> members) {
 }

@@ -21,14 +21,11 @@ class CampaignRoutes {
 
     @Bean
     RouteRules campaignRouteRules() {
-        return () -> List.of(
-                get("/", Access.SIGNED_IN),
-                get("/campaigns", Access.permission(READ)),
+        return () -> List.of(get("/", Access.SIGNED_IN), get("/campaigns", Access.permission(READ)),
                 get("/campaigns/new", Access.permission(WRITE)),
                 get("/campaigns/public-notice", Access.permission(WRITE)),
                 post("/campaigns/public-notice", Access.permission(WRITE)),
-                post("/campaigns", Access.permission(WRITE)),
-                get("/campaigns/{id}", Access.permission(READ)),
+                post("/campaigns", Access.permission(WRITE)), get("/campaigns/{id}", Access.permission(READ)),
                 get("/campaigns/{id}/edit", Access.permission(WRITE)),
                 post("/campaigns/{id}", Access.permission(WRITE)),
                 post("/campaigns/{id}/phases", Access.permission(WRITE)),
@@ -43,4 +40,5 @@ class CampaignRoutes {
     NavItem campaignsNav() {
         return new NavItem("nav.campaigns", "/campaigns", READ, 10, NavItem.CAMPAIGN);
     }
+
 }

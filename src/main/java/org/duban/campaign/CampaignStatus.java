@@ -1,5 +1,7 @@
 package org.duban.campaign;
 
 public enum CampaignStatus {
+
     DRAFT, ACTIVE, CLOSED
+
 }

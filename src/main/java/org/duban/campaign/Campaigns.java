@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Campaigns a user may see: those issued by a unit in their scope, and those issued by a unit above their own
- * (a squad member takes part in the county bureau's campaign).
+ * Campaigns a user may see: those issued by a unit in their scope, and those issued by a
+ * unit above their own (a squad member takes part in the county bureau's campaign).
  */
 @Service
 public class Campaigns {
@@ -38,7 +38,9 @@ public class Campaigns {
             """;
 
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     Campaigns(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
@@ -54,8 +56,10 @@ public class Campaigns {
     @Transactional(readOnly = true)
     public List<Campaign> list(DataScope scope) {
         List<Campaign> campaigns = jdbc.sql(VISIBLE + " order by c.starts_on desc, c.title")
-                .param("units", scope.unitArray()).param("ownPath", scope.ownPath())
-                .query(Campaigns::map).list();
+            .param("units", scope.unitArray())
+            .param("ownPath", scope.ownPath())
+            .query(Campaigns::map)
+            .list();
         Map<UUID, List<PhaseWindow>> phases = phasesOf(campaigns.stream().map(Campaign::id).toList());
         return campaigns.stream().map(c -> withPhases(c, phases.getOrDefault(c.id(), List.of()))).toList();
     }
@@ -63,21 +67,32 @@ public class Campaigns {
     @Transactional(readOnly = true)
     public Campaign get(UUID id, DataScope scope) {
         return jdbc.sql(VISIBLE + " and c.id = :id")
-                .param("units", scope.unitArray()).param("ownPath", scope.ownPath()).param("id", id)
-                .query(Campaigns::map).optional()
-                .map(c -> withPhases(c, phasesOf(List.of(c.id())).getOrDefault(c.id(), List.of())))
-                .orElseThrow(() -> new NotFoundException("campaign " + id));
+            .param("units", scope.unitArray())
+            .param("ownPath", scope.ownPath())
+            .param("id", id)
+            .query(Campaigns::map)
+            .optional()
+            .map(c -> withPhases(c, phasesOf(List.of(c.id())).getOrDefault(c.id(), List.of())))
+            .orElseThrow(() -> new NotFoundException("campaign " + id));
     }
 
-    /** Whether a campaign exists and is visible in the scope (its issuing unit in scope or above the user's unit). */
+    /**
+     * Whether a campaign exists and is visible in the scope (its issuing unit in scope or
+     * above the user's unit).
+     */
     @Transactional(readOnly = true)
     public boolean isVisible(UUID id, DataScope scope) {
         return id != null && jdbc.sql("select count(*) from (" + VISIBLE + " and c.id = :id) v")
-                .param("units", scope.unitArray()).param("ownPath", scope.ownPath()).param("id", id)
-                .query(Integer.class).single() > 0;
+            .param("units", scope.unitArray())
+            .param("ownPath", scope.ownPath())
+            .param("id", id)
+            .query(Integer.class)
+            .single() > 0;
     }
 
-    /** Write access needs the issuing unit itself in scope, not just an ancestor relation. */
+    /**
+     * Write access needs the issuing unit itself in scope, not just an ancestor relation.
+     */
     @Transactional(readOnly = true)
     public Campaign getForEdit(UUID id, DataScope scope) {
         Campaign campaign = get(id, scope);
@@ -93,14 +108,17 @@ public class Campaigns {
             throw new BusinessRuleViolation("campaign.ownerOutOfScope");
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into campaign (id, owner_unit_id, title, document_number, issuing_agency, signer, issued_on,
-                                      starts_on, ends_on, notice_text, status, updated_by, updated_at)
-                values (:id, :owner, :title, :doc, :agency, :signer, :issued, :starts, :ends, :notice, :status, :by, :at)
-                """)
-                .param("id", id).params(columns(form))
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .update();
+        jdbc.sql(
+                """
+                        insert into campaign (id, owner_unit_id, title, document_number, issuing_agency, signer, issued_on,
+                                              starts_on, ends_on, notice_text, status, updated_by, updated_at)
+                        values (:id, :owner, :title, :doc, :agency, :signer, :issued, :starts, :ends, :notice, :status, :by, :at)
+                        """)
+            .param("id", id)
+            .params(columns(form))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         events.publishEvent(AuditEvent.change("campaign.created", "campaign", id, Map.of(), describe(form)));
         return id;
     }
@@ -118,14 +136,17 @@ public class Campaigns {
                        updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .params(columns(form)).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("id", id).param("version", form.version() == null ? -1 : form.version())
-                .update();
+            .params(columns(form))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", form.version() == null ? -1 : form.version())
+            .update();
         if (updated == 0) {
             throw stale(id);
         }
-        events.publishEvent(AuditEvent.change("campaign.updated", "campaign", id,
-                describe(CampaignForm.of(before)), describe(form)));
+        events.publishEvent(AuditEvent.change("campaign.updated", "campaign", id, describe(CampaignForm.of(before)),
+                describe(form)));
     }
 
     @Transactional
@@ -133,43 +154,50 @@ public class Campaigns {
         Campaign before = getForEdit(id, scope);
         List<PhaseWindow> windows = form.windows();
         Campaign.checkPhases(windows);
-        // The phases belong to the campaign aggregate: bump its version so concurrent edits are detected.
+        // The phases belong to the campaign aggregate: bump its version so concurrent
+        // edits are detected.
         int updated = jdbc.sql("""
                 update campaign set version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("id", id).param("version", form.version() == null ? -1 : form.version()).update();
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", form.version() == null ? -1 : form.version())
+            .update();
         if (updated == 0) {
             throw stale(id);
         }
         jdbc.sql("delete from campaign_phase where campaign_id = :id").param("id", id).update();
         for (PhaseWindow w : windows) {
             jdbc.sql("insert into campaign_phase (campaign_id, phase, starts_on, ends_on) values (:id, :phase, :s, :e)")
-                    .param("id", id).param("phase", w.phase().name()).param("s", Date.valueOf(w.startsOn()))
-                    .param("e", w.endsOn() == null ? null : Date.valueOf(w.endsOn())).update();
+                .param("id", id)
+                .param("phase", w.phase().name())
+                .param("s", Date.valueOf(w.startsOn()))
+                .param("e", w.endsOn() == null ? null : Date.valueOf(w.endsOn()))
+                .update();
         }
         events.publishEvent(AuditEvent.change("campaign.phases.updated", "campaign", id,
                 describePhases(before.phases()), describePhases(windows)));
     }
 
-    // ---- groups and members -------------------------------------------------------------------------------
+    // ---- groups and members
+    // -------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
     public List<CampaignGroup> groups(UUID campaignId) {
         List<GroupMember> members = jdbc.sql("""
-                        select m.* from group_member m join campaign_group g on g.id = m.group_id
-                        where g.campaign_id = :id order by m.sort, m.name
-                        """)
-                .param("id", campaignId).query(Campaigns::mapMember).list();
+                select m.* from group_member m join campaign_group g on g.id = m.group_id
+                where g.campaign_id = :id order by m.sort, m.name
+                """).param("id", campaignId).query(Campaigns::mapMember).list();
         Map<UUID, List<GroupMember>> byGroup = new HashMap<>();
         members.forEach(m -> byGroup.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(m));
         return jdbc.sql("select * from campaign_group where campaign_id = :id order by sort, kind")
-                .param("id", campaignId)
-                .query((rs, n) -> new CampaignGroup(rs.getObject("id", UUID.class), campaignId,
-                        GroupKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("duties"),
-                        rs.getInt("sort"), byGroup.getOrDefault(rs.getObject("id", UUID.class), List.of())))
-                .list();
+            .param("id", campaignId)
+            .query((rs, n) -> new CampaignGroup(rs.getObject("id", UUID.class), campaignId,
+                    GroupKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("duties"),
+                    rs.getInt("sort"), byGroup.getOrDefault(rs.getObject("id", UUID.class), List.of())))
+            .list();
     }
 
     @Transactional
@@ -180,8 +208,13 @@ public class Campaigns {
                 insert into campaign_group (id, campaign_id, kind, name, duties, sort)
                 values (:id, :campaign, :kind, :name, :duties, :sort)
                 """)
-                .param("id", id).param("campaign", campaignId).param("kind", kind.name()).param("name", name)
-                .param("duties", duties).param("sort", sort).update();
+            .param("id", id)
+            .param("campaign", campaignId)
+            .param("kind", kind.name())
+            .param("name", name)
+            .param("duties", duties)
+            .param("sort", sort)
+            .update();
         events.publishEvent(AuditEvent.change("campaign.group.created", "campaign_group", id, Map.of(),
                 Map.of("campaignId", campaignId.toString(), "kind", kind.name(), "name", name)));
         return id;
@@ -192,7 +225,10 @@ public class Campaigns {
         getForEdit(campaignId, scope);
         requireGroupOf(campaignId, form.groupId());
         if (form.staffId() != null && jdbc.sql("select count(*) from staff where id = :id and unit_id = any(:units)")
-                .param("id", form.staffId()).param("units", scope.unitArray()).query(Integer.class).single() == 0) {
+            .param("id", form.staffId())
+            .param("units", scope.unitArray())
+            .query(Integer.class)
+            .single() == 0) {
             throw new NotFoundException("staff " + form.staffId());
         }
         UUID id = UUID.randomUUID();
@@ -200,10 +236,15 @@ public class Campaigns {
                 insert into group_member (id, group_id, staff_id, name, position, post, duties, sort)
                 values (:id, :group, :staff, :name, :position, :post, :duties, :sort)
                 """)
-                .param("id", id).param("group", form.groupId()).param("staff", form.staffId())
-                .param("name", form.name().trim()).param("position", form.position().name())
-                .param("post", form.post()).param("duties", form.duties()).param("sort", form.sort())
-                .update();
+            .param("id", id)
+            .param("group", form.groupId())
+            .param("staff", form.staffId())
+            .param("name", form.name().trim())
+            .param("position", form.position().name())
+            .param("post", form.post())
+            .param("duties", form.duties())
+            .param("sort", form.sort())
+            .update();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("groupId", form.groupId().toString());
         values.put("name", form.name());
@@ -217,11 +258,14 @@ public class Campaigns {
     public void removeMember(UUID campaignId, UUID memberId, DataScope scope) {
         getForEdit(campaignId, scope);
         GroupMember member = jdbc.sql("""
-                        select m.* from group_member m join campaign_group g on g.id = m.group_id
-                        where m.id = :id and g.campaign_id = :campaign
-                        """)
-                .param("id", memberId).param("campaign", campaignId).query(Campaigns::mapMember).optional()
-                .orElseThrow(() -> new NotFoundException("member " + memberId));
+                select m.* from group_member m join campaign_group g on g.id = m.group_id
+                where m.id = :id and g.campaign_id = :campaign
+                """)
+            .param("id", memberId)
+            .param("campaign", campaignId)
+            .query(Campaigns::mapMember)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("member " + memberId));
         jdbc.sql("delete from group_member where id = :id").param("id", memberId).update();
         events.publishEvent(AuditEvent.change("campaign.member.removed", "group_member", memberId,
                 Map.of("name", member.name(), "position", member.position().name()), Map.of()));
@@ -229,19 +273,26 @@ public class Campaigns {
 
     private void requireGroupOf(UUID campaignId, UUID groupId) {
         boolean ok = jdbc.sql("select count(*) from campaign_group where id = :g and campaign_id = :c")
-                .param("g", groupId).param("c", campaignId).query(Integer.class).single() > 0;
+            .param("g", groupId)
+            .param("c", campaignId)
+            .query(Integer.class)
+            .single() > 0;
         if (!ok) {
             throw new NotFoundException("group " + groupId);
         }
     }
 
-    // ---- mapping ----------------------------------------------------------------------------------------
+    // ---- mapping
+    // ----------------------------------------------------------------------------------------
 
     private StaleEditException stale(UUID id) {
         Map<String, Object> row = jdbc.sql("select updated_by, updated_at from campaign where id = :id")
-                .param("id", id).query().singleRow();
+            .param("id", id)
+            .query()
+            .singleRow();
         Timestamp at = (Timestamp) row.get("updated_at");
-        return new StaleEditException("campaign " + id, (String) row.get("updated_by"), at == null ? null : at.toInstant());
+        return new StaleEditException("campaign " + id, (String) row.get("updated_by"),
+                at == null ? null : at.toInstant());
     }
 
     private Map<UUID, List<PhaseWindow>> phasesOf(List<UUID> ids) {
@@ -249,20 +300,21 @@ public class Campaigns {
         if (ids.isEmpty()) {
             return result;
         }
-        jdbc.sql("select * from campaign_phase where campaign_id = any(:ids)").param("ids", ids.toArray(UUID[]::new))
-                .query(rs -> {
-                    Date end = rs.getDate("ends_on");
-                    result.computeIfAbsent(rs.getObject("campaign_id", UUID.class), k -> new ArrayList<>())
-                            .add(new PhaseWindow(Phase.valueOf(rs.getString("phase")),
-                                    rs.getDate("starts_on").toLocalDate(), end == null ? null : end.toLocalDate()));
-                });
+        jdbc.sql("select * from campaign_phase where campaign_id = any(:ids)")
+            .param("ids", ids.toArray(UUID[]::new))
+            .query(rs -> {
+                Date end = rs.getDate("ends_on");
+                result.computeIfAbsent(rs.getObject("campaign_id", UUID.class), k -> new ArrayList<>())
+                    .add(new PhaseWindow(Phase.valueOf(rs.getString("phase")), rs.getDate("starts_on").toLocalDate(),
+                            end == null ? null : end.toLocalDate()));
+            });
         return result;
     }
 
     private static Campaign withPhases(Campaign c, List<PhaseWindow> phases) {
         return new Campaign(c.id(), c.ownerUnitId(), c.title(), c.documentNumber(), c.issuingAgency(), c.signer(),
-                c.issuedOn(), c.startsOn(), c.endsOn(), c.noticeText(), c.status(), phases, c.version(),
-                c.updatedBy(), c.updatedAt());
+                c.issuedOn(), c.startsOn(), c.endsOn(), c.noticeText(), c.status(), phases, c.version(), c.updatedBy(),
+                c.updatedAt());
     }
 
     private static Map<String, Object> columns(CampaignForm f) {
@@ -296,7 +348,8 @@ public class Campaigns {
 
     private static Map<String, Object> describePhases(List<PhaseWindow> windows) {
         Map<String, Object> values = new LinkedHashMap<>();
-        windows.forEach(w -> values.put(w.phase().name(), w.startsOn() + ".." + (w.endsOn() == null ? "" : w.endsOn())));
+        windows
+            .forEach(w -> values.put(w.phase().name(), w.startsOn() + ".." + (w.endsOn() == null ? "" : w.endsOn())));
         return values;
     }
 

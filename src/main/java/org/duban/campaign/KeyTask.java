@@ -7,21 +7,25 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A row of the key-task plan (重点工作推进计划表): owner, deadline, acceptance standard (检验标准), deliverable.
+ * A row of the key-task plan (重点工作推进计划表): owner, deadline, acceptance standard (检验标准),
+ * deliverable.
  * <p>
- * Its life cycle guards itself: progress moves a task to {@code IN_PROGRESS}; a report at 100 % with evidence sends
- * it to acceptance; the acceptor (the leading group, or the staff member the task names) accepts it against the
- * acceptance standard — only then it is {@code DONE} — or returns it with reasons. A task fulfilled by a report is
- * accepted when that report is submitted. Each action returns the change it makes or refuses with a
- * {@link BusinessRuleViolation}; persistence is {@link KeyTasks}' business.
+ * Its life cycle guards itself: progress moves a task to {@code IN_PROGRESS}; a report at
+ * 100 % with evidence sends it to acceptance; the acceptor (the leading group, or the
+ * staff member the task names) accepts it against the acceptance standard — only then it
+ * is {@code DONE} — or returns it with reasons. A task fulfilled by a report is accepted
+ * when that report is submitted. Each action returns the change it makes or refuses with
+ * a {@link BusinessRuleViolation}; persistence is {@link KeyTasks}' business.
  */
 public record KeyTask(UUID id, UUID campaignId, String title, String description, Phase phase, UUID ownerUnitId,
-                      String ownerPerson, String coUnits, LocalDate startsOn, LocalDate deadline,
-                      String acceptanceStandard, String deliverable, KeyTaskStatus status, int percent, long version,
-                      String updatedBy, Instant updatedAt, String acceptorLogin, KeyTaskReportKind fulfilledByKind,
-                      LocalDate fulfilledByPeriod, String acceptedBy, Instant acceptedAt, String acceptanceOpinion) {
+        String ownerPerson, String coUnits, LocalDate startsOn, LocalDate deadline, String acceptanceStandard,
+        String deliverable, KeyTaskStatus status, int percent, long version, String updatedBy, Instant updatedAt,
+        String acceptorLogin, KeyTaskReportKind fulfilledByKind, LocalDate fulfilledByPeriod, String acceptedBy,
+        Instant acceptedAt, String acceptanceOpinion) {
 
-    /** What an action changes: the action's name, the new status and the new percentage. */
+    /**
+     * What an action changes: the action's name, the new status and the new percentage.
+     */
     public record Transition(String action, KeyTaskStatus to, int percent) {
     }
 
@@ -29,14 +33,18 @@ public record KeyTask(UUID id, UUID campaignId, String title, String description
         return status != KeyTaskStatus.DONE && today.isAfter(deadline);
     }
 
-    /** Whether {@code login} may accept or return this task ({@code leadingGroup}: holds keytask:task:accept). */
+    /**
+     * Whether {@code login} may accept or return this task ({@code leadingGroup}: holds
+     * keytask:task:accept).
+     */
     public boolean acceptableBy(String login, boolean leadingGroup) {
         return acceptorLogin == null ? leadingGroup : acceptorLogin.equals(login);
     }
 
     /**
-     * A progress report. {@code evidenceFiles} counts the task's files including this report's: 100 % needs at
-     * least one (the deliverable, minutes, photos), because the acceptor checks it against the standard.
+     * A progress report. {@code evidenceFiles} counts the task's files including this
+     * report's: 100 % needs at least one (the deliverable, minutes, photos), because the
+     * acceptor checks it against the standard.
      */
     public Transition report(int newPercent, int evidenceFiles) {
         refuseWhileClosedForProgress();
@@ -51,7 +59,10 @@ public record KeyTask(UUID id, UUID campaignId, String title, String description
         return new Transition("progress", to, newPercent);
     }
 
-    /** 验收通过: only at 100 % and awaiting acceptance, only by the acceptor, with an opinion on the standard. */
+    /**
+     * 验收通过: only at 100 % and awaiting acceptance, only by the acceptor, with an opinion
+     * on the standard.
+     */
     public Transition accept(String opinion, String login, boolean leadingGroup) {
         requireAwaitingAcceptance("accept");
         requireAcceptor(login, leadingGroup);
@@ -59,7 +70,10 @@ public record KeyTask(UUID id, UUID campaignId, String title, String description
         return new Transition("accept", KeyTaskStatus.DONE, 100);
     }
 
-    /** 退回: back to the owner unit with reasons; the percentage stays as reported until the next report. */
+    /**
+     * 退回: back to the owner unit with reasons; the percentage stays as reported until the
+     * next report.
+     */
     public Transition returnForRework(String reasons, String login, boolean leadingGroup) {
         requireAwaitingAcceptance("return");
         requireAcceptor(login, leadingGroup);
@@ -67,7 +81,10 @@ public record KeyTask(UUID id, UUID campaignId, String title, String description
         return new Transition("return", KeyTaskStatus.IN_PROGRESS, percent);
     }
 
-    /** The report this task names was submitted: that report is the deliverable, so the task is accepted. */
+    /**
+     * The report this task names was submitted: that report is the deliverable, so the
+     * task is accepted.
+     */
     public Transition fulfil(KeyTaskReportKind kind, LocalDate period) {
         if (status == KeyTaskStatus.DONE) {
             throw new BusinessRuleViolation("keytask.transition.accepted");

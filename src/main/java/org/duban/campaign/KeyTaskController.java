@@ -33,19 +33,27 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The key-task plan's pages: list with filters, detail with progress and timeline, edit, progress, Excel. */
+/**
+ * The key-task plan's pages: list with filters, detail with progress and timeline, edit,
+ * progress, Excel.
+ */
 @Controller
 class KeyTaskController {
 
     private final KeyTasks tasks;
+
     private final Campaigns campaigns;
+
     private final OrgUnits units;
+
     private final KeyTaskWorkbook workbook;
+
     private final KeyTaskFiles files;
+
     private final KeyTaskTimelineLabels timeline;
 
-    KeyTaskController(KeyTasks tasks, Campaigns campaigns, OrgUnits units, KeyTaskWorkbook workbook,
-                      KeyTaskFiles files, KeyTaskTimelineLabels timeline) {
+    KeyTaskController(KeyTasks tasks, Campaigns campaigns, OrgUnits units, KeyTaskWorkbook workbook, KeyTaskFiles files,
+            KeyTaskTimelineLabels timeline) {
         this.timeline = timeline;
         this.files = files;
         this.tasks = tasks;
@@ -71,8 +79,11 @@ class KeyTaskController {
     void export(@ModelAttribute("filter") KeyTasks.Filter filter, HttpServletResponse response, Locale locale)
             throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(workbook.fileName(locale), StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Content-Disposition",
+                ContentDisposition.attachment()
+                    .filename(workbook.fileName(locale), StandardCharsets.UTF_8)
+                    .build()
+                    .toString());
         workbook.write(filter, units.currentScope(), locale, response.getOutputStream());
     }
 
@@ -84,17 +95,19 @@ class KeyTaskController {
 
     @PostMapping("/tasks/import")
     String importXlsx(@RequestParam UUID campaignId, @RequestParam(value = "file", required = false) MultipartFile file,
-                      Model model) throws IOException {
+            Model model) throws IOException {
         DataScope scope = units.currentScope();
         campaigns.get(campaignId, scope);
         KeyTaskWorkbook.Report report = null;
         if (file == null || file.isEmpty()) {
             // Not a row error ("row 0"): the page says a file is needed.
             Flash.refused(model, "import.noFile");
-        } else {
+        }
+        else {
             try {
                 report = workbook.importTasks(campaignId, file.getInputStream(), scope);
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 report = new KeyTaskWorkbook.Report(0,
                         List.of(new KeyTaskWorkbook.RowError(0, refusal.messageKey(), refusal.args())));
             }
@@ -108,8 +121,8 @@ class KeyTaskController {
         KeyTask task = tasks.get(id, units.currentScope());
         model.addAttribute("task", task);
         model.addAttribute("progress", tasks.progress(id));
-        model.addAttribute("filesByProgress", files.list(id).stream()
-                .collect(Collectors.groupingBy(KeyTaskFiles.StoredFile::progressId)));
+        model.addAttribute("filesByProgress",
+                files.list(id).stream().collect(Collectors.groupingBy(KeyTaskFiles.StoredFile::progressId)));
         model.addAttribute("maxFiles", KeyTaskFiles.MAX_FILES);
         Map<UUID, String> unitNames = unitNames();
         model.addAttribute("history", timeline.rows(tasks.history(id), unitNames, locale));
@@ -128,7 +141,7 @@ class KeyTaskController {
 
     @PostMapping("/tasks")
     String create(@Valid @ModelAttribute("form") KeyTaskForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return editView(model, null);
         }
@@ -137,7 +150,8 @@ class KeyTaskController {
             UUID id = tasks.create(form, units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/tasks/" + id;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             return editView(model, null);
         }
@@ -151,14 +165,15 @@ class KeyTaskController {
 
     @PostMapping("/tasks/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") KeyTaskForm form, BindingResult errors,
-                  Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return editView(model, id);
         }
         try {
             campaigns.get(form.campaignId(), units.currentScope());
             tasks.update(id, form, units.currentScope());
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             return editView(model, id);
         }
@@ -168,10 +183,10 @@ class KeyTaskController {
 
     @PostMapping("/tasks/{id}/progress")
     String progress(@PathVariable UUID id, @RequestParam long version,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedOn,
-                    @RequestParam(required = false) String text, @RequestParam(defaultValue = "0") int percent,
-                    @RequestParam(name = "files", required = false) List<MultipartFile> attached,
-                    RedirectAttributes redirect) throws IOException {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedOn,
+            @RequestParam(required = false) String text, @RequestParam(defaultValue = "0") int percent,
+            @RequestParam(name = "files", required = false) List<MultipartFile> attached, RedirectAttributes redirect)
+            throws IOException {
         try {
             List<KeyTaskFiles.Upload> uploads = new ArrayList<>();
             for (MultipartFile f : attached == null ? List.<MultipartFile>of() : attached) {
@@ -187,20 +202,25 @@ class KeyTaskController {
             tasks.report(id, version, reportedOn == null ? tasks.today() : reportedOn, text, percent, uploads,
                     units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/tasks/" + id;
     }
 
-    /** 验收: accept against the acceptance standard, or return with reasons; refusals shown on the task's page. */
+    /**
+     * 验收: accept against the acceptance standard, or return with reasons; refusals shown
+     * on the task's page.
+     */
     @PostMapping("/tasks/{id}/acceptance")
     String acceptance(@PathVariable UUID id, @RequestParam long version, @RequestParam String decision,
-                      @RequestParam(required = false) String opinion, RedirectAttributes redirect) {
+            @RequestParam(required = false) String opinion, RedirectAttributes redirect) {
         try {
             tasks.decide(id, version, "accept".equals(decision), opinion, units.currentScope());
             redirect.addFlashAttribute("flash", "accept".equals(decision) ? "keytask.accepted" : "keytask.returned");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
             redirect.addFlashAttribute("refusalArgs", refusal.args());
         }
@@ -211,7 +231,7 @@ class KeyTaskController {
     ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable UUID fileId) {
         tasks.get(id, units.currentScope());
         KeyTaskFiles.StoredFile file = files.describe(id, fileId)
-                .orElseThrow(() -> new NotFoundException("file " + fileId));
+            .orElseThrow(() -> new NotFoundException("file " + fileId));
         return UploadedFiles.download(file.fileName(), file.contentType(), files.content(fileId));
     }
 
@@ -232,4 +252,5 @@ class KeyTaskController {
     private Map<UUID, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
     }
+
 }

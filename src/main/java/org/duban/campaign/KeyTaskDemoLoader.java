@@ -24,14 +24,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Loads the tasks the notice itself sets ({@code demo/keytasks.json}) into an empty key-task plan. */
+/**
+ * Loads the tasks the notice itself sets ({@code demo/keytasks.json}) into an empty
+ * key-task plan.
+ */
 @Component
 @Order(100)
 class KeyTaskDemoLoader implements DemoLoader {
 
     private static final Logger log = LoggerFactory.getLogger(KeyTaskDemoLoader.class);
 
-    /** The founding county's plan, and the plans of the city's other counties under their own campaigns. */
+    /**
+     * The founding county's plan, and the plans of the city's other counties under their
+     * own campaigns.
+     */
     record Data(String campaignDocumentNumber, List<Task> tasks, List<Plan> otherCounties) {
     }
 
@@ -39,14 +45,18 @@ class KeyTaskDemoLoader implements DemoLoader {
     }
 
     record Task(String title, String phase, String owner, String person, String co, LocalDate startsOn,
-                LocalDate deadline, String acceptance, String deliverable, KeyTaskReportKind report,
-                java.time.YearMonth reportMonth) {
+            LocalDate deadline, String acceptance, String deliverable, KeyTaskReportKind report,
+            java.time.YearMonth reportMonth) {
     }
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final KeyTasks tasks;
+
     private final TransactionTemplate tx;
 
     KeyTaskDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, KeyTasks tasks, TransactionTemplate tx) {
@@ -75,17 +85,23 @@ class KeyTaskDemoLoader implements DemoLoader {
         int loaded = 0;
         for (Plan plan : plans) {
             UUID campaign = jdbc.sql("select id from campaign where document_number = :d")
-                    .param("d", plan.campaignDocumentNumber()).query(UUID.class).optional().orElse(null);
+                .param("d", plan.campaignDocumentNumber())
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
             if (campaign == null) {
                 continue;
             }
-            demoMode.runAs("system", () -> tx.executeWithoutResult(status -> plan.tasks().forEach(t -> tasks.create(
-                    new KeyTaskForm(campaign, t.title(), null, Phase.valueOf(t.phase()), byCode.get(t.owner()),
-                            t.person(), t.co(), t.startsOn(), t.deadline(), t.acceptance(), t.deliverable(), null,
-                            t.report(), t.reportMonth(), null),
-                    all))));
+            demoMode.runAs("system",
+                    () -> tx.executeWithoutResult(status -> plan.tasks()
+                        .forEach(t -> tasks.create(
+                                new KeyTaskForm(campaign, t.title(), null, Phase.valueOf(t.phase()),
+                                        byCode.get(t.owner()), t.person(), t.co(), t.startsOn(), t.deadline(),
+                                        t.acceptance(), t.deliverable(), null, t.report(), t.reportMonth(), null),
+                                all))));
             loaded += plan.tasks().size();
         }
         log.info("Demonstration key tasks loaded: {}", loaded);
     }
+
 }

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Daily reminders for the key-task plan: to the owner unit's staff who report progress, {@value #DAYS_AHEAD} days
- * before a deadline and when a task is overdue. ShedLock-guarded; idempotent through the notification dedup key.
+ * Daily reminders for the key-task plan: to the owner unit's staff who report progress,
+ * {@value #DAYS_AHEAD} days before a deadline and when a task is overdue.
+ * ShedLock-guarded; idempotent through the notification dedup key.
  */
 @Component
 public class KeyTaskReminders {
@@ -25,8 +26,11 @@ public class KeyTaskReminders {
     static final int DAYS_AHEAD = 3;
 
     private final JdbcClient jdbc;
+
     private final Notifications notifications;
+
     private final KeyTasks tasks;
+
     private final MessageSource messages;
 
     KeyTaskReminders(JdbcClient jdbc, Notifications notifications, KeyTasks tasks, MessageSource messages) {
@@ -36,7 +40,8 @@ public class KeyTaskReminders {
         this.messages = messages;
     }
 
-    @Scheduled(cron = "${duban.keytask.reminders.cron:0 5 8 * * *}", zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
+    @Scheduled(cron = "${duban.keytask.reminders.cron:0 5 8 * * *}",
+            zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
     @SchedulerLock(name = "keytask-reminders", lockAtMostFor = "PT20M", lockAtLeastFor = "PT1M")
     public void daily() {
         remind(tasks.today());
@@ -46,24 +51,27 @@ public class KeyTaskReminders {
     public int remind(LocalDate today) {
         int sent = 0;
         for (Map<String, Object> t : jdbc.sql("""
-                        select id, title, deadline, owner_unit_id from key_task
-                        where status <> 'DONE' and deadline <= :horizon and deadline >= :oldest
-                        """)
-                .param("horizon", Date.valueOf(today.plusDays(DAYS_AHEAD)))
-                .param("oldest", Date.valueOf(today.minusDays(30))).query().listOfRows()) {
+                select id, title, deadline, owner_unit_id from key_task
+                where status <> 'DONE' and deadline <= :horizon and deadline >= :oldest
+                """)
+            .param("horizon", Date.valueOf(today.plusDays(DAYS_AHEAD)))
+            .param("oldest", Date.valueOf(today.minusDays(30)))
+            .query()
+            .listOfRows()) {
             LocalDate deadline = ((Date) t.get("deadline")).toLocalDate();
             String kind = today.isAfter(deadline) ? "overdue" : "dueSoon";
             String title = messages.getMessage("keytask.reminder." + kind,
-                    new Object[]{t.get("title"), deadline.toString()}, Locale.CHINA);
+                    new Object[] { t.get("title"), deadline.toString() }, Locale.CHINA);
             for (UUID staff : jdbc.sql("""
-                            select distinct s.id from staff s join staff_role sr on sr.staff_id = s.id
-                            join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'keytask:task:progress'
-                            where s.unit_id = :unit and s.enabled
-                            """).param("unit", t.get("owner_unit_id")).query(UUID.class).list()) {
+                    select distinct s.id from staff s join staff_role sr on sr.staff_id = s.id
+                    join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'keytask:task:progress'
+                    where s.unit_id = :unit and s.enabled
+                    """).param("unit", t.get("owner_unit_id")).query(UUID.class).list()) {
                 sent += notifications.sendWithEmail(staff, title, null, "/tasks/" + t.get("id"),
                         "task:" + t.get("id") + ":" + kind + ":" + deadline) ? 1 : 0;
             }
         }
         return sent;
     }
+
 }

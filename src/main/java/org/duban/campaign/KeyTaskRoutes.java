@@ -17,20 +17,19 @@ class KeyTaskRoutes {
     static final String READ = "keytask:task:read";
     static final String WRITE = "keytask:task:write";
     static final String PROGRESS = "keytask:task:progress";
-    /** The leading group's acceptance; a task may name another acceptor, so the route asks only for READ. */
+
+    /**
+     * The leading group's acceptance; a task may name another acceptor, so the route asks
+     * only for READ.
+     */
     static final String ACCEPT = "keytask:task:accept";
 
     @Bean
     RouteRules keyTaskRouteRules() {
-        return () -> List.of(
-                get("/tasks", Access.permission(READ)),
-                get("/tasks/export", Access.permission(READ)),
-                get("/tasks/import", Access.permission(WRITE)),
-                post("/tasks/import", Access.permission(WRITE)),
-                get("/tasks/new", Access.permission(WRITE)),
-                post("/tasks", Access.permission(WRITE)),
-                get("/tasks/{id}", Access.permission(READ)),
-                get("/tasks/{id}/edit", Access.permission(WRITE)),
+        return () -> List.of(get("/tasks", Access.permission(READ)), get("/tasks/export", Access.permission(READ)),
+                get("/tasks/import", Access.permission(WRITE)), post("/tasks/import", Access.permission(WRITE)),
+                get("/tasks/new", Access.permission(WRITE)), post("/tasks", Access.permission(WRITE)),
+                get("/tasks/{id}", Access.permission(READ)), get("/tasks/{id}/edit", Access.permission(WRITE)),
                 post("/tasks/{id}", Access.permission(WRITE)),
                 post("/tasks/{id}/progress", Access.permission(PROGRESS)),
                 post("/tasks/{id}/acceptance", Access.permission(READ)),
@@ -41,4 +40,5 @@ class KeyTaskRoutes {
     NavItem keyTasksNav() {
         return new NavItem("nav.tasks", "/tasks", READ, 20, NavItem.CAMPAIGN);
     }
+
 }

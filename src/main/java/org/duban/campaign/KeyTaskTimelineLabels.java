@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The key task's timeline as people read it, like the problem timeline (ledger {@code TimelineLabels}): field
- * names replaced by the labels of the task's form, status and phase codes by their names, the owner unit's id by
- * the unit's name, the percentage with its sign, in the user's language; free text and dates stay as recorded.
+ * The key task's timeline as people read it, like the problem timeline (ledger
+ * {@code TimelineLabels}): field names replaced by the labels of the task's form, status
+ * and phase codes by their names, the owner unit's id by the unit's name, the percentage
+ * with its sign, in the user's language; free text and dates stay as recorded.
  */
 @Component
 class KeyTaskTimelineLabels {
@@ -22,6 +23,7 @@ class KeyTaskTimelineLabels {
     }
 
     private final MessageSource messages;
+
     private final StaffNames staffNames;
 
     KeyTaskTimelineLabels(MessageSource messages, StaffNames staffNames) {
@@ -32,9 +34,11 @@ class KeyTaskTimelineLabels {
     List<Row> rows(List<KeyTask.Change> history, Map<UUID, String> unitNames, Locale locale) {
         // People by name, not by login (the history records logins).
         Map<String, String> people = staffNames.byLogin(history.stream().map(KeyTask.Change::actor).toList());
-        return history.stream().map(h -> new Row(h.at(), people.getOrDefault(h.actor(), h.actor()), field(h.field(), locale),
-                value(h.field(), h.oldValue(), unitNames, locale), value(h.field(), h.newValue(), unitNames, locale)))
-                .toList();
+        return history.stream()
+            .map(h -> new Row(h.at(), people.getOrDefault(h.actor(), h.actor()), field(h.field(), locale),
+                    value(h.field(), h.oldValue(), unitNames, locale),
+                    value(h.field(), h.newValue(), unitNames, locale)))
+            .toList();
     }
 
     private String field(String field, Locale locale) {
@@ -67,8 +71,10 @@ class KeyTaskTimelineLabels {
     private static String unitName(String value, Map<UUID, String> unitNames) {
         try {
             return unitNames.getOrDefault(UUID.fromString(value), value);
-        } catch (IllegalArgumentException notAnId) {
+        }
+        catch (IllegalArgumentException notAnId) {
             return value;
         }
     }
+
 }

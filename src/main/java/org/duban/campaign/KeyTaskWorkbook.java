@@ -35,16 +35,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The key-task plan as attachment 2 of the notice (title row, Chinese headers, dates as dates), streamed; and its
- * import: every row validated first, nothing imported if any row fails.
+ * The key-task plan as attachment 2 of the notice (title row, Chinese headers, dates as
+ * dates), streamed; and its import: every row validated first, nothing imported if any
+ * row fails.
  */
 @Component
 class KeyTaskWorkbook {
 
-    static final String[] HEADERS = {"keytask.xlsx.number", "keytask.field.title", "keytask.field.phase",
+    static final String[] HEADERS = { "keytask.xlsx.number", "keytask.field.title", "keytask.field.phase",
             "keytask.field.ownerUnit", "keytask.field.ownerPerson", "keytask.field.coUnits", "keytask.field.startsOn",
             "keytask.field.deadline", "keytask.field.acceptanceStandard", "keytask.field.deliverable",
-            "keytask.field.status", "keytask.field.percent", "keytask.field.overdue"};
+            "keytask.field.status", "keytask.field.percent", "keytask.field.overdue" };
 
     public record RowError(int row, String messageKey, Object[] args) {
     }
@@ -56,7 +57,9 @@ class KeyTaskWorkbook {
     }
 
     private final KeyTasks tasks;
+
     private final OrgUnits units;
+
     private final MessageSource messages;
 
     KeyTaskWorkbook(KeyTasks tasks, OrgUnits units, MessageSource messages) {
@@ -70,7 +73,9 @@ class KeyTaskWorkbook {
     }
 
     void write(KeyTasks.Filter filter, DataScope scope, Locale locale, OutputStream out) throws IOException {
-        Map<UUID, String> names = units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
+        Map<UUID, String> names = units.all()
+            .stream()
+            .collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
         LocalDate today = tasks.today();
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
@@ -83,31 +88,34 @@ class KeyTaskWorkbook {
             for (int i = 0; i < HEADERS.length; i++) {
                 sheet.setColumnWidth(i, (i == 1 || i == 8 || i == 9 ? 36 : 14) * 256);
             }
-            int[] next = {2};
+            int[] next = { 2 };
             tasks.forEach(filter, scope, task -> {
                 Row r = sheet.createRow(next[0]);
-                Object[] values = {next[0] - 1L, task.title(),
+                Object[] values = { next[0] - 1L, task.title(),
                         task.phase() == null ? null : msg("phase." + task.phase(), locale),
                         names.get(task.ownerUnitId()), task.ownerPerson(), task.coUnits(), task.startsOn(),
                         task.deadline(), task.acceptanceStandard(), task.deliverable(),
                         msg("keytask.status." + task.status(), locale), (long) task.percent(),
-                        task.overdue(today) ? msg("keytask.yes", locale) : ""};
+                        task.overdue(today) ? msg("keytask.yes", locale) : "" };
                 for (int i = 0; i < values.length; i++) {
                     Cell c = r.createCell(i);
                     c.setCellStyle(body);
                     if (values[i] instanceof LocalDate d) {
                         c.setCellValue(d);
                         c.setCellStyle(date);
-                    } else if (values[i] instanceof Long n) {
+                    }
+                    else if (values[i] instanceof Long n) {
                         c.setCellValue(n);
-                    } else if (values[i] != null) {
+                    }
+                    else if (values[i] != null) {
                         c.setCellValue(SpreadsheetText.safe(values[i].toString()));
                     }
                 }
                 next[0]++;
             });
             wb.write(out);
-        } finally {
+        }
+        finally {
             wb.close();
         }
     }
@@ -119,7 +127,8 @@ class KeyTaskWorkbook {
         XSSFWorkbook wb;
         try {
             wb = new XSSFWorkbook(in);
-        } catch (RuntimeException | IOException e) {
+        }
+        catch (RuntimeException | IOException e) {
             throw new BusinessRuleViolation("keytask.import.notXlsx");
         }
         try (wb) {
@@ -136,9 +145,11 @@ class KeyTaskWorkbook {
                     }
                 }
             }
-            for (String required : List.of("keytask.field.title", "keytask.field.ownerUnit", "keytask.field.deadline")) {
+            for (String required : List.of("keytask.field.title", "keytask.field.ownerUnit",
+                    "keytask.field.deadline")) {
                 if (!cols.containsKey(required)) {
-                    errors.add(new RowError(2, "keytask.import.missingColumn", new Object[]{msg(required, Locale.CHINA)}));
+                    errors.add(new RowError(2, "keytask.import.missingColumn",
+                            new Object[] { msg(required, Locale.CHINA) }));
                 }
             }
             if (!errors.isEmpty()) {
@@ -166,21 +177,23 @@ class KeyTaskWorkbook {
                 int before = errors.size();
                 String title = text(row, cols.get("keytask.field.title"), f);
                 if (title.isEmpty() || title.length() > 200) {
-                    errors.add(new RowError(human, "keytask.import.badTitle", new Object[]{}));
+                    errors.add(new RowError(human, "keytask.import.badTitle", new Object[] {}));
                 }
                 UUID owner = unitIds.get(text(row, cols.get("keytask.field.ownerUnit"), f));
                 if (owner == null || !scope.includes(owner)) {
-                    errors.add(new RowError(human, "keytask.import.badUnit", new Object[]{}));
+                    errors.add(new RowError(human, "keytask.import.badUnit", new Object[] {}));
                 }
                 LocalDate deadline = date(row, cols.get("keytask.field.deadline"), f);
                 if (deadline == null) {
-                    errors.add(new RowError(human, "keytask.import.badDeadline", new Object[]{}));
+                    errors.add(new RowError(human, "keytask.import.badDeadline", new Object[] {}));
                 }
-                LocalDate starts = cols.containsKey("keytask.field.startsOn") ? date(row, cols.get("keytask.field.startsOn"), f) : null;
-                String phaseText = cols.containsKey("keytask.field.phase") ? text(row, cols.get("keytask.field.phase"), f) : "";
+                LocalDate starts = cols.containsKey("keytask.field.startsOn")
+                        ? date(row, cols.get("keytask.field.startsOn"), f) : null;
+                String phaseText = cols.containsKey("keytask.field.phase")
+                        ? text(row, cols.get("keytask.field.phase"), f) : "";
                 Phase phase = phaseText.isEmpty() ? null : phases.get(phaseText);
                 if (!phaseText.isEmpty() && phase == null) {
-                    errors.add(new RowError(human, "keytask.import.badPhase", new Object[]{phaseText}));
+                    errors.add(new RowError(human, "keytask.import.badPhase", new Object[] { phaseText }));
                 }
                 if (errors.size() == before) {
                     valid.add(KeyTaskForm.plain(campaignId, title, phase, owner,
@@ -195,7 +208,7 @@ class KeyTaskWorkbook {
             return new Report(0, errors);
         }
         if (valid.isEmpty()) {
-            return new Report(0, List.of(new RowError(0, "keytask.import.empty", new Object[]{})));
+            return new Report(0, List.of(new RowError(0, "keytask.import.empty", new Object[] {})));
         }
         // A refusal here (a rule the row check does not know) rolls back the whole file.
         valid.forEach(form -> tasks.create(form, scope));
@@ -229,7 +242,8 @@ class KeyTaskWorkbook {
         }
         try {
             return LocalDate.parse(f.formatCellValue(c).trim());
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             return null;
         }
     }
@@ -237,4 +251,5 @@ class KeyTaskWorkbook {
     private String msg(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
     }
+
 }

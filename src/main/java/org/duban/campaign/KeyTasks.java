@@ -31,16 +31,16 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The key-task plan. A task is visible to users whose data scope holds its owner unit; edits need the owner unit
- * in scope too. Every change is versioned, written to the task's timeline (old → new) and audited.
+ * The key-task plan. A task is visible to users whose data scope holds its owner unit;
+ * edits need the owner unit in scope too. Every change is versioned, written to the
+ * task's timeline (old → new) and audited.
  */
 @Service
 public class KeyTasks {
 
-
     /** Filters, sorting and page of the task list. */
     public record Filter(UUID campaign, Phase phase, UUID unit, KeyTaskStatus status, Boolean overdue, String q,
-                         String sort, String dir, Integer page) {
+            String sort, String dir, Integer page) {
         public static Filter none() {
             return new Filter(null, null, null, null, null, null, null, null, null);
         }
@@ -74,15 +74,21 @@ public class KeyTasks {
     static final int PAGE_SIZE = 25;
 
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final BureauClock bureau;
+
     private final KeyTaskFiles files;
+
     private final StaffDirectory staff;
+
     private final Campaigns campaigns;
 
     KeyTasks(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, BureauClock bureau, KeyTaskFiles files,
-             StaffDirectory staff, Campaigns campaigns) {
+            StaffDirectory staff, Campaigns campaigns) {
         this.bureau = bureau;
         this.files = files;
         this.staff = staff;
@@ -135,41 +141,53 @@ public class KeyTasks {
         Where w = where(f, scope);
         long total = jdbc.sql("select count(*)" + w.sql()).params(w.params()).query(Long.class).single();
         List<KeyTask> rows = jdbc.sql("select t.*" + w.sql() + " order by " + f.orderBy() + " limit :l offset :o")
-                .params(w.params()).param("l", PAGE_SIZE).param("o", (long) f.pageOrFirst() * PAGE_SIZE)
-                .query(KeyTasks::map).list();
+            .params(w.params())
+            .param("l", PAGE_SIZE)
+            .param("o", (long) f.pageOrFirst() * PAGE_SIZE)
+            .query(KeyTasks::map)
+            .list();
         return new Result(rows, total, f.pageOrFirst(), PAGE_SIZE);
     }
 
     @Transactional(readOnly = true)
     public void forEach(Filter f, DataScope scope, Consumer<KeyTask> each) {
         Where w = where(f, scope);
-        jdbc.sql("select t.*" + w.sql() + " order by " + f.orderBy()).params(w.params()).withFetchSize(500)
-                .query(rs -> {
-                    each.accept(map(rs, 0));
-                });
+        jdbc.sql("select t.*" + w.sql() + " order by " + f.orderBy())
+            .params(w.params())
+            .withFetchSize(500)
+            .query(rs -> {
+                each.accept(map(rs, 0));
+            });
     }
 
     @Transactional(readOnly = true)
     public KeyTask get(UUID id, DataScope scope) {
         return jdbc.sql("select * from key_task where id = :id and owner_unit_id = any(:units)")
-                .param("id", id).param("units", scope.unitArray()).query(KeyTasks::map).optional()
-                .orElseThrow(() -> new NotFoundException("task " + id));
+            .param("id", id)
+            .param("units", scope.unitArray())
+            .query(KeyTasks::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("task " + id));
     }
 
     @Transactional(readOnly = true)
     public List<KeyTask.Progress> progress(UUID id) {
         return jdbc.sql("select * from key_task_progress where task_id = :id order by reported_on, reported_at")
-                .param("id", id).query((rs, n) -> new KeyTask.Progress(rs.getObject("id", UUID.class),
-                        rs.getDate("reported_on").toLocalDate(), rs.getString("text"), rs.getInt("percent"),
-                        rs.getString("reported_by"))).list();
+            .param("id", id)
+            .query((rs, n) -> new KeyTask.Progress(rs.getObject("id", UUID.class),
+                    rs.getDate("reported_on").toLocalDate(), rs.getString("text"), rs.getInt("percent"),
+                    rs.getString("reported_by")))
+            .list();
     }
 
     @Transactional(readOnly = true)
     public List<KeyTask.Change> history(UUID id) {
-        return jdbc.sql("select * from key_task_change where task_id = :id order by id").param("id", id)
-                .query((rs, n) -> new KeyTask.Change(
-                        LocalDateTime.ofInstant(rs.getTimestamp("at").toInstant(), bureau.zone()), rs.getString("actor"),
-                        rs.getString("field"), rs.getString("old_value"), rs.getString("new_value"))).list();
+        return jdbc.sql("select * from key_task_change where task_id = :id order by id")
+            .param("id", id)
+            .query((rs, n) -> new KeyTask.Change(
+                    LocalDateTime.ofInstant(rs.getTimestamp("at").toInstant(), bureau.zone()), rs.getString("actor"),
+                    rs.getString("field"), rs.getString("old_value"), rs.getString("new_value")))
+            .list();
     }
 
     @Transactional
@@ -185,13 +203,16 @@ public class KeyTasks {
                         :acceptance, :deliverable, :acceptor, :fulfilledKind, :fulfilledPeriod, 'NOT_STARTED', 0,
                         :by, :at, :by, :at)
                 """)
-                .param("id", id).params(columns(form)).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).update();
+            .param("id", id)
+            .params(columns(form))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         Map<String, Object> values = describe(form);
         values.forEach((k, v) -> record(id, k, null, v));
         events.publishEvent(AuditEvent.change("keytask.created", "key_task", id, Map.of(), values));
-        events.publishEvent(new KeyTaskHandedOver(UUID.randomUUID(), id, form.title(), "assigned",
-                form.ownerUnitId(), form.ownerPerson(), 0, CurrentUser.actor(), clock.instant()));
+        events.publishEvent(new KeyTaskHandedOver(UUID.randomUUID(), id, form.title(), "assigned", form.ownerUnitId(),
+                form.ownerPerson(), 0, CurrentUser.actor(), clock.instant()));
         return id;
     }
 
@@ -207,8 +228,12 @@ public class KeyTasks {
                        fulfilled_by_period = :fulfilledPeriod, version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .params(columns(form)).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("id", id).param("version", form.version() == null ? -1 : form.version()).update();
+            .params(columns(form))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", form.version() == null ? -1 : form.version())
+            .update();
         if (n == 0) {
             throw stale(id);
         }
@@ -227,13 +252,13 @@ public class KeyTasks {
     }
 
     /**
-     * A progress update: date, text, percent and attachments. The task decides the new status (anything above 0
-     * starts it, 100 % with evidence sends it to acceptance); a refused file refuses the whole update (nothing is
-     * half-saved).
+     * A progress update: date, text, percent and attachments. The task decides the new
+     * status (anything above 0 starts it, 100 % with evidence sends it to acceptance); a
+     * refused file refuses the whole update (nothing is half-saved).
      */
     @Transactional
     void report(UUID id, long version, LocalDate on, String text, int percent, List<KeyTaskFiles.Upload> uploads,
-                DataScope scope) {
+            DataScope scope) {
         KeyTask before = get(id, scope);
         List<String> types = files.check(uploads);
         if (text == null || text.isBlank() || text.length() > 4000) {
@@ -243,7 +268,8 @@ public class KeyTasks {
             throw new BusinessRuleViolation("keytask.progress.dateInvalid");
         }
         if (before.version() != version) {
-            throw stale(id); // the user saw an older task: say who changed it rather than judge the old form
+            throw stale(id); // the user saw an older task: say who changed it rather than
+                             // judge the old form
         }
         KeyTask.Transition t = before.report(percent, files.list(id).size() + uploads.size());
         move(before, version, t, null);
@@ -252,9 +278,14 @@ public class KeyTasks {
                 insert into key_task_progress (id, task_id, reported_on, text, percent, reported_by, reported_at)
                 values (:pid, :id, :on, :text, :percent, :by, :at)
                 """)
-                .param("pid", progressId).param("id", id).param("on", Date.valueOf(on)).param("text", text.trim())
-                .param("percent", percent).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .update();
+            .param("pid", progressId)
+            .param("id", id)
+            .param("on", Date.valueOf(on))
+            .param("text", text.trim())
+            .param("percent", percent)
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         files.store(id, progressId, uploads, types);
         List<String> names = uploads.stream().map(u -> UploadedFiles.safeName(u.fileName())).toList();
         if (!names.isEmpty()) {
@@ -264,16 +295,17 @@ public class KeyTasks {
                 Map.of("percent", before.percent(), "status", before.status().name()),
                 Map.of("percent", percent, "status", t.to().name(), "files", names)));
         if (t.to() == KeyTaskStatus.AWAITING_ACCEPTANCE) {
-            events.publishEvent(new KeyTaskAwaitingAcceptance(UUID.randomUUID(), id, before.title(), before.ownerUnitId(),
-                    before.acceptorLogin()));
+            events.publishEvent(new KeyTaskAwaitingAcceptance(UUID.randomUUID(), id, before.title(),
+                    before.ownerUnitId(), before.acceptorLogin()));
         }
         events.publishEvent(new KeyTaskHandedOver(UUID.randomUUID(), id, before.title(), "progress",
                 before.ownerUnitId(), before.ownerPerson(), percent, CurrentUser.actor(), clock.instant()));
     }
 
     /**
-     * 验收: the acceptor accepts the task against its acceptance standard ({@code accepted}) or returns it with
-     * reasons. Who may: the leading group ({@code keytask:task:accept}), or only the staff member the task names.
+     * 验收: the acceptor accepts the task against its acceptance standard
+     * ({@code accepted}) or returns it with reasons. Who may: the leading group
+     * ({@code keytask:task:accept}), or only the staff member the task names.
      */
     @Transactional
     public void decide(UUID id, long version, boolean accepted, String opinion, DataScope scope) {
@@ -287,30 +319,34 @@ public class KeyTasks {
                 : before.returnForRework(opinion, me.getUsername(), group);
         move(before, version, t, opinion.trim());
         events.publishEvent(AuditEvent.change("keytask." + t.action(), "key_task", id,
-                Map.of("status", before.status().name()),
-                Map.of("status", t.to().name(), "opinion", opinion.trim())));
+                Map.of("status", before.status().name()), Map.of("status", t.to().name(), "opinion", opinion.trim())));
         if (accepted) {
             events.publishEvent(new KeyTaskAccepted(id, before.title(), before.ownerUnitId(), CurrentUser.actor()));
-        } else {
-            events.publishEvent(new KeyTaskReturned(id, before.title(), before.ownerUnitId(), opinion.trim(),
-                    CurrentUser.actor()));
+        }
+        else {
+            events.publishEvent(
+                    new KeyTaskReturned(id, before.title(), before.ownerUnitId(), opinion.trim(), CurrentUser.actor()));
         }
     }
 
     /**
-     * A report was submitted: the tasks of its campaign that this report fulfils (same kind; same month when the
-     * task names one) are accepted, the report's document number as the opinion. Runs in the submission's
-     * transaction, so the task and the submission succeed or fail together.
+     * A report was submitted: the tasks of its campaign that this report fulfils (same
+     * kind; same month when the task names one) are accepted, the report's document
+     * number as the opinion. Runs in the submission's transaction, so the task and the
+     * submission succeed or fail together.
      */
     @EventListener
     @Transactional
     public void on(ReportSubmitted report) {
         List<KeyTask> fulfilled = jdbc.sql("""
-                        select * from key_task where campaign_id = :campaign and fulfilled_by_kind = :kind
-                        and (fulfilled_by_period is null or fulfilled_by_period = :period) and status <> 'DONE'
-                        """)
-                .param("campaign", report.campaignId()).param("kind", report.kind().name())
-                .param("period", Date.valueOf(report.period())).query(KeyTasks::map).list();
+                select * from key_task where campaign_id = :campaign and fulfilled_by_kind = :kind
+                and (fulfilled_by_period is null or fulfilled_by_period = :period) and status <> 'DONE'
+                """)
+            .param("campaign", report.campaignId())
+            .param("kind", report.kind().name())
+            .param("period", Date.valueOf(report.period()))
+            .query(KeyTasks::map)
+            .list();
         for (KeyTask task : fulfilled) {
             KeyTask.Transition t = task.fulfil(report.kind(), report.period());
             String opinion = String.join(" ", report.documentNumber(), report.title()).strip();
@@ -320,17 +356,24 @@ public class KeyTasks {
                     insert into key_task_progress (id, task_id, reported_on, text, percent, reported_by, reported_at)
                     values (:pid, :id, :on, :text, 100, :by, :at)
                     """)
-                    .param("pid", progressId).param("id", task.id()).param("on", Date.valueOf(today()))
-                    .param("text", opinion).param("by", CurrentUser.actor())
-                    .param("at", Timestamp.from(clock.instant())).update();
-            events.publishEvent(AuditEvent.change("keytask.fulfil", "key_task", task.id(),
-                    Map.of("status", task.status().name()),
-                    Map.of("status", t.to().name(), "report", report.reportId().toString())));
+                .param("pid", progressId)
+                .param("id", task.id())
+                .param("on", Date.valueOf(today()))
+                .param("text", opinion)
+                .param("by", CurrentUser.actor())
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+            events.publishEvent(
+                    AuditEvent.change("keytask.fulfil", "key_task", task.id(), Map.of("status", task.status().name()),
+                            Map.of("status", t.to().name(), "report", report.reportId().toString())));
             events.publishEvent(new KeyTaskAccepted(task.id(), task.title(), task.ownerUnitId(), CurrentUser.actor()));
         }
     }
 
-    /** Writes a transition: status and percent, the acceptance columns when it accepts or returns, the timeline. */
+    /**
+     * Writes a transition: status and percent, the acceptance columns when it accepts or
+     * returns, the timeline.
+     */
     private void move(KeyTask before, long version, KeyTask.Transition t, String opinion) {
         boolean decision = opinion != null;
         boolean accepted = t.to() == KeyTaskStatus.DONE;
@@ -342,12 +385,17 @@ public class KeyTasks {
                        version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .param("percent", t.percent()).param("status", t.to().name()).param("decision", decision)
-                .param("acceptedBy", accepted ? CurrentUser.actor() : null)
-                .param("acceptedAt", accepted ? Timestamp.from(clock.instant()) : null)
-                .param("opinion", opinion).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("id", before.id()).param("version", version)
-                .update();
+            .param("percent", t.percent())
+            .param("status", t.to().name())
+            .param("decision", decision)
+            .param("acceptedBy", accepted ? CurrentUser.actor() : null)
+            .param("acceptedAt", accepted ? Timestamp.from(clock.instant()) : null)
+            .param("opinion", opinion)
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", before.id())
+            .param("version", version)
+            .update();
         if (n == 0) {
             throw stale(before.id());
         }
@@ -386,14 +434,20 @@ public class KeyTasks {
                 insert into key_task_change (task_id, at, actor, field, old_value, new_value)
                 values (:id, :at, :actor, :field, :old, :new)
                 """)
-                .param("id", id).param("at", Timestamp.from(clock.instant())).param("actor", CurrentUser.actor())
-                .param("field", field).param("old", oldValue == null ? null : String.valueOf(oldValue))
-                .param("new", newValue == null ? null : String.valueOf(newValue)).update();
+            .param("id", id)
+            .param("at", Timestamp.from(clock.instant()))
+            .param("actor", CurrentUser.actor())
+            .param("field", field)
+            .param("old", oldValue == null ? null : String.valueOf(oldValue))
+            .param("new", newValue == null ? null : String.valueOf(newValue))
+            .update();
     }
 
     private StaleEditException stale(UUID id) {
         Map<String, Object> row = jdbc.sql("select updated_by, updated_at from key_task where id = :id")
-                .param("id", id).query().singleRow();
+            .param("id", id)
+            .query()
+            .singleRow();
         Timestamp at = (Timestamp) row.get("updated_at");
         return new StaleEditException("task " + id, (String) row.get("updated_by"), at == null ? null : at.toInstant());
     }
@@ -428,7 +482,8 @@ public class KeyTasks {
         v.put("deadline", f.deadline().toString());
         v.put("acceptanceStandard", f.acceptanceStandard());
         v.put("deliverable", f.deliverable());
-        v.put("acceptorLogin", f.acceptorLogin() == null || f.acceptorLogin().isBlank() ? null : f.acceptorLogin().strip());
+        v.put("acceptorLogin",
+                f.acceptorLogin() == null || f.acceptorLogin().isBlank() ? null : f.acceptorLogin().strip());
         v.put("fulfilledByKind", f.fulfilledByKind() == null ? null : f.fulfilledByKind().name());
         v.put("fulfilledByMonth", f.fulfilledByMonth() == null ? null : f.fulfilledByMonth().toString());
         return v;
@@ -452,4 +507,5 @@ public class KeyTasks {
                 period == null ? null : period.toLocalDate(), rs.getString("accepted_by"),
                 acceptedAt == null ? null : acceptedAt.toInstant(), rs.getString("acceptance_opinion"));
     }
+
 }

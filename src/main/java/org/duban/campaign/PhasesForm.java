@@ -6,13 +6,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The four phase windows edited together, since each window's rules depend on its neighbours. */
-public record PhasesForm(
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> startsOn,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> endsOn,
-        Long version) {
+/**
+ * The four phase windows edited together, since each window's rules depend on its
+ * neighbours.
+ */
+public record PhasesForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> startsOn,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> endsOn, Long version) {
 
-    /** Always one slot per phase, so a re-rendered form has a field for each even after a bad submission. */
+    /**
+     * Always one slot per phase, so a re-rendered form has a field for each even after a
+     * bad submission.
+     */
     public PhasesForm {
         startsOn = padded(startsOn);
         endsOn = padded(endsOn);

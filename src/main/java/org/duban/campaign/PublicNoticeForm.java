@@ -9,17 +9,17 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A bureau's public notice as typed into the staff form. */
-public record PublicNoticeForm(
-        @NotNull(message = "{publicNotice.intakeRequired}") UUID intakeUnitId,
-        @NotBlank(message = "{publicNotice.titleRequired}") @Size(max = 200, message = "{publicNotice.tooLong}") String title,
+public record PublicNoticeForm(@NotNull(message = "{publicNotice.intakeRequired}") UUID intakeUnitId,
+        @NotBlank(message = "{publicNotice.titleRequired}") @Size(max = 200,
+                message = "{publicNotice.tooLong}") String title,
         @Size(max = 60, message = "{publicNotice.tooLong}") String documentNumber,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
-        @NotBlank(message = "{publicNotice.bodyRequired}") @Size(max = 20_000, message = "{publicNotice.tooLong}") String body,
+        @NotBlank(message = "{publicNotice.bodyRequired}") @Size(max = 20_000,
+                message = "{publicNotice.tooLong}") String body,
         @Size(max = 200, message = "{publicNotice.tooLong}") String hotlines,
         @Size(max = 200, message = "{publicNotice.tooLong}") String mailbox,
         @Size(max = 200, message = "{publicNotice.tooLong}") String address,
-        @Size(max = 200, message = "{publicNotice.tooLong}") String officeHours,
-        Long version) {
+        @Size(max = 200, message = "{publicNotice.tooLong}") String officeHours, Long version) {
 
     static PublicNoticeForm of(PublicNotice n) {
         return new PublicNoticeForm(n.intakeUnitId(), n.title(), n.documentNumber(), n.publishedOn(), n.body(),

@@ -14,7 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The campaign's groups and members as the notice's attachment 1 (工作专班组成人员名单), one sheet, print-ready. */
+/**
+ * The campaign's groups and members as the notice's attachment 1 (工作专班组成人员名单), one sheet,
+ * print-ready.
+ */
 @Component
 class RosterWorkbook {
 
@@ -25,16 +28,16 @@ class RosterWorkbook {
     }
 
     String fileName(Campaign campaign, Locale locale) {
-        return messages.getMessage("roster.fileName", new Object[]{campaign.title()}, locale) + ".xlsx";
+        return messages.getMessage("roster.fileName", new Object[] { campaign.title() }, locale) + ".xlsx";
     }
 
     void write(Campaign campaign, List<CampaignGroup> groups, Locale locale, OutputStream out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet(messages.getMessage("roster.sheet", null, locale));
             WorkbookStyles styles = WorkbookStyles.of(workbook);
-            String[] headers = {"roster.column.number", "roster.column.group", "roster.column.position",
-                    "roster.column.name", "roster.column.post", "roster.column.duties"};
-            styles.head(sheet, messages.getMessage("roster.title", new Object[]{campaign.title()}, locale),
+            String[] headers = { "roster.column.number", "roster.column.group", "roster.column.position",
+                    "roster.column.name", "roster.column.post", "roster.column.duties" };
+            styles.head(sheet, messages.getMessage("roster.title", new Object[] { campaign.title() }, locale),
                     Arrays.stream(headers).map(key -> messages.getMessage(key, null, locale)).toList());
             int rowIndex = 2;
             int number = 0;
@@ -49,7 +52,7 @@ class RosterWorkbook {
                     styles.text(row, 5, member.duties());
                 }
             }
-            int[] widths = {6, 30, 12, 10, 40, 40};
+            int[] widths = { 6, 30, 12, 10, 40, 40 };
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
@@ -58,4 +61,5 @@ class RosterWorkbook {
             workbook.write(out);
         }
     }
+
 }

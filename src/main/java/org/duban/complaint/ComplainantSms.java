@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The complainant hears back by SMS when the complaint is received (with the receipt, so a lost one can be found
- * again), answered and reopened — never with its content, and never when anonymous or without a mobile number.
- * The outbox holds only a reference ({@code complainant:<id>}) and the receipt sealed with the identity key: the
- * number is read and decrypted, and the receipt opened, when the message goes out.
+ * The complainant hears back by SMS when the complaint is received (with the receipt, so
+ * a lost one can be found again), answered and reopened — never with its content, and
+ * never when anonymous or without a mobile number. The outbox holds only a reference
+ * ({@code complainant:<id>}) and the receipt sealed with the identity key: the number is
+ * read and decrypted, and the receipt opened, when the message goes out.
  */
 @Component
 class ComplainantSms implements AddressBook {
@@ -26,7 +27,9 @@ class ComplainantSms implements AddressBook {
     static final String SEALED = "sealed:";
 
     private final JdbcClient jdbc;
+
     private final Secrets secrets;
+
     private final Outbox outbox;
 
     ComplainantSms(JdbcClient jdbc, Secrets secrets, Outbox outbox) {
@@ -40,8 +43,8 @@ class ComplainantSms implements AddressBook {
         if (complaint.anonymous() || !MobileNumbers.isMobile(complaint.phone())) {
             return;
         }
-        String sealed = SEALED + Base64.getEncoder().encodeToString(
-                secrets.encrypt(formattedReceipt, "sms:" + complaintId));
+        String sealed = SEALED
+                + Base64.getEncoder().encodeToString(secrets.encrypt(formattedReceipt, "sms:" + complaintId));
         outbox.smsToPublic(SCHEME + ":" + complaintId, "COMPLAINT_RECEIVED", Map.of("receipt", sealed),
                 "complaint:" + complaintId + ":received");
     }
@@ -69,21 +72,28 @@ class ComplainantSms implements AddressBook {
         UUID complaintId;
         try {
             complaintId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return Optional.empty();
         }
         return phone(complaintId).map(phone -> {
             Map<String, Object> params = new HashMap<>(storedParams);
-            params.computeIfPresent("receipt", (k, v) -> String.valueOf(v).startsWith(SEALED)
-                    ? secrets.decrypt(Base64.getDecoder().decode(String.valueOf(v).substring(SEALED.length())),
-                    "sms:" + complaintId) : v);
+            params.computeIfPresent("receipt",
+                    (k, v) -> String.valueOf(v).startsWith(SEALED)
+                            ? secrets.decrypt(Base64.getDecoder().decode(String.valueOf(v).substring(SEALED.length())),
+                                    "sms:" + complaintId)
+                            : v);
             return new Resolved(phone, params);
         });
     }
 
     private Optional<String> phone(UUID complaintId) {
-        return jdbc.sql("select anonymous, reporter_phone_enc from complaint where id = :id").param("id", complaintId)
-                .query((rs, n) -> rs.getBoolean(1) ? "" : String.valueOf(secrets.decrypt(rs.getBytes(2), complaintId.toString())))
-                .optional().flatMap(MobileNumbers::normalise);
+        return jdbc.sql("select anonymous, reporter_phone_enc from complaint where id = :id")
+            .param("id", complaintId)
+            .query((rs, n) -> rs.getBoolean(1) ? ""
+                    : String.valueOf(secrets.decrypt(rs.getBytes(2), complaintId.toString())))
+            .optional()
+            .flatMap(MobileNumbers::normalise);
     }
+
 }

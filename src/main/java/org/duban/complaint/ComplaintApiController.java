@@ -31,45 +31,49 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The public contract for hotline systems that forward complaints (documented in {@code /api/v1/openapi.yaml}).
- * JSON in and out, snake_case names, no session and no cookies.
+ * The public contract for hotline systems that forward complaints (documented in
+ * {@code /api/v1/openapi.yaml}). JSON in and out, snake_case names, no session and no
+ * cookies.
  */
 @RestController
 class ComplaintApiController {
 
     static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+        .withResolverStyle(ResolverStyle.STRICT);
 
     private final Complaints complaints;
+
     private final PublicRateLimit rateLimit;
+
     private final MessageSource messages;
+
     private final HotlineClients hotlines;
 
     ComplaintApiController(Complaints complaints, PublicRateLimit rateLimit, MessageSource messages,
-                           HotlineClients hotlines) {
+            HotlineClients hotlines) {
         this.complaints = complaints;
         this.rateLimit = rateLimit;
         this.messages = messages;
         this.hotlines = hotlines;
     }
 
-    record SubmitRequest(Object type, Object content, @JsonProperty("occurred_on") Object occurredOn,
-                         Object location, Object unit, Object anonymous, Object name, Object phone,
-                         Object bureau, @JsonProperty("work_order_no") Object workOrderNo) {
+    record SubmitRequest(Object type, Object content, @JsonProperty("occurred_on") Object occurredOn, Object location,
+            Object unit, Object anonymous, Object name, Object phone, Object bureau,
+            @JsonProperty("work_order_no") Object workOrderNo) {
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record SubmitResponse(String receipt, @JsonProperty("submitted_at") String submittedAt,
-                          @JsonProperty("due_on") String dueOn, @JsonProperty("work_order_no") String workOrderNo) {
+            @JsonProperty("due_on") String dueOn, @JsonProperty("work_order_no") String workOrderNo) {
     }
 
     record LookupRequest(Object receipt) {
     }
 
     record LookupResponse(String status, @JsonProperty("status_label") String statusLabel,
-                          @JsonProperty("handling_unit") String handlingUnit, @JsonProperty("due_on") String dueOn,
-                          String feedback) {
+            @JsonProperty("handling_unit") String handlingUnit, @JsonProperty("due_on") String dueOn, String feedback) {
     }
 
     record Bureau(String code, String name) {
@@ -83,17 +87,17 @@ class ComplaintApiController {
 
     @PostMapping(path = "/api/v1/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> submit(@RequestBody(required = false) SubmitRequest body,
-                             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                             @RequestHeader(name = "X-Api-Key", required = false) String apiKey,
-                             HttpServletRequest request) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = "X-Api-Key", required = false) String apiKey, HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        // A hotline client's key, when sent, must be valid: a wrong or revoked key is not silently treated as public.
+        // A hotline client's key, when sent, must be valid: a wrong or revoked key is not
+        // silently treated as public.
         java.util.Optional<HotlineClients.Client> client = java.util.Optional.empty();
         if (apiKey != null) {
             client = hotlines.authenticate(apiKey.strip());
             if (client.isEmpty()) {
                 return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                        .body(new Errors(text("complaint.api.keyInvalid"), List.of()));
+                    .body(new Errors(text("complaint.api.keyInvalid"), List.of()));
             }
         }
         if (body == null) {
@@ -106,10 +110,12 @@ class ComplaintApiController {
         ComplaintType type = null;
         if (!(body.type() instanceof String t) || t.isBlank()) {
             errors.add(new FieldError("type", text("complaint.api.required")));
-        } else {
+        }
+        else {
             try {
                 type = ComplaintType.valueOf(t);
-            } catch (IllegalArgumentException e) {
+            }
+            catch (IllegalArgumentException e) {
                 errors.add(new FieldError("type", text("complaint.api.typeUnknown")));
             }
         }
@@ -122,7 +128,8 @@ class ComplaintApiController {
                 if (occurredOn.isAfter(complaints.today())) {
                     errors.add(new FieldError("occurred_on", text("complaint.api.dateInFuture")));
                 }
-            } catch (DateTimeParseException e) {
+            }
+            catch (DateTimeParseException e) {
                 errors.add(new FieldError("occurred_on", text("complaint.api.date")));
             }
         }
@@ -131,7 +138,8 @@ class ComplaintApiController {
         boolean anonymous = false;
         if (body.anonymous() != null && !(body.anonymous() instanceof Boolean)) {
             errors.add(new FieldError("anonymous", text("complaint.api.boolean")));
-        } else if (body.anonymous() != null) {
+        }
+        else if (body.anonymous() != null) {
             anonymous = (Boolean) body.anonymous();
         }
         String name = anonymous ? null : string(body.name(), "name", 50, false, errors);
@@ -142,13 +150,15 @@ class ComplaintApiController {
         String workOrderNo = string(body.workOrderNo(), "work_order_no", 64, false, errors);
         if (workOrderNo != null && !workOrderNo.matches("[A-Za-z0-9_\\-]+")) {
             errors.add(new FieldError("work_order_no", text("complaint.api.workOrderNo")));
-        } else if (workOrderNo != null && client.isEmpty()) {
+        }
+        else if (workOrderNo != null && client.isEmpty()) {
             errors.add(new FieldError("work_order_no", text("complaint.api.workOrderNeedsKey")));
         }
         if (!errors.isEmpty()) {
             return badRequest(errors);
         }
-        // The addressee is checked after the body: a well-formed complaint to an unknown bureau is unprocessable
+        // The addressee is checked after the body: a well-formed complaint to an unknown
+        // bureau is unprocessable
         // (422), not malformed, and the message names the codes' source.
         String bureau = string(body.bureau(), "bureau", 50, false, errors);
         if (!errors.isEmpty()) {
@@ -156,25 +166,30 @@ class ComplaintApiController {
         }
         java.util.UUID intake = null;
         try {
-            // A hotline client's key is scoped to its bureau; everyone else names the bureau.
+            // A hotline client's key is scoped to its bureau; everyone else names the
+            // bureau.
             intake = client.isPresent() ? null : complaints.intakeUnitFor(bureau);
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             String key = refusal.messageKey().equals("complaint.bureau.required") ? "complaint.api.bureauRequired"
                     : "complaint.api.bureauUnknown";
-            // The code is echoed only when it looks like one: an API answer never carries a caller's markup back.
+            // The code is echoed only when it looks like one: an API answer never carries
+            // a caller's markup back.
             String shown = bureau != null && bureau.matches("[A-Za-z0-9_-]{1,50}") ? bureau : "…";
-            return ResponseEntity.status(422).body(new Errors(text("complaint.api.invalid"),
-                    List.of(new FieldError("bureau", text(key, shown)))));
+            return ResponseEntity.status(422)
+                .body(new Errors(text("complaint.api.invalid"), List.of(new FieldError("bureau", text(key, shown)))));
         }
-        // Counted once the body is valid: only a complaint that would be registered uses up the allowance.
+        // Counted once the body is valid: only a complaint that would be registered uses
+        // up the allowance.
         rateLimit.check(PublicRateLimit.Kind.SUBMISSION, request.getRemoteAddr());
         NewComplaint complaint = new NewComplaint(type, content, occurredOn, location, unit, anonymous, name, phone);
         Submitted submitted = client.isPresent()
                 ? hotlines.submit(client.get(), workOrderNo, complaint, idempotencyKey, complaints)
                 : complaints.submit(complaint, Channel.API, idempotencyKey, List.of(), intake);
-        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
-                .body(new SubmitResponse(submitted.receipt(), submitted.submittedAt().toString(),
-                        submitted.dueOn().toString(), workOrderNo));
+        return ResponseEntity.status(HttpStatus.CREATED)
+            .cacheControl(CacheControl.noStore())
+            .body(new SubmitResponse(submitted.receipt(), submitted.submittedAt().toString(),
+                    submitted.dueOn().toString(), workOrderNo));
     }
 
     @PostMapping(path = "/api/v1/complaints/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -187,18 +202,23 @@ class ComplaintApiController {
         }
         rateLimit.check(PublicRateLimit.Kind.LOOKUP, request.getRemoteAddr());
         return complaints.lookup(receipt)
-                .<ResponseEntity<?>>map(s -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(
-                        new LookupResponse(s.status().name(), text("complaint.status." + s.status().name()),
-                                s.handlingUnit(), s.dueOn().toString(), s.feedback())))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .body(new Errors(text("complaint.receipt.unknown"), List.of())));
+            .<ResponseEntity<?>>map(s -> ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new LookupResponse(s.status().name(), text("complaint.status." + s.status().name()),
+                        s.handlingUnit(), s.dueOn().toString(), s.feedback())))
+            .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(new Errors(text("complaint.receipt.unknown"), List.of())));
     }
 
-    /** The bureaus a complaint may be addressed to: {@code code} goes into the complaint's {@code bureau}. */
+    /**
+     * The bureaus a complaint may be addressed to: {@code code} goes into the complaint's
+     * {@code bureau}.
+     */
     @GetMapping(path = "/api/v1/bureaus", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<Bureau>> bureaus() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .body(complaints.publicBureaus().stream().map(b -> new Bureau(b.code(), b.name())).toList());
+        return ResponseEntity.ok()
+            .cacheControl(CacheControl.noCache())
+            .body(complaints.publicBureaus().stream().map(b -> new Bureau(b.code(), b.name())).toList());
     }
 
     @GetMapping(path = "/api/v1/openapi.yaml")
@@ -250,8 +270,8 @@ class ComplaintApiController {
         @ExceptionHandler(PublicRateLimit.RateLimited.class)
         ResponseEntity<Errors> tooMany(PublicRateLimit.RateLimited e) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(e.retryAfterMinutes() * 60))
-                    .body(new Errors(text("complaint.rateLimited", e.retryAfterMinutes()), List.of()));
+                .header("Retry-After", String.valueOf(e.retryAfterMinutes() * 60))
+                .body(new Errors(text("complaint.rateLimited", e.retryAfterMinutes()), List.of()));
         }
 
         @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -262,18 +282,19 @@ class ComplaintApiController {
         @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
         ResponseEntity<Errors> mediaType() {
             return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                    .body(new Errors(text("complaint.api.mediaType"), List.of()));
+                .body(new Errors(text("complaint.api.mediaType"), List.of()));
         }
 
         @ExceptionHandler(BusinessRuleViolation.class)
         ResponseEntity<Errors> refused(BusinessRuleViolation e) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(new Errors(text(e.messageKey(), e.args()), List.of()));
+                .body(new Errors(text(e.messageKey(), e.args()), List.of()));
         }
 
         private String text(String key, Object... args) {
             return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
         }
+
     }
 
 }

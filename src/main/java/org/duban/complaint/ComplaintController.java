@@ -27,11 +27,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The staff side: inbox by scope, registering complaints received by other channels, and handling one. */
+/**
+ * The staff side: inbox by scope, registering complaints received by other channels, and
+ * handling one.
+ */
 @Controller
 class ComplaintController {
 
     private final Complaints complaints;
+
     private final OrgUnits units;
 
     ComplaintController(Complaints complaints, OrgUnits units) {
@@ -41,7 +45,7 @@ class ComplaintController {
 
     @GetMapping("/complaints")
     String inbox(@RequestParam(required = false) ComplaintStatus status, @RequestParam(required = false) String q,
-                 @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) Integer page, Model model) {
         PageOf<Complaint> found = complaints.inbox(units.currentScope(), status, q, PageOf.number(page),
                 PageOf.DEFAULT_SIZE);
         model.addAttribute("page", found);
@@ -62,7 +66,7 @@ class ComplaintController {
 
     @PostMapping("/complaints")
     String register(@ModelAttribute("form") ComplaintForm form, BindingResult errors, HttpServletResponse response,
-                    Model model) {
+            Model model) {
         form.validate(errors, complaints.today(), false);
         Channel channel = form.parsedChannel();
         if (channel == null || !Channel.REGISTERED_BY_STAFF.contains(channel)) {
@@ -102,7 +106,7 @@ class ComplaintController {
     @GetMapping("/complaints/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
         Complaints.AttachmentContent file = complaints.attachment(id, attachmentId, units.currentScope())
-                .orElseThrow(() -> new NotFoundException("attachment " + attachmentId));
+            .orElseThrow(() -> new NotFoundException("attachment " + attachmentId));
         return UploadedFiles.download(file.fileName(), file.mediaType(), file.content());
     }
 
@@ -113,14 +117,14 @@ class ComplaintController {
 
     @PostMapping("/complaints/{id}/decline")
     String decline(@PathVariable UUID id, @RequestParam long version, @RequestParam String reason,
-                   RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         String text = required(reason, 2000);
         return done(id, redirect, () -> complaints.decline(id, version, text, units.currentScope()));
     }
 
     @PostMapping("/complaints/{id}/transfer")
     String transfer(@PathVariable UUID id, @RequestParam long version, @RequestParam UUID unitId,
-                    @RequestParam String reason, RedirectAttributes redirect) {
+            @RequestParam String reason, RedirectAttributes redirect) {
         String text = required(reason, 2000);
         complaints.transfer(id, version, unitId, text, units.currentScope());
         redirect.addFlashAttribute("flash", "complaint.flash.transferred");
@@ -129,13 +133,13 @@ class ComplaintController {
 
     @PostMapping("/complaints/{id}/assign")
     String assign(@PathVariable UUID id, @RequestParam long version, @RequestParam UUID unitId,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         return done(id, redirect, () -> complaints.assign(id, version, unitId, units.currentScope()));
     }
 
     @PostMapping("/complaints/{id}/extend")
     String extend(@PathVariable UUID id, @RequestParam long version, @RequestParam int days,
-                  @RequestParam String reason, RedirectAttributes redirect) {
+            @RequestParam String reason, RedirectAttributes redirect) {
         String text = required(reason, 2000);
         return done(id, redirect, () -> complaints.extend(id, version, days, text, units.currentScope()));
     }
@@ -148,7 +152,7 @@ class ComplaintController {
 
     @PostMapping("/complaints/{id}/answer")
     String answer(@PathVariable UUID id, @RequestParam long version, @RequestParam String result,
-                  @RequestParam String feedback, RedirectAttributes redirect) {
+            @RequestParam String feedback, RedirectAttributes redirect) {
         String r = required(result, 5000);
         String f = required(feedback, 5000);
         return done(id, redirect, () -> complaints.answer(id, version, r, f, units.currentScope()));
@@ -156,18 +160,18 @@ class ComplaintController {
 
     @PostMapping("/complaints/{id}/review")
     String review(@PathVariable UUID id, @RequestParam long version, @RequestParam String decision,
-                  @RequestParam String feedback, RedirectAttributes redirect) {
+            @RequestParam String feedback, RedirectAttributes redirect) {
         String f = required(feedback, 5000);
         if (!decision.equals("approve") && !decision.equals("return")) {
             throw new IllegalArgumentException("decision");
         }
-        return done(id, redirect, () -> complaints.reviewFeedback(id, version, decision.equals("approve"), f,
-                units.currentScope()));
+        return done(id, redirect,
+                () -> complaints.reviewFeedback(id, version, decision.equals("approve"), f, units.currentScope()));
     }
 
     @PostMapping("/complaints/{id}/close")
     String close(@PathVariable UUID id, @RequestParam long version, @RequestParam Closure closure,
-                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         String text = reason == null || reason.isBlank() ? null : required(reason, 2000);
         return done(id, redirect, () -> complaints.close(id, version, closure, text, units.currentScope()));
     }
@@ -182,23 +186,27 @@ class ComplaintController {
 
     @PostMapping("/complaints/{id}/problem")
     String toProblem(@PathVariable UUID id, @RequestParam long version,
-                     @RequestParam(required = false) ProblemCategory category,
-                     @RequestParam(required = false) String problemId, RedirectAttributes redirect) {
-        return done(id, redirect, () -> complaints.turnIntoProblemNumbered(id, version, category, problemId,
-                units.currentScope()));
+            @RequestParam(required = false) ProblemCategory category, @RequestParam(required = false) String problemId,
+            RedirectAttributes redirect) {
+        return done(id, redirect,
+                () -> complaints.turnIntoProblemNumbered(id, version, category, problemId, units.currentScope()));
     }
 
     private String done(UUID id, RedirectAttributes redirect, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("flash", "flash.saved");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/complaints/" + id;
     }
 
-    /** A required free text: trimmed, non-blank, bounded, no control characters; otherwise a 400. */
+    /**
+     * A required free text: trimmed, non-blank, bounded, no control characters; otherwise
+     * a 400.
+     */
     private static String required(String value, int max) {
         if (value == null || value.isBlank() || value.length() > max || !ComplaintForm.cleanText(value)) {
             throw new IllegalArgumentException("text");
@@ -215,4 +223,5 @@ class ComplaintController {
     private Map<UUID, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
     }
+
 }

@@ -29,14 +29,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Demonstration complaints ({@code demo/complaints.json}), only into an empty complaint table: every channel and
- * type, in every stage (new, accepted, in handling, extended, awaiting review, answered, rated, reopened, declined,
- * closed as duplicate, transferred). Each goes through the module's own service, step by step, so it obeys the
- * same rules and leaves the same history and audit trail as real work; after each step its dates are set back to
- * the day the data file gives (days before {@link #REFERENCE_DAY}, late in the campaign's rectification phase), so
- * that the complaints sit in 2023 with the problems they led to, and time limits, overdue marks and the on-time rate
- * look like the campaign did. Each complaint is addressed to a bureau (its code; the founding county's by default)
- * and goes to that bureau's intake unit. The audit trail keeps the real time of loading.
+ * Demonstration complaints ({@code demo/complaints.json}), only into an empty complaint
+ * table: every channel and type, in every stage (new, accepted, in handling, extended,
+ * awaiting review, answered, rated, reopened, declined, closed as duplicate,
+ * transferred). Each goes through the module's own service, step by step, so it obeys the
+ * same rules and leaves the same history and audit trail as real work; after each step
+ * its dates are set back to the day the data file gives (days before
+ * {@link #REFERENCE_DAY}, late in the campaign's rectification phase), so that the
+ * complaints sit in 2023 with the problems they led to, and time limits, overdue marks
+ * and the on-time rate look like the campaign did. Each complaint is addressed to a
+ * bureau (its code; the founding county's by default) and goes to that bureau's intake
+ * unit. The audit trail keeps the real time of loading.
  */
 @Component
 @Order(200)
@@ -45,28 +48,37 @@ class ComplaintDemoLoader implements DemoLoader {
     record Data(List<Item> complaints) {
     }
 
-    record Item(String key, String bureau, Channel channel, ComplaintType type, int daysBefore, String content, Integer occurredDaysBefore,
-                String location, String unitConcerned, boolean anonymous, String name, String phone, List<Step> steps) {
+    record Item(String key, String bureau, Channel channel, ComplaintType type, int daysBefore, String content,
+            Integer occurredDaysBefore, String location, String unitConcerned, boolean anonymous, String name,
+            String phone, List<Step> steps) {
     }
 
     record Step(String action, int day, String actor, String unit, String text, String reason, String result,
-                String feedback, Integer days, Closure closure, Satisfaction satisfaction, String comment) {
+            String feedback, Integer days, Closure closure, Satisfaction satisfaction, String comment) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ComplaintDemoLoader.class);
 
-    /** The day the demonstration's complaints count back from: a Friday late in 2023's rectification phase. */
+    /**
+     * The day the demonstration's complaints count back from: a Friday late in 2023's
+     * rectification phase.
+     */
     static final LocalDate REFERENCE_DAY = LocalDate.of(2023, 10, 27);
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final Complaints complaints;
+
     private final TransactionTemplate tx;
+
     private final Clock clock;
 
     ComplaintDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Complaints complaints,
-                        TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock) {
         this.clock = clock;
         this.demoMode = demoMode;
         this.jdbc = jdbc;
@@ -85,7 +97,8 @@ class ComplaintDemoLoader implements DemoLoader {
         try (InputStream in = new ClassPathResource("demo/complaints.json").getInputStream()) {
             data = JsonMapper.builder().build().readValue(in, Data.class);
         }
-        // Each step acts as its own demonstration login (DemoMode.actAs); nobody is signed in for the public's steps.
+        // Each step acts as its own demonstration login (DemoMode.actAs); nobody is
+        // signed in for the public's steps.
         demoMode.runAs(null, () -> tx.executeWithoutResult(status -> {
             DataScope all = new DataScope(new HashSet<>(units.all().stream().map(OrgUnit::id).toList()), "/");
             data.complaints().forEach(item -> load(item, all));
@@ -93,26 +106,36 @@ class ComplaintDemoLoader implements DemoLoader {
         log.info("Demonstration data loaded: {} complaints", data.complaints().size());
     }
 
-    /** One complaint: submitted by the public or registered by staff of its bureau, then its steps. */
+    /**
+     * One complaint: submitted by the public or registered by staff of its bureau, then
+     * its steps.
+     */
     private void load(Item item, DataScope all) {
         LocalDate today = REFERENCE_DAY;
-        Instant submittedAt = today.minusDays(item.daysBefore()).atTime(LocalTime.of(9, 0))
-                .atZone(clock.getZone()).toInstant().plus(Duration.ofMinutes(item.key().hashCode() & 0xff));
+        Instant submittedAt = today.minusDays(item.daysBefore())
+            .atTime(LocalTime.of(9, 0))
+            .atZone(clock.getZone())
+            .toInstant()
+            .plus(Duration.ofMinutes(item.key().hashCode() & 0xff));
         boolean staffChannel = item.channel() != Channel.WEB && item.channel() != Channel.API;
         demoMode.actAs(staffChannel ? workTeamOf(item.bureau()) : null);
-        Submitted submitted = complaints.submit(new NewComplaint(item.type(), item.content(),
-                        item.occurredDaysBefore() == null ? null : today.minusDays(item.occurredDaysBefore()), item.location(),
-                        item.unitConcerned(), item.anonymous(), item.name(), item.phone()),
-                item.channel(), item.key(), List.of(), complaints.intakeUnitFor(item.bureau() == null ? "OTOGQ" : item.bureau()));
+        Submitted submitted = complaints.submit(
+                new NewComplaint(item.type(), item.content(),
+                        item.occurredDaysBefore() == null ? null : today.minusDays(item.occurredDaysBefore()),
+                        item.location(), item.unitConcerned(), item.anonymous(), item.name(), item.phone()),
+                item.channel(), item.key(), List.of(),
+                complaints.intakeUnitFor(item.bureau() == null ? "OTOGQ" : item.bureau()));
         UUID id = submitted.complaintId();
         LocalDate submittedOn = today.minusDays(item.daysBefore());
         jdbc.sql("""
                 update complaint set submitted_at = :at, updated_at = :at, acknowledge_due_on = :ack, due_on = :due
                 where id = :id
-                """).param("at", Timestamp.from(submittedAt))
-                .param("ack", Date.valueOf(complaints.acknowledgeDue(submittedOn)))
-                .param("due", Date.valueOf(complaints.answerDue(submittedOn, item.type())))
-                .param("id", id).update();
+                """)
+            .param("at", Timestamp.from(submittedAt))
+            .param("ack", Date.valueOf(complaints.acknowledgeDue(submittedOn)))
+            .param("due", Date.valueOf(complaints.answerDue(submittedOn, item.type())))
+            .param("id", id)
+            .update();
         int n = 0;
         for (Step step : item.steps()) {
             if (step.day() >= item.daysBefore()) {
@@ -125,7 +148,10 @@ class ComplaintDemoLoader implements DemoLoader {
         }
     }
 
-    /** Runs one step through the service; returns the complaint column that holds the step's time, if any. */
+    /**
+     * Runs one step through the service; returns the complaint column that holds the
+     * step's time, if any.
+     */
     private String perform(Step step, UUID id, String receipt, DataScope all) {
         switch (step.action()) {
             case "accept" -> {
@@ -159,7 +185,10 @@ class ComplaintDemoLoader implements DemoLoader {
         return null;
     }
 
-    /** The step's history line and the complaint's time columns it set now get the step's own time. */
+    /**
+     * The step's history line and the complaint's time columns it set now get the step's
+     * own time.
+     */
     private void backdate(UUID id, String column, Instant at) {
         Timestamp time = Timestamp.from(at);
         jdbc.sql("""
@@ -168,13 +197,19 @@ class ComplaintDemoLoader implements DemoLoader {
                 """).param("at", time).param("id", id).update();
         // A satisfied rating also closes the complaint: its closing time is the rating's.
         String closedByRating = "rated_at".equals(column)
-                ? ", closed_at = case when closed_at is null then null else cast(:at as timestamp with time zone) end" : "";
+                ? ", closed_at = case when closed_at is null then null else cast(:at as timestamp with time zone) end"
+                : "";
         jdbc.sql("update complaint set updated_at = :at" + closedByRating
-                        + (column == null ? "" : ", " + column + " = :at") + " where id = :id")
-                .param("at", time).param("id", id).update();
+                + (column == null ? "" : ", " + column + " = :at") + " where id = :id")
+            .param("at", time)
+            .param("id", id)
+            .update();
     }
 
-    /** The demonstration work-team login of a bureau: {@code workteam} for the founding county, else by code. */
+    /**
+     * The demonstration work-team login of a bureau: {@code workteam} for the founding
+     * county, else by code.
+     */
     private static String workTeamOf(String bureau) {
         return bureau == null || bureau.equals("OTOGQ") ? "workteam" : bureau.toLowerCase() + "-workteam";
     }

@@ -9,18 +9,21 @@ import java.time.format.ResolverStyle;
 import java.util.Arrays;
 
 /**
- * The complaint form, on the public portal and for staff registering a call, letter, visit or referral
- * ({@code channel} is used only there). Every field binds as text and is parsed in {@link #validate}, so that no
- * value can fail binding and leave the form without an object to re-render.
+ * The complaint form, on the public portal and for staff registering a call, letter,
+ * visit or referral ({@code channel} is used only there). Every field binds as text and
+ * is parsed in {@link #validate}, so that no value can fail binding and leave the form
+ * without an object to re-render.
  */
 record ComplaintForm(String type, String content, String occurredOn, String location, String unitConcerned,
-                     String anonymous, String name, String phone, String consent, String idempotencyKey,
-                     String channel, String bureau) {
+        String anonymous, String name, String phone, String consent, String idempotencyKey, String channel,
+        String bureau) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+        .withResolverStyle(ResolverStyle.STRICT);
 
-    /** An empty public form addressed to one bureau (its code travels in a hidden field). */
+    /**
+     * An empty public form addressed to one bureau (its code travels in a hidden field).
+     */
     static ComplaintForm emptyFor(String bureau, String idempotencyKey) {
         return new ComplaintForm(null, "", null, "", "", null, "", "", null, idempotencyKey, null, bureau);
     }
@@ -46,7 +49,8 @@ record ComplaintForm(String type, String content, String occurredOn, String loca
     private LocalDate date() {
         try {
             return occurredOn == null || occurredOn.isBlank() ? null : LocalDate.parse(occurredOn.strip(), DATE);
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             return null;
         }
     }
@@ -55,21 +59,25 @@ record ComplaintForm(String type, String content, String occurredOn, String loca
     void validate(Errors errors, LocalDate today, boolean requireConsent) {
         if (type == null || type.isBlank()) {
             errors.rejectValue("type", "complaint.form.typeRequired");
-        } else if (Arrays.stream(ComplaintType.values()).noneMatch(t -> t.name().equals(type))) {
+        }
+        else if (Arrays.stream(ComplaintType.values()).noneMatch(t -> t.name().equals(type))) {
             errors.rejectValue("type", "complaint.form.typeInvalid");
         }
         if (content == null || content.isBlank()) {
             errors.rejectValue("content", "complaint.form.contentRequired");
-        } else if (content.length() > 5000) {
-            errors.rejectValue("content", "complaint.form.tooLong", new Object[]{5000}, null);
-        } else if (!cleanText(content)) {
+        }
+        else if (content.length() > 5000) {
+            errors.rejectValue("content", "complaint.form.tooLong", new Object[] { 5000 }, null);
+        }
+        else if (!cleanText(content)) {
             errors.rejectValue("content", "complaint.form.characters");
         }
         if (occurredOn != null && !occurredOn.isBlank()) {
             LocalDate date = date();
             if (date == null) {
                 errors.rejectValue("occurredOn", "complaint.form.dateInvalid");
-            } else if (date.isAfter(today)) {
+            }
+            else if (date.isAfter(today)) {
                 errors.rejectValue("occurredOn", "complaint.form.dateInFuture");
             }
         }
@@ -86,21 +94,25 @@ record ComplaintForm(String type, String content, String occurredOn, String loca
         if (requireConsent && !"true".equals(consent)) {
             errors.rejectValue("consent", "complaint.form.consentRequired");
         }
-        if (idempotencyKey != null && (idempotencyKey.length() > 200
-                || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127))) {
+        if (idempotencyKey != null
+                && (idempotencyKey.length() > 200 || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127))) {
             errors.reject("complaint.form.expired");
         }
     }
 
     private static void limit(Errors errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            errors.rejectValue(field, "complaint.form.tooLong", new Object[]{max}, null);
-        } else if (value != null && !cleanText(value)) {
+            errors.rejectValue(field, "complaint.form.tooLong", new Object[] { max }, null);
+        }
+        else if (value != null && !cleanText(value)) {
             errors.rejectValue(field, "complaint.form.characters");
         }
     }
 
-    /** No control characters except line breaks and tabs, no lone surrogates (broken Unicode). */
+    /**
+     * No control characters except line breaks and tabs, no lone surrogates (broken
+     * Unicode).
+     */
     static boolean cleanText(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -112,7 +124,8 @@ record ComplaintForm(String type, String content, String occurredOn, String loca
                     return false;
                 }
                 i++;
-            } else if (Character.isLowSurrogate(c)) {
+            }
+            else if (Character.isLowSurrogate(c)) {
                 return false;
             }
         }

@@ -30,31 +30,23 @@ class ComplaintRoutes {
     static final String HANDLE = "complaint:complaint:handle";
     static final String REVEAL = "complaint:identity:reveal";
 
-    /** The hotline API: public, stateless, no cookies, no CSRF (no session to ride on). */
-    static final List<RouteRule> API = List.of(
-            post("/api/v1/complaints", Access.PUBLIC),
-            post("/api/v1/complaints/lookup", Access.PUBLIC),
-            get("/api/v1/bureaus", Access.PUBLIC),
+    /**
+     * The hotline API: public, stateless, no cookies, no CSRF (no session to ride on).
+     */
+    static final List<RouteRule> API = List.of(post("/api/v1/complaints", Access.PUBLIC),
+            post("/api/v1/complaints/lookup", Access.PUBLIC), get("/api/v1/bureaus", Access.PUBLIC),
             get("/api/v1/openapi.yaml", Access.PUBLIC));
 
     @Bean
     RouteRules complaintRouteRules() {
-        List<RouteRule> pages = List.of(
-                get("/public", Access.PUBLIC),
-                get("/public/", Access.PUBLIC),
-                get("/public/b/{code}", Access.PUBLIC),
-                get("/public/b/{code}/", Access.PUBLIC),
-                get("/public/b/{code}/complaints/new", Access.PUBLIC),
-                get("/public/complaints/new", Access.PUBLIC),
-                get("/public/complaints/receipt", Access.PUBLIC),
-                post("/public/complaints", Access.PUBLIC),
-                get("/public/complaints/status", Access.PUBLIC),
-                post("/public/complaints/status", Access.PUBLIC),
+        List<RouteRule> pages = List.of(get("/public", Access.PUBLIC), get("/public/", Access.PUBLIC),
+                get("/public/b/{code}", Access.PUBLIC), get("/public/b/{code}/", Access.PUBLIC),
+                get("/public/b/{code}/complaints/new", Access.PUBLIC), get("/public/complaints/new", Access.PUBLIC),
+                get("/public/complaints/receipt", Access.PUBLIC), post("/public/complaints", Access.PUBLIC),
+                get("/public/complaints/status", Access.PUBLIC), post("/public/complaints/status", Access.PUBLIC),
                 post("/public/complaints/status/information", Access.PUBLIC),
-                post("/public/complaints/status/rating", Access.PUBLIC),
-                get("/complaints", Access.permission(READ)),
-                get("/complaints/new", Access.permission(REGISTER)),
-                post("/complaints", Access.permission(REGISTER)),
+                post("/public/complaints/status/rating", Access.PUBLIC), get("/complaints", Access.permission(READ)),
+                get("/complaints/new", Access.permission(REGISTER)), post("/complaints", Access.permission(REGISTER)),
                 get("/complaints/{id}", Access.permission(READ)),
                 get("/complaints/{id}/attachments/{attachmentId}", Access.permission(READ)),
                 post("/complaints/{id}/accept", Access.permission(DISPATCH)),
@@ -74,9 +66,10 @@ class ComplaintRoutes {
     }
 
     /**
-     * A separate chain for {@code /api/**}, consulted before the main one: stateless, CSRF off (no cookie
-     * authenticates a request here), and deny by default like the main chain. Commands run without a web server,
-     * where there is no HttpSecurity (as for the main chain).
+     * A separate chain for {@code /api/**}, consulted before the main one: stateless,
+     * CSRF off (no cookie authenticates a request here), and deny by default like the
+     * main chain. Commands run without a web server, where there is no HttpSecurity (as
+     * for the main chain).
      */
     @Bean
     @Order(1)
@@ -93,9 +86,11 @@ class ComplaintRoutes {
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         http.requestCache(cache -> cache.disable());
         http.securityContext(context -> context.requireExplicitSave(true));
-        http.anonymous(anonymous -> { });
+        http.anonymous(anonymous -> {
+        });
         http.exceptionHandling(ex -> ex.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.FORBIDDEN)));
-        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        http.headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
 
@@ -103,4 +98,5 @@ class ComplaintRoutes {
     NavItem complaintsNav() {
         return new NavItem("nav.complaints", "/complaints", READ, 30, NavItem.COMPLAINT);
     }
+
 }

@@ -10,11 +10,15 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A problem registered from a complaint links back to {@code /complaints/{id}} for users who may read it. */
+/**
+ * A problem registered from a complaint links back to {@code /complaints/{id}} for users
+ * who may read it.
+ */
 @Component
 class ComplaintSourceLink implements ProblemSourceLink {
 
     private final Complaints complaints;
+
     private final OrgUnits units;
 
     ComplaintSourceLink(Complaints complaints, OrgUnits units) {
@@ -31,8 +35,10 @@ class ComplaintSourceLink implements ProblemSourceLink {
             UUID id = UUID.fromString(sourceRef.trim());
             complaints.get(id, units.currentScope());
             return Optional.of("/complaints/" + id);
-        } catch (IllegalArgumentException | NotFoundException notAComplaintOrNotVisible) {
+        }
+        catch (IllegalArgumentException | NotFoundException notAComplaintOrNotVisible) {
             return Optional.empty();
         }
     }
+
 }

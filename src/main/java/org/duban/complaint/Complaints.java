@@ -39,9 +39,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The complaint pipeline. Public actions are keyed by the receipt; staff actions take the caller's data scope: a
- * complaint is visible to the bureau that received it and to the unit handling it. Every change is audited (without
- * identity or receipt) and version-checked.
+ * The complaint pipeline. Public actions are keyed by the receipt; staff actions take the
+ * caller's data scope: a complaint is visible to the bureau that received it and to the
+ * unit handling it. Every change is audited (without identity or receipt) and
+ * version-checked.
  */
 @Service
 public class Complaints {
@@ -49,23 +50,33 @@ public class Complaints {
     private static final String SCOPED = " (owner_unit_id = any(:units) or handling_unit_id = any(:units)) ";
 
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final Secrets secrets;
+
     private final ComplaintSettings settings;
+
     private final WorkingDays workingDays;
+
     private final OrgUnits units;
+
     private final PublicNotices publicNotices;
+
     private final Problems problems;
+
     private final ComplainantSms sms;
+
     private volatile IntakeUnit intakeUnit;
 
     private record IntakeUnit(UUID id, Instant loadedAt) {
     }
 
     Complaints(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Secrets secrets,
-               ComplaintSettings settings, WorkingDays workingDays, OrgUnits units,
-               PublicNotices publicNotices, Problems problems, ComplainantSms sms) {
+            ComplaintSettings settings, WorkingDays workingDays, OrgUnits units, PublicNotices publicNotices,
+            Problems problems, ComplainantSms sms) {
         this.sms = sms;
         this.jdbc = jdbc;
         this.events = events;
@@ -82,21 +93,24 @@ public class Complaints {
         return LocalDate.now(clock);
     }
 
-    // ---- intake -----------------------------------------------------------------------------------------------
+    // ---- intake
+    // -----------------------------------------------------------------------------------------------
 
     /**
-     * Registers a complaint and returns its receipt. With an idempotency key, a repeated call (sequential or
-     * concurrent) returns the first call's answer and creates nothing; the same key with a different complaint is
-     * refused. The commit is the acknowledgement: nothing is answered before the row is durable.
+     * Registers a complaint and returns its receipt. With an idempotency key, a repeated
+     * call (sequential or concurrent) returns the first call's answer and creates
+     * nothing; the same key with a different complaint is refused. The commit is the
+     * acknowledgement: nothing is answered before the row is durable.
      */
     @Transactional
     public Submitted submit(NewComplaint input, Channel channel, String idempotencyKey, List<Upload> uploads,
-                            UUID ownerUnitId) {
+            UUID ownerUnitId) {
         NewComplaint complaint = input.normalised();
         String keyHash = null;
         if (idempotencyKey != null) {
             keyHash = Secrets.sha256(channel.name() + "\u0000" + idempotencyKey);
-            // Concurrent retries of one key queue here; the first commits, the others then find its row.
+            // Concurrent retries of one key queue here; the first commits, the others
+            // then find its row.
             jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:k, 20))").param("k", keyHash).query().singleRow();
             Optional<Map<String, Object>> earlier = jdbc.sql("""
                     select i.request_hash, c.id, c.submitted_at, c.acknowledge_due_on, c.due_on
@@ -132,32 +146,49 @@ public class Complaints {
                 values (:id, :receipt, :channel, :type, :content, :occurred, :location, :unit, :anonymous, :name,
                         :phone, :owner, 'SUBMITTED', :at, :ackDue, :due, :by, :at, :number)
                 """)
-                .param("number", "TS-%d-%05d".formatted(today.getYear(), serial))
-                .param("id", id).param("receipt", Secrets.sha256(receipt)).param("channel", channel.name())
-                .param("type", complaint.type().name()).param("content", complaint.content())
-                .param("occurred", complaint.occurredOn() == null ? null : Date.valueOf(complaint.occurredOn()))
-                .param("location", complaint.location()).param("unit", complaint.unitConcerned())
-                .param("anonymous", complaint.anonymous())
-                .param("name", secrets.encrypt(complaint.name(), id.toString()))
-                .param("phone", secrets.encrypt(complaint.phone(), id.toString()))
-                .param("owner", owner).param("at", Timestamp.from(now))
-                .param("ackDue", Date.valueOf(ackDue)).param("due", Date.valueOf(due))
-                .param("by", CurrentUser.actor())
-                .update();
+            .param("number", "TS-%d-%05d".formatted(today.getYear(), serial))
+            .param("id", id)
+            .param("receipt", Secrets.sha256(receipt))
+            .param("channel", channel.name())
+            .param("type", complaint.type().name())
+            .param("content", complaint.content())
+            .param("occurred", complaint.occurredOn() == null ? null : Date.valueOf(complaint.occurredOn()))
+            .param("location", complaint.location())
+            .param("unit", complaint.unitConcerned())
+            .param("anonymous", complaint.anonymous())
+            .param("name", secrets.encrypt(complaint.name(), id.toString()))
+            .param("phone", secrets.encrypt(complaint.phone(), id.toString()))
+            .param("owner", owner)
+            .param("at", Timestamp.from(now))
+            .param("ackDue", Date.valueOf(ackDue))
+            .param("due", Date.valueOf(due))
+            .param("by", CurrentUser.actor())
+            .update();
         if (keyHash != null) {
             jdbc.sql("""
                     insert into complaint_idempotency (key_hash, request_hash, complaint_id, created_at)
                     values (:k, :r, :id, :at)
-                    """).param("k", keyHash).param("r", Secrets.sha256(complaint.fingerprint())).param("id", id)
-                    .param("at", Timestamp.from(now)).update();
+                    """)
+                .param("k", keyHash)
+                .param("r", Secrets.sha256(complaint.fingerprint()))
+                .param("id", id)
+                .param("at", Timestamp.from(now))
+                .update();
         }
         for (Upload file : files) {
-            jdbc.sql("""
-                    insert into complaint_attachment (id, complaint_id, file_name, media_type, size_bytes, content, added_at)
-                    values (:id, :complaint, :name, :type, :size, :content, :at)
-                    """).param("id", UUID.randomUUID()).param("complaint", id).param("name", safeName(file.fileName()))
-                    .param("type", file.sniffedType()).param("size", file.content().length)
-                    .param("content", file.content()).param("at", Timestamp.from(now)).update();
+            jdbc.sql(
+                    """
+                            insert into complaint_attachment (id, complaint_id, file_name, media_type, size_bytes, content, added_at)
+                            values (:id, :complaint, :name, :type, :size, :content, :at)
+                            """)
+                .param("id", UUID.randomUUID())
+                .param("complaint", id)
+                .param("name", safeName(file.fileName()))
+                .param("type", file.sniffedType())
+                .param("size", file.content().length)
+                .param("content", file.content())
+                .param("at", Timestamp.from(now))
+                .update();
         }
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("channel", channel.name());
@@ -172,12 +203,18 @@ public class Complaints {
         return new Submitted(id, Secrets.format(receipt), now, ackDue, due);
     }
 
-    /** The day by which a complaint submitted on {@code submittedOn} must be acknowledged (accepted or declined). */
+    /**
+     * The day by which a complaint submitted on {@code submittedOn} must be acknowledged
+     * (accepted or declined).
+     */
     LocalDate acknowledgeDue(LocalDate submittedOn) {
         return workingDays.add(submittedOn, settings.timeLimits().acknowledgeDays());
     }
 
-    /** The day by which a complaint of {@code type} submitted on {@code submittedOn} must be answered. */
+    /**
+     * The day by which a complaint of {@code type} submitted on {@code submittedOn} must
+     * be answered.
+     */
     LocalDate answerDue(LocalDate submittedOn, ComplaintType type) {
         return workingDays.add(submittedOn, settings.timeLimits().answerDays(type));
     }
@@ -190,7 +227,8 @@ public class Complaints {
         }
         for (Upload file : files) {
             if (file.content().length > settings.maxAttachmentBytes()) {
-                throw new BusinessRuleViolation("complaint.attachment.tooLarge", settings.maxAttachmentBytes() / 1024 / 1024);
+                throw new BusinessRuleViolation("complaint.attachment.tooLarge",
+                        settings.maxAttachmentBytes() / 1024 / 1024);
             }
             if (file.sniffedType() == null) {
                 throw new BusinessRuleViolation("complaint.attachment.type");
@@ -205,25 +243,26 @@ public class Complaints {
     }
 
     /**
-     * The unit that receives a public or API complaint addressed to {@code bureauCode}: the intake unit of that
-     * bureau's public notice (else the bureau itself). Without a code, the only public bureau — or, in a single-bureau
-     * installation, the unit named by {@code duban.complaint.intake-unit-code}. With several bureaus the code is
+     * The unit that receives a public or API complaint addressed to {@code bureauCode}:
+     * the intake unit of that bureau's public notice (else the bureau itself). Without a
+     * code, the only public bureau — or, in a single-bureau installation, the unit named
+     * by {@code duban.complaint.intake-unit-code}. With several bureaus the code is
      * required; an unknown code is refused, never guessed.
      */
     @Transactional(readOnly = true)
     public UUID intakeUnitFor(String bureauCode) {
         if (bureauCode != null && !bureauCode.isBlank()) {
-            return publicNotices.bureau(bureauCode).map(PublicBureau::intakeUnitId)
-                    .orElseThrow(() -> new BusinessRuleViolation("complaint.bureau.unknown", bureauCode.strip()));
+            return publicNotices.bureau(bureauCode)
+                .map(PublicBureau::intakeUnitId)
+                .orElseThrow(() -> new BusinessRuleViolation("complaint.bureau.unknown", bureauCode.strip()));
         }
         List<PublicBureau> bureaus = publicNotices.bureaus();
         if (bureaus.size() > 1) {
             throw new BusinessRuleViolation("complaint.bureau.required");
         }
-        return configuredIntakeUnit()
-                .or(() -> bureaus.stream().findFirst().map(PublicBureau::intakeUnitId))
-                .or(() -> units.all().stream().filter(u -> u.parentId() != null).map(OrgUnit::id).findFirst())
-                .orElseThrow(() -> new IllegalStateException("no unit to receive complaints"));
+        return configuredIntakeUnit().or(() -> bureaus.stream().findFirst().map(PublicBureau::intakeUnitId))
+            .or(() -> units.all().stream().filter(u -> u.parentId() != null).map(OrgUnit::id).findFirst())
+            .orElseThrow(() -> new IllegalStateException("no unit to receive complaints"));
     }
 
     private Optional<UUID> configuredIntakeUnit() {
@@ -232,8 +271,9 @@ public class Complaints {
             return Optional.ofNullable(cached.id());
         }
         UUID id = settings.intakeUnitCode() == null || settings.intakeUnitCode().isBlank() ? null
-                : units.findByCode(settings.intakeUnitCode().strip()).map(OrgUnit::id).orElseThrow(
-                        () -> new IllegalStateException("duban.complaint.intake-unit-code names no unit"));
+                : units.findByCode(settings.intakeUnitCode().strip())
+                    .map(OrgUnit::id)
+                    .orElseThrow(() -> new IllegalStateException("duban.complaint.intake-unit-code names no unit"));
         intakeUnit = new IntakeUnit(id, clock.instant());
         return Optional.ofNullable(id);
     }
@@ -247,7 +287,8 @@ public class Complaints {
         return publicNotices.bureau(code);
     }
 
-    // ---- the receipt holder -----------------------------------------------------------------------------------
+    // ---- the receipt holder
+    // -----------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
     public Optional<PublicStatus> lookup(String typedReceipt) {
@@ -273,23 +314,29 @@ public class Complaints {
         }
         Instant now = now();
         boolean satisfied = satisfaction.isSatisfied();
-        int updated = jdbc.sql("""
-                update complaint set satisfaction = :s, satisfaction_comment = :comment, rated_at = :at,
-                       status = :status, closure = :closure, closed_at = :closedAt,
-                       reopen_count = reopen_count + :reopen, version = version + 1, updated_by = 'public', updated_at = :at
-                where id = :id and version = :version
-                """)
-                .param("s", satisfaction.name()).param("comment", blankToNull(comment)).param("at", Timestamp.from(now))
-                .param("status", (satisfied ? ComplaintStatus.CLOSED : ComplaintStatus.REOPENED).name())
-                .param("closure", satisfied ? Closure.RESOLVED.name() : null)
-                .param("closedAt", satisfied ? Timestamp.from(now) : null).param("reopen", satisfied ? 0 : 1)
-                .param("id", c.id()).param("version", c.version()).update();
+        int updated = jdbc
+            .sql("""
+                    update complaint set satisfaction = :s, satisfaction_comment = :comment, rated_at = :at,
+                           status = :status, closure = :closure, closed_at = :closedAt,
+                           reopen_count = reopen_count + :reopen, version = version + 1, updated_by = 'public', updated_at = :at
+                    where id = :id and version = :version
+                    """)
+            .param("s", satisfaction.name())
+            .param("comment", blankToNull(comment))
+            .param("at", Timestamp.from(now))
+            .param("status", (satisfied ? ComplaintStatus.CLOSED : ComplaintStatus.REOPENED).name())
+            .param("closure", satisfied ? Closure.RESOLVED.name() : null)
+            .param("closedAt", satisfied ? Timestamp.from(now) : null)
+            .param("reopen", satisfied ? 0 : 1)
+            .param("id", c.id())
+            .param("version", c.version())
+            .update();
         if (updated == 0) {
             throw stale(c.id());
         }
         entry(c.id(), "TRANSITION", satisfied ? "rated" : "reopened", null, "public");
-        events.publishEvent(AuditEvent.change(satisfied ? "complaint.rated" : "complaint.reopened", "complaint",
-                c.id(), Map.of("status", c.status().name()), Map.of("satisfaction", satisfaction.name())));
+        events.publishEvent(AuditEvent.change(satisfied ? "complaint.rated" : "complaint.reopened", "complaint", c.id(),
+                Map.of("status", c.status().name()), Map.of("satisfaction", satisfaction.name())));
         events.publishEvent(new ComplaintTransitioned(UUID.randomUUID(), c.id(), satisfied ? "rated" : "reopened",
                 c.status(), satisfied ? ComplaintStatus.CLOSED : ComplaintStatus.REOPENED, c.ownerUnitId(),
                 c.handlingUnitId(), c.channel(), "public", now));
@@ -300,35 +347,41 @@ public class Complaints {
         if (digits == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select * from complaint where receipt_hash = :h").param("h", Secrets.sha256(digits))
-                .query(Complaints::map).optional();
+        return jdbc.sql("select * from complaint where receipt_hash = :h")
+            .param("h", Secrets.sha256(digits))
+            .query(Complaints::map)
+            .optional();
     }
 
     private PublicStatus publicStatus(Complaint c) {
-        String unit = Optional.ofNullable(c.handlingUnitId()).or(() -> Optional.of(c.ownerUnitId()))
-                .flatMap(units::find).map(OrgUnit::name).orElse(null);
+        String unit = Optional.ofNullable(c.handlingUnitId())
+            .or(() -> Optional.of(c.ownerUnitId()))
+            .flatMap(units::find)
+            .map(OrgUnit::name)
+            .orElse(null);
         List<PublicStatus.PublicEntry> added = jdbc.sql("""
-                        select created_at, text from complaint_entry where complaint_id = :id and kind = 'PUBLIC_INFO'
-                        order by created_at
-                        """).param("id", c.id())
-                .query((rs, n) -> new PublicStatus.PublicEntry(rs.getTimestamp(1).toInstant(), rs.getString(2))).list();
+                select created_at, text from complaint_entry where complaint_id = :id and kind = 'PUBLIC_INFO'
+                order by created_at
+                """)
+            .param("id", c.id())
+            .query((rs, n) -> new PublicStatus.PublicEntry(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+            .list();
         String feedback = c.status() == ComplaintStatus.DECLINED ? c.declineReason() : c.feedback();
         List<PublicStatus.Step> steps = new java.util.ArrayList<>();
         steps.add(new PublicStatus.Step(c.submittedAt(), PublicStatus.StepKind.RECEIVED));
         jdbc.sql("""
-                        select created_at, action from complaint_entry where complaint_id = :id and kind = 'TRANSITION'
-                        order by created_at
-                        """).param("id", c.id())
-                .query((rs, n) -> {
-                    Instant at = rs.getTimestamp(1).toInstant();
-                    return PublicStatus.StepKind.of(rs.getString(2)).map(kind -> new PublicStatus.Step(at, kind));
-                })
-                .list().forEach(step -> step.ifPresent(steps::add));
+                select created_at, action from complaint_entry where complaint_id = :id and kind = 'TRANSITION'
+                order by created_at
+                """).param("id", c.id()).query((rs, n) -> {
+            Instant at = rs.getTimestamp(1).toInstant();
+            return PublicStatus.StepKind.of(rs.getString(2)).map(kind -> new PublicStatus.Step(at, kind));
+        }).list().forEach(step -> step.ifPresent(steps::add));
         return new PublicStatus(c.type(), c.status(), c.submittedAt(), unit, c.dueOn(), feedback, c.satisfaction(),
                 added, steps);
     }
 
-    // ---- staff ------------------------------------------------------------------------------------------------
+    // ---- staff
+    // ------------------------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
     public List<Complaint> inbox(DataScope scope, ComplaintStatus status) {
@@ -336,13 +389,13 @@ public class Complaints {
     }
 
     /**
-     * One page of the inbox, newest first, with the number of all matching complaints. The keyword matches the
-     * reference staff see (the id's first characters), the content, the place and the unit complained about.
+     * One page of the inbox, newest first, with the number of all matching complaints.
+     * The keyword matches the reference staff see (the id's first characters), the
+     * content, the place and the unit complained about.
      */
     @Transactional(readOnly = true)
     public PageOf<Complaint> inbox(DataScope scope, ComplaintStatus status, String keyword, int page, int size) {
-        String filter = " from complaint where" + SCOPED
-                + " and (cast(:status as varchar) is null or status = :status)"
+        String filter = " from complaint where" + SCOPED + " and (cast(:status as varchar) is null or status = :status)"
                 + " and (cast(:keyword as varchar) is null or number ilike '%' || :keyword || '%'"
                 + " or upper(cast(id as varchar)) like upper(:keyword) || '%'"
                 + " or content ilike '%' || :keyword || '%' or location ilike '%' || :keyword || '%'"
@@ -350,23 +403,37 @@ public class Complaints {
         String word = keyword == null || keyword.isBlank() ? null
                 : keyword.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         long total = jdbc.sql("select count(*)" + filter)
-                .param("units", scope.unitArray()).param("status", status == null ? null : status.name())
-                .param("keyword", word).query(Long.class).single();
-        List<Complaint> items = jdbc.sql("select *" + filter + " order by submitted_at desc, id limit :size offset :offset")
-                .param("units", scope.unitArray()).param("status", status == null ? null : status.name())
-                .param("keyword", word).param("size", size).param("offset", PageOf.offset(page, size))
-                .query(Complaints::map).list();
+            .param("units", scope.unitArray())
+            .param("status", status == null ? null : status.name())
+            .param("keyword", word)
+            .query(Long.class)
+            .single();
+        List<Complaint> items = jdbc
+            .sql("select *" + filter + " order by submitted_at desc, id limit :size offset :offset")
+            .param("units", scope.unitArray())
+            .param("status", status == null ? null : status.name())
+            .param("keyword", word)
+            .param("size", size)
+            .param("offset", PageOf.offset(page, size))
+            .query(Complaints::map)
+            .list();
         return new PageOf<>(items, total, page, size);
     }
 
     @Transactional(readOnly = true)
     public Complaint get(UUID id, DataScope scope) {
         return jdbc.sql("select * from complaint where id = :id and" + SCOPED)
-                .param("id", id).param("units", scope.unitArray())
-                .query(Complaints::map).optional().orElseThrow(() -> new NotFoundException("complaint " + id));
+            .param("id", id)
+            .param("units", scope.unitArray())
+            .query(Complaints::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("complaint " + id));
     }
 
-    /** Dispatching (accept, decline, transfer, assign, extend, review, close) belongs to the receiving bureau. */
+    /**
+     * Dispatching (accept, decline, transfer, assign, extend, review, close) belongs to
+     * the receiving bureau.
+     */
     private Complaint getForDispatch(UUID id, long version, DataScope scope) {
         Complaint c = get(id, scope);
         if (!scope.includes(c.ownerUnitId())) {
@@ -382,10 +449,10 @@ public class Complaints {
     public List<ComplaintEntry> entries(UUID id, DataScope scope) {
         get(id, scope);
         return jdbc.sql("select * from complaint_entry where complaint_id = :id order by created_at")
-                .param("id", id)
-                .query((rs, n) -> new ComplaintEntry(rs.getString("kind"), rs.getString("action"), rs.getString("text"),
-                        rs.getString("author"), rs.getTimestamp("created_at").toInstant()))
-                .list();
+            .param("id", id)
+            .query((rs, n) -> new ComplaintEntry(rs.getString("kind"), rs.getString("action"), rs.getString("text"),
+                    rs.getString("author"), rs.getTimestamp("created_at").toInstant()))
+            .list();
     }
 
     @Transactional(readOnly = true)
@@ -394,17 +461,22 @@ public class Complaints {
         return jdbc.sql("""
                 select id, file_name, media_type, size_bytes from complaint_attachment
                 where complaint_id = :id order by added_at, file_name
-                """).param("id", id)
-                .query((rs, n) -> new AttachmentInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getInt(4))).list();
+                """)
+            .param("id", id)
+            .query((rs, n) -> new AttachmentInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                    rs.getInt(4)))
+            .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<AttachmentContent> attachment(UUID id, UUID attachmentId, DataScope scope) {
         get(id, scope);
-        return jdbc.sql("select file_name, media_type, content from complaint_attachment where id = :a and complaint_id = :id")
-                .param("a", attachmentId).param("id", id)
-                .query((rs, n) -> new AttachmentContent(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+        return jdbc
+            .sql("select file_name, media_type, content from complaint_attachment where id = :a and complaint_id = :id")
+            .param("a", attachmentId)
+            .param("id", id)
+            .query((rs, n) -> new AttachmentContent(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+            .optional();
     }
 
     @Transactional
@@ -464,8 +536,8 @@ public class Complaints {
     public void addNote(UUID id, String text, DataScope scope) {
         Complaint c = get(id, scope);
         entry(c.id(), "NOTE", "note", text, CurrentUser.actor());
-        events.publishEvent(AuditEvent.change("complaint.note.added", "complaint", id, Map.of(),
-                Map.of("length", text.length())));
+        events.publishEvent(
+                AuditEvent.change("complaint.note.added", "complaint", id, Map.of(), Map.of("length", text.length())));
     }
 
     /** The handling unit records its result and proposes the text the public will see. */
@@ -488,7 +560,8 @@ public class Complaints {
         if (approve) {
             change(c, "feedback.published", null, "status = 'ANSWERED', feedback = :feedback, answered_at = :now",
                     Map.of("feedback", feedback));
-        } else {
+        }
+        else {
             change(c, "feedback.returned", feedback, "status = 'IN_HANDLING'", Map.of());
         }
     }
@@ -506,47 +579,58 @@ public class Complaints {
                 "status = 'CLOSED', closure = :closure, closed_at = :now", Map.of("closure", closure.name()));
     }
 
-    /** Reads the reporter's identity for one who may see it; the reveal and its reason are recorded first. */
+    /**
+     * Reads the reporter's identity for one who may see it; the reveal and its reason are
+     * recorded first.
+     */
     @Transactional
     public Identity reveal(UUID id, String reason, DataScope scope) {
         Complaint c = get(id, scope);
         jdbc.sql("""
                 insert into complaint_identity_reveal (id, complaint_id, staff_id, reason, revealed_at)
                 values (:id, :complaint, :staff, :reason, :at)
-                """).param("id", UUID.randomUUID()).param("complaint", id)
-                .param("staff", CurrentUser.require().staffId()).param("reason", reason)
-                .param("at", Timestamp.from(now())).update();
-        events.publishEvent(AuditEvent.change("complaint.identity.revealed", "complaint", id, Map.of(),
-                Map.of("reason", reason)));
+                """)
+            .param("id", UUID.randomUUID())
+            .param("complaint", id)
+            .param("staff", CurrentUser.require().staffId())
+            .param("reason", reason)
+            .param("at", Timestamp.from(now()))
+            .update();
+        events.publishEvent(
+                AuditEvent.change("complaint.identity.revealed", "complaint", id, Map.of(), Map.of("reason", reason)));
         if (c.anonymous()) {
             return new Identity(true, null, null);
         }
-        return jdbc.sql("select reporter_name_enc, reporter_phone_enc from complaint where id = :id").param("id", id)
-                .query((rs, n) -> new Identity(false, secrets.decrypt(rs.getBytes(1), id.toString()),
-                        secrets.decrypt(rs.getBytes(2), id.toString()))).single();
+        return jdbc.sql("select reporter_name_enc, reporter_phone_enc from complaint where id = :id")
+            .param("id", id)
+            .query((rs, n) -> new Identity(false, secrets.decrypt(rs.getBytes(1), id.toString()),
+                    secrets.decrypt(rs.getBytes(2), id.toString())))
+            .single();
     }
 
     /**
-     * Turns a complaint into a problem of the ledger (source COMPLAINT, the complaint's id as source reference), or,
-     * with {@code existingProblem}, points it at a problem already registered: several complaints may point to one
-     * problem. The problem's id is kept on the complaint, so the link goes both ways.
-     *
-     * @param category the problem category; needed only when the complaint's type is OTHER
+     * Turns a complaint into a problem of the ledger (source COMPLAINT, the complaint's
+     * id as source reference), or, with {@code existingProblem}, points it at a problem
+     * already registered: several complaints may point to one problem. The problem's id
+     * is kept on the complaint, so the link goes both ways.
+     * @param category the problem category; needed only when the complaint's type is
+     * OTHER
      * @return the problem's reference number
      */
     @Transactional
     /**
-     * Links the complaint to the problem whose number (DB-2026-00029, as users see it) is typed, or registers a new
-     * problem when nothing is typed. An internal id is still understood, for links made before numbers were asked.
+     * Links the complaint to the problem whose number (DB-2026-00029, as users see it) is
+     * typed, or registers a new problem when nothing is typed. An internal id is still
+     * understood, for links made before numbers were asked.
      */
     public String turnIntoProblemNumbered(UUID id, long version, ProblemCategory category, String existingNumber,
-                                          DataScope scope) {
+            DataScope scope) {
         UUID existing = null;
         if (existingNumber != null && !existingNumber.isBlank()) {
             existing = problems.findByReference(existingNumber)
-                    .or(() -> asId(existingNumber).flatMap(problems::find))
-                    .map(ProblemRef::id)
-                    .orElseThrow(() -> new BusinessRuleViolation("complaint.problem.unknown"));
+                .or(() -> asId(existingNumber).flatMap(problems::find))
+                .map(ProblemRef::id)
+                .orElseThrow(() -> new BusinessRuleViolation("complaint.problem.unknown"));
         }
         return turnIntoProblem(id, version, category, existing, scope);
     }
@@ -554,23 +638,26 @@ public class Complaints {
     private static Optional<UUID> asId(String text) {
         try {
             return Optional.of(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException notAnId) {
+        }
+        catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }
     }
 
     @Transactional
     public String turnIntoProblem(UUID id, long version, ProblemCategory category, UUID existingProblem,
-                                  DataScope scope) {
+            DataScope scope) {
         Complaint c = getForDispatch(id, version, scope);
         if (c.problemId() != null) {
             throw new BusinessRuleViolation("complaint.alreadyLinked");
         }
         ProblemRef problem;
         if (existingProblem != null) {
-            problem = problems.find(existingProblem).filter(p -> scope.includes(p.unitId()))
-                    .orElseThrow(() -> new BusinessRuleViolation("complaint.problem.unknown"));
-        } else {
+            problem = problems.find(existingProblem)
+                .filter(p -> scope.includes(p.unitId()))
+                .orElseThrow(() -> new BusinessRuleViolation("complaint.problem.unknown"));
+        }
+        else {
             ProblemCategory chosen = category != null ? category
                     : c.type() == ComplaintType.OTHER ? null : ProblemCategory.valueOf(c.type().name());
             if (chosen == null) {
@@ -592,14 +679,17 @@ public class Complaints {
         return complaint.problemId() == null ? Optional.empty() : problems.find(complaint.problemId());
     }
 
-    // ---- helpers ----------------------------------------------------------------------------------------------
+    // ---- helpers
+    // ----------------------------------------------------------------------------------------------
 
     private void change(Complaint c, String action, String entryText, String set, Map<String, Object> params) {
         Instant now = now();
         var statement = jdbc.sql("update complaint set " + set
-                        + ", version = version + 1, updated_by = :by, updated_at = :now where id = :id and version = :version")
-                .param("by", CurrentUser.actor()).param("now", Timestamp.from(now))
-                .param("id", c.id()).param("version", c.version());
+                + ", version = version + 1, updated_by = :by, updated_at = :now where id = :id and version = :version")
+            .param("by", CurrentUser.actor())
+            .param("now", Timestamp.from(now))
+            .param("id", c.id())
+            .param("version", c.version());
         for (var p : params.entrySet()) {
             statement = statement.param(p.getKey(), p.getValue());
         }
@@ -611,21 +701,30 @@ public class Complaints {
         params.forEach((k, v) -> newValues.put(k, String.valueOf(v)));
         events.publishEvent(AuditEvent.change("complaint." + action, "complaint", c.id(),
                 Map.of("status", c.status().name()), newValues));
-        // The state after the change, read back: the SET clause of each action decides it.
-        jdbc.sql("select status, owner_unit_id, handling_unit_id from complaint where id = :id").param("id", c.id())
-                .query((rs, n) -> new ComplaintTransitioned(UUID.randomUUID(), c.id(), action, c.status(),
-                        ComplaintStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), c.channel(), CurrentUser.actor(), now))
-                .optional().ifPresent(events::publishEvent);
+        // The state after the change, read back: the SET clause of each action decides
+        // it.
+        jdbc.sql("select status, owner_unit_id, handling_unit_id from complaint where id = :id")
+            .param("id", c.id())
+            .query((rs, n) -> new ComplaintTransitioned(UUID.randomUUID(), c.id(), action, c.status(),
+                    ComplaintStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                    c.channel(), CurrentUser.actor(), now))
+            .optional()
+            .ifPresent(events::publishEvent);
     }
 
     private void entry(UUID complaintId, String kind, String action, String text, String author) {
         jdbc.sql("""
                 insert into complaint_entry (id, complaint_id, kind, action, text, author, created_at)
                 values (:id, :complaint, :kind, :action, :text, :author, :at)
-                """).param("id", UUID.randomUUID()).param("complaint", complaintId).param("kind", kind)
-                .param("action", action).param("text", text).param("author", author)
-                .param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS))).update();
+                """)
+            .param("id", UUID.randomUUID())
+            .param("complaint", complaintId)
+            .param("kind", kind)
+            .param("action", action)
+            .param("text", text)
+            .param("author", author)
+            .param("at", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)))
+            .update();
     }
 
     private static void require(Complaint c, Set<ComplaintStatus> allowed) {
@@ -639,10 +738,12 @@ public class Complaints {
     }
 
     private StaleEditException stale(UUID id) {
-        return jdbc.sql("select updated_by, updated_at from complaint where id = :id").param("id", id)
-                .query((rs, n) -> new StaleEditException("complaint", rs.getString(1),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
-                .optional().orElseThrow(() -> new NotFoundException("complaint " + id));
+        return jdbc.sql("select updated_by, updated_at from complaint where id = :id")
+            .param("id", id)
+            .query((rs, n) -> new StaleEditException("complaint", rs.getString(1),
+                    rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+            .optional()
+            .orElseThrow(() -> new NotFoundException("complaint " + id));
     }
 
     private static String blankToNull(String s) {
@@ -661,8 +762,8 @@ public class Complaints {
                 instant(rs, "closed_at"),
                 rs.getString("closure") == null ? null : Closure.valueOf(rs.getString("closure")),
                 rs.getString("satisfaction") == null ? null : Satisfaction.valueOf(rs.getString("satisfaction")),
-                rs.getString("satisfaction_comment"), rs.getInt("reopen_count"),
-                rs.getObject("problem_id", UUID.class), rs.getLong("version"), rs.getString("number"));
+                rs.getString("satisfaction_comment"), rs.getInt("reopen_count"), rs.getObject("problem_id", UUID.class),
+                rs.getLong("version"), rs.getString("number"));
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
@@ -675,7 +776,10 @@ public class Complaints {
         return t == null ? null : t.toInstant();
     }
 
-    /** One line of a complaint's history (transitions, internal notes, information the complainant added). */
+    /**
+     * One line of a complaint's history (transitions, internal notes, information the
+     * complainant added).
+     */
     public record ComplaintEntry(String kind, String action, String text, String author, Instant at) {
     }
 
@@ -688,4 +792,5 @@ public class Complaints {
     /** A revealed identity (both null for an anonymous reporter). */
     public record Identity(boolean anonymous, String name, String phone) {
     }
+
 }

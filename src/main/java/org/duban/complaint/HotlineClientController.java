@@ -25,13 +25,17 @@ import java.util.stream.Collectors;
 import static org.duban.security.RouteRule.get;
 import static org.duban.security.RouteRule.post;
 
-/** The administrator's page of hotline clients: create (key and secret shown once), revoke. */
+/**
+ * The administrator's page of hotline clients: create (key and secret shown once),
+ * revoke.
+ */
 @Controller
 class HotlineClientController {
 
     static final String ADMIN = "complaint:hotline:admin";
 
     private final HotlineClients hotlines;
+
     private final OrgUnits units;
 
     HotlineClientController(HotlineClients hotlines, OrgUnits units) {
@@ -41,24 +45,28 @@ class HotlineClientController {
 
     @GetMapping("/admin/hotline-clients")
     String list(Model model) {
-        List<OrgUnit> bureaus = units.all().stream().filter(u -> u.kind() == UnitKind.CITY_BUREAU || u.kind() == UnitKind.COUNTY_BUREAU).toList();
+        List<OrgUnit> bureaus = units.all()
+            .stream()
+            .filter(u -> u.kind() == UnitKind.CITY_BUREAU || u.kind() == UnitKind.COUNTY_BUREAU)
+            .toList();
         model.addAttribute("clients", hotlines.list());
         model.addAttribute("bureaus", bureaus);
-        model.addAttribute("unitNames", units.all().stream()
-                .collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a)));
+        model.addAttribute("unitNames",
+                units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a)));
         return "complaint/hotline-clients";
     }
 
     @PostMapping("/admin/hotline-clients")
     String create(@RequestParam(required = false) String name, @RequestParam(required = false) UUID bureau,
-                  @RequestParam(required = false) String callbackUrl, RedirectAttributes redirect) {
+            @RequestParam(required = false) String callbackUrl, RedirectAttributes redirect) {
         try {
             HotlineClients.Issued issued = hotlines.create(name, bureau, callbackUrl);
             redirect.addFlashAttribute("issued", issued);
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
-            redirect.addFlashAttribute("form", Map.of("name", String.valueOf(name),
-                    "callbackUrl", String.valueOf(callbackUrl)));
+            redirect.addFlashAttribute("form",
+                    Map.of("name", String.valueOf(name), "callbackUrl", String.valueOf(callbackUrl)));
         }
         return "redirect:/admin/hotline-clients";
     }
@@ -72,10 +80,10 @@ class HotlineClientController {
 
     @Configuration(proxyBeanMethods = false)
     static class Routes {
+
         @Bean
         RouteRules hotlineRouteRules() {
-            return () -> List.of(
-                    get("/admin/hotline-clients", Access.permission(ADMIN)),
+            return () -> List.of(get("/admin/hotline-clients", Access.permission(ADMIN)),
                     post("/admin/hotline-clients", Access.permission(ADMIN)),
                     post("/admin/hotline-clients/{id}/revoke", Access.permission(ADMIN)));
         }
@@ -84,5 +92,7 @@ class HotlineClientController {
         NavItem hotlineClientsNav() {
             return new NavItem("nav.hotlineClients", "/admin/hotline-clients", ADMIN, 96);
         }
+
     }
+
 }

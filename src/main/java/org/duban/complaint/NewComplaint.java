@@ -8,17 +8,13 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
- * A complaint as the public, the API or staff hand it in. Only type and content are required; name and phone are
- * ignored when anonymous.
+ * A complaint as the public, the API or staff hand it in. Only type and content are
+ * required; name and phone are ignored when anonymous.
  */
-public record NewComplaint(@NotNull ComplaintType type,
-                           @NotBlank @Size(max = 5000) String content,
-                           LocalDate occurredOn,
-                           @Size(max = 200) String location,
-                           @Size(max = 200) String unitConcerned,
-                           boolean anonymous,
-                           @Size(max = 50) String name,
-                           @Size(max = 30) @Pattern(regexp = "[0-9+\\- ()]*") String phone) {
+public record NewComplaint(@NotNull ComplaintType type, @NotBlank @Size(max = 5000) String content,
+        LocalDate occurredOn, @Size(max = 200) String location, @Size(max = 200) String unitConcerned,
+        boolean anonymous, @Size(max = 50) String name,
+        @Size(max = 30) @Pattern(regexp = "[0-9+\\- ()]*") String phone) {
 
     /** Name and phone dropped when anonymous, blanks as null. */
     NewComplaint normalised() {

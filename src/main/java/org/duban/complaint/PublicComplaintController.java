@@ -29,23 +29,28 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The public portal: no login, phone first. It lists the bureaus running a campaign; each has its own page
- * ({@code /public/b/{code}/}) with its public notice, and complaints made there go to that bureau's intake unit.
- * Look-up and rating are one route for all bureaus (a receipt is unique across the installation). The receipt
- * travels only in POST bodies and the session's flash, never in a URL, and pages showing it are not cached. A bad
- * input re-renders the form with a 400 and the message next to the field.
+ * The public portal: no login, phone first. It lists the bureaus running a campaign; each
+ * has its own page ({@code /public/b/{code}/}) with its public notice, and complaints
+ * made there go to that bureau's intake unit. Look-up and rating are one route for all
+ * bureaus (a receipt is unique across the installation). The receipt travels only in POST
+ * bodies and the session's flash, never in a URL, and pages showing it are not cached. A
+ * bad input re-renders the form with a 400 and the message next to the field.
  */
 @Controller
 class PublicComplaintController {
 
     private final Complaints complaints;
+
     private final PublicRateLimit rateLimit;
+
     private final ComplaintSettings settings;
+
     private final PublicNotices publicNotices;
+
     private final Secrets secrets;
 
     PublicComplaintController(Complaints complaints, PublicRateLimit rateLimit, ComplaintSettings settings,
-                              PublicNotices publicNotices, Secrets secrets) {
+            PublicNotices publicNotices, Secrets secrets) {
         this.complaints = complaints;
         this.secrets = secrets;
         this.publicNotices = publicNotices;
@@ -53,8 +58,11 @@ class PublicComplaintController {
         this.settings = settings;
     }
 
-    /** The portal's home: the bureaus running a campaign. With a single bureau, that bureau's page. */
-    @GetMapping({"/public", "/public/"})
+    /**
+     * The portal's home: the bureaus running a campaign. With a single bureau, that
+     * bureau's page.
+     */
+    @GetMapping({ "/public", "/public/" })
     String home(Model model) {
         List<PublicBureau> bureaus = complaints.publicBureaus();
         if (bureaus.size() == 1) {
@@ -64,8 +72,11 @@ class PublicComplaintController {
         return "complaint/public/bureaus";
     }
 
-    /** A bureau's page: its public notice with its channels, and the ways to complain and follow a case. */
-    @GetMapping({"/public/b/{code}", "/public/b/{code}/"})
+    /**
+     * A bureau's page: its public notice with its channels, and the ways to complain and
+     * follow a case.
+     */
+    @GetMapping({ "/public/b/{code}", "/public/b/{code}/" })
     String bureau(@PathVariable String code, Model model) {
         PublicBureau bureau = complaints.publicBureau(code).orElseThrow(() -> new NotFoundException("bureau " + code));
         model.addAttribute("bureau", bureau);
@@ -83,7 +94,9 @@ class PublicComplaintController {
         return formView(model);
     }
 
-    /** The old address of the form: the only bureau's form, or the list to choose from. */
+    /**
+     * The old address of the form: the only bureau's form, or the list to choose from.
+     */
     @GetMapping("/public/complaints/new")
     String formWithoutBureau() {
         List<PublicBureau> bureaus = complaints.publicBureaus();
@@ -92,14 +105,15 @@ class PublicComplaintController {
     }
 
     /**
-     * Registers the complaint and redirects (post/redirect/get): the receipt travels to the next page in the
-     * session's flash, never in the URL, so reloading the receipt page cannot submit the complaint twice.
+     * Registers the complaint and redirects (post/redirect/get): the receipt travels to
+     * the next page in the session's flash, never in the URL, so reloading the receipt
+     * page cannot submit the complaint twice.
      */
     @PostMapping("/public/complaints")
     String submit(@ModelAttribute("form") ComplaintForm form, BindingResult errors,
-                  @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
-                  HttpServletRequest request, HttpServletResponse response, Model model,
-                  RedirectAttributes redirect) throws IOException {
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect)
+            throws IOException {
         form.validate(errors, complaints.today(), true);
         if (errors.hasErrors()) {
             response.setStatus(400);
@@ -116,15 +130,17 @@ class PublicComplaintController {
         }
         try {
             UUID intake = complaints.intakeUnitFor(form.bureau());
-            Submitted submitted = complaints.submit(form.toNewComplaint(), Channel.WEB, form.idempotencyKey(),
-                    uploads, intake);
+            Submitted submitted = complaints.submit(form.toNewComplaint(), Channel.WEB, form.idempotencyKey(), uploads,
+                    intake);
             String bureauName = complaints.publicBureau(form.bureau()).map(PublicBureau::name).orElse(null);
             redirect.addFlashAttribute("receiptFlash", ReceiptFlash.of(submitted, bureauName, secrets));
             return "redirect:/public/complaints/receipt";
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             if (refusal.messageKey().startsWith("complaint.bureau.")) {
                 errors.rejectValue("bureau", refusal.messageKey(), refusal.args(), refusal.messageKey());
-            } else {
+            }
+            else {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
             response.setStatus(400);
@@ -132,7 +148,10 @@ class PublicComplaintController {
         }
     }
 
-    /** Shows the receipt once, from the flash; a reload finds no receipt and says how to follow the case instead. */
+    /**
+     * Shows the receipt once, from the flash; a reload finds no receipt and says how to
+     * follow the case instead.
+     */
     @GetMapping("/public/complaints/receipt")
     String receipt(HttpServletRequest request, HttpServletResponse response, Model model) {
         noStore(response);
@@ -151,14 +170,14 @@ class PublicComplaintController {
 
     @PostMapping("/public/complaints/status")
     String status(@RequestParam(required = false) String receipt, HttpServletRequest request,
-                  HttpServletResponse response, Model model) {
+            HttpServletResponse response, Model model) {
         countLookup(receipt, request);
         return show(receipt, response, model, null);
     }
 
     @PostMapping("/public/complaints/status/information")
     String addInformation(@RequestParam(required = false) String receipt, @RequestParam(required = false) String text,
-                          HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         countLookup(receipt, request);
         if (text == null || text.isBlank() || text.length() > 2000 || !ComplaintForm.cleanText(text)) {
             response.setStatus(400);
@@ -170,8 +189,8 @@ class PublicComplaintController {
 
     @PostMapping("/public/complaints/status/rating")
     String rate(@RequestParam(required = false) String receipt, @RequestParam(required = false) String satisfaction,
-                @RequestParam(required = false) String comment, HttpServletRequest request,
-                HttpServletResponse response, Model model) {
+            @RequestParam(required = false) String comment, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         countLookup(receipt, request);
         Optional<Satisfaction> rating = parse(satisfaction);
         if (rating.isEmpty() || (comment != null && (comment.length() > 1000 || !ComplaintForm.cleanText(comment)))) {
@@ -182,7 +201,10 @@ class PublicComplaintController {
                 rating.get().isSatisfied() ? "complaint.rating.thanks" : "complaint.rating.reopened");
     }
 
-    /** Only a well-formed receipt can hit a complaint, so only those count towards the guessing limit. */
+    /**
+     * Only a well-formed receipt can hit a complaint, so only those count towards the
+     * guessing limit.
+     */
     private void countLookup(String receipt, HttpServletRequest request) {
         if (Secrets.normalise(receipt) != null) {
             rateLimit.check(PublicRateLimit.Kind.LOOKUP, request.getRemoteAddr());
@@ -197,7 +219,8 @@ class PublicComplaintController {
             action.run();
             model.addAttribute("done", done);
             return show(receipt, response, model, null);
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             response.setStatus(409);
             return show(receipt, response, model, refusal.messageKey());
         }
@@ -234,7 +257,8 @@ class PublicComplaintController {
     private static Optional<Satisfaction> parse(String value) {
         try {
             return value == null ? Optional.empty() : Optional.of(Satisfaction.valueOf(value));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
@@ -243,8 +267,11 @@ class PublicComplaintController {
         response.setHeader("Cache-Control", "no-store");
     }
 
-    /** Too many attempts from one address on a public page: 429 with the message on a public page. */
-    @ControllerAdvice(assignableTypes = {PublicComplaintController.class, ComplaintController.class})
+    /**
+     * Too many attempts from one address on a public page: 429 with the message on a
+     * public page.
+     */
+    @ControllerAdvice(assignableTypes = { PublicComplaintController.class, ComplaintController.class })
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class Limits {
 
@@ -255,5 +282,7 @@ class PublicComplaintController {
             model.addAttribute("minutes", e.retryAfterMinutes());
             return "complaint/public/limited";
         }
+
     }
+
 }

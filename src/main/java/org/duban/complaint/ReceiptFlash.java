@@ -6,12 +6,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * The receipt on its way from the submission to the receipt page (post/redirect/get). Sessions live in the
- * database, so the receipt is sealed with the identity key (bound to the complaint's id) before it enters the
- * flash: the database never holds a receipt in clear, and the flash is gone after the one page that shows it.
+ * The receipt on its way from the submission to the receipt page (post/redirect/get).
+ * Sessions live in the database, so the receipt is sealed with the identity key (bound to
+ * the complaint's id) before it enters the flash: the database never holds a receipt in
+ * clear, and the flash is gone after the one page that shows it.
  */
 record ReceiptFlash(UUID complaintId, byte[] sealedReceipt, Instant submittedAt, LocalDate acknowledgeDueOn,
-                    LocalDate dueOn, String bureauName) implements Serializable {
+        LocalDate dueOn, String bureauName) implements Serializable {
 
     static ReceiptFlash of(Submitted submitted, String bureauName, Secrets secrets) {
         return new ReceiptFlash(submitted.complaintId(),

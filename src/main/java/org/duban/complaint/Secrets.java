@@ -16,27 +16,36 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The module's cryptography: AES-GCM for reporters' identities (the complaint id as associated data, so a
- * ciphertext cannot be moved to another complaint), receipt codes, and keyed hashes. One application key from
- * configuration; sub-keys are derived from it by HMAC so that each use has its own key.
+ * The module's cryptography: AES-GCM for reporters' identities (the complaint id as
+ * associated data, so a ciphertext cannot be moved to another complaint), receipt codes,
+ * and keyed hashes. One application key from configuration; sub-keys are derived from it
+ * by HMAC so that each use has its own key.
  */
 @Component
 class Secrets {
 
     static final int RECEIPT_DIGITS = 20;
+
     private static final BigInteger RECEIPT_RANGE = BigInteger.TEN.pow(RECEIPT_DIGITS);
+
     private static final int NONCE_BYTES = 12;
 
     private final SecureRandom random = new SecureRandom();
+
     private final SecretKeySpec encryptionKey;
-    // Mac and Cipher instances are not thread-safe and costly to look up: one per thread and use, re-initialised
+
+    // Mac and Cipher instances are not thread-safe and costly to look up: one per thread
+    // and use, re-initialised
     // (Cipher: with a fresh nonce each time) before every operation.
     private final ThreadLocal<Mac> receiptMac;
+
     private final ThreadLocal<Mac> addressMac;
+
     private final ThreadLocal<Cipher> cipher = ThreadLocal.withInitial(() -> {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     });
@@ -54,7 +63,8 @@ class Secrets {
         this.addressMac = macFor(hmac(master, "address-pseudonym"));
     }
 
-    // ---- identity ---------------------------------------------------------------------------------------------
+    // ---- identity
+    // ---------------------------------------------------------------------------------------------
 
     byte[] encrypt(String plain, String associatedData) {
         if (plain == null || plain.isBlank()) {
@@ -68,7 +78,8 @@ class Secrets {
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
     }
@@ -82,12 +93,14 @@ class Secrets {
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed", e);
         }
     }
 
-    // ---- receipts ---------------------------------------------------------------------------------------------
+    // ---- receipts
+    // ---------------------------------------------------------------------------------------------
 
     /** A fresh receipt: 20 random decimal digits. */
     String newReceipt() {
@@ -96,7 +109,10 @@ class Secrets {
         return digits(bytes);
     }
 
-    /** The receipt of a keyed submission: the same key always gives the same receipt, unguessable without the key. */
+    /**
+     * The receipt of a keyed submission: the same key always gives the same receipt,
+     * unguessable without the key.
+     */
     String receiptFor(String idempotencyKeyHash) {
         return digits(receiptMac.get().doFinal(idempotencyKeyHash.getBytes(StandardCharsets.UTF_8)));
     }
@@ -128,13 +144,17 @@ class Secrets {
         return digits.length() == RECEIPT_DIGITS && digits.chars().allMatch(c -> c >= '0' && c <= '9') ? digits : null;
     }
 
-    // ---- hashes -----------------------------------------------------------------------------------------------
+    // ---- hashes
+    // -----------------------------------------------------------------------------------------------
 
     static String sha256(String text) {
         return Sha256.hex(text);
     }
 
-    /** A pseudonym of a client address for counting, so the address itself is kept nowhere. */
+    /**
+     * A pseudonym of a client address for counting, so the address itself is kept
+     * nowhere.
+     */
     String addressPseudonym(String address) {
         byte[] mac = addressMac.get().doFinal((address == null ? "" : address).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(mac, 0, 16);
@@ -154,8 +174,10 @@ class Secrets {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac;
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

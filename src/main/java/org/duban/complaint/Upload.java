@@ -1,9 +1,14 @@
 package org.duban.complaint;
 
-/** An attachment as uploaded; its type is checked from its content, never from its name. */
+/**
+ * An attachment as uploaded; its type is checked from its content, never from its name.
+ */
 record Upload(String fileName, byte[] content) {
 
-    /** The media type recognised from the first bytes, or null if it is none of JPEG, PNG or PDF. */
+    /**
+     * The media type recognised from the first bytes, or null if it is none of JPEG, PNG
+     * or PDF.
+     */
     String sniffedType() {
         if (startsWith(0xFF, 0xD8, 0xFF)) {
             return "image/jpeg";

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The shape of {@code demo/platform.json}. */
 record DemoData(List<Unit> units, List<Person> staff, CampaignData campaign, List<CampaignData> campaigns,
-                List<NoticeData> notices, String password) {
+        List<NoticeData> notices, String password) {
 
     record Unit(String code, String name, String kind, String parent, int sort) {
     }
@@ -14,13 +14,16 @@ record DemoData(List<Unit> units, List<Person> staff, CampaignData campaign, Lis
     }
 
     record CampaignData(String owner, String title, String documentNumber, String issuingAgency, String signer,
-                        LocalDate issuedOn, LocalDate startsOn, LocalDate endsOn, String noticeFile,
-                        List<PhaseData> phases, List<GroupData> groups) {
+            LocalDate issuedOn, LocalDate startsOn, LocalDate endsOn, String noticeFile, List<PhaseData> phases,
+            List<GroupData> groups) {
     }
 
-    /** A bureau's public notice (通告) with its channels and the unit that receives its complaints. */
+    /**
+     * A bureau's public notice (通告) with its channels and the unit that receives its
+     * complaints.
+     */
     record NoticeData(String bureau, String intake, String title, String documentNumber, LocalDate publishedOn,
-                      String body, String hotlines, String mailbox, String address, String officeHours) {
+            String body, String hotlines, String mailbox, String address, String officeHours) {
     }
 
     record PhaseData(String phase, LocalDate startsOn, LocalDate endsOn) {

@@ -37,8 +37,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Loads {@code demo/platform.json} into an empty database through the modules' own services, so demonstration
- * data obeys the same rules (and leaves the same audit trail) as data typed in by users.
+ * Loads {@code demo/platform.json} into an empty database through the modules' own
+ * services, so demonstration data obeys the same rules (and leaves the same audit trail)
+ * as data typed in by users.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,14 +48,19 @@ class DemoDataLoader implements DemoLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final DemoMode demoMode;
+
     private final OrgUnits units;
+
     private final StaffDirectory staff;
+
     private final Campaigns campaigns;
+
     private final PublicNotices publicNotices;
+
     private final TransactionTemplate tx;
 
     DemoDataLoader(DemoMode demoMode, OrgUnits units, StaffDirectory staff, Campaigns campaigns,
-                   PublicNotices publicNotices, TransactionTemplate tx) {
+            PublicNotices publicNotices, TransactionTemplate tx) {
         this.publicNotices = publicNotices;
         this.demoMode = demoMode;
         this.units = units;
@@ -89,7 +95,8 @@ class DemoDataLoader implements DemoLoader {
             Set<String> roles = p.roles() == null ? Set.of() : new HashSet<>(p.roles());
             StaffForm form = new StaffForm(byCode.get(p.unit()).id(), p.name(), p.title(), "", "",
                     p.login() == null ? "" : p.login(), p.login() == null ? "" : data.password(), true, roles, null);
-            // Accounts that sign in get the published demonstration password, which the blocklist would refuse.
+            // Accounts that sign in get the published demonstration password, which the
+            // blocklist would refuse.
             UUID id = p.login() == null ? staff.create(form) : staff.createDemonstration(form);
             staffByKey.put(p.key(), id);
             nameByKey.put(p.key(), p.name());
@@ -97,32 +104,36 @@ class DemoDataLoader implements DemoLoader {
         }
         DataScope all = new DataScope(new HashSet<>(byCode.values().stream().map(OrgUnit::id).toList()), "/");
         loadCampaign(data.campaign(), byCode, staffByKey, nameByKey, titleByKey, all);
-        // The city's own plan and the other counties' campaigns under it: one installation for a city (issue 13).
+        // The city's own plan and the other counties' campaigns under it: one
+        // installation for a city (issue 13).
         if (data.campaigns() != null) {
             data.campaigns().forEach(c -> loadCampaign(c, byCode, staffByKey, nameByKey, titleByKey, all));
         }
         if (data.notices() != null) {
             for (DemoData.NoticeData n : data.notices()) {
-                publicNotices.save(byCode.get(n.bureau()).id(), new PublicNoticeForm(byCode.get(n.intake()).id(),
-                        n.title(), n.documentNumber(), n.publishedOn(), n.body(), n.hotlines(), n.mailbox(),
-                        n.address(), n.officeHours(), null), all);
+                publicNotices.save(byCode.get(n.bureau()).id(),
+                        new PublicNoticeForm(byCode.get(n.intake()).id(), n.title(), n.documentNumber(),
+                                n.publishedOn(), n.body(), n.hotlines(), n.mailbox(), n.address(), n.officeHours(),
+                                null),
+                        all);
             }
         }
     }
 
     private void loadCampaign(DemoData.CampaignData c, Map<String, OrgUnit> byCode, Map<String, UUID> staffByKey,
-                              Map<String, String> nameByKey, Map<String, String> titleByKey, DataScope all) {
+            Map<String, String> nameByKey, Map<String, String> titleByKey, DataScope all) {
         String notice = null;
         if (c.noticeFile() != null) {
             try (InputStream in = new ClassPathResource(c.noticeFile()).getInputStream()) {
                 notice = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
-        UUID campaignId = campaigns.create(new CampaignForm(byCode.get(c.owner()).id(), c.title(), c.documentNumber(),
-                c.issuingAgency(), c.signer(), c.issuedOn(), c.startsOn(), c.endsOn(), notice, CampaignStatus.ACTIVE,
-                null), all);
+        UUID campaignId = campaigns
+            .create(new CampaignForm(byCode.get(c.owner()).id(), c.title(), c.documentNumber(), c.issuingAgency(),
+                    c.signer(), c.issuedOn(), c.startsOn(), c.endsOn(), notice, CampaignStatus.ACTIVE, null), all);
         var phaseStarts = c.phases().stream().map(DemoData.PhaseData::startsOn).toList();
         var phaseEnds = new java.util.ArrayList<java.time.LocalDate>();
         c.phases().forEach(p -> phaseEnds.add(p.endsOn()));
@@ -139,4 +150,5 @@ class DemoDataLoader implements DemoLoader {
             }
         }
     }
+
 }

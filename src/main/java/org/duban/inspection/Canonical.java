@@ -9,7 +9,10 @@ import java.util.HexFormat;
 /** Byte-level helpers of the documented draw algorithm (docs/random-draws.md). */
 final class Canonical {
 
-    /** Order of UTF-8 byte sequences, unsigned: the same as code-point order, and as Python's string order. */
+    /**
+     * Order of UTF-8 byte sequences, unsigned: the same as code-point order, and as
+     * Python's string order.
+     */
     static final Comparator<String> UTF8_ORDER = (a, b) -> Arrays.compareUnsigned(utf8(a), utf8(b));
 
     private Canonical() {
@@ -35,4 +38,5 @@ final class Canonical {
         }
         return HexFormat.of().parseHex(h);
     }
+
 }

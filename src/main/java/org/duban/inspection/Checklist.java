@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The inspection checklist, read from the data file {@code inspection/checklist.json}: each item belongs to one of
- * the five problem categories, so a failed item becomes a finding of that category. Editing the file (and
- * restarting) changes the checklist; answers keep the item code.
+ * The inspection checklist, read from the data file {@code inspection/checklist.json}:
+ * each item belongs to one of the five problem categories, so a failed item becomes a
+ * finding of that category. Editing the file (and restarting) changes the checklist;
+ * answers keep the item code.
  */
 @Component
 public class Checklist {
@@ -34,7 +35,8 @@ public class Checklist {
     Checklist() {
         try (InputStream in = new ClassPathResource("inspection/checklist.json").getInputStream()) {
             this.items = List.copyOf(JsonMapper.builder().build().readValue(in, File.class).items());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -46,4 +48,5 @@ public class Checklist {
     public Optional<Item> find(String code) {
         return items.stream().filter(i -> i.code().equals(code)).findFirst();
     }
+
 }

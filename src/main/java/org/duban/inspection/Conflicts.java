@@ -18,21 +18,25 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Declared conflicts of interest of possible inspectors. A declaration is frozen into every later draw snapshot;
- * declarations are kept (never edited), so what a draw excluded can always be traced.
+ * Declared conflicts of interest of possible inspectors. A declaration is frozen into
+ * every later draw snapshot; declarations are kept (never edited), so what a draw
+ * excluded can always be traced.
  */
 @Service
 public class Conflicts {
 
     public record Declared(UUID id, UUID staffId, String staffName, String subjectType, String subjectId,
-                           String subjectLabel, String reason, String recordedBy) {
+            String subjectLabel, String reason, String recordedBy) {
     }
 
     private static final Set<String> TYPES = Set.of("STAFF", "UNIT", "STATION", "CASE");
 
     private final JdbcClient jdbc;
+
     private final StaffDirectory staff;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     Conflicts(JdbcClient jdbc, StaffDirectory staff, ApplicationEventPublisher events, Clock clock) {
@@ -45,19 +49,19 @@ public class Conflicts {
     @Transactional(readOnly = true)
     public List<Declared> list(DataScope scope) {
         return jdbc.sql("""
-                        select c.*, s.name as staff_name,
-                               coalesce(o.name, t.name, st.name, c.subject_id) as subject_label
-                        from inspector_conflict c join staff s on s.id = c.staff_id
-                        left join org_unit o on c.subject_type = 'UNIT' and o.id::text = c.subject_id
-                        left join staff t on c.subject_type = 'STAFF' and t.id::text = c.subject_id
-                        left join inspection_station st on c.subject_type = 'STATION' and st.id::text = c.subject_id
-                        where s.unit_id = any(:units) order by s.name, c.recorded_at
-                        """)
-                .param("units", scope.unitArray())
-                .query((rs, n) -> new Declared(rs.getObject("id", UUID.class), rs.getObject("staff_id", UUID.class),
-                        rs.getString("staff_name"), rs.getString("subject_type"), rs.getString("subject_id"),
-                        rs.getString("subject_label"), rs.getString("reason"), rs.getString("recorded_by")))
-                .list();
+                select c.*, s.name as staff_name,
+                       coalesce(o.name, t.name, st.name, c.subject_id) as subject_label
+                from inspector_conflict c join staff s on s.id = c.staff_id
+                left join org_unit o on c.subject_type = 'UNIT' and o.id::text = c.subject_id
+                left join staff t on c.subject_type = 'STAFF' and t.id::text = c.subject_id
+                left join inspection_station st on c.subject_type = 'STATION' and st.id::text = c.subject_id
+                where s.unit_id = any(:units) order by s.name, c.recorded_at
+                """)
+            .param("units", scope.unitArray())
+            .query((rs, n) -> new Declared(rs.getObject("id", UUID.class), rs.getObject("staff_id", UUID.class),
+                    rs.getString("staff_name"), rs.getString("subject_type"), rs.getString("subject_id"),
+                    rs.getString("subject_label"), rs.getString("reason"), rs.getString("recorded_by")))
+            .list();
     }
 
     @Transactional
@@ -79,14 +83,22 @@ public class Conflicts {
             throw new BusinessRuleViolation("conflict.duplicate");
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into inspector_conflict (id, staff_id, subject_type, subject_id, reason, recorded_by, recorded_at)
-                values (:id, :s, :t, :i, :r, :by, :at)
-                """)
-                .param("id", id).param("s", staffId).param("t", type).param("i", subject).param("r", why)
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant())).update();
+        jdbc.sql(
+                """
+                        insert into inspector_conflict (id, staff_id, subject_type, subject_id, reason, recorded_by, recorded_at)
+                        values (:id, :s, :t, :i, :r, :by, :at)
+                        """)
+            .param("id", id)
+            .param("s", staffId)
+            .param("t", type)
+            .param("i", subject)
+            .param("r", why)
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         events.publishEvent(AuditEvent.change("inspection.conflict.declared", "inspector_conflict", id, Map.of(),
                 Map.of("staffId", staffId.toString(), "subject", type + ":" + subject, "reason", why)));
         return id;
     }
+
 }

@@ -16,14 +16,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Evidence files in the {@code inspection_evidence_file} table; the type is decided by the file's first bytes. */
+/**
+ * Evidence files in the {@code inspection_evidence_file} table; the type is decided by
+ * the file's first bytes.
+ */
 @Component
 class DatabaseFindingEvidenceStore implements FindingEvidenceStore {
 
     private static final String COLUMNS = "id, finding_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at";
 
-    private static final java.util.Set<String> ACCEPTED = java.util.Set.of(UploadedFiles.JPEG, UploadedFiles.PNG, UploadedFiles.PDF);
+    private static final java.util.Set<String> ACCEPTED = java.util.Set.of(UploadedFiles.JPEG, UploadedFiles.PNG,
+            UploadedFiles.PDF);
+
     private final JdbcClient jdbc;
+
     private final Clock clock;
 
     DatabaseFindingEvidenceStore(JdbcClient jdbc, Clock clock) {
@@ -50,9 +56,16 @@ class DatabaseFindingEvidenceStore implements FindingEvidenceStore {
                                                       uploaded_by, uploaded_at)
                 values (:id, :finding, :name, :type, :size, :sha, :content, :by, :at)
                 """)
-                .param("id", id).param("finding", findingId).param("name", name).param("type", type)
-                .param("size", content.length).param("sha", Canonical.sha256Hex(content)).param("content", content)
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant())).update();
+            .param("id", id)
+            .param("finding", findingId)
+            .param("name", name)
+            .param("type", type)
+            .param("size", content.length)
+            .param("sha", Canonical.sha256Hex(content))
+            .param("content", content)
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         return id;
     }
 
@@ -62,22 +75,29 @@ class DatabaseFindingEvidenceStore implements FindingEvidenceStore {
         if (findingIds.isEmpty()) {
             return byFinding;
         }
-        jdbc.sql("select " + COLUMNS + " from inspection_evidence_file where finding_id in (:ids) order by uploaded_at, id")
-                .param("ids", findingIds).query(DatabaseFindingEvidenceStore::map).list()
-                .forEach(f -> byFinding.computeIfAbsent(f.findingId(), k -> new java.util.ArrayList<>()).add(f));
+        jdbc.sql("select " + COLUMNS
+                + " from inspection_evidence_file where finding_id in (:ids) order by uploaded_at, id")
+            .param("ids", findingIds)
+            .query(DatabaseFindingEvidenceStore::map)
+            .list()
+            .forEach(f -> byFinding.computeIfAbsent(f.findingId(), k -> new java.util.ArrayList<>()).add(f));
         return byFinding;
     }
 
     @Override
     public Optional<StoredFile> describe(UUID fileId) {
         return jdbc.sql("select " + COLUMNS + " from inspection_evidence_file where id = :id")
-                .param("id", fileId).query(DatabaseFindingEvidenceStore::map).optional();
+            .param("id", fileId)
+            .query(DatabaseFindingEvidenceStore::map)
+            .optional();
     }
 
     @Override
     public byte[] content(UUID fileId) {
-        return jdbc.sql("select content from inspection_evidence_file where id = :id").param("id", fileId)
-                .query(byte[].class).single();
+        return jdbc.sql("select content from inspection_evidence_file where id = :id")
+            .param("id", fileId)
+            .query(byte[].class)
+            .single();
     }
 
     private static StoredFile map(ResultSet rs, int n) throws SQLException {
@@ -85,4 +105,5 @@ class DatabaseFindingEvidenceStore implements FindingEvidenceStore {
                 rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
                 rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant());
     }
+
 }

@@ -9,16 +9,20 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The draw algorithm {@code duban-draw-v1}, exactly as docs/random-draws.md describes it so that anyone can
- * re-implement it: every candidate gets the score HMAC-SHA256(seed, message) and the lowest scores win.
+ * The draw algorithm {@code duban-draw-v1}, exactly as docs/random-draws.md describes it
+ * so that anyone can re-implement it: every candidate gets the score HMAC-SHA256(seed,
+ * message) and the lowest scores win.
  * <ul>
- *   <li>target score message: {@code duban-draw-v1|target|TYPE|ID}</li>
- *   <li>inspector score message: {@code duban-draw-v1|inspector|TARGET_TYPE|TARGET_ID|INSPECTOR_ID}</li>
+ * <li>target score message: {@code duban-draw-v1|target|TYPE|ID}</li>
+ * <li>inspector score message:
+ * {@code duban-draw-v1|inspector|TARGET_TYPE|TARGET_ID|INSPECTOR_ID}</li>
  * </ul>
- * Targets are ranked by score and the first {@code targetCount} are selected. For each selected target, in rank
- * order, the inspectors not excluded for it are ranked by their score and the first {@code inspectorsPerTarget}
- * are assigned. An inspector is excluded from a target when they belong to the target's unit, are the target
- * themselves, or declared a conflict with the target ({@code TYPE:ID}) or with the target's unit ({@code UNIT:ID}).
+ * Targets are ranked by score and the first {@code targetCount} are selected. For each
+ * selected target, in rank order, the inspectors not excluded for it are ranked by their
+ * score and the first {@code inspectorsPerTarget} are assigned. An inspector is excluded
+ * from a target when they belong to the target's unit, are the target themselves, or
+ * declared a conflict with the target ({@code TYPE:ID}) or with the target's unit
+ * ({@code UNIT:ID}).
  */
 public final class DrawAlgorithm {
 
@@ -69,7 +73,10 @@ public final class DrawAlgorithm {
                 || (!target.unitId().isEmpty() && inspector.conflicts().contains("UNIT:" + target.unitId()));
     }
 
-    /** The seed of a draw whose seed is a public future value: SHA-256 of the value's UTF-8 text as published. */
+    /**
+     * The seed of a draw whose seed is a public future value: SHA-256 of the value's
+     * UTF-8 text as published.
+     */
     public static byte[] seedOfPublicValue(String value) {
         return Canonical.sha256(Canonical.utf8(SnapshotRow.clean(value)));
     }
@@ -88,14 +95,18 @@ public final class DrawAlgorithm {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(seed, "HmacSHA256"));
             return mac;
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** Ties (practically impossible) fall back to the snapshot's canonical order. */
     private record Scored(SnapshotRow row, byte[] score) {
-        static final Comparator<Scored> ORDER = ((Comparator<Scored>) (a, b) -> Arrays.compareUnsigned(a.score, b.score))
-                .thenComparing(Scored::row, DrawSnapshot.ORDER);
+        static final Comparator<Scored> ORDER = ((Comparator<Scored>) (a, b) -> Arrays.compareUnsigned(a.score,
+                b.score))
+            .thenComparing(Scored::row, DrawSnapshot.ORDER);
+
     }
+
 }

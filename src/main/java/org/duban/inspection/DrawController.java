@@ -32,14 +32,19 @@ import java.util.stream.Collectors;
 class DrawController {
 
     private final RandomDraws draws;
+
     private final Inspections inspections;
+
     private final Conflicts conflicts;
+
     private final OrgUnits units;
+
     private final StaffDirectory staff;
+
     private final Campaigns campaigns;
 
     DrawController(RandomDraws draws, Inspections inspections, Conflicts conflicts, OrgUnits units,
-                   StaffDirectory staff, Campaigns campaigns) {
+            StaffDirectory staff, Campaigns campaigns) {
         this.draws = draws;
         this.inspections = inspections;
         this.conflicts = conflicts;
@@ -66,7 +71,7 @@ class DrawController {
 
     @PostMapping("/draws")
     String create(@Valid @ModelAttribute("form") DrawForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return formView(model);
         }
@@ -74,7 +79,8 @@ class DrawController {
             UUID id = draws.commit(form, units.currentScope());
             redirect.addFlashAttribute("flash", "draw.flash.committed");
             return "redirect:/draws/" + id;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             return formView(model);
         }
@@ -101,12 +107,13 @@ class DrawController {
     }
 
     @PostMapping("/draws/{id}/draw")
-    String draw(@PathVariable UUID id, @RequestParam long version,
-                @RequestParam(required = false) String publicValue, RedirectAttributes redirect) {
+    String draw(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String publicValue,
+            RedirectAttributes redirect) {
         try {
             draws.draw(id, version, publicValue, units.currentScope());
             redirect.addFlashAttribute("flash", "draw.flash.drawn");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/draws/" + id;
@@ -121,13 +128,14 @@ class DrawController {
 
     @PostMapping("/draws/{id}/inspection")
     String createInspection(@PathVariable UUID id, @RequestParam(required = false) UUID campaignId,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedOn,
-                            RedirectAttributes redirect) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedOn,
+            RedirectAttributes redirect) {
         try {
             UUID inspection = inspections.createFromDraw(id, campaignId, plannedOn, units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/inspections/" + inspection;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
             return "redirect:/draws/" + id;
         }
@@ -144,11 +152,12 @@ class DrawController {
 
     @PostMapping("/draws/conflicts")
     String declare(@RequestParam UUID staffId, @RequestParam String subjectType, @RequestParam String subjectId,
-                   @RequestParam String reason, RedirectAttributes redirect) {
+            @RequestParam String reason, RedirectAttributes redirect) {
         try {
             conflicts.declare(staffId, subjectType, subjectId, reason, units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/draws/conflicts";
@@ -167,4 +176,5 @@ class DrawController {
     private Map<String, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(u -> u.id().toString(), OrgUnit::name, (a, b) -> a));
     }
+
 }

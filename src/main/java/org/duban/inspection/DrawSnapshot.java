@@ -9,17 +9,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The frozen population of a draw: targets and the inspector pool with declared conflicts. Its canonical CSV form
- * (see docs/random-draws.md) is what is hashed, published and downloaded; anyone re-running the draw reads it back.
+ * The frozen population of a draw: targets and the inspector pool with declared
+ * conflicts. Its canonical CSV form (see docs/random-draws.md) is what is hashed,
+ * published and downloaded; anyone re-running the draw reads it back.
  */
 public record DrawSnapshot(List<SnapshotRow> rows) {
 
     static final String HEADER = "role,subject_type,subject_id,unit_id,label,conflicts";
 
-    /** TARGET rows first, then INSPECTOR rows; within a role by subject type, then subject id (UTF-8 byte order). */
+    /**
+     * TARGET rows first, then INSPECTOR rows; within a role by subject type, then subject
+     * id (UTF-8 byte order).
+     */
     static final Comparator<SnapshotRow> ORDER = Comparator.comparing(SnapshotRow::role)
-            .thenComparing(SnapshotRow::subjectType, Canonical.UTF8_ORDER)
-            .thenComparing(SnapshotRow::subjectId, Canonical.UTF8_ORDER);
+        .thenComparing(SnapshotRow::subjectType, Canonical.UTF8_ORDER)
+        .thenComparing(SnapshotRow::subjectId, Canonical.UTF8_ORDER);
 
     public DrawSnapshot {
         List<SnapshotRow> sorted = new ArrayList<>(rows);
@@ -41,14 +45,24 @@ public record DrawSnapshot(List<SnapshotRow> rows) {
         return rows.stream().filter(r -> r.role() == SnapshotRow.Role.INSPECTOR).toList();
     }
 
-    /** The canonical serialisation: UTF-8, no BOM, LF after every line including the last. */
+    /**
+     * The canonical serialisation: UTF-8, no BOM, LF after every line including the last.
+     */
     public String csv() {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (SnapshotRow r : rows) {
-            b.append(r.role().name()).append(',').append(field(r.subjectType())).append(',')
-                    .append(field(r.subjectId())).append(',').append(field(r.unitId())).append(',')
-                    .append(field(r.label())).append(',').append(field(String.join(";", r.conflicts())))
-                    .append('\n');
+            b.append(r.role().name())
+                .append(',')
+                .append(field(r.subjectType()))
+                .append(',')
+                .append(field(r.subjectId()))
+                .append(',')
+                .append(field(r.unitId()))
+                .append(',')
+                .append(field(r.label()))
+                .append(',')
+                .append(field(String.join(";", r.conflicts())))
+                .append('\n');
         }
         return b.toString();
     }
@@ -63,8 +77,9 @@ public record DrawSnapshot(List<SnapshotRow> rows) {
     }
 
     /**
-     * Reads a snapshot file. Accepts any row order and CRLF line ends (the hash is always taken over the canonical
-     * form), so a file that was re-saved by a spreadsheet still verifies if its content is unchanged.
+     * Reads a snapshot file. Accepts any row order and CRLF line ends (the hash is always
+     * taken over the canonical form), so a file that was re-saved by a spreadsheet still
+     * verifies if its content is unchanged.
      */
     public static DrawSnapshot parse(String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -84,7 +99,8 @@ public record DrawSnapshot(List<SnapshotRow> rows) {
             SnapshotRow.Role role;
             try {
                 role = SnapshotRow.Role.valueOf(f.get(0));
-            } catch (IllegalArgumentException e) {
+            }
+            catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("line " + (i + 1) + ": unknown role " + f.get(0));
             }
             TreeSet<String> conflicts = new TreeSet<>();
@@ -98,7 +114,9 @@ public record DrawSnapshot(List<SnapshotRow> rows) {
         return new DrawSnapshot(rows);
     }
 
-    /** RFC 4180 quoting, used only where needed: a field with a comma or a double quote. */
+    /**
+     * RFC 4180 quoting, used only where needed: a field with a comma or a double quote.
+     */
     static String field(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0) {
             return s;
@@ -120,18 +138,23 @@ public record DrawSnapshot(List<SnapshotRow> rows) {
                     if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
                         cur.append('"');
                         i++;
-                    } else {
+                    }
+                    else {
                         quoted = false;
                     }
-                } else {
+                }
+                else {
                     cur.append(c);
                 }
-            } else if (c == '"') {
+            }
+            else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
+            }
+            else if (c == ',') {
                 fields.add(cur.toString());
                 cur.setLength(0);
-            } else if (c == '\n' || c == '\r') {
+            }
+            else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
@@ -140,7 +163,8 @@ public record DrawSnapshot(List<SnapshotRow> rows) {
                 records.add(fields);
                 fields = new ArrayList<>();
                 any = false;
-            } else {
+            }
+            else {
                 cur.append(c);
             }
         }

@@ -32,15 +32,21 @@ import java.util.UUID;
 class InspectionController {
 
     private final Inspections inspections;
+
     private final Checklist checklist;
+
     private final OrgUnits units;
+
     private final StaffDirectory staff;
+
     private final Campaigns campaigns;
+
     private final FindingRegistration registration;
+
     private final FindingEvidence evidence;
 
     InspectionController(Inspections inspections, Checklist checklist, OrgUnits units, StaffDirectory staff,
-                         Campaigns campaigns, FindingRegistration registration, FindingEvidence evidence) {
+            Campaigns campaigns, FindingRegistration registration, FindingEvidence evidence) {
         this.evidence = evidence;
         this.inspections = inspections;
         this.checklist = checklist;
@@ -66,7 +72,7 @@ class InspectionController {
 
     @PostMapping("/inspections")
     String create(@Valid @ModelAttribute("form") InspectionForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return formView(model);
         }
@@ -74,7 +80,8 @@ class InspectionController {
             UUID id = inspections.create(form, units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/inspections/" + id;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             return formView(model);
         }
@@ -101,13 +108,14 @@ class InspectionController {
 
     @PostMapping("/inspections/{id}/checks")
     String saveChecks(@PathVariable UUID id, @RequestParam long version, @RequestParam Map<String, String> params,
-                      RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         Map<String, String> results = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if (k.startsWith("result.") && !v.isBlank()) {
                 results.put(k.substring("result.".length()), v);
-            } else if (k.startsWith("note.")) {
+            }
+            else if (k.startsWith("note.")) {
                 notes.put(k.substring("note.".length()), v);
             }
         });
@@ -118,13 +126,14 @@ class InspectionController {
 
     @PostMapping("/inspections/{id}/findings")
     String addFinding(@PathVariable UUID id, @Valid @ModelAttribute("findingForm") FindingForm form,
-                      BindingResult errors, Model model, RedirectAttributes redirect) {
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 inspections.addFinding(id, form, units.currentScope());
                 redirect.addFlashAttribute("flash", "inspection.flash.findingRecorded");
                 return "redirect:/inspections/" + id;
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -136,7 +145,8 @@ class InspectionController {
         try {
             registration.register(id, findingId, units.currentScope());
             redirect.addFlashAttribute("flash", "inspection.flash.problemRegistered");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/inspections/" + id;
@@ -144,15 +154,16 @@ class InspectionController {
 
     @PostMapping("/inspections/{id}/findings/{findingId}/evidence")
     String uploadEvidence(@PathVariable UUID id, @PathVariable UUID findingId,
-                          @RequestParam(name = "file", required = false) MultipartFile file, Model model,
-                          RedirectAttributes redirect) throws IOException {
+            @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+            throws IOException {
         try {
             byte[] content = file == null ? new byte[0] : file.getBytes();
             evidence.attach(id, findingId, file == null ? null : file.getOriginalFilename(), content,
                     units.currentScope());
             redirect.addFlashAttribute("flash", "inspection.flash.evidenceAdded");
             return "redirect:/inspections/" + id;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             // re-render the page with the message next to this finding's upload form
             model.addAttribute("evidenceFindingId", findingId);
             model.addAttribute("evidenceRefusal", refusal.messageKey());
@@ -163,14 +174,14 @@ class InspectionController {
 
     @GetMapping("/inspections/{id}/findings/{findingId}/evidence/{fileId}")
     ResponseEntity<byte[]> downloadEvidence(@PathVariable UUID id, @PathVariable UUID findingId,
-                                            @PathVariable UUID fileId) {
+            @PathVariable UUID fileId) {
         FindingEvidenceStore.StoredFile file = evidence.describe(id, findingId, fileId, units.currentScope());
         return UploadedFiles.download(file.fileName(), file.contentType(), evidence.content(file));
     }
 
     @PostMapping("/inspections/{id}/close")
     String close(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String summary,
-                 RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (summary != null && summary.length() > 5000) {
             throw new IllegalArgumentException("summary too long");
         }
@@ -188,4 +199,5 @@ class InspectionController {
         model.addAttribute("staffOptions", staff.list(scope, null));
         return "inspection/form";
     }
+
 }

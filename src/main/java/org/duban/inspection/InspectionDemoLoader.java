@@ -35,10 +35,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Demonstration stations, declared conflicts, random draws and inspections ({@code demo/inspection.json}), only into
- * empty tables. Draws and inspections go through the module's own services, each step run with a clock fixed at the
- * step's moment in 2023: a committed draw is sealed by the database (its times can never be set back afterwards), so
- * it is committed, drawn and published at its own time in the first place.
+ * Demonstration stations, declared conflicts, random draws and inspections
+ * ({@code demo/inspection.json}), only into empty tables. Draws and inspections go
+ * through the module's own services, each step run with a clock fixed at the step's
+ * moment in 2023: a committed draw is sealed by the database (its times can never be set
+ * back afterwards), so it is committed, drawn and published at its own time in the first
+ * place.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -47,21 +49,24 @@ class InspectionDemoLoader implements DemoLoader {
     record Data(List<Station> stations, List<Conflict> conflicts, List<Draw> draws, List<Visit> inspections) {
     }
 
-    /** A random draw of one bureau: units of a kind under a root, inspectors from the bureau, then its inspection. */
+    /**
+     * A random draw of one bureau: units of a kind under a root, inspectors from the
+     * bureau, then its inspection.
+     */
     record Draw(String actor, String bureau, String title, DrawForm.TargetType targetType, String targetRoot,
-                UnitKind unitKind, String poolRoot, int targetCount, int inspectorsPerTarget,
-                LocalDateTime committedAt, LocalDateTime drawnAt, LocalDateTime publishedAt, LocalDate inspectOn,
-                List<FindingData> findings, LocalDateTime closedAt, String summary) {
+            UnitKind unitKind, String poolRoot, int targetCount, int inspectorsPerTarget, LocalDateTime committedAt,
+            LocalDateTime drawnAt, LocalDateTime publishedAt, LocalDate inspectOn, List<FindingData> findings,
+            LocalDateTime closedAt, String summary) {
     }
 
     /** A surprise inspection or unannounced visit planned by a bureau's work team. */
     record Visit(String actor, String bureau, InspectionType type, String title, LocalDate plannedOn,
-                 List<String> units, List<String> stations, List<String> inspectors, List<FindingData> findings,
-                 LocalDateTime closedAt, String summary) {
+            List<String> units, List<String> stations, List<String> inspectors, List<FindingData> findings,
+            LocalDateTime closedAt, String summary) {
     }
 
     record FindingData(String itemCode, ProblemCategory category, String targetLabel, String description,
-                       String evidence, LocalDate foundOn) {
+            String evidence, LocalDate foundOn) {
     }
 
     record Station(String code, String name, String unit) {
@@ -71,19 +76,28 @@ class InspectionDemoLoader implements DemoLoader {
     }
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final Conflicts conflicts;
+
     private final TransactionTemplate tx;
+
     private final StaffDirectory staff;
+
     private final Checklist checklist;
+
     private final ApplicationEventPublisher events;
+
     private final UserDetailsService users;
+
     private final Campaigns campaigns;
 
     InspectionDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Conflicts conflicts,
-                         TransactionTemplate tx, StaffDirectory staff, Checklist checklist,
-                         ApplicationEventPublisher events, UserDetailsService users, Campaigns campaigns) {
+            TransactionTemplate tx, StaffDirectory staff, Checklist checklist, ApplicationEventPublisher events,
+            UserDetailsService users, Campaigns campaigns) {
         this.campaigns = campaigns;
         this.staff = staff;
         this.checklist = checklist;
@@ -113,13 +127,15 @@ class InspectionDemoLoader implements DemoLoader {
         for (Station s : data.stations()) {
             OrgUnit unit = units.findByCode(s.unit()).orElseThrow();
             jdbc.sql("insert into inspection_station (id, unit_id, code, name) values (:id, :unit, :code, :name)")
-                    .param("id", UUID.randomUUID()).param("unit", unit.id()).param("code", s.code())
-                    .param("name", s.name()).update();
+                .param("id", UUID.randomUUID())
+                .param("unit", unit.id())
+                .param("code", s.code())
+                .param("name", s.name())
+                .update();
         }
         DataScope all = new DataScope(new HashSet<>(units.all().stream().map(OrgUnit::id).toList()), "/");
         for (Conflict c : data.conflicts()) {
-            String subject = c.subjectUnit() != null
-                    ? units.findByCode(c.subjectUnit()).orElseThrow().id().toString()
+            String subject = c.subjectUnit() != null ? units.findByCode(c.subjectUnit()).orElseThrow().id().toString()
                     : staffByName(c.subjectStaff()).toString();
             conflicts.declare(staffByName(c.staff()), c.subjectType(), subject, c.reason(), all);
         }
@@ -131,7 +147,8 @@ class InspectionDemoLoader implements DemoLoader {
             for (Visit v : data.inspections() == null ? List.<Visit>of() : data.inspections()) {
                 visit(v, all);
             }
-        } finally {
+        }
+        finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }
     }
@@ -139,8 +156,8 @@ class InspectionDemoLoader implements DemoLoader {
     private void draw(Draw d, DataScope all) {
         actAs(d.actor());
         DrawForm form = new DrawForm(d.title(), campaignOf(d.bureau()), d.targetType(), unit(d.targetRoot()),
-                d.unitKind(), unit(d.poolRoot()), d.targetCount(), d.inspectorsPerTarget(),
-                DrawForm.SeedMode.COMMITTED, null);
+                d.unitKind(), unit(d.poolRoot()), d.targetCount(), d.inspectorsPerTarget(), DrawForm.SeedMode.COMMITTED,
+                null);
         UUID id = drawsAt(d.committedAt()).commit(form, all);
         drawsAt(d.drawnAt()).draw(id, 0, null, all);
         if (d.publishedAt() != null) {
@@ -155,9 +172,14 @@ class InspectionDemoLoader implements DemoLoader {
 
     private void visit(Visit v, DataScope all) {
         actAs(v.actor());
-        List<UUID> stations = v.stations() == null ? List.of() : v.stations().stream().map(code ->
-                jdbc.sql("select id from inspection_station where code = :code").param("code", code)
-                        .query(UUID.class).single()).toList();
+        List<UUID> stations = v.stations() == null ? List.of()
+                : v.stations()
+                    .stream()
+                    .map(code -> jdbc.sql("select id from inspection_station where code = :code")
+                        .param("code", code)
+                        .query(UUID.class)
+                        .single())
+                    .toList();
         InspectionForm form = new InspectionForm(v.type(), v.title(), campaignOf(v.bureau()), v.plannedOn(),
                 v.units() == null ? List.of() : v.units().stream().map(this::unit).toList(), stations, List.of(), null,
                 v.inspectors().stream().map(this::staffByName).toList());
@@ -191,24 +213,30 @@ class InspectionDemoLoader implements DemoLoader {
 
     private UUID campaignOf(String bureau) {
         return jdbc.sql("""
-                        select c.id from campaign c join org_unit o on o.id = c.owner_unit_id
-                        where o.code = :code order by c.starts_on limit 1
-                        """).param("code", bureau).query(UUID.class).single();
+                select c.id from campaign c join org_unit o on o.id = c.owner_unit_id
+                where o.code = :code order by c.starts_on limit 1
+                """).param("code", bureau).query(UUID.class).single();
     }
 
     private UUID unit(String code) {
         return units.findByCode(code).map(OrgUnit::id).orElseThrow(() -> new IllegalStateException("no unit " + code));
     }
 
-    /** The demonstration login a step is done as, with its real unit and roles (a draw belongs to its unit). */
+    /**
+     * The demonstration login a step is done as, with its real unit and roles (a draw
+     * belongs to its unit).
+     */
     private void actAs(String login) {
         UserDetails user = users.loadUserByUsername(login);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        SecurityContextHolder.getContext()
+            .setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
     }
 
     private UUID staffByName(String name) {
-        return jdbc.sql("select id from staff where name = :name order by id limit 1").param("name", name)
-                .query(UUID.class).single();
+        return jdbc.sql("select id from staff where name = :name order by id limit 1")
+            .param("name", name)
+            .query(UUID.class)
+            .single();
     }
+
 }

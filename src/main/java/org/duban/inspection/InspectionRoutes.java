@@ -21,32 +21,25 @@ class InspectionRoutes {
 
     @Bean
     RouteRules inspectionRouteRules() {
-        return () -> List.of(
-                get("/inspections", Access.permission(READ)),
-                get("/inspections/new", Access.permission(WRITE)),
-                post("/inspections", Access.permission(WRITE)),
+        return () -> List.of(get("/inspections", Access.permission(READ)),
+                get("/inspections/new", Access.permission(WRITE)), post("/inspections", Access.permission(WRITE)),
                 get("/inspections/{id}", Access.permission(READ)),
                 post("/inspections/{id}/checks", Access.permission(WRITE)),
                 post("/inspections/{id}/findings", Access.permission(WRITE)),
                 post("/inspections/{id}/findings/{findingId}/problem", Access.permission(WRITE)),
                 post("/inspections/{id}/findings/{findingId}/evidence", Access.permission(WRITE)),
                 get("/inspections/{id}/findings/{findingId}/evidence/{fileId}", Access.permission(READ)),
-                post("/inspections/{id}/close", Access.permission(WRITE)),
-                get("/draws", Access.permission(DRAW_READ)),
-                get("/draws/new", Access.permission(DRAW_WRITE)),
-                post("/draws", Access.permission(DRAW_WRITE)),
+                post("/inspections/{id}/close", Access.permission(WRITE)), get("/draws", Access.permission(DRAW_READ)),
+                get("/draws/new", Access.permission(DRAW_WRITE)), post("/draws", Access.permission(DRAW_WRITE)),
                 get("/draws/conflicts", Access.permission(DRAW_READ)),
                 post("/draws/conflicts", Access.permission(DRAW_WRITE)),
                 get("/draws/{id}", Access.permission(DRAW_READ)),
                 get("/draws/{id}/snapshot.csv", Access.permission(DRAW_READ)),
                 post("/draws/{id}/draw", Access.permission(DRAW_WRITE)),
                 post("/draws/{id}/publish", Access.permission(DRAW_WRITE)),
-                post("/draws/{id}/inspection", Access.permission(WRITE)),
-                get("/public/draws", Access.PUBLIC),
-                get("/public/draws/verify", Access.PUBLIC),
-                post("/public/draws/verify", Access.PUBLIC),
-                get("/public/draws/{id}", Access.PUBLIC),
-                get("/public/draws/{id}/snapshot.csv", Access.PUBLIC),
+                post("/draws/{id}/inspection", Access.permission(WRITE)), get("/public/draws", Access.PUBLIC),
+                get("/public/draws/verify", Access.PUBLIC), post("/public/draws/verify", Access.PUBLIC),
+                get("/public/draws/{id}", Access.PUBLIC), get("/public/draws/{id}/snapshot.csv", Access.PUBLIC),
                 get("/public/draws/{id}/verify", Access.PUBLIC));
     }
 
@@ -59,4 +52,5 @@ class InspectionRoutes {
     NavItem drawsNav() {
         return new NavItem("nav.draws", "/draws", DRAW_READ, 41, NavItem.INSPECTION);
     }
+
 }

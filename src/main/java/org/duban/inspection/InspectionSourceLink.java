@@ -13,14 +13,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A problem registered from an inspection finding (its source reference is the finding's id) links back to the
- * inspection's page, for users who may read that inspection (scope, and unannounced visits' confidentiality).
+ * A problem registered from an inspection finding (its source reference is the finding's
+ * id) links back to the inspection's page, for users who may read that inspection (scope,
+ * and unannounced visits' confidentiality).
  */
 @Component
 class InspectionSourceLink implements ProblemSourceLink {
 
     private final JdbcClient jdbc;
+
     private final Inspections inspections;
+
     private final OrgUnits units;
 
     InspectionSourceLink(JdbcClient jdbc, Inspections inspections, OrgUnits units) {
@@ -38,14 +41,18 @@ class InspectionSourceLink implements ProblemSourceLink {
         try {
             UUID findingId = UUID.fromString(sourceRef.trim());
             Optional<UUID> inspection = jdbc.sql("select inspection_id from inspection_finding where id = :id")
-                    .param("id", findingId).query(UUID.class).optional();
+                .param("id", findingId)
+                .query(UUID.class)
+                .optional();
             if (inspection.isEmpty()) {
                 return Optional.empty();
             }
             inspections.get(inspection.get(), units.currentScope());
             return Optional.of("/inspections/" + inspection.get());
-        } catch (IllegalArgumentException | NotFoundException notAFindingOrNotVisible) {
+        }
+        catch (IllegalArgumentException | NotFoundException notAFindingOrNotVisible) {
             return Optional.empty();
         }
     }
+
 }

@@ -4,8 +4,8 @@ import org.duban.ledger.ProblemSource;
 
 /** 突击检查 / 实地暗访 / 随机抽查, and the ledger source a finding of each becomes. */
 public enum InspectionType {
-    SURPRISE(ProblemSource.SURPRISE_INSPECTION),
-    UNANNOUNCED(ProblemSource.UNANNOUNCED_VISIT),
+
+    SURPRISE(ProblemSource.SURPRISE_INSPECTION), UNANNOUNCED(ProblemSource.UNANNOUNCED_VISIT),
     RANDOM(ProblemSource.RANDOM_CHECK);
 
     private final ProblemSource source;
@@ -17,4 +17,5 @@ public enum InspectionType {
     public ProblemSource problemSource() {
         return source;
     }
+
 }

@@ -32,8 +32,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Inspections: plan (by hand or from a draw), answer the checklist, record findings with evidence, close.
- * Unannounced visits that are not closed are invisible (404) to everyone without {@code inspection:unannounced:read}.
+ * Inspections: plan (by hand or from a draw), answer the checklist, record findings with
+ * evidence, close. Unannounced visits that are not closed are invisible (404) to everyone
+ * without {@code inspection:unannounced:read}.
  */
 @Service
 public class Inspections {
@@ -46,17 +47,23 @@ public class Inspections {
             """;
 
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final StaffDirectory staff;
+
     private final RandomDraws draws;
+
     private final Checklist checklist;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     private final Campaigns campaigns;
 
     Inspections(JdbcClient jdbc, OrgUnits units, StaffDirectory staff, RandomDraws draws, Checklist checklist,
-                ApplicationEventPublisher events, Clock clock, Campaigns campaigns) {
+            ApplicationEventPublisher events, Clock clock, Campaigns campaigns) {
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.units = units;
@@ -74,30 +81,42 @@ public class Inspections {
     @Transactional(readOnly = true)
     public List<Inspection> list(DataScope scope) {
         return jdbc.sql(VISIBLE + " order by i.planned_on desc, i.title")
-                .param("units", scope.unitArray()).param("confidential", mayReadConfidential())
-                .param("unannounced", InspectionType.UNANNOUNCED.name()).param("closed", InspectionStatus.CLOSED.name())
-                .query(this::mapHeader).list();
+            .param("units", scope.unitArray())
+            .param("confidential", mayReadConfidential())
+            .param("unannounced", InspectionType.UNANNOUNCED.name())
+            .param("closed", InspectionStatus.CLOSED.name())
+            .query(this::mapHeader)
+            .list();
     }
 
     @Transactional(readOnly = true)
     public Inspection get(UUID id, DataScope scope) {
         Inspection header = jdbc.sql(VISIBLE + " and i.id = :id")
-                .param("units", scope.unitArray()).param("confidential", mayReadConfidential())
-                .param("unannounced", InspectionType.UNANNOUNCED.name()).param("closed", InspectionStatus.CLOSED.name()).param("id", id)
-                .query(this::mapHeader).optional()
-                .orElseThrow(() -> new NotFoundException("inspection " + id));
+            .param("units", scope.unitArray())
+            .param("confidential", mayReadConfidential())
+            .param("unannounced", InspectionType.UNANNOUNCED.name())
+            .param("closed", InspectionStatus.CLOSED.name())
+            .param("id", id)
+            .query(this::mapHeader)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("inspection " + id));
         return withDetails(header);
     }
 
     @Transactional(readOnly = true)
     public List<Inspection> ofDraw(UUID drawId, DataScope scope) {
         return jdbc.sql(VISIBLE + " and i.draw_id = :draw order by i.planned_on")
-                .param("units", scope.unitArray()).param("confidential", mayReadConfidential())
-                .param("unannounced", InspectionType.UNANNOUNCED.name()).param("closed", InspectionStatus.CLOSED.name())
-                .param("draw", drawId).query(this::mapHeader).list();
+            .param("units", scope.unitArray())
+            .param("confidential", mayReadConfidential())
+            .param("unannounced", InspectionType.UNANNOUNCED.name())
+            .param("closed", InspectionStatus.CLOSED.name())
+            .param("draw", drawId)
+            .query(this::mapHeader)
+            .list();
     }
 
-    // ---- planning -----------------------------------------------------------------------------------------
+    // ---- planning
+    // -----------------------------------------------------------------------------------------
 
     @Transactional
     public UUID create(InspectionForm form, DataScope scope) {
@@ -105,12 +124,19 @@ public class Inspections {
         List<Inspection.Target> targets = new ArrayList<>();
         for (UUID unitId : nullSafe(form.unitTargets())) {
             OrgUnit unit = unitIn(unitId, scope);
-            targets.add(new Inspection.Target(targets.size() + 1, "UNIT", unit.id().toString(), unit.id(), unit.name()));
+            targets
+                .add(new Inspection.Target(targets.size() + 1, "UNIT", unit.id().toString(), unit.id(), unit.name()));
         }
         for (UUID stationId : nullSafe(form.stationTargets())) {
-            var station = jdbc.sql("select id, unit_id, name from inspection_station where id = :id and unit_id = any(:units)")
-                    .param("id", stationId).param("units", scope.unitArray()).query().listOfRows().stream().findFirst()
-                    .orElseThrow(() -> new NotFoundException("station " + stationId));
+            var station = jdbc
+                .sql("select id, unit_id, name from inspection_station where id = :id and unit_id = any(:units)")
+                .param("id", stationId)
+                .param("units", scope.unitArray())
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("station " + stationId));
             targets.add(new Inspection.Target(targets.size() + 1, "STATION", stationId.toString(),
                     (UUID) station.get("unit_id"), (String) station.get("name")));
         }
@@ -139,7 +165,10 @@ public class Inspections {
         return insert(form.type(), form.title(), form.campaignId(), form.plannedOn(), null, targets, inspectors);
     }
 
-    /** A random check planned from a made draw: its selected targets, and every inspector the draw assigned. */
+    /**
+     * A random check planned from a made draw: its selected targets, and every inspector
+     * the draw assigned.
+     */
     @Transactional
     public UUID createFromDraw(UUID drawId, UUID campaignId, LocalDate plannedOn, DataScope scope) {
         RandomDraw draw = draws.get(drawId, scope);
@@ -167,7 +196,10 @@ public class Inspections {
                 targets, inspectors);
     }
 
-    /** Every id a form carries is checked against the scope, the campaign's too (not only the targets'). */
+    /**
+     * Every id a form carries is checked against the scope, the campaign's too (not only
+     * the targets').
+     */
     private void requireVisible(UUID campaignId, DataScope scope) {
         if (campaignId != null && !campaigns.isVisible(campaignId, scope)) {
             throw new BusinessRuleViolation("inspection.campaign.outOfScope");
@@ -175,7 +207,7 @@ public class Inspections {
     }
 
     private UUID insert(InspectionType type, String title, UUID campaignId, LocalDate plannedOn, UUID drawId,
-                        List<Inspection.Target> targets, Set<UUID> inspectors) {
+            List<Inspection.Target> targets, Set<UUID> inspectors) {
         DubanUser me = CurrentUser.require();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -183,22 +215,35 @@ public class Inspections {
                                         updated_by, updated_at)
                 values (:id, :owner, :campaign, :type, :title, :planned, :status, :draw, :by, :at)
                 """)
-                .param("id", id).param("owner", me.unitId()).param("campaign", campaignId)
-                .param("type", type.name()).param("title", title.strip()).param("planned", Date.valueOf(plannedOn))
-                .param("status", InspectionStatus.PLANNED.name())
-                .param("draw", drawId).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .update();
+            .param("id", id)
+            .param("owner", me.unitId())
+            .param("campaign", campaignId)
+            .param("type", type.name())
+            .param("title", title.strip())
+            .param("planned", Date.valueOf(plannedOn))
+            .param("status", InspectionStatus.PLANNED.name())
+            .param("draw", drawId)
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         for (Inspection.Target t : targets) {
             jdbc.sql("""
                     insert into inspection_target (inspection_id, position, subject_type, subject_id, unit_id, label)
                     values (:id, :pos, :type, :subject, :unit, :label)
                     """)
-                    .param("id", id).param("pos", t.position()).param("type", t.subjectType())
-                    .param("subject", t.subjectId()).param("unit", t.unitId()).param("label", t.label()).update();
+                .param("id", id)
+                .param("pos", t.position())
+                .param("type", t.subjectType())
+                .param("subject", t.subjectId())
+                .param("unit", t.unitId())
+                .param("label", t.label())
+                .update();
         }
         for (UUID staffId : inspectors) {
             jdbc.sql("insert into inspection_inspector (inspection_id, staff_id) values (:id, :staff)")
-                    .param("id", id).param("staff", staffId).update();
+                .param("id", id)
+                .param("staff", staffId)
+                .update();
         }
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("type", type.name());
@@ -211,12 +256,15 @@ public class Inspections {
         return id;
     }
 
-    // ---- recording ----------------------------------------------------------------------------------------
+    // ---- recording
+    // ----------------------------------------------------------------------------------------
 
-    /** Saves the checklist answers (PASS, FAIL, NA per item code; unknown codes refused). */
+    /**
+     * Saves the checklist answers (PASS, FAIL, NA per item code; unknown codes refused).
+     */
     @Transactional
     public void saveChecks(UUID id, long version, Map<String, String> results, Map<String, String> notes,
-                           DataScope scope) {
+            DataScope scope) {
         Inspection before = get(id, scope);
         InspectionStatus next = before.record();
         for (var e : results.entrySet()) {
@@ -233,8 +281,13 @@ public class Inspections {
             if (note != null && note.length() > 500) {
                 throw new IllegalArgumentException("note too long");
             }
-            jdbc.sql("insert into inspection_check (inspection_id, item_code, result, note) values (:id, :code, :r, :n)")
-                    .param("id", id).param("code", e.getKey()).param("r", e.getValue()).param("n", note).update();
+            jdbc.sql(
+                    "insert into inspection_check (inspection_id, item_code, result, note) values (:id, :code, :r, :n)")
+                .param("id", id)
+                .param("code", e.getKey())
+                .param("r", e.getValue())
+                .param("n", note)
+                .update();
             after.put(e.getKey(), e.getValue());
         }
         Map<String, Object> old = new LinkedHashMap<>();
@@ -247,7 +300,7 @@ public class Inspections {
         InspectionStatus next = get(id, scope).record();
         if (form.itemCode() != null && !form.itemCode().isBlank()) {
             Checklist.Item item = checklist.find(form.itemCode())
-                    .orElseThrow(() -> new BusinessRuleViolation("inspection.finding.unknownItem"));
+                .orElseThrow(() -> new BusinessRuleViolation("inspection.finding.unknownItem"));
             if (item.category() != form.category()) {
                 throw new BusinessRuleViolation("inspection.finding.categoryMismatch");
             }
@@ -259,21 +312,26 @@ public class Inspections {
                                                 evidence, found_on, recorded_by, recorded_at)
                 values (:id, :inspection, :item, :category, :target, :description, :evidence, :found, :by, :at)
                 """)
-                .param("id", findingId).param("inspection", id)
-                .param("item", form.itemCode() == null || form.itemCode().isBlank() ? null : form.itemCode())
-                .param("category", form.category().name())
-                .param("target", form.targetLabel() == null || form.targetLabel().isBlank() ? null : form.targetLabel().strip())
-                .param("description", form.description().strip()).param("evidence", form.evidence().strip())
-                .param("found", Date.valueOf(form.foundOn())).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).update();
+            .param("id", findingId)
+            .param("inspection", id)
+            .param("item", form.itemCode() == null || form.itemCode().isBlank() ? null : form.itemCode())
+            .param("category", form.category().name())
+            .param("target",
+                    form.targetLabel() == null || form.targetLabel().isBlank() ? null : form.targetLabel().strip())
+            .param("description", form.description().strip())
+            .param("evidence", form.evidence().strip())
+            .param("found", Date.valueOf(form.foundOn()))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("inspectionId", id.toString());
         values.put("itemCode", form.itemCode());
         values.put("category", form.category().name());
         values.put("description", form.description());
         values.put("evidence", form.evidence());
-        events.publishEvent(AuditEvent.change("inspection.finding.recorded", "inspection_finding", findingId,
-                Map.of(), values));
+        events.publishEvent(
+                AuditEvent.change("inspection.finding.recorded", "inspection_finding", findingId, Map.of(), values));
         return findingId;
     }
 
@@ -286,10 +344,13 @@ public class Inspections {
                        updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .param("status", closed.name())
-                .param("summary", summary == null || summary.isBlank() ? null : summary.strip())
-                .param("at", Timestamp.from(clock.instant())).param("by", CurrentUser.actor())
-                .param("id", id).param("version", version).update();
+            .param("status", closed.name())
+            .param("summary", summary == null || summary.isBlank() ? null : summary.strip())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("by", CurrentUser.actor())
+            .param("id", id)
+            .param("version", version)
+            .update();
         if (updated == 0) {
             throw stale(id);
         }
@@ -303,8 +364,7 @@ public class Inspections {
         int updated = jdbc.sql("""
                 update inspection_finding set problem_id = :problem, version = version + 1
                 where id = :id and inspection_id = :inspection and problem_id is null
-                """)
-                .param("problem", problemId).param("id", findingId).param("inspection", inspectionId).update();
+                """).param("problem", problemId).param("id", findingId).param("inspection", inspectionId).update();
         if (updated == 0) {
             throw new BusinessRuleViolation("inspection.finding.alreadyRegistered");
         }
@@ -314,27 +374,39 @@ public class Inspections {
 
     @Transactional(readOnly = true)
     public Inspection.Finding finding(UUID inspectionId, UUID findingId, DataScope scope) {
-        return get(inspectionId, scope).findings().stream().filter(f -> f.id().equals(findingId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("finding " + findingId));
+        return get(inspectionId, scope).findings()
+            .stream()
+            .filter(f -> f.id().equals(findingId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("finding " + findingId));
     }
 
     @Transactional(readOnly = true)
     public List<Map<String, Object>> stations(DataScope scope) {
         return jdbc.sql("select id, name from inspection_station where active and unit_id = any(:units) order by code")
-                .param("units", scope.unitArray()).query().listOfRows();
+            .param("units", scope.unitArray())
+            .query()
+            .listOfRows();
     }
 
-    // ---- helpers ------------------------------------------------------------------------------------------
+    // ---- helpers
+    // ------------------------------------------------------------------------------------------
 
-    /** Optimistic lock on the inspection aggregate, storing the status the aggregate decided on. */
+    /**
+     * Optimistic lock on the inspection aggregate, storing the status the aggregate
+     * decided on.
+     */
     private void bump(UUID id, long version, InspectionStatus status) {
         int updated = jdbc.sql("""
                 update inspection set version = version + 1, updated_by = :by, updated_at = :at, status = :status
                 where id = :id and version = :version
                 """)
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("status", status.name())
-                .param("id", id).param("version", version).update();
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("status", status.name())
+            .param("id", id)
+            .param("version", version)
+            .update();
         if (updated == 0) {
             throw stale(id);
         }
@@ -342,9 +414,12 @@ public class Inspections {
 
     private StaleEditException stale(UUID id) {
         Map<String, Object> row = jdbc.sql("select updated_by, updated_at from inspection where id = :id")
-                .param("id", id).query().singleRow();
+            .param("id", id)
+            .query()
+            .singleRow();
         Timestamp at = (Timestamp) row.get("updated_at");
-        return new StaleEditException("inspection " + id, (String) row.get("updated_by"), at == null ? null : at.toInstant());
+        return new StaleEditException("inspection " + id, (String) row.get("updated_by"),
+                at == null ? null : at.toInstant());
     }
 
     private OrgUnit unitIn(UUID unitId, DataScope scope) {
@@ -363,29 +438,35 @@ public class Inspections {
     }
 
     private Inspection withDetails(Inspection h) {
-        List<Inspection.Target> targets = jdbc.sql("select * from inspection_target where inspection_id = :id order by position")
-                .param("id", h.id()).query((rs, n) -> new Inspection.Target(rs.getInt("position"),
-                        rs.getString("subject_type"), rs.getString("subject_id"), rs.getObject("unit_id", UUID.class),
-                        rs.getString("label"))).list();
+        List<Inspection.Target> targets = jdbc
+            .sql("select * from inspection_target where inspection_id = :id order by position")
+            .param("id", h.id())
+            .query((rs, n) -> new Inspection.Target(rs.getInt("position"), rs.getString("subject_type"),
+                    rs.getString("subject_id"), rs.getObject("unit_id", UUID.class), rs.getString("label")))
+            .list();
         List<Inspection.Inspector> inspectors = jdbc.sql("""
-                        select s.id, s.name from inspection_inspector ii join staff s on s.id = ii.staff_id
-                        where ii.inspection_id = :id order by s.name
-                        """)
-                .param("id", h.id()).query((rs, n) -> new Inspection.Inspector(rs.getObject("id", UUID.class),
-                        rs.getString("name"))).list();
+                select s.id, s.name from inspection_inspector ii join staff s on s.id = ii.staff_id
+                where ii.inspection_id = :id order by s.name
+                """)
+            .param("id", h.id())
+            .query((rs, n) -> new Inspection.Inspector(rs.getObject("id", UUID.class), rs.getString("name")))
+            .list();
         Map<String, Inspection.Check> checks = new LinkedHashMap<>();
         jdbc.sql("select * from inspection_check where inspection_id = :id").param("id", h.id()).query(rs -> {
-            checks.put(rs.getString("item_code"), new Inspection.Check(rs.getString("item_code"),
-                    rs.getString("result"), rs.getString("note")));
+            checks.put(rs.getString("item_code"),
+                    new Inspection.Check(rs.getString("item_code"), rs.getString("result"), rs.getString("note")));
         });
-        List<Inspection.Finding> findings = jdbc.sql("select * from inspection_finding where inspection_id = :id order by recorded_at")
-                .param("id", h.id()).query((rs, n) -> new Inspection.Finding(rs.getObject("id", UUID.class),
-                        rs.getString("item_code"), rs.getString("category"), rs.getString("target_label"),
-                        rs.getString("description"), rs.getString("evidence"), rs.getDate("found_on").toLocalDate(),
-                        rs.getObject("problem_id", UUID.class), rs.getLong("version"), rs.getString("recorded_by")))
-                .list();
+        List<Inspection.Finding> findings = jdbc
+            .sql("select * from inspection_finding where inspection_id = :id order by recorded_at")
+            .param("id", h.id())
+            .query((rs, n) -> new Inspection.Finding(rs.getObject("id", UUID.class), rs.getString("item_code"),
+                    rs.getString("category"), rs.getString("target_label"), rs.getString("description"),
+                    rs.getString("evidence"), rs.getDate("found_on").toLocalDate(),
+                    rs.getObject("problem_id", UUID.class), rs.getLong("version"), rs.getString("recorded_by")))
+            .list();
         return new Inspection(h.id(), h.ownerUnitId(), h.campaignId(), h.type(), h.title(), h.plannedOn(), h.status(),
-                h.drawId(), h.summary(), h.version(), h.updatedBy(), h.updatedAt(), targets, inspectors, checks, findings);
+                h.drawId(), h.summary(), h.version(), h.updatedBy(), h.updatedAt(), targets, inspectors, checks,
+                findings);
     }
 
     private Inspection mapHeader(ResultSet rs, int n) throws SQLException {
@@ -397,4 +478,5 @@ public class Inspections {
                 rs.getString("summary"), rs.getLong("version"), rs.getString("updated_by"),
                 at == null ? null : at.toInstant(), List.of(), List.of(), Map.of(), List.of());
     }
+
 }

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The public portal's draws (公示): no login, addressed by the random public id, with everything to re-run them. */
+/**
+ * The public portal's draws (公示): no login, addressed by the random public id, with
+ * everything to re-run them.
+ */
 @Controller
 class PublicDrawController {
 
@@ -46,7 +49,10 @@ class PublicDrawController {
         writeSnapshot(draws.snapshot(draw.id()), draw, response);
     }
 
-    /** Recomputes the published draw on the server from the stored snapshot and shows every check. */
+    /**
+     * Recomputes the published draw on the server from the stored snapshot and shows
+     * every check.
+     */
     @GetMapping("/public/draws/{id}/verify")
     String recompute(@PathVariable UUID id, Model model) {
         RandomDraw draw = draws.getPublished(id);
@@ -58,30 +64,34 @@ class PublicDrawController {
 
     @GetMapping("/public/draws/verify")
     String verifyForm(Model model) {
-        model.addAttribute("counts", new int[]{1, 0});
+        model.addAttribute("counts", new int[] { 1, 0 });
         return "inspection/public-verify";
     }
 
-    /** Anyone may paste a snapshot and a seed and get the selection and the hash checks back. */
+    /**
+     * Anyone may paste a snapshot and a seed and get the selection and the hash checks
+     * back.
+     */
     @PostMapping("/public/draws/verify")
     String verify(@RequestParam String snapshot, @RequestParam String seed,
-                  @RequestParam(required = false) String commitment, @RequestParam(required = false) String snapshotHash,
-                  @RequestParam(defaultValue = "1") int targetCount, @RequestParam(defaultValue = "0") int inspectorsPerTarget,
-                  Model model) {
+            @RequestParam(required = false) String commitment, @RequestParam(required = false) String snapshotHash,
+            @RequestParam(defaultValue = "1") int targetCount,
+            @RequestParam(defaultValue = "0") int inspectorsPerTarget, Model model) {
         model.addAttribute("snapshotText", snapshot);
         model.addAttribute("seed", seed);
         model.addAttribute("commitment", commitment);
         model.addAttribute("snapshotHash", snapshotHash);
-        model.addAttribute("counts", new int[]{targetCount, inspectorsPerTarget});
+        model.addAttribute("counts", new int[] { targetCount, inspectorsPerTarget });
         try {
             if (snapshot.length() > MAX_SNAPSHOT_CHARS || targetCount < 1 || targetCount > 10_000
                     || inspectorsPerTarget < 0 || inspectorsPerTarget > 100) {
                 throw new IllegalArgumentException("too large");
             }
             DrawSnapshot parsed = DrawSnapshot.parse(snapshot);
-            // The page is public: bound the work (one HMAC per selected target and inspector of the pool).
-            if ((long) Math.min(targetCount, parsed.targets().size()) * Math.max(1, parsed.inspectors().size())
-                    > MAX_SCORES) {
+            // The page is public: bound the work (one HMAC per selected target and
+            // inspector of the pool).
+            if ((long) Math.min(targetCount, parsed.targets().size())
+                    * Math.max(1, parsed.inspectors().size()) > MAX_SCORES) {
                 throw new IllegalArgumentException("too large");
             }
             byte[] seedBytes = Canonical.hex32(seed);
@@ -95,7 +105,8 @@ class PublicDrawController {
                         DrawAlgorithm.commitment(seedBytes).equals(commitment.strip().toLowerCase()));
             }
             model.addAttribute("selection", DrawAlgorithm.select(parsed, seedBytes, targetCount, inspectorsPerTarget));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             model.addAttribute("verifyError", e.getMessage());
         }
         return "inspection/public-verify";
@@ -104,9 +115,13 @@ class PublicDrawController {
     static void writeSnapshot(DrawSnapshot snapshot, RandomDraw draw, HttpServletResponse response) throws IOException {
         byte[] bytes = snapshot.bytes();
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename("draw-" + draw.publicId() + "-snapshot.csv", StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Content-Disposition",
+                ContentDisposition.attachment()
+                    .filename("draw-" + draw.publicId() + "-snapshot.csv", StandardCharsets.UTF_8)
+                    .build()
+                    .toString());
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
+
 }

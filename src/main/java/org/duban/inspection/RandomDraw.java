@@ -7,28 +7,34 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A stored draw: committed (population frozen, seed committed), then drawn once, and published at any time after
- * the commitment (publishing early shows the hash and the commitment while the seed is still secret). The secret
- * seed never leaves the service before the draw is made; the rules of making the draw live here.
+ * A stored draw: committed (population frozen, seed committed), then drawn once, and
+ * published at any time after the commitment (publishing early shows the hash and the
+ * commitment while the seed is still secret). The secret seed never leaves the service
+ * before the draw is made; the rules of making the draw live here.
  */
 @AggregateRoot
 public record RandomDraw(UUID id, UUID publicId, UUID ownerUnitId, UUID campaignId, String title, String targetType,
-                         String filterDescription, int targetCount, int inspectorsPerTarget, String algorithm,
-                         String snapshotHash, DrawForm.SeedMode seedMode, String seedCommitment,
-                         String publicSeedSource, String committedBy, Instant committedAt, String seed,
-                         String publicValue, String selectionText, String drawnBy, Instant drawnAt,
-                         boolean published, Instant publishedAt, long version) {
+        String filterDescription, int targetCount, int inspectorsPerTarget, String algorithm, String snapshotHash,
+        DrawForm.SeedMode seedMode, String seedCommitment, String publicSeedSource, String committedBy,
+        Instant committedAt, String seed, String publicValue, String selectionText, String drawnBy, Instant drawnAt,
+        boolean published, Instant publishedAt, long version) {
 
-    /** The draw's conditions as recorded (and hashed) in {@link #filterDescription}, read back field by field. */
+    /**
+     * The draw's conditions as recorded (and hashed) in {@link #filterDescription}, read
+     * back field by field.
+     */
     public record Conditions(String targetType, String targetUnitCode, String unitKind, String decidedFrom,
-                             String decidedTo, String violationCode, String poolUnitCode) {
+            String decidedTo, String violationCode, String poolUnitCode) {
     }
 
-    private static final java.util.regex.Pattern CONDITIONS = java.util.regex.Pattern.compile(
-            "targets=(\\w+) under (\\S+)(?: kind=(\\w+))?(?: decided>=(\\S+))?(?: decided<=(\\S+))?"
-                    + "(?: violation=(\\S+))?; inspectors=STAFF under (\\S+)");
+    private static final java.util.regex.Pattern CONDITIONS = java.util.regex.Pattern
+        .compile("targets=(\\w+) under (\\S+)(?: kind=(\\w+))?(?: decided>=(\\S+))?(?: decided<=(\\S+))?"
+                + "(?: violation=(\\S+))?; inspectors=STAFF under (\\S+)");
 
-    /** The conditions for people to read (labels, unit names), or null for a description in another form. */
+    /**
+     * The conditions for people to read (labels, unit names), or null for a description
+     * in another form.
+     */
     public Conditions conditions() {
         java.util.regex.Matcher m = filterDescription == null ? null : CONDITIONS.matcher(filterDescription);
         if (m == null || !m.matches()) {
@@ -41,13 +47,17 @@ public record RandomDraw(UUID id, UUID publicId, UUID ownerUnitId, UUID campaign
         return seed != null;
     }
 
-    /** The seed a draw is made with, and the public value it came from (null for a committed seed). */
+    /**
+     * The seed a draw is made with, and the public value it came from (null for a
+     * committed seed).
+     */
     public record Seed(byte[] bytes, String publicValue) {
     }
 
     /**
-     * Makes the draw's seed: refused once drawn, when the frozen population no longer has its committed hash, when
-     * the stored secret seed does not match its commitment, or when a public-value draw lacks its value.
+     * Makes the draw's seed: refused once drawn, when the frozen population no longer has
+     * its committed hash, when the stored secret seed does not match its commitment, or
+     * when a public-value draw lacks its value.
      */
     public Seed seed(String currentSnapshotHash, String secretSeedHex, String enteredPublicValue) {
         if (drawn()) {

@@ -32,8 +32,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Random draws (双随机): commit (freeze the population snapshot, fix its hash and the seed commitment), draw
- * (reveal the seed, compute the selection), publish (公示). A committed draw is never edited; the database refuses.
+ * Random draws (双随机): commit (freeze the population snapshot, fix its hash and the seed
+ * commitment), draw (reveal the seed, compute the selection), publish (公示). A committed
+ * draw is never edited; the database refuses.
  */
 @Service
 public class RandomDraws {
@@ -41,8 +42,11 @@ public class RandomDraws {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     private final Campaigns campaigns;
@@ -55,7 +59,8 @@ public class RandomDraws {
         this.clock = clock;
     }
 
-    // ---- population ---------------------------------------------------------------------------------------
+    // ---- population
+    // ---------------------------------------------------------------------------------------
 
     /** The live population the form describes, as it would be frozen now. */
     @Transactional(readOnly = true)
@@ -65,63 +70,73 @@ public class RandomDraws {
         String kind = form.unitKind() == null ? null : form.unitKind().name();
         List<SnapshotRow> rows = new ArrayList<>(switch (form.targetType()) {
             case STAFF -> jdbc.sql("""
-                            select s.id, s.unit_id, s.name from staff s join org_unit o on o.id = s.unit_id
-                            where s.enabled and o.path like :prefix and (cast(:kind as text) is null or o.kind = :kind)
-                            """)
-                    .param("prefix", targetRoot.path() + "%").param("kind", kind)
-                    .query((rs, n) -> SnapshotRow.target("STAFF", rs.getObject("id"), rs.getObject("unit_id"),
-                            rs.getString("name"))).list();
+                    select s.id, s.unit_id, s.name from staff s join org_unit o on o.id = s.unit_id
+                    where s.enabled and o.path like :prefix and (cast(:kind as text) is null or o.kind = :kind)
+                    """)
+                .param("prefix", targetRoot.path() + "%")
+                .param("kind", kind)
+                .query((rs, n) -> SnapshotRow.target("STAFF", rs.getObject("id"), rs.getObject("unit_id"),
+                        rs.getString("name")))
+                .list();
             case UNIT -> jdbc.sql("""
-                            select o.id, o.name from org_unit o
-                            where o.path like :prefix and (cast(:kind as text) is null or o.kind = :kind)
-                            """)
-                    .param("prefix", targetRoot.path() + "%").param("kind", kind)
-                    .query((rs, n) -> SnapshotRow.target("UNIT", rs.getObject("id"), rs.getObject("id"),
-                            rs.getString("name"))).list();
+                    select o.id, o.name from org_unit o
+                    where o.path like :prefix and (cast(:kind as text) is null or o.kind = :kind)
+                    """)
+                .param("prefix", targetRoot.path() + "%")
+                .param("kind", kind)
+                .query((rs, n) -> SnapshotRow.target("UNIT", rs.getObject("id"), rs.getObject("id"),
+                        rs.getString("name")))
+                .list();
             case STATION -> jdbc.sql("""
-                            select st.id, st.unit_id, st.name from inspection_station st
-                            join org_unit o on o.id = st.unit_id
-                            where st.active and o.path like :prefix and (cast(:kind as text) is null or o.kind = :kind)
-                            """)
-                    .param("prefix", targetRoot.path() + "%").param("kind", kind)
-                    .query((rs, n) -> SnapshotRow.target("STATION", rs.getObject("id"), rs.getObject("unit_id"),
-                            rs.getString("name"))).list();
-            // Read-only coupling to the screening module's table: it offers no public case query yet.
+                    select st.id, st.unit_id, st.name from inspection_station st
+                    join org_unit o on o.id = st.unit_id
+                    where st.active and o.path like :prefix and (cast(:kind as text) is null or o.kind = :kind)
+                    """)
+                .param("prefix", targetRoot.path() + "%")
+                .param("kind", kind)
+                .query((rs, n) -> SnapshotRow.target("STATION", rs.getObject("id"), rs.getObject("unit_id"),
+                        rs.getString("name")))
+                .list();
+            // Read-only coupling to the screening module's table: it offers no public
+            // case query yet.
             case CASE -> jdbc.sql("""
-                            select c.id, c.unit_id, c.case_no from screening_case c join org_unit o on o.id = c.unit_id
-                            where o.path like :prefix
-                              and (cast(:from as date) is null or c.decided_on >= cast(:from as date))
-                              and (cast(:to as date) is null or c.decided_on <= cast(:to as date))
-                              and (cast(:code as text) is null or c.violation_code = cast(:code as text))
-                            """)
-                    .param("prefix", targetRoot.path() + "%").param("from", form.caseFrom())
-                    .param("to", form.caseTo()).param("code", blankToNull(form.violationCode()))
-                    .query((rs, n) -> SnapshotRow.target("CASE", rs.getLong("id"), rs.getObject("unit_id"),
-                            rs.getString("case_no"))).list();
+                    select c.id, c.unit_id, c.case_no from screening_case c join org_unit o on o.id = c.unit_id
+                    where o.path like :prefix
+                      and (cast(:from as date) is null or c.decided_on >= cast(:from as date))
+                      and (cast(:to as date) is null or c.decided_on <= cast(:to as date))
+                      and (cast(:code as text) is null or c.violation_code = cast(:code as text))
+                    """)
+                .param("prefix", targetRoot.path() + "%")
+                .param("from", form.caseFrom())
+                .param("to", form.caseTo())
+                .param("code", blankToNull(form.violationCode()))
+                .query((rs, n) -> SnapshotRow.target("CASE", rs.getLong("id"), rs.getObject("unit_id"),
+                        rs.getString("case_no")))
+                .list();
         });
         Map<UUID, Set<String>> conflicts = new HashMap<>();
         jdbc.sql("select staff_id, subject_type, subject_id from inspector_conflict").query(rs -> {
             conflicts.computeIfAbsent(rs.getObject("staff_id", UUID.class), k -> new TreeSet<>())
-                    .add(rs.getString("subject_type") + ":" + rs.getString("subject_id"));
+                .add(rs.getString("subject_type") + ":" + rs.getString("subject_id"));
         });
         rows.addAll(jdbc.sql("""
-                        select s.id, s.unit_id, s.name from staff s join org_unit o on o.id = s.unit_id
-                        where s.enabled and o.path like :prefix
-                        """)
-                .param("prefix", poolRoot.path() + "%")
-                .query((rs, n) -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    return SnapshotRow.inspector(id, rs.getObject("unit_id"), rs.getString("name"),
-                            conflicts.getOrDefault(id, Set.of()));
-                }).list());
+                select s.id, s.unit_id, s.name from staff s join org_unit o on o.id = s.unit_id
+                where s.enabled and o.path like :prefix
+                """).param("prefix", poolRoot.path() + "%").query((rs, n) -> {
+            UUID id = rs.getObject("id", UUID.class);
+            return SnapshotRow.inspector(id, rs.getObject("unit_id"), rs.getString("name"),
+                    conflicts.getOrDefault(id, Set.of()));
+        }).list());
         return new DrawSnapshot(rows);
     }
 
-    // ---- commit -------------------------------------------------------------------------------------------
+    // ---- commit
+    // -------------------------------------------------------------------------------------------
 
     /**
-     * Freezes the population and fixes its hash and the seed commitment. From here on the draw is sealed: the
-     * same transaction writes the snapshot rows and then seals it, after which the database refuses any change.
+     * Freezes the population and fixes its hash and the seed commitment. From here on the
+     * draw is sealed: the same transaction writes the snapshot rows and then seals it,
+     * after which the database refuses any change.
      */
     @Transactional
     public UUID commit(DrawForm form, DataScope scope) {
@@ -143,7 +158,8 @@ public class RandomDraws {
             RANDOM.nextBytes(seed);
             secretSeed = HexFormat.of().formatHex(seed);
             commitment = DrawAlgorithm.commitment(seed);
-        } else {
+        }
+        else {
             publicSource = SnapshotRow.clean(form.publicSeedSource());
             if (publicSource.isEmpty()) {
                 throw new BusinessRuleViolation("draw.publicSeedSource.required");
@@ -159,22 +175,37 @@ public class RandomDraws {
                 values (:id, :publicId, :owner, :campaign, :title, :type, :filter, :count, :per, :algorithm, :hash,
                     :mode, :commitment, :source, :secret, :by, :at)
                 """)
-                .param("id", id).param("publicId", UUID.randomUUID()).param("owner", CurrentUser.require().unitId())
-                .param("campaign", form.campaignId()).param("title", form.title().strip())
-                .param("type", form.targetType().name()).param("filter", filter)
-                .param("count", form.targetCount()).param("per", form.inspectorsPerTarget())
-                .param("algorithm", DrawAlgorithm.NAME).param("hash", snapshot.sha256())
-                .param("mode", form.seedMode().name()).param("commitment", commitment).param("source", publicSource)
-                .param("secret", secretSeed).param("by", CurrentUser.actor()).param("at", now)
-                .update();
+            .param("id", id)
+            .param("publicId", UUID.randomUUID())
+            .param("owner", CurrentUser.require().unitId())
+            .param("campaign", form.campaignId())
+            .param("title", form.title().strip())
+            .param("type", form.targetType().name())
+            .param("filter", filter)
+            .param("count", form.targetCount())
+            .param("per", form.inspectorsPerTarget())
+            .param("algorithm", DrawAlgorithm.NAME)
+            .param("hash", snapshot.sha256())
+            .param("mode", form.seedMode().name())
+            .param("commitment", commitment)
+            .param("source", publicSource)
+            .param("secret", secretSeed)
+            .param("by", CurrentUser.actor())
+            .param("at", now)
+            .update();
         for (SnapshotRow r : snapshot.rows()) {
             jdbc.sql("""
                     insert into draw_snapshot_row (draw_id, role, subject_type, subject_id, unit_id, label, conflicts)
                     values (:draw, :role, :type, :subject, :unit, :label, :conflicts)
                     """)
-                    .param("draw", id).param("role", r.role().name()).param("type", r.subjectType())
-                    .param("subject", r.subjectId()).param("unit", r.unitId()).param("label", r.label())
-                    .param("conflicts", String.join(";", r.conflicts())).update();
+                .param("draw", id)
+                .param("role", r.role().name())
+                .param("type", r.subjectType())
+                .param("subject", r.subjectId())
+                .param("unit", r.unitId())
+                .param("label", r.label())
+                .param("conflicts", String.join(";", r.conflicts()))
+                .update();
         }
         jdbc.sql("update random_draw set sealed = true where id = :id").param("id", id).update();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -190,18 +221,23 @@ public class RandomDraws {
         return id;
     }
 
-    // ---- draw and publish ---------------------------------------------------------------------------------
+    // ---- draw and publish
+    // ---------------------------------------------------------------------------------
 
     /**
-     * Makes the draw: checks the frozen snapshot still has its committed hash, reveals the seed (the secret one,
-     * or the hash of the public value now known) and stores the selection.
+     * Makes the draw: checks the frozen snapshot still has its committed hash, reveals
+     * the seed (the secret one, or the hash of the public value now known) and stores the
+     * selection.
      */
     @Transactional
     public Selection draw(UUID id, long version, String publicValue, DataScope scope) {
         RandomDraw d = get(id, scope);
         DrawSnapshot snapshot = snapshot(id);
         String secret = d.seedMode() == DrawForm.SeedMode.COMMITTED
-                ? jdbc.sql("select secret_seed from random_draw where id = :id").param("id", id).query(String.class).single()
+                ? jdbc.sql("select secret_seed from random_draw where id = :id")
+                    .param("id", id)
+                    .query(String.class)
+                    .single()
                 : null;
         RandomDraw.Seed drawSeed = d.seed(snapshot.sha256(), secret, publicValue);
         byte[] seed = drawSeed.bytes();
@@ -213,9 +249,14 @@ public class RandomDraws {
                     drawn_by = :by, drawn_at = :at, version = version + 1
                 where id = :id and version = :version and seed is null
                 """)
-                .param("seed", seedHex).param("value", value).param("selection", selection.text())
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("id", id).param("version", version).update();
+            .param("seed", seedHex)
+            .param("value", value)
+            .param("selection", selection.text())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", version)
+            .update();
         if (updated == 0) {
             throw stale(id);
         }
@@ -232,8 +273,7 @@ public class RandomDraws {
         int updated = jdbc.sql("""
                 update random_draw set published = true, published_at = :at, version = version + 1
                 where id = :id and version = :version
-                """)
-                .param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();
+                """).param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();
         if (updated == 0) {
             throw stale(id);
         }
@@ -241,45 +281,63 @@ public class RandomDraws {
                 Map.of("published", false), Map.of("published", true)));
     }
 
-    // ---- reading ------------------------------------------------------------------------------------------
+    // ---- reading
+    // ------------------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
     public List<RandomDraw> list(DataScope scope) {
         return jdbc.sql("select * from random_draw where owner_unit_id = any(:units) order by committed_at desc")
-                .param("units", scope.unitArray()).query(RandomDraws::map).list();
+            .param("units", scope.unitArray())
+            .query(RandomDraws::map)
+            .list();
     }
 
     @Transactional(readOnly = true)
     public RandomDraw get(UUID id, DataScope scope) {
         return jdbc.sql("select * from random_draw where id = :id and owner_unit_id = any(:units)")
-                .param("id", id).param("units", scope.unitArray()).query(RandomDraws::map).optional()
-                .orElseThrow(() -> new NotFoundException("draw " + id));
+            .param("id", id)
+            .param("units", scope.unitArray())
+            .query(RandomDraws::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("draw " + id));
     }
 
     @Transactional(readOnly = true)
     public List<RandomDraw> published() {
         return jdbc.sql("select * from random_draw where published order by committed_at desc")
-                .query(RandomDraws::map).list();
+            .query(RandomDraws::map)
+            .list();
     }
 
     @Transactional(readOnly = true)
     public RandomDraw getPublished(UUID publicId) {
-        return jdbc.sql("select * from random_draw where public_id = :id and published").param("id", publicId)
-                .query(RandomDraws::map).optional().orElseThrow(() -> new NotFoundException("draw " + publicId));
+        return jdbc.sql("select * from random_draw where public_id = :id and published")
+            .param("id", publicId)
+            .query(RandomDraws::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("draw " + publicId));
     }
 
-    /** Any draw by its public id, published or not: for the verify-draw command, which runs with database access. */
+    /**
+     * Any draw by its public id, published or not: for the verify-draw command, which
+     * runs with database access.
+     */
     @Transactional(readOnly = true)
     public Optional<RandomDraw> findByPublicId(UUID publicId) {
-        return jdbc.sql("select * from random_draw where public_id = :id").param("id", publicId)
-                .query(RandomDraws::map).optional();
+        return jdbc.sql("select * from random_draw where public_id = :id")
+            .param("id", publicId)
+            .query(RandomDraws::map)
+            .optional();
     }
 
-    /** The frozen snapshot as stored (re-read from its rows, so a tampered row changes its hash). */
+    /**
+     * The frozen snapshot as stored (re-read from its rows, so a tampered row changes its
+     * hash).
+     */
     @Transactional(readOnly = true)
     public DrawSnapshot snapshot(UUID drawId) {
-        return new DrawSnapshot(jdbc.sql("select * from draw_snapshot_row where draw_id = :id").param("id", drawId)
-                .query((rs, n) -> {
+        return new DrawSnapshot(
+                jdbc.sql("select * from draw_snapshot_row where draw_id = :id").param("id", drawId).query((rs, n) -> {
                     TreeSet<String> conflicts = new TreeSet<>();
                     for (String c : rs.getString("conflicts").split(";")) {
                         if (!c.isBlank()) {
@@ -308,10 +366,10 @@ public class RandomDraws {
         String target = units.find(form.targetRootUnitId()).map(OrgUnit::code).orElse("?");
         String pool = units.find(form.poolRootUnitId()).map(OrgUnit::code).orElse("?");
         return "targets=" + form.targetType() + " under " + target
-                + (form.targetType() != DrawForm.TargetType.CASE && form.unitKind() != null
-                        ? " kind=" + form.unitKind() : "")
-                + (form.targetType() == DrawForm.TargetType.CASE ? caseFilter(form) : "")
-                + "; inspectors=STAFF under " + pool;
+                + (form.targetType() != DrawForm.TargetType.CASE && form.unitKind() != null ? " kind=" + form.unitKind()
+                        : "")
+                + (form.targetType() == DrawForm.TargetType.CASE ? caseFilter(form) : "") + "; inspectors=STAFF under "
+                + pool;
     }
 
     private static String caseFilter(DrawForm form) {
@@ -325,9 +383,12 @@ public class RandomDraws {
     }
 
     private StaleEditException stale(UUID id) {
-        Map<String, Object> row = jdbc.sql("select coalesce(drawn_by, committed_by) as who, "
-                + "coalesce(published_at, drawn_at, committed_at) as at from random_draw where id = :id")
-                .param("id", id).query().singleRow();
+        Map<String, Object> row = jdbc
+            .sql("select coalesce(drawn_by, committed_by) as who, "
+                    + "coalesce(published_at, drawn_at, committed_at) as at from random_draw where id = :id")
+            .param("id", id)
+            .query()
+            .singleRow();
         Timestamp at = (Timestamp) row.get("at");
         return new StaleEditException("draw " + id, (String) row.get("who"), at == null ? null : at.toInstant());
     }
@@ -347,4 +408,5 @@ public class RandomDraws {
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
+
 }

@@ -6,20 +6,26 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * One line of a draw's population snapshot: a target that may be drawn, or an inspector of the pool with the
- * subjects they declared a conflict with. Any source (staff, units, stations, imported cases) feeds the same shape.
+ * One line of a draw's population snapshot: a target that may be drawn, or an inspector
+ * of the pool with the subjects they declared a conflict with. Any source (staff, units,
+ * stations, imported cases) feeds the same shape.
  *
- * @param role        TARGET or INSPECTOR
+ * @param role TARGET or INSPECTOR
  * @param subjectType STAFF, UNIT, STATION, CASE (an inspector is always STAFF)
- * @param subjectId   the subject's id in its source (a UUID, a case number …)
- * @param unitId      the org unit the subject belongs to; for a UNIT target the unit itself
- * @param label       what people read: a name, a station name, a case number
- * @param conflicts   for an inspector: declared conflicts as {@code TYPE:ID}; empty for a target
+ * @param subjectId the subject's id in its source (a UUID, a case number …)
+ * @param unitId the org unit the subject belongs to; for a UNIT target the unit itself
+ * @param label what people read: a name, a station name, a case number
+ * @param conflicts for an inspector: declared conflicts as {@code TYPE:ID}; empty for a
+ * target
  */
 public record SnapshotRow(Role role, String subjectType, String subjectId, String unitId, String label,
-                          SortedSet<String> conflicts) {
+        SortedSet<String> conflicts) {
 
-    public enum Role { TARGET, INSPECTOR }
+    public enum Role {
+
+        TARGET, INSPECTOR
+
+    }
 
     public SnapshotRow {
         Objects.requireNonNull(role);
@@ -45,9 +51,10 @@ public record SnapshotRow(Role role, String subjectType, String subjectId, Strin
                 null);
     }
 
-    public static SnapshotRow inspector(Object staffId, Object unitId, String label, java.util.Collection<String> conflicts) {
-        return new SnapshotRow(Role.INSPECTOR, "STAFF", String.valueOf(staffId), unitId == null ? "" : unitId.toString(),
-                label, conflicts == null ? null : new TreeSet<>(conflicts));
+    public static SnapshotRow inspector(Object staffId, Object unitId, String label,
+            java.util.Collection<String> conflicts) {
+        return new SnapshotRow(Role.INSPECTOR, "STAFF", String.valueOf(staffId),
+                unitId == null ? "" : unitId.toString(), label, conflicts == null ? null : new TreeSet<>(conflicts));
     }
 
     /** {@code TYPE:ID}, the form in which conflicts name a subject. */
@@ -56,8 +63,8 @@ public record SnapshotRow(Role role, String subjectType, String subjectId, Strin
     }
 
     /**
-     * NFC, control characters (including line breaks) turned into spaces, surrounding white space removed: the
-     * same text always serialises to the same bytes.
+     * NFC, control characters (including line breaks) turned into spaces, surrounding
+     * white space removed: the same text always serialises to the same bytes.
      */
     static String clean(String s) {
         if (s == null) {

@@ -1,12 +1,13 @@
 package org.duban.inspection;
 
 /**
- * What re-running a draw shows: whether the snapshot still has the committed hash, whether the revealed seed
- * matches the commitment (or the public value), and whether the recomputed selection equals the stored one.
- * A check that cannot be made yet (the draw is not made) is null.
+ * What re-running a draw shows: whether the snapshot still has the committed hash,
+ * whether the revealed seed matches the commitment (or the public value), and whether the
+ * recomputed selection equals the stored one. A check that cannot be made yet (the draw
+ * is not made) is null.
  */
-public record Verification(String recomputedHash, boolean snapshotIntact, Boolean seedMatches,
-                           Boolean selectionMatches, Selection selection) {
+public record Verification(String recomputedHash, boolean snapshotIntact, Boolean seedMatches, Boolean selectionMatches,
+        Selection selection) {
 
     public boolean ok() {
         return snapshotIntact && !Boolean.FALSE.equals(seedMatches) && !Boolean.FALSE.equals(selectionMatches);

@@ -15,15 +15,18 @@ import java.util.UUID;
 
 /**
  * {@code verify-draw --snapshot snapshot.csv --seed <hex> [--commitment <hex>] [--snapshot-hash <hex>]
- * [--count N] [--inspectors K] [--expect selection.txt] [--draw <public id>]}: re-runs a draw and prints the
- * selection. Exit 0 when every given check matches, 1 on a mismatch, 2 for unusable arguments. With
- * {@code --draw} it also compares with the draw stored in the database (hash, commitment, counts, selection).
+ * [--count N] [--inspectors K] [--expect selection.txt] [--draw <public id>]}: re-runs a
+ * draw and prints the selection. Exit 0 when every given check matches, 1 on a mismatch,
+ * 2 for unusable arguments. With {@code --draw} it also compares with the draw stored in
+ * the database (hash, commitment, counts, selection).
  */
 @Component
 class VerifyDrawCommand implements Command {
 
     private final RandomDraws draws;
+
     PrintStream out = System.out;
+
     PrintStream err = System.err;
 
     VerifyDrawCommand(RandomDraws draws) {
@@ -53,14 +56,16 @@ class VerifyDrawCommand implements Command {
         try {
             snapshot = DrawSnapshot.parse(Files.readString(Path.of(options.get("snapshot")), StandardCharsets.UTF_8));
             seed = Canonical.hex32(options.get("seed"));
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        }
+        catch (IllegalArgumentException | java.io.IOException e) {
             return usage(e.getMessage());
         }
         Optional<RandomDraw> stored = Optional.empty();
         if (options.containsKey("draw")) {
             try {
                 stored = draws.findByPublicId(UUID.fromString(options.get("draw")));
-            } catch (IllegalArgumentException e) {
+            }
+            catch (IllegalArgumentException e) {
                 return usage("--draw takes a public draw id");
             }
             if (stored.isEmpty()) {
@@ -71,11 +76,12 @@ class VerifyDrawCommand implements Command {
         int count;
         int perTarget;
         try {
-            count = Integer.parseInt(options.getOrDefault("count",
-                    stored.map(d -> String.valueOf(d.targetCount())).orElse("1")));
+            count = Integer
+                .parseInt(options.getOrDefault("count", stored.map(d -> String.valueOf(d.targetCount())).orElse("1")));
             perTarget = Integer.parseInt(options.getOrDefault("inspectors",
                     stored.map(d -> String.valueOf(d.inspectorsPerTarget())).orElse("0")));
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return usage("--count and --inspectors take numbers");
         }
         boolean ok = true;
@@ -96,7 +102,8 @@ class VerifyDrawCommand implements Command {
         Selection selection;
         try {
             selection = DrawAlgorithm.select(snapshot, seed, count, perTarget);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
         out.println("selection count=" + count + " inspectors=" + perTarget + " algorithm=" + DrawAlgorithm.NAME);
@@ -119,4 +126,5 @@ class VerifyDrawCommand implements Command {
                 + "[--snapshot-hash <64 hex>] [--count N] [--inspectors K] [--expect selection.txt] [--draw <public id>]");
         return 2;
     }
+
 }

@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
 class AccountabilityController {
 
     private final AccountabilityRecords records;
+
     private final OrgUnits units;
+
     private final MessageSource messages;
 
     AccountabilityController(AccountabilityRecords records, OrgUnits units, MessageSource messages) {
@@ -43,7 +45,7 @@ class AccountabilityController {
 
     @GetMapping("/accountability")
     String list(@RequestParam(required = false) AccountabilityKind kind, @RequestParam(required = false) UUID unit,
-                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", records.list(kind, unit, q, Math.max(0, page), 25, units.currentScope()));
         model.addAttribute("kinds", AccountabilityKind.values());
         model.addAttribute("kind", kind);
@@ -59,24 +61,28 @@ class AccountabilityController {
         AccountabilityRecords.Entry entry = records.get(id, units.currentScope());
         model.addAttribute("entry", entry);
         if (!model.containsAttribute("decision")) {
-            model.addAttribute("decision", new AccountabilityForm.DecisionForm(entry.proposedKind(), null, null, null,
-                    entry.version()));
+            model.addAttribute("decision",
+                    new AccountabilityForm.DecisionForm(entry.proposedKind(), null, null, null, entry.version()));
         }
         model.addAttribute("kinds", AccountabilityKind.values());
         model.addAttribute("unitNames", unitNames());
         return "ledger/accountability-show";
     }
 
-    /** The leading group decides; a refusal is shown next to the decision form with what was typed. */
+    /**
+     * The leading group decides; a refusal is shown next to the decision form with what
+     * was typed.
+     */
     @PostMapping("/accountability/{id}/decision")
     String decide(@PathVariable UUID id, @Valid @ModelAttribute("decision") AccountabilityForm.DecisionForm form,
-                  BindingResult errors, Model model, RedirectAttributes redirect) {
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 records.decide(id, form, units.currentScope());
                 redirect.addFlashAttribute("flash", "accountability.decided");
                 return "redirect:/accountability/" + id;
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -85,7 +91,8 @@ class AccountabilityController {
 
     @GetMapping("/accountability/new")
     String createForm(@RequestParam(required = false) String problem, Model model) {
-        model.addAttribute("form", new AccountabilityForm(problem, AccountabilitySubject.PERSON, null, null, null, null));
+        model.addAttribute("form",
+                new AccountabilityForm(problem, AccountabilitySubject.PERSON, null, null, null, null));
         return formView(model);
     }
 
@@ -112,13 +119,14 @@ class AccountabilityController {
 
     @PostMapping("/accountability/interviews")
     String recordInterview(@Valid @ModelAttribute("form") InterviewForm form, BindingResult errors, Model model,
-                           RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 UUID id = records.recordInterview(form, units.currentScope());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/accountability/interviews/" + id;
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -128,7 +136,7 @@ class AccountabilityController {
 
     @PostMapping("/accountability")
     String create(@Valid @ModelAttribute("form") AccountabilityForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return formView(model);
         }
@@ -136,7 +144,8 @@ class AccountabilityController {
             UUID id = records.create(form, units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/accountability/" + id;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             return formView(model);
         }
@@ -147,16 +156,19 @@ class AccountabilityController {
         String title = messages.getMessage("accountability.list.title", null, locale);
         ProblemController.xlsx(response, title + ".xlsx");
         Map<UUID, String> names = unitNames();
-        List<String> headers = List.of("xlsx.column.number", "xlsx.column.reference", "accountability.field.person",
-                        "accountability.field.unit", "accountability.field.kind", "accountability.field.grounds",
-                        "accountability.field.decidedOn", "accountability.field.decidingBody",
-                        "accountability.field.status", "accountability.field.meeting").stream()
-                .map(k -> messages.getMessage(k, null, locale)).toList();
+        List<String> headers = List
+            .of("xlsx.column.number", "xlsx.column.reference", "accountability.field.person",
+                    "accountability.field.unit", "accountability.field.kind", "accountability.field.grounds",
+                    "accountability.field.decidedOn", "accountability.field.decidingBody",
+                    "accountability.field.status", "accountability.field.meeting")
+            .stream()
+            .map(k -> messages.getMessage(k, null, locale))
+            .toList();
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
             WorkbookStyles styles = WorkbookStyles.of(wb);
             SXSSFSheet sheet = wb.createSheet(title);
-            int[] next = {styles.head(sheet, title, headers)};
+            int[] next = { styles.head(sheet, title, headers) };
             records.forEach(units.currentScope(), e -> {
                 Row row = sheet.createRow(next[0]);
                 styles.number(row, 0, next[0] - 1L);
@@ -173,7 +185,8 @@ class AccountabilityController {
                 next[0]++;
             });
             wb.write(response.getOutputStream());
-        } finally {
+        }
+        finally {
             wb.close();
         }
     }
@@ -193,4 +206,5 @@ class AccountabilityController {
     private Map<UUID, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
     }
+
 }

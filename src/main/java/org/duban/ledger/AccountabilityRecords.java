@@ -25,28 +25,31 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Accountability and fault-tolerance cases (追责问责、容错免责). Confidential as a whole: only holders of
- * {@code ledger:accountability:read} reach these pages, and only for units in their scope. The work team proposes
- * ({@code ledger:accountability:write}); the leading group decides ({@code ledger:accountability:decide}) at a
- * named meeting: a measure, an exemption on the grounds of the fault-tolerance rules, or no action.
+ * Accountability and fault-tolerance cases (追责问责、容错免责). Confidential as a whole: only
+ * holders of {@code ledger:accountability:read} reach these pages, and only for units in
+ * their scope. The work team proposes ({@code ledger:accountability:write}); the leading
+ * group decides ({@code ledger:accountability:decide}) at a named meeting: a measure, an
+ * exemption on the grounds of the fault-tolerance rules, or no action.
  */
 @Service
 public class AccountabilityRecords {
 
     /**
-     * One case, and the aggregate that guards its decision: a proposal is decided once; the decision names the
-     * meeting and its date (not in the future) and its grounds, which for a fault-tolerance exemption are the
-     * grounds of the fault-tolerance rules.
+     * One case, and the aggregate that guards its decision: a proposal is decided once;
+     * the decision names the meeting and its date (not in the future) and its grounds,
+     * which for a fault-tolerance exemption are the grounds of the fault-tolerance rules.
      */
     public record Entry(UUID id, UUID problemId, String problemReference, AccountabilityStatus status,
-                        AccountabilitySubject subject, String person, UUID unitId, AccountabilityKind proposedKind,
-                        String proposal, String proposedBy, AccountabilityKind kind, String grounds,
-                        LocalDate decidedOn, String decidingBody, String meeting, String decidedBy, long version,
-                        String createdBy) {
+            AccountabilitySubject subject, String person, UUID unitId, AccountabilityKind proposedKind, String proposal,
+            String proposedBy, AccountabilityKind kind, String grounds, LocalDate decidedOn, String decidingBody,
+            String meeting, String decidedBy, long version, String createdBy) {
 
-        /** The columns a decision sets; refused with a named reason when it may not be taken. */
+        /**
+         * The columns a decision sets; refused with a named reason when it may not be
+         * taken.
+         */
         public Map<String, Object> decide(AccountabilityKind decided, String decisionGrounds, String decidingMeeting,
-                                          LocalDate on, LocalDate today) {
+                LocalDate on, LocalDate today) {
             if (status != AccountabilityStatus.PROPOSED) {
                 throw new BusinessRuleViolation("accountability.transition.decided");
             }
@@ -74,7 +77,10 @@ public class AccountabilityRecords {
             return values;
         }
 
-        /** The person's name, or for a case about a unit as a whole nothing (the unit is its own column). */
+        /**
+         * The person's name, or for a case about a unit as a whole nothing (the unit is
+         * its own column).
+         */
         public String who() {
             return subject == AccountabilitySubject.PERSON ? person : null;
         }
@@ -82,13 +88,15 @@ public class AccountabilityRecords {
 
     /** A 约谈 record. */
     public record Interview(UUID id, UUID problemId, String problemReference, UUID unitId, String interviewer,
-                            String interviewee, LocalDate heldOn, String reason, String minutes, String followUp,
-                            String createdBy) {
+            String interviewee, LocalDate heldOn, String reason, String minutes, String followUp, String createdBy) {
     }
 
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final MessageSource messages;
 
     AccountabilityRecords(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MessageSource messages) {
@@ -120,30 +128,44 @@ public class AccountabilityRecords {
             where.append(" and (a.person ilike :q or p.reference ilike :q)");
             params.put("q", "%" + q.trim().replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        long total = jdbc.sql("select count(*) from (" + SELECT + where + ") t").params(params)
-                .query(Long.class).single();
-        List<Entry> rows = jdbc.sql(SELECT + where + " order by a.decided_on desc nulls first, a.id limit :limit offset :offset")
-                .params(params).param("limit", size).param("offset", (long) page * size)
-                .query(AccountabilityRecords::map).list();
+        long total = jdbc.sql("select count(*) from (" + SELECT + where + ") t")
+            .params(params)
+            .query(Long.class)
+            .single();
+        List<Entry> rows = jdbc
+            .sql(SELECT + where + " order by a.decided_on desc nulls first, a.id limit :limit offset :offset")
+            .params(params)
+            .param("limit", size)
+            .param("offset", (long) page * size)
+            .query(AccountabilityRecords::map)
+            .list();
         return new Page<>(rows, total, page, size);
     }
 
     @Transactional(readOnly = true)
     public void forEach(DataScope scope, java.util.function.Consumer<Entry> each) {
-        jdbc.sql(SELECT + " order by a.decided_on desc, a.id").param("units", scope.unitArray()).withFetchSize(500)
-                .query(rs -> {
-                    each.accept(map(rs, 0));
-                });
+        jdbc.sql(SELECT + " order by a.decided_on desc, a.id")
+            .param("units", scope.unitArray())
+            .withFetchSize(500)
+            .query(rs -> {
+                each.accept(map(rs, 0));
+            });
     }
 
     @Transactional(readOnly = true)
     public Entry get(UUID id, DataScope scope) {
-        return jdbc.sql(SELECT + " and a.id = :id").param("units", scope.unitArray()).param("id", id)
-                .query(AccountabilityRecords::map).optional()
-                .orElseThrow(() -> new NotFoundException("accountability " + id));
+        return jdbc.sql(SELECT + " and a.id = :id")
+            .param("units", scope.unitArray())
+            .param("id", id)
+            .query(AccountabilityRecords::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("accountability " + id));
     }
 
-    /** The work team's proposal: linked to a problem in scope, about a person or a unit in scope. */
+    /**
+     * The work team's proposal: linked to a problem in scope, about a person or a unit in
+     * scope.
+     */
     @Transactional
     public UUID create(AccountabilityForm form, DataScope scope) {
         if (!scope.includes(form.unitId())) {
@@ -154,12 +176,14 @@ public class AccountabilityRecords {
             throw new BusinessRuleViolation("accountability.personRequired");
         }
         UUID problemId = jdbc.sql("""
-                        select id from problem where reference = :ref
-                        and (unit_id = any(:units) or assigned_unit_id = any(:units))
-                        """)
-                .param("ref", form.problemReference().trim()).param("units", scope.unitArray())
-                .query(UUID.class).optional()
-                .orElseThrow(() -> new BusinessRuleViolation("accountability.unknownProblem"));
+                select id from problem where reference = :ref
+                and (unit_id = any(:units) or assigned_unit_id = any(:units))
+                """)
+            .param("ref", form.problemReference().trim())
+            .param("units", scope.unitArray())
+            .query(UUID.class)
+            .optional()
+            .orElseThrow(() -> new BusinessRuleViolation("accountability.unknownProblem"));
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -167,21 +191,31 @@ public class AccountabilityRecords {
                                                    proposal, proposed_by, proposed_at, created_by, created_at)
                 values (:id, :problem, 'PROPOSED', :subject, :person, :unit, :kind, :proposal, :by, :at, :by, :at)
                 """)
-                .param("id", id).param("problem", problemId).param("subject", form.subject().name())
-                .param("person", form.subject() == AccountabilitySubject.PERSON ? person : null)
-                .param("unit", form.unitId()).param("kind", form.proposedKind().name())
-                .param("proposal", form.proposal().strip()).param("by", CurrentUser.actor()).param("at", now).update();
+            .param("id", id)
+            .param("problem", problemId)
+            .param("subject", form.subject().name())
+            .param("person", form.subject() == AccountabilitySubject.PERSON ? person : null)
+            .param("unit", form.unitId())
+            .param("kind", form.proposedKind().name())
+            .param("proposal", form.proposal().strip())
+            .param("by", CurrentUser.actor())
+            .param("at", now)
+            .update();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("problemId", problemId.toString());
         values.put("subject", form.subject().name());
         values.put("proposedKind", form.proposedKind().name());
         values.put("unitId", form.unitId().toString());
-        events.publishEvent(AuditEvent.change("accountability.proposed", "accountability_record", id, Map.of(), values));
+        events
+            .publishEvent(AuditEvent.change("accountability.proposed", "accountability_record", id, Map.of(), values));
         events.publishEvent(new AccountabilityProposed(UUID.randomUUID(), id, form.unitId(), form.proposedKind()));
         return id;
     }
 
-    /** The leading group's decision, at a meeting on a date; the deciding body is the leading group. */
+    /**
+     * The leading group's decision, at a meeting on a date; the deciding body is the
+     * leading group.
+     */
     @Transactional
     public void decide(UUID id, AccountabilityForm.DecisionForm form, DataScope scope) {
         Entry before = get(id, scope);
@@ -197,10 +231,16 @@ public class AccountabilityRecords {
                        version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version and status = 'PROPOSED'
                 """)
-                .param("kind", values.get("kind")).param("grounds", values.get("grounds"))
-                .param("meeting", values.get("meeting")).param("on", Date.valueOf(form.decidedOn()))
-                .param("body", body).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("id", id).param("version", before.version()).update();
+            .param("kind", values.get("kind"))
+            .param("grounds", values.get("grounds"))
+            .param("meeting", values.get("meeting"))
+            .param("on", Date.valueOf(form.decidedOn()))
+            .param("body", body)
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", before.version())
+            .update();
         if (n == 0) {
             throw stale(id);
         }
@@ -214,20 +254,22 @@ public class AccountabilityRecords {
     @Transactional(readOnly = true)
     public List<Interview> interviews(DataScope scope) {
         return jdbc.sql("""
-                        select i.*, p.reference from accountability_interview i left join problem p on p.id = i.problem_id
-                        where i.unit_id = any(:units) order by i.held_on desc, i.id
-                        """)
-                .param("units", scope.unitArray()).query(AccountabilityRecords::mapInterview).list();
+                select i.*, p.reference from accountability_interview i left join problem p on p.id = i.problem_id
+                where i.unit_id = any(:units) order by i.held_on desc, i.id
+                """).param("units", scope.unitArray()).query(AccountabilityRecords::mapInterview).list();
     }
 
     @Transactional(readOnly = true)
     public Interview interview(UUID id, DataScope scope) {
         return jdbc.sql("""
-                        select i.*, p.reference from accountability_interview i left join problem p on p.id = i.problem_id
-                        where i.unit_id = any(:units) and i.id = :id
-                        """)
-                .param("units", scope.unitArray()).param("id", id).query(AccountabilityRecords::mapInterview)
-                .optional().orElseThrow(() -> new NotFoundException("interview " + id));
+                select i.*, p.reference from accountability_interview i left join problem p on p.id = i.problem_id
+                where i.unit_id = any(:units) and i.id = :id
+                """)
+            .param("units", scope.unitArray())
+            .param("id", id)
+            .query(AccountabilityRecords::mapInterview)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("interview " + id));
     }
 
     /** Records a 约谈: the unit must be in scope; a problem, when named, too. */
@@ -242,35 +284,45 @@ public class AccountabilityRecords {
         UUID problemId = null;
         if (form.problemReference() != null && !form.problemReference().isBlank()) {
             problemId = jdbc.sql("""
-                            select id from problem where reference = :ref
-                            and (unit_id = any(:units) or assigned_unit_id = any(:units))
-                            """)
-                    .param("ref", form.problemReference().trim()).param("units", scope.unitArray())
-                    .query(UUID.class).optional()
-                    .orElseThrow(() -> new BusinessRuleViolation("accountability.unknownProblem"));
+                    select id from problem where reference = :ref
+                    and (unit_id = any(:units) or assigned_unit_id = any(:units))
+                    """)
+                .param("ref", form.problemReference().trim())
+                .param("units", scope.unitArray())
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new BusinessRuleViolation("accountability.unknownProblem"));
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into accountability_interview (id, problem_id, unit_id, interviewer, interviewee, held_on, reason,
-                                                      minutes, follow_up, created_by, created_at)
-                values (:id, :problem, :unit, :interviewer, :interviewee, :on, :reason, :minutes, :followUp, :by, :at)
-                """)
-                .param("id", id).param("problem", problemId).param("unit", form.unitId())
-                .param("interviewer", form.interviewer().strip()).param("interviewee", form.interviewee().strip())
-                .param("on", Date.valueOf(form.heldOn())).param("reason", form.reason().strip())
-                .param("minutes", form.minutes().strip())
-                .param("followUp", form.followUp() == null || form.followUp().isBlank() ? null : form.followUp().strip())
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant())).update();
+        jdbc.sql(
+                """
+                        insert into accountability_interview (id, problem_id, unit_id, interviewer, interviewee, held_on, reason,
+                                                              minutes, follow_up, created_by, created_at)
+                        values (:id, :problem, :unit, :interviewer, :interviewee, :on, :reason, :minutes, :followUp, :by, :at)
+                        """)
+            .param("id", id)
+            .param("problem", problemId)
+            .param("unit", form.unitId())
+            .param("interviewer", form.interviewer().strip())
+            .param("interviewee", form.interviewee().strip())
+            .param("on", Date.valueOf(form.heldOn()))
+            .param("reason", form.reason().strip())
+            .param("minutes", form.minutes().strip())
+            .param("followUp", form.followUp() == null || form.followUp().isBlank() ? null : form.followUp().strip())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         events.publishEvent(AuditEvent.change("accountability.interview", "accountability_interview", id, Map.of(),
                 Map.of("unitId", form.unitId().toString(), "heldOn", form.heldOn().toString())));
         return id;
     }
 
     private StaleEditException stale(UUID id) {
-        return jdbc.sql("select updated_by, updated_at from accountability_record where id = :id").param("id", id)
-                .query((rs, n) -> new StaleEditException("accountability " + id, rs.getString("updated_by"),
-                        rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
-                .single();
+        return jdbc.sql("select updated_by, updated_at from accountability_record where id = :id")
+            .param("id", id)
+            .query((rs, n) -> new StaleEditException("accountability " + id, rs.getString("updated_by"),
+                    rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
+            .single();
     }
 
     static Interview mapInterview(ResultSet rs, int n) throws SQLException {
@@ -293,4 +345,5 @@ public class AccountabilityRecords {
                 decided == null ? null : decided.toLocalDate(), rs.getString("deciding_body"), rs.getString("meeting"),
                 rs.getString("decided_by"), rs.getLong("version"), rs.getString("created_by"));
     }
+
 }

@@ -15,13 +15,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Evidence files in the {@code ledger_file} table; the type is decided by the file's first bytes. */
+/**
+ * Evidence files in the {@code ledger_file} table; the type is decided by the file's
+ * first bytes.
+ */
 @Component
 class DatabaseEvidenceStore implements EvidenceStore {
 
-    private static final java.util.Set<String> ACCEPTED =
-            java.util.Set.of(UploadedFiles.PDF, UploadedFiles.PNG, UploadedFiles.JPEG, UploadedFiles.ZIP);
+    private static final java.util.Set<String> ACCEPTED = java.util.Set.of(UploadedFiles.PDF, UploadedFiles.PNG,
+            UploadedFiles.JPEG, UploadedFiles.ZIP);
+
     private final JdbcClient jdbc;
+
     private final Clock clock;
 
     DatabaseEvidenceStore(JdbcClient jdbc, Clock clock) {
@@ -48,41 +53,51 @@ class DatabaseEvidenceStore implements EvidenceStore {
                                          uploaded_by, uploaded_at)
                 values (:id, :problem, :purpose, :name, :type, :size, :sha, :content, :by, :at)
                 """)
-                .param("id", id).param("problem", problemId).param("purpose", purpose.name()).param("name", name)
-                .param("type", type).param("size", content.length).param("sha", Sha256.hex(content))
-                .param("content", content).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).update();
+            .param("id", id)
+            .param("problem", problemId)
+            .param("purpose", purpose.name())
+            .param("name", name)
+            .param("type", type)
+            .param("size", content.length)
+            .param("sha", Sha256.hex(content))
+            .param("content", content)
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         return id;
     }
 
     @Override
     public List<StoredFile> list(UUID problemId) {
         return jdbc.sql("""
-                        select id, problem_id, purpose, file_name, content_type, size, sha256, uploaded_by, uploaded_at
-                        from ledger_file where problem_id = :p order by uploaded_at
-                        """)
-                .param("p", problemId).query(DatabaseEvidenceStore::map).list();
+                select id, problem_id, purpose, file_name, content_type, size, sha256, uploaded_by, uploaded_at
+                from ledger_file where problem_id = :p order by uploaded_at
+                """).param("p", problemId).query(DatabaseEvidenceStore::map).list();
     }
 
     @Override
     public int count(UUID problemId, Purpose purpose) {
         return jdbc.sql("select count(*) from ledger_file where problem_id = :p and purpose = :purpose")
-                .param("p", problemId).param("purpose", purpose.name()).query(Integer.class).single();
+            .param("p", problemId)
+            .param("purpose", purpose.name())
+            .query(Integer.class)
+            .single();
     }
 
     @Override
     public Optional<StoredFile> describe(UUID fileId) {
         return jdbc.sql("""
-                        select id, problem_id, purpose, file_name, content_type, size, sha256, uploaded_by, uploaded_at
-                        from ledger_file where id = :id
-                        """)
-                .param("id", fileId).query(DatabaseEvidenceStore::map).optional();
+                select id, problem_id, purpose, file_name, content_type, size, sha256, uploaded_by, uploaded_at
+                from ledger_file where id = :id
+                """).param("id", fileId).query(DatabaseEvidenceStore::map).optional();
     }
 
     @Override
     public byte[] content(UUID fileId) {
-        return jdbc.sql("select content from ledger_file where id = :id").param("id", fileId)
-                .query(byte[].class).single();
+        return jdbc.sql("select content from ledger_file where id = :id")
+            .param("id", fileId)
+            .query(byte[].class)
+            .single();
     }
 
     private static StoredFile map(ResultSet rs, int n) throws SQLException {

@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The daily reminder run: an in-app notification to the assigned unit's staff when a problem's time limit ends
- * within {@value #DAYS_AHEAD} working days, and when it is overdue, then also to whoever assigned it (escalation).
- * Guarded by ShedLock so that one of several instances runs it; idempotent per problem, kind and due date
- * through the notification dedup key, so a rerun sends nothing twice. Confidential clues are announced only to
- * staff who may read them.
+ * The daily reminder run: an in-app notification to the assigned unit's staff when a
+ * problem's time limit ends within {@value #DAYS_AHEAD} working days, and when it is
+ * overdue, then also to whoever assigned it (escalation). Guarded by ShedLock so that one
+ * of several instances runs it; idempotent per problem, kind and due date through the
+ * notification dedup key, so a rerun sends nothing twice. Confidential clues are
+ * announced only to staff who may read them.
  */
 @Component
 public class LedgerReminders {
@@ -29,13 +30,17 @@ public class LedgerReminders {
     static final int DAYS_AHEAD = 2;
 
     private final JdbcClient jdbc;
+
     private final Notifications notifications;
+
     private final WorkingDays workingDays;
+
     private final ProblemLedger ledger;
+
     private final MessageSource messages;
 
     LedgerReminders(JdbcClient jdbc, Notifications notifications, WorkingDays workingDays, ProblemLedger ledger,
-                    MessageSource messages) {
+            MessageSource messages) {
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.workingDays = workingDays;
@@ -43,22 +48,24 @@ public class LedgerReminders {
         this.messages = messages;
     }
 
-    @Scheduled(cron = "${duban.ledger.reminders.cron:0 0 8 * * *}", zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
+    @Scheduled(cron = "${duban.ledger.reminders.cron:0 0 8 * * *}",
+            zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
     @SchedulerLock(name = "ledger-reminders", lockAtMostFor = "PT20M", lockAtLeastFor = "PT1M")
     public void daily() {
         remind(ledger.today());
     }
 
-    /** Sends the reminders due on {@code today}; returns the number of messages stored. */
+    /**
+     * Sends the reminders due on {@code today}; returns the number of messages stored.
+     */
     @Transactional
     public int remind(LocalDate today) {
         LocalDate horizon = workingDays.add(today, DAYS_AHEAD);
         List<Map<String, Object>> due = jdbc.sql("""
-                        select id, reference, due_on, assigned_unit_id, assigned_by, confidential from problem
-                        where status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING') and due_on is not null
-                          and assigned_unit_id is not null and due_on <= :horizon
-                        """)
-                .param("horizon", Date.valueOf(horizon)).query().listOfRows();
+                select id, reference, due_on, assigned_unit_id, assigned_by, confidential from problem
+                where status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING') and due_on is not null
+                  and assigned_unit_id is not null and due_on <= :horizon
+                """).param("horizon", Date.valueOf(horizon)).query().listOfRows();
         int sent = 0;
         for (Map<String, Object> p : due) {
             UUID id = (UUID) p.get("id");
@@ -67,7 +74,7 @@ public class LedgerReminders {
             boolean confidential = (Boolean) p.get("confidential");
             String kind = overdue ? "overdue" : "dueSoon";
             String title = messages.getMessage("reminder.problem." + kind,
-                    new Object[]{p.get("reference"), dueOn.toString()}, Locale.CHINA);
+                    new Object[] { p.get("reference"), dueOn.toString() }, Locale.CHINA);
             String link = "/problems/" + id;
             String key = "problem:" + id + ":" + kind + ":" + dueOn;
             for (UUID staff : recipients((UUID) p.get("assigned_unit_id"), confidential)) {
@@ -75,9 +82,11 @@ public class LedgerReminders {
             }
             if (overdue && p.get("assigned_by") != null) {
                 String escalation = messages.getMessage("reminder.problem.escalation",
-                        new Object[]{p.get("reference"), dueOn.toString()}, Locale.CHINA);
+                        new Object[] { p.get("reference"), dueOn.toString() }, Locale.CHINA);
                 for (UUID staff : jdbc.sql("select id from staff where login = :l and enabled")
-                        .param("l", p.get("assigned_by")).query(UUID.class).list()) {
+                    .param("l", p.get("assigned_by"))
+                    .query(UUID.class)
+                    .list()) {
                     sent += notifications.sendWithEmail(staff, escalation, null, link, key + ":escalated") ? 1 : 0;
                 }
             }
@@ -85,17 +94,20 @@ public class LedgerReminders {
         return sent;
     }
 
-    /** Enabled staff of the unit who may read the problem (and, for a confidential clue, confidential clues). */
+    /**
+     * Enabled staff of the unit who may read the problem (and, for a confidential clue,
+     * confidential clues).
+     */
     private List<UUID> recipients(UUID unit, boolean confidential) {
         return jdbc.sql("""
-                        select distinct s.id from staff s
-                        join staff_role sr on sr.staff_id = s.id
-                        join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'ledger:problem:read'
-                        where s.unit_id = :unit and s.enabled
-                          and (not :confidential or exists (
-                              select 1 from staff_role sr2 join role_permission rp2 on rp2.role_code = sr2.role_code
-                              where sr2.staff_id = s.id and rp2.permission = 'ledger:clue:confidential'))
-                        """)
-                .param("unit", unit).param("confidential", confidential).query(UUID.class).list();
+                select distinct s.id from staff s
+                join staff_role sr on sr.staff_id = s.id
+                join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'ledger:problem:read'
+                where s.unit_id = :unit and s.enabled
+                  and (not :confidential or exists (
+                      select 1 from staff_role sr2 join role_permission rp2 on rp2.role_code = sr2.role_code
+                      where sr2.staff_id = s.id and rp2.permission = 'ledger:clue:confidential'))
+                """).param("unit", unit).param("confidential", confidential).query(UUID.class).list();
     }
+
 }

@@ -31,16 +31,12 @@ class LedgerRoutes {
 
     @Bean
     RouteRules ledgerRouteRules() {
-        return () -> List.of(
-                get("/problems", Access.permission(READ)),
-                get("/problems/export", Access.permission(READ)),
-                get("/problems/new", Access.permission(REGISTER)),
-                get("/problems/lookup", Access.permission(READ)),
-                post("/problems", Access.permission(REGISTER)),
+        return () -> List.of(get("/problems", Access.permission(READ)),
+                get("/problems/export", Access.permission(READ)), get("/problems/new", Access.permission(REGISTER)),
+                get("/problems/lookup", Access.permission(READ)), post("/problems", Access.permission(REGISTER)),
                 get("/problems/import", Access.permission(IMPORT)),
                 get("/problems/import/template", Access.permission(IMPORT)),
-                post("/problems/import", Access.permission(IMPORT)),
-                get("/problems/{id}", Access.permission(READ)),
+                post("/problems/import", Access.permission(IMPORT)), get("/problems/{id}", Access.permission(READ)),
                 get("/problems/{id}/files/{fileId}", Access.permission(READ)),
                 post("/problems/{id}/assign", Access.permission(ASSIGN)),
                 post("/problems/{id}/verify", Access.permission(VERIFY)),
@@ -52,8 +48,7 @@ class LedgerRoutes {
                 post("/problems/{id}/check", Access.permission(CHECK)),
                 post("/problems/{id}/signoff", Access.permission(CLOSE)),
                 post("/problems/{id}/reopen", Access.permission(CLOSE)),
-                get("/rectifications", Access.permission(READ)),
-                get("/rectifications/export", Access.permission(READ)),
+                get("/rectifications", Access.permission(READ)), get("/rectifications/export", Access.permission(READ)),
                 get("/rectifications/{id}", Access.permission(READ)),
                 get("/accountability", Access.permission(ACC_READ)),
                 get("/accountability/export", Access.permission(ACC_READ)),
@@ -66,8 +61,7 @@ class LedgerRoutes {
                 post("/accountability/interviews", Access.permission(ACC_WRITE)),
                 get("/accountability/interviews/{id}", Access.permission(ACC_READ)),
                 post("/problems/{id}/root-cause", Access.permission(VERIFY)),
-                get("/reviews", Access.permission(REVIEW_READ)),
-                post("/reviews", Access.permission(REVIEW_WRITE)),
+                get("/reviews", Access.permission(REVIEW_READ)), post("/reviews", Access.permission(REVIEW_WRITE)),
                 get("/reviews/{id}", Access.permission(REVIEW_READ)),
                 post("/reviews/{id}/problems", Access.permission(REVIEW_WRITE)),
                 post("/reviews/{id}/problems/{problemId}", Access.permission(REVIEW_WRITE)),
@@ -119,4 +113,5 @@ class LedgerRoutes {
     NavItem holidaysNav() {
         return new NavItem("nav.holidays", "/admin/holidays", REFERENCE, 86, NavItem.ADMIN);
     }
+
 }

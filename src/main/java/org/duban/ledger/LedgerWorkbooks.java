@@ -25,22 +25,25 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The ledgers as the spreadsheets offices use: a title row, Chinese headers, dates as dates. Written with POI's
- * streaming workbook (a window of 100 rows in memory), so a ledger of any length exports in bounded memory.
+ * The ledgers as the spreadsheets offices use: a title row, Chinese headers, dates as
+ * dates. Written with POI's streaming workbook (a window of 100 rows in memory), so a
+ * ledger of any length exports in bounded memory.
  */
 @Component
 class LedgerWorkbooks {
 
-    static final String[] PROBLEM_HEADERS = {"xlsx.column.number", "xlsx.column.reference", "xlsx.column.foundOn",
+    static final String[] PROBLEM_HEADERS = { "xlsx.column.number", "xlsx.column.reference", "xlsx.column.foundOn",
             "xlsx.column.source", "xlsx.column.category", "xlsx.column.item", "xlsx.column.unit",
             "xlsx.column.description", "xlsx.column.officers", "xlsx.column.status", "xlsx.column.assignedUnit",
-            "xlsx.column.dueOn", "xlsx.column.overdue", "xlsx.column.finding"};
-    static final String[] RECTIFICATION_HEADERS = {"xlsx.column.responsibleUnit", "xlsx.column.responsiblePerson",
+            "xlsx.column.dueOn", "xlsx.column.overdue", "xlsx.column.finding" };
+    static final String[] RECTIFICATION_HEADERS = { "xlsx.column.responsibleUnit", "xlsx.column.responsiblePerson",
             "xlsx.column.deadline", "xlsx.column.measures", "xlsx.column.completion", "xlsx.column.verifiedBy",
-            "xlsx.column.signedOffBy"};
+            "xlsx.column.signedOffBy" };
 
     private final ProblemLedger ledger;
+
     private final OrgUnits units;
+
     private final MessageSource messages;
 
     LedgerWorkbooks(ProblemLedger ledger, OrgUnits units, MessageSource messages) {
@@ -57,13 +60,15 @@ class LedgerWorkbooks {
         return msg("xlsx.rectifications.title", locale) + ".xlsx";
     }
 
-    void writeProblems(ProblemFilter filter, DataScope scope, boolean rectifications, Locale locale,
-                       OutputStream out) throws IOException {
+    void writeProblems(ProblemFilter filter, DataScope scope, boolean rectifications, Locale locale, OutputStream out)
+            throws IOException {
         boolean officers = ProblemLedger.mayReadConfidential();
-        Map<UUID, String> unitNames = units.all().stream()
-                .collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
-        Map<String, String> itemNames = ledger.items().stream()
-                .collect(Collectors.toMap(ProblemLedger.ItemRow::code, ProblemLedger.ItemRow::name));
+        Map<UUID, String> unitNames = units.all()
+            .stream()
+            .collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
+        Map<String, String> itemNames = ledger.items()
+            .stream()
+            .collect(Collectors.toMap(ProblemLedger.ItemRow::code, ProblemLedger.ItemRow::name));
         List<String> headers = new ArrayList<>();
         for (String h : PROBLEM_HEADERS) {
             headers.add(msg(h, locale));
@@ -85,7 +90,7 @@ class LedgerWorkbooks {
             WorkbookStyles styles = WorkbookStyles.of(wb);
             String title = msg(rectifications ? "xlsx.rectifications.title" : "xlsx.problems.title", locale);
             SXSSFSheet sheet = wb.createSheet(title);
-            int[] next = {styles.head(sheet, title, headers)};
+            int[] next = { styles.head(sheet, title, headers) };
             ledger.forEach(filter, scope, rectifications, (p, rs) -> {
                 Row row = sheet.createRow(next[0]);
                 styles.number(row, 0, next[0] - 1L);
@@ -113,7 +118,8 @@ class LedgerWorkbooks {
                         styles.text(row, 18, rs.getString("completion_note"));
                         styles.text(row, 19, rs.getString("verified_by"));
                         styles.text(row, 20, rs.getString("signed_off_by"));
-                    } catch (SQLException e) {
+                    }
+                    catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }
                 }
@@ -121,9 +127,11 @@ class LedgerWorkbooks {
             });
             sheet.setColumnWidth(7, 50 * 256);
             wb.write(out);
-        } catch (UncheckedIOException e) {
+        }
+        catch (UncheckedIOException e) {
             throw e.getCause();
-        } finally {
+        }
+        finally {
             wb.close();
         }
     }
@@ -139,4 +147,5 @@ class LedgerWorkbooks {
     private String msg(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
     }
+
 }

@@ -10,27 +10,29 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The problem aggregate: its life cycle is a small state machine. Each action checks the current status and its
- * own preconditions and returns the changes it makes (field → new value); an illegal transition is refused with a
- * {@link BusinessRuleViolation} and changes nothing. Persistence is {@link ProblemLedger}'s business.
+ * The problem aggregate: its life cycle is a small state machine. Each action checks the
+ * current status and its own preconditions and returns the changes it makes (field → new
+ * value); an illegal transition is refused with a {@link BusinessRuleViolation} and
+ * changes nothing. Persistence is {@link ProblemLedger}'s business.
  */
 @AggregateRoot
 public record Problem(UUID id, String reference, UUID campaignId, ProblemSource source, String sourceRef,
-                      ProblemCategory category, String itemCode, UUID unitId, String officers, String description,
-                      LocalDate foundOn, boolean confidential, ProblemStatus status, UUID assignedUnitId,
-                      String assignedBy, LocalDate assignedOn, Integer limitDays, LocalDate dueOn, String finding,
-                      int reopenCount, long version, String createdBy, Instant createdAt, String updatedBy,
-                      Instant updatedAt) {
+        ProblemCategory category, String itemCode, UUID unitId, String officers, String description, LocalDate foundOn,
+        boolean confidential, ProblemStatus status, UUID assignedUnitId, String assignedBy, LocalDate assignedOn,
+        Integer limitDays, LocalDate dueOn, String finding, int reopenCount, long version, String createdBy,
+        Instant createdAt, String updatedBy, Instant updatedAt) {
 
     /** What an action changes: the new status and the columns it sets. */
     public record Change(String action, ProblemStatus to, Map<String, Object> values) {
     }
 
-    /** Whether the problem is past its time limit on {@code today} while still open for the assignee. */
+    /**
+     * Whether the problem is past its time limit on {@code today} while still open for
+     * the assignee.
+     */
     public boolean overdue(LocalDate today) {
-        return dueOn != null && today.isAfter(dueOn)
-                && (status == ProblemStatus.ASSIGNED || status == ProblemStatus.VERIFYING
-                || status == ProblemStatus.RECTIFYING);
+        return dueOn != null && today.isAfter(dueOn) && (status == ProblemStatus.ASSIGNED
+                || status == ProblemStatus.VERIFYING || status == ProblemStatus.RECTIFYING);
     }
 
     /** 交办: to a unit, with a time limit in working days ending on {@code dueOn}. */
@@ -69,7 +71,9 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
         return new Change("dismiss", ProblemStatus.UNFOUNDED, Map.of("finding", reasons(reasons)));
     }
 
-    /** Rectification starts once a plan (responsible unit and person, deadline) exists. */
+    /**
+     * Rectification starts once a plan (responsible unit and person, deadline) exists.
+     */
     public Change startRectification(boolean hasPlan) {
         require(ProblemStatus.CONFIRMED, "rectify");
         if (!hasPlan) {
@@ -78,7 +82,10 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
         return new Change("rectify", ProblemStatus.RECTIFYING, Map.of());
     }
 
-    /** The unit reports the rectification done; needs at least one measure and a completion evidence file. */
+    /**
+     * The unit reports the rectification done; needs at least one measure and a
+     * completion evidence file.
+     */
     public Change reportRectified(int measures, int evidenceFiles) {
         require(ProblemStatus.RECTIFYING, "rectified");
         if (measures == 0) {
@@ -90,12 +97,14 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
         return new Change("rectified", ProblemStatus.RECTIFIED, Map.of());
     }
 
-    /** The work team checks the rectification: passed → verified, failed → back to rectifying. */
+    /**
+     * The work team checks the rectification: passed → verified, failed → back to
+     * rectifying.
+     */
     public Change checkRectification(boolean passed, String opinion) {
         require(ProblemStatus.RECTIFIED, "check");
         String text = reasons(opinion);
-        return passed
-                ? new Change("check.passed", ProblemStatus.VERIFIED, Map.of("verification_opinion", text))
+        return passed ? new Change("check.passed", ProblemStatus.VERIFIED, Map.of("verification_opinion", text))
                 : new Change("check.failed", ProblemStatus.RECTIFYING, Map.of("verification_opinion", text));
     }
 
@@ -114,7 +123,10 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
         return new Change("signOff", ProblemStatus.SIGNED_OFF, Map.of());
     }
 
-    /** Reopen a closed problem with a reason: an unfounded clue is verified again, a signed-off one rectified again. */
+    /**
+     * Reopen a closed problem with a reason: an unfounded clue is verified again, a
+     * signed-off one rectified again.
+     */
     public Change reopen(String reason) {
         if (!status.closed()) {
             throw new BusinessRuleViolation("problem.transition.illegal", "reopen", status.name());
@@ -125,12 +137,13 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
     }
 
     /**
-     * 举一反三: the root cause, once the problem is known to be real (confirmed and after); the status stays. A
-     * clue still under verification, or found unfounded, has no cause to analyse.
+     * 举一反三: the root cause, once the problem is known to be real (confirmed and after);
+     * the status stays. A clue still under verification, or found unfounded, has no cause
+     * to analyse.
      */
     public Change rootCause(RootCause cause, String note) {
-        if (status == ProblemStatus.REGISTERED || status == ProblemStatus.ASSIGNED
-                || status == ProblemStatus.VERIFYING || status == ProblemStatus.UNFOUNDED) {
+        if (status == ProblemStatus.REGISTERED || status == ProblemStatus.ASSIGNED || status == ProblemStatus.VERIFYING
+                || status == ProblemStatus.UNFOUNDED) {
             throw new BusinessRuleViolation("problem.rootCause.notConfirmed");
         }
         if (cause == null) {

@@ -32,23 +32,34 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The problem ledger's pages: list, registration, detail with timeline, and one form per life-cycle action. */
+/**
+ * The problem ledger's pages: list, registration, detail with timeline, and one form per
+ * life-cycle action.
+ */
 @Controller
 class ProblemController {
 
     private final ProblemLedger ledger;
+
     private final Problems problems;
+
     private final OrgUnits units;
+
     private final EvidenceStore evidence;
+
     private final LedgerWorkbooks workbooks;
+
     private final ProblemImport importer;
+
     private final ReferenceData reference;
+
     private final TimelineLabels timeline;
+
     private final List<ProblemSourceLink> sourceLinks;
 
     ProblemController(ProblemLedger ledger, Problems problems, OrgUnits units, EvidenceStore evidence,
-                      LedgerWorkbooks workbooks, ProblemImport importer, ReferenceData reference,
-                      TimelineLabels timeline, List<ProblemSourceLink> sourceLinks) {
+            LedgerWorkbooks workbooks, ProblemImport importer, ReferenceData reference, TimelineLabels timeline,
+            List<ProblemSourceLink> sourceLinks) {
         this.timeline = timeline;
         this.sourceLinks = sourceLinks;
         this.importer = importer;
@@ -94,18 +105,21 @@ class ProblemController {
 
     @GetMapping("/rectifications/export")
     void exportRectifications(@ModelAttribute("filter") ProblemFilter filter, HttpServletResponse response,
-                              Locale locale) throws IOException {
+            Locale locale) throws IOException {
         xlsx(response, workbooks.rectificationsFileName(locale));
         workbooks.writeProblems(filter, units.currentScope(), true, locale, response.getOutputStream());
     }
 
     static void xlsx(HttpServletResponse response, String fileName) {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(fileName, StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Content-Disposition",
+                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
     }
 
-    /** The columns an import file has, required first (their headers in either language are recognised). */
+    /**
+     * The columns an import file has, required first (their headers in either language
+     * are recognised).
+     */
     static final List<String> IMPORT_COLUMNS = List.of("xlsx.column.foundOn", "xlsx.column.source",
             "xlsx.column.category", "xlsx.column.unit", "xlsx.column.description", "xlsx.column.item",
             "xlsx.column.officers");
@@ -116,12 +130,15 @@ class ProblemController {
         return "ledger/import";
     }
 
-    /** The import template: the export's layout (title row, header row) without rows — a scope of no units. */
+    /**
+     * The import template: the export's layout (title row, header row) without rows — a
+     * scope of no units.
+     */
     @GetMapping("/problems/import/template")
     void importTemplate(HttpServletResponse response, Locale locale) throws IOException {
         xlsx(response, workbooks.problemsFileName(locale));
-        workbooks.writeProblems(new ProblemFilter(null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null),
+        workbooks.writeProblems(
+                new ProblemFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null),
                 new org.duban.organization.DataScope(java.util.Set.of(), "/"), false, locale,
                 response.getOutputStream());
     }
@@ -136,31 +153,35 @@ class ProblemController {
         }
         try {
             model.addAttribute("report", importer.importProblems(file.getInputStream(), units.currentScope()));
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             model.addAttribute("report", new ProblemImport.Report(0,
                     java.util.List.of(new ProblemImport.RowError(0, refusal.messageKey(), refusal.args()))));
         }
         return "ledger/import";
     }
 
-    /** Problems offered while a number is typed (search-as-you-type in reference fields): datalist options. */
+    /**
+     * Problems offered while a number is typed (search-as-you-type in reference fields):
+     * datalist options.
+     */
     @GetMapping("/problems/lookup")
     String lookup(@RequestParam(required = false) String q, @RequestParam(required = false) String problemId,
-                  Model model) {
+            Model model) {
         model.addAttribute("found", problems.lookup(q != null ? q : problemId, units.currentScope().unitArray(), 10));
         return "ledger/lookup :: options";
     }
 
     @GetMapping("/problems/new")
     String registerForm(Model model) {
-        model.addAttribute("form", new ProblemForm(null, ProblemSource.SELF_INSPECTION, null, null, null,
-                null, null, null, ledger.today(), false));
+        model.addAttribute("form", new ProblemForm(null, ProblemSource.SELF_INSPECTION, null, null, null, null, null,
+                null, ledger.today(), false));
         return registerView(model);
     }
 
     @PostMapping("/problems")
     String register(@Valid @ModelAttribute("form") ProblemForm form, BindingResult errors, Model model,
-                    RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return registerView(model);
         }
@@ -172,7 +193,8 @@ class ProblemController {
             UUID id = problems.register(form.toNewProblem());
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/problems/" + id;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             return registerView(model);
         }
@@ -186,16 +208,21 @@ class ProblemController {
         return "ledger/register";
     }
 
-    @GetMapping({"/problems/{id}", "/rectifications/{id}"})
+    @GetMapping({ "/problems/{id}", "/rectifications/{id}" })
     String show(@PathVariable UUID id, Model model, Locale locale) {
         DataScope scope = units.currentScope();
         Problem problem = ledger.get(id, scope);
         Map<UUID, String> unitNames = unitNames();
-        Map<String, String> itemNames = ledger.items().stream()
-                .collect(Collectors.toMap(ProblemLedger.ItemRow::code, ProblemLedger.ItemRow::name));
+        Map<String, String> itemNames = ledger.items()
+            .stream()
+            .collect(Collectors.toMap(ProblemLedger.ItemRow::code, ProblemLedger.ItemRow::name));
         model.addAttribute("problem", problem);
-        model.addAttribute("sourceLink", problem.sourceRef() == null ? null : sourceLinks.stream()
-                .flatMap(l -> l.pathFor(problem.source(), problem.sourceRef()).stream()).findFirst().orElse(null));
+        model.addAttribute("sourceLink",
+                problem.sourceRef() == null ? null
+                        : sourceLinks.stream()
+                            .flatMap(l -> l.pathFor(problem.source(), problem.sourceRef()).stream())
+                            .findFirst()
+                            .orElse(null));
         model.addAttribute("rectification", ledger.rectification(id).orElse(null));
         model.addAttribute("files", evidence.list(id));
         model.addAttribute("history", timeline.rows(ledger.history(id), unitNames, itemNames, locale));
@@ -213,22 +240,22 @@ class ProblemController {
     @GetMapping("/problems/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable UUID fileId) {
         ledger.get(id, units.currentScope());
-        EvidenceStore.StoredFile file = evidence.describe(fileId).filter(f -> f.problemId().equals(id))
-                .orElseThrow(() -> new NotFoundException("file " + fileId));
+        EvidenceStore.StoredFile file = evidence.describe(fileId)
+            .filter(f -> f.problemId().equals(id))
+            .orElseThrow(() -> new NotFoundException("file " + fileId));
         return UploadedFiles.download(file.fileName(), file.contentType(), evidence.content(fileId));
     }
 
     /** 举一反三: the root cause of a confirmed problem. */
     @PostMapping("/problems/{id}/root-cause")
-    String rootCause(@PathVariable UUID id, @RequestParam long version,
-                     @RequestParam(required = false) RootCause cause, @RequestParam(required = false) String note,
-                     RedirectAttributes redirect) {
+    String rootCause(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) RootCause cause,
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
         return act(id, redirect, () -> ledger.setRootCause(id, version, cause, note, units.currentScope()));
     }
 
     @PostMapping("/problems/{id}/assign")
     String assign(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) UUID unitId,
-                  @RequestParam(defaultValue = "0") int limitDays, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "0") int limitDays, RedirectAttributes redirect) {
         return act(id, redirect, () -> ledger.assign(id, version, unitId, limitDays, units.currentScope()));
     }
 
@@ -239,34 +266,34 @@ class ProblemController {
 
     @PostMapping("/problems/{id}/decide")
     String decide(@PathVariable UUID id, @RequestParam long version, @RequestParam boolean confirmed,
-                  @RequestParam(required = false) String reasons, RedirectAttributes redirect) {
+            @RequestParam(required = false) String reasons, RedirectAttributes redirect) {
         return act(id, redirect, () -> ledger.decide(id, version, confirmed, reasons, units.currentScope()));
     }
 
     @PostMapping("/problems/{id}/rectify")
     String rectify(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) UUID unitId,
-                   @RequestParam(required = false) String person,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
-                   RedirectAttributes redirect) {
+            @RequestParam(required = false) String person,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> ledger.startRectification(id, version,
                 new ProblemLedger.Plan(unitId, person, deadline), units.currentScope()));
     }
 
     @PostMapping("/problems/{id}/measures")
     String measure(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String text,
-                   @RequestParam(required = false) String owner,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
-                   RedirectAttributes redirect) {
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> ledger.addMeasure(id, version, text, owner, deadline, units.currentScope()));
     }
 
     @PostMapping("/problems/{id}/evidence")
     String upload(@PathVariable UUID id, @RequestParam long version,
-                  @RequestParam(defaultValue = "RECTIFICATION") EvidenceStore.Purpose purpose,
-                  @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+            @RequestParam(defaultValue = "RECTIFICATION") EvidenceStore.Purpose purpose,
+            @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         if (file.getSize() > EvidenceStore.MAX_BYTES) {
             redirect.addFlashAttribute("refusal", "evidence.tooLarge");
-            redirect.addFlashAttribute("refusalArgs", new Object[]{EvidenceStore.MAX_BYTES / 1024 / 1024});
+            redirect.addFlashAttribute("refusalArgs", new Object[] { EvidenceStore.MAX_BYTES / 1024 / 1024 });
             return "redirect:/problems/" + id;
         }
         byte[] content = file.getBytes();
@@ -276,13 +303,13 @@ class ProblemController {
 
     @PostMapping("/problems/{id}/rectified")
     String rectified(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String note,
-                     RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> ledger.reportRectified(id, version, note, units.currentScope()));
     }
 
     @PostMapping("/problems/{id}/check")
     String check(@PathVariable UUID id, @RequestParam long version, @RequestParam boolean passed,
-                 @RequestParam(required = false) String opinion, RedirectAttributes redirect) {
+            @RequestParam(required = false) String opinion, RedirectAttributes redirect) {
         return act(id, redirect, () -> ledger.checkRectification(id, version, passed, opinion, units.currentScope()));
     }
 
@@ -293,16 +320,20 @@ class ProblemController {
 
     @PostMapping("/problems/{id}/reopen")
     String reopen(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String reason,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> ledger.reopen(id, version, reason, units.currentScope()));
     }
 
-    /** Runs an action; a refusal is shown on the detail page next to the forms (stale edits become the 409 page). */
+    /**
+     * Runs an action; a refusal is shown on the detail page next to the forms (stale
+     * edits become the 409 page).
+     */
     private String act(UUID id, RedirectAttributes redirect, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("flash", "flash.saved");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/problems/" + id;
@@ -316,4 +347,5 @@ class ProblemController {
     private Map<UUID, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
     }
+
 }

@@ -11,13 +11,14 @@ import java.util.UUID;
 
 /** The registration form of a problem (登记问题线索). */
 public record ProblemForm(UUID campaignId, @NotNull ProblemSource source, @Size(max = 100) String sourceRef,
-                          @NotNull ProblemCategory category, String itemCode, @NotNull UUID unitId,
-                          @Size(max = 500) String officers, @NotBlank @Size(max = 4000) String description,
-                          @NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn,
-                          Boolean confidential) {
+        @NotNull ProblemCategory category, String itemCode, @NotNull UUID unitId, @Size(max = 500) String officers,
+        @NotBlank @Size(max = 4000) String description,
+        @NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn,
+        Boolean confidential) {
 
     NewProblem toNewProblem() {
-        return new NewProblem(campaignId, source, sourceRef, category, itemCode == null || itemCode.isBlank()
-                ? null : itemCode, unitId, officers, description, foundOn, Boolean.TRUE.equals(confidential));
+        return new NewProblem(campaignId, source, sourceRef, category,
+                itemCode == null || itemCode.isBlank() ? null : itemCode, unitId, officers, description, foundOn,
+                Boolean.TRUE.equals(confidential));
     }
 }

@@ -28,9 +28,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Import of problems from an .xlsx in the layout of the export (title row, header row, data rows; columns found by
- * their header in either language). Every row is validated first; if any row fails, nothing is imported and the
- * report lists every failing row. Otherwise all rows are registered in one transaction.
+ * Import of problems from an .xlsx in the layout of the export (title row, header row,
+ * data rows; columns found by their header in either language). Every row is validated
+ * first; if any row fails, nothing is imported and the report lists every failing row.
+ * Otherwise all rows are registered in one transaction.
  */
 @Service
 class ProblemImport {
@@ -47,8 +48,11 @@ class ProblemImport {
     }
 
     private final Problems problems;
+
     private final OrgUnits units;
+
     private final ProblemLedger ledger;
+
     private final MessageSource messages;
 
     ProblemImport(Problems problems, OrgUnits units, ProblemLedger ledger, MessageSource messages) {
@@ -68,14 +72,14 @@ class ProblemImport {
             for (String required : List.of("xlsx.column.foundOn", "xlsx.column.source", "xlsx.column.category",
                     "xlsx.column.unit", "xlsx.column.description")) {
                 if (!columns.containsKey(required)) {
-                    errors.add(new RowError(2, "import.missingColumn", new Object[]{label(required, Locale.CHINA)}));
+                    errors.add(new RowError(2, "import.missingColumn", new Object[] { label(required, Locale.CHINA) }));
                 }
             }
             if (!errors.isEmpty()) {
                 return new Report(0, errors);
             }
             if (sheet.getLastRowNum() - 1 > MAX_ROWS) {
-                return new Report(0, List.of(new RowError(0, "import.tooManyRows", new Object[]{MAX_ROWS})));
+                return new Report(0, List.of(new RowError(0, "import.tooManyRows", new Object[] { MAX_ROWS })));
             }
             Map<String, ProblemSource> sources = labels("problem.source.", ProblemSource.values());
             Map<String, ProblemCategory> categories = labels("problem.category.", ProblemCategory.values());
@@ -99,29 +103,30 @@ class ProblemImport {
                 int before = errors.size();
                 LocalDate foundOn = date(row.getCell(columns.get("xlsx.column.foundOn")), formatter);
                 if (foundOn == null || foundOn.isAfter(ledger.today())) {
-                    errors.add(new RowError(human, "import.badDate", new Object[]{}));
+                    errors.add(new RowError(human, "import.badDate", new Object[] {}));
                 }
                 ProblemSource source = sources.get(text(row, columns.get("xlsx.column.source"), formatter));
                 if (source == null) {
-                    errors.add(new RowError(human, "import.badSource", new Object[]{}));
+                    errors.add(new RowError(human, "import.badSource", new Object[] {}));
                 }
                 ProblemCategory category = categories.get(text(row, columns.get("xlsx.column.category"), formatter));
                 if (category == null) {
-                    errors.add(new RowError(human, "import.badCategory", new Object[]{}));
+                    errors.add(new RowError(human, "import.badCategory", new Object[] {}));
                 }
                 String itemText = columns.containsKey("xlsx.column.item")
                         ? text(row, columns.get("xlsx.column.item"), formatter) : "";
                 String item = itemText.isEmpty() ? null : items.get(itemText);
-                if (!itemText.isEmpty() && (item == null || category == null || !item.startsWith(category.name() + "."))) {
-                    errors.add(new RowError(human, "import.badItem", new Object[]{itemText}));
+                if (!itemText.isEmpty()
+                        && (item == null || category == null || !item.startsWith(category.name() + "."))) {
+                    errors.add(new RowError(human, "import.badItem", new Object[] { itemText }));
                 }
                 UUID unit = unitIds.get(text(row, columns.get("xlsx.column.unit"), formatter));
                 if (unit == null || !scope.includes(unit)) {
-                    errors.add(new RowError(human, "import.badUnit", new Object[]{}));
+                    errors.add(new RowError(human, "import.badUnit", new Object[] {}));
                 }
                 String description = text(row, columns.get("xlsx.column.description"), formatter);
                 if (description.isEmpty() || description.length() > 4000) {
-                    errors.add(new RowError(human, "import.badDescription", new Object[]{}));
+                    errors.add(new RowError(human, "import.badDescription", new Object[] {}));
                 }
                 String officers = columns.containsKey("xlsx.column.officers")
                         ? text(row, columns.get("xlsx.column.officers"), formatter) : "";
@@ -135,7 +140,7 @@ class ProblemImport {
             return new Report(0, errors);
         }
         if (valid.isEmpty()) {
-            return new Report(0, List.of(new RowError(0, "import.empty", new Object[]{})));
+            return new Report(0, List.of(new RowError(0, "import.empty", new Object[] {})));
         }
         for (NewProblem p : valid) {
             problems.register(p);
@@ -146,7 +151,8 @@ class ProblemImport {
     private static Workbook open(InputStream in) throws IOException {
         try {
             return new XSSFWorkbook(in);
-        } catch (RuntimeException | IOException e) {
+        }
+        catch (RuntimeException | IOException e) {
             throw new BusinessRuleViolation("import.notXlsx");
         }
     }
@@ -206,8 +212,10 @@ class ProblemImport {
         }
         try {
             return LocalDate.parse(f.formatCellValue(c).trim());
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             return null;
         }
     }
+
 }

@@ -8,16 +8,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A problem item as an administrator adds or edits it. The code is the category's code, a dot and {@code suffix};
- * category and code are fixed once added.
+ * A problem item as an administrator adds or edits it. The code is the category's code, a
+ * dot and {@code suffix}; category and code are fixed once added.
  */
-public record ProblemItemForm(
-        @NotNull ProblemCategory category,
+public record ProblemItemForm(@NotNull ProblemCategory category,
         @Size(max = 30) @Pattern(regexp = "^[A-Z0-9_]*$", message = "{item.suffix.invalid}") String suffix,
-        @NotBlank @Size(max = 200) String name,
-        @Min(0) @Max(9999) int sort,
-        Boolean active,
-        Long version) {
+        @NotBlank @Size(max = 200) String name, @Min(0) @Max(9999) int sort, Boolean active, Long version) {
 
     public static ProblemItemForm empty() {
         return new ProblemItemForm(null, "", "", 100, true, null);

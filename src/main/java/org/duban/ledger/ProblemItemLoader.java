@@ -13,8 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reference data, not demonstration data: the notice's problem items from {@code ledger/problem-items.csv} are
- * added at start-up when missing. Items an administrator added, or renamed, are left alone.
+ * Reference data, not demonstration data: the notice's problem items from
+ * {@code ledger/problem-items.csv} are added at start-up when missing. Items an
+ * administrator added, or renamed, are left alone.
  */
 @Component
 @Order(10)
@@ -32,7 +33,8 @@ class ProblemItemLoader implements ApplicationRunner {
         String csv;
         try {
             csv = new ClassPathResource("ledger/problem-items.csv").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         int sort = 0;
@@ -43,8 +45,13 @@ class ProblemItemLoader implements ApplicationRunner {
             String[] cells = line.trim().split(",", 3);
             ProblemCategory.valueOf(cells[1]);
             jdbc.sql("insert into problem_item (code, category, name, sort) values (:c, :cat, :n, :s) "
-                            + "on conflict (code) do nothing")
-                    .param("c", cells[0]).param("cat", cells[1]).param("n", cells[2]).param("s", ++sort).update();
+                    + "on conflict (code) do nothing")
+                .param("c", cells[0])
+                .param("cat", cells[1])
+                .param("n", cells[2])
+                .param("s", ++sort)
+                .update();
         }
     }
+
 }

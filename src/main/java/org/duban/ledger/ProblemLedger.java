@@ -28,29 +28,37 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The problem ledger: scoped queries and the persistence of the {@link Problem} aggregate's actions, with the
- * change history (old → new), the audit trail and optimistic locking.
+ * The problem ledger: scoped queries and the persistence of the {@link Problem}
+ * aggregate's actions, with the change history (old → new), the audit trail and
+ * optimistic locking.
  *
- * <p>Visibility: a problem is visible to a user whose data scope holds the unit concerned or the unit it is
- * assigned to; a confidential clue only to holders of {@code ledger:clue:confidential}. Anything else is "not
- * found".
+ * <p>
+ * Visibility: a problem is visible to a user whose data scope holds the unit concerned or
+ * the unit it is assigned to; a confidential clue only to holders of
+ * {@code ledger:clue:confidential}. Anything else is "not found".
  */
 @Service
 public class ProblemLedger {
 
     public static final String CONFIDENTIAL = "ledger:clue:confidential";
+
     private static final Set<String> COLUMNS = Set.of("assigned_unit_id", "assigned_by", "assigned_on", "limit_days",
             "due_on", "finding", "reopen_count", "root_cause", "root_cause_note");
 
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final BureauClock bureau;
+
     private final WorkingDays workingDays;
+
     private final EvidenceStore evidence;
 
-    ProblemLedger(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, BureauClock bureau, WorkingDays workingDays,
-                  EvidenceStore evidence) {
+    ProblemLedger(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, BureauClock bureau,
+            WorkingDays workingDays, EvidenceStore evidence) {
         this.bureau = bureau;
         this.jdbc = jdbc;
         this.events = events;
@@ -68,20 +76,23 @@ public class ProblemLedger {
         return CurrentUser.get().map(u -> u.can(CONFIDENTIAL)).orElse(false);
     }
 
-    // ---- queries ----------------------------------------------------------------------------------------
+    // ---- queries
+    // ----------------------------------------------------------------------------------------
 
     private record Where(String sql, Map<String, Object> params) {
     }
 
-    /** The text free-text search ({@code q}) reads: the expression of the trigram index (V26), word for word. */
+    /**
+     * The text free-text search ({@code q}) reads: the expression of the trigram index
+     * (V26), word for word.
+     */
     static final String SEARCHED_TEXT = "(p.reference || ' ' || p.description)";
 
     static final String RECTIFICATION_STATUSES = " and p.status in ('CONFIRMED', 'RECTIFYING', 'RECTIFIED', 'VERIFIED', 'SIGNED_OFF')";
 
     private Where where(ProblemFilter f, DataScope scope, boolean rectificationsOnly) {
         StringBuilder sql = new StringBuilder(rectificationsOnly
-                ? " from problem p left join rectification r on r.problem_id = p.id"
-                : " from problem p");
+                ? " from problem p left join rectification r on r.problem_id = p.id" : " from problem p");
         sql.append(" where (p.unit_id = any(:units) or p.assigned_unit_id = any(:units))");
         if (rectificationsOnly) {
             sql.append(RECTIFICATION_STATUSES);
@@ -128,11 +139,16 @@ public class ProblemLedger {
             params.put("to", Date.valueOf(f.to()));
         }
         if (f.q() != null && !f.q().isBlank()) {
-            // Exactly the expression of the trigram index problem_text_trgm_idx (V26). The index serves searches
-            // holding a run of three or more letters or digits; shorter ones (most 1-2 character Chinese words)
-            // are answered by reading the list in order and filtering, see docs/ledger.md "Measured".
-            // A search without letters that have case (Chinese words, numbers) is the same under like and ilike;
-            // like compares bytes, while ilike lower-cases every row first: 2-3x slower on a scan of Chinese text.
+            // Exactly the expression of the trigram index problem_text_trgm_idx (V26).
+            // The index serves searches
+            // holding a run of three or more letters or digits; shorter ones (most 1-2
+            // character Chinese words)
+            // are answered by reading the list in order and filtering, see docs/ledger.md
+            // "Measured".
+            // A search without letters that have case (Chinese words, numbers) is the
+            // same under like and ilike;
+            // like compares bytes, while ilike lower-cases every row first: 2-3x slower
+            // on a scan of Chinese text.
             String q = f.q().trim();
             sql.append(" and ").append(SEARCHED_TEXT).append(hasCase(q) ? " ilike :q" : " like :q");
             params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -159,36 +175,49 @@ public class ProblemLedger {
         Where w = where(f, scope, rectificationsOnly);
         planForTheseValues();
         long total = jdbc.sql(countSql(w)).params(w.params()).query(Long.class).single();
-        List<Problem> rows = jdbc.sql(pageSql(f, w, total)).params(w.params()).param("limit", f.sizeOrDefault())
-                .param("offset", (long) f.pageOrFirst() * f.sizeOrDefault())
-                .query(ProblemLedger::map).list();
+        List<Problem> rows = jdbc.sql(pageSql(f, w, total))
+            .params(w.params())
+            .param("limit", f.sizeOrDefault())
+            .param("offset", (long) f.pageOrFirst() * f.sizeOrDefault())
+            .query(ProblemLedger::map)
+            .list();
         return new Page<>(rows, total, f.pageOrFirst(), f.sizeOrDefault());
     }
 
     /**
-     * The right plan of a list query depends on the values: a common word is best found by reading the list in
-     * order until the page is full, a rare one through the trigram index. The JDBC driver prepares a statement on
-     * the server after a few executions, and PostgreSQL may then keep one generic plan for every value — measured
-     * at 100,000 problems, 335 ms instead of 8 ms for a common word and 1.2 s instead of 0.3 s for a rare short
-     * one. Planning anew costs well under a millisecond. Only for this (read-only) transaction.
+     * The right plan of a list query depends on the values: a common word is best found
+     * by reading the list in order until the page is full, a rare one through the trigram
+     * index. The JDBC driver prepares a statement on the server after a few executions,
+     * and PostgreSQL may then keep one generic plan for every value — measured at 100,000
+     * problems, 335 ms instead of 8 ms for a common word and 1.2 s instead of 0.3 s for a
+     * rare short one. Planning anew costs well under a millisecond. Only for this
+     * (read-only) transaction.
      */
     private void planForTheseValues() {
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
     }
 
-    /** Counting a whole large ledger costs more than the page itself: count up to a cap, show "more than". */
+    /**
+     * Counting a whole large ledger costs more than the page itself: count up to a cap,
+     * show "more than".
+     */
     private static String countSql(Where w) {
         return "select count(*) from (select 1" + w.sql() + " limit " + (Page.COUNT_CAP + 1) + ") c";
     }
 
-    /** At most this many matches: fetch them all and sort, rather than read the list in order to find them. */
+    /**
+     * At most this many matches: fetch them all and sort, rather than read the list in
+     * order to find them.
+     */
     static final int FEW_MATCHES = 1_000;
 
     /**
-     * The page. The planner guesses how many rows a search matches, and for a rare word it may guess wrong and read
-     * the list in order looking for 25 matches among 100,000 rows (153 ms measured, instead of 0.6 ms through the
-     * trigram index). The count, made first, tells how many there are: when they are few, the subquery (kept apart
-     * by {@code offset 0}) fetches them by the best index for the filter alone, and only they are sorted.
+     * The page. The planner guesses how many rows a search matches, and for a rare word
+     * it may guess wrong and read the list in order looking for 25 matches among 100,000
+     * rows (153 ms measured, instead of 0.6 ms through the trigram index). The count,
+     * made first, tells how many there are: when they are few, the subquery (kept apart
+     * by {@code offset 0}) fetches them by the best index for the filter alone, and only
+     * they are sorted.
      */
     private static String pageSql(ProblemFilter f, Where w, long total) {
         String matches = "select p.*" + w.sql();
@@ -196,7 +225,10 @@ public class ProblemLedger {
         return from + " order by " + f.orderBy() + " limit :limit offset :offset";
     }
 
-    /** EXPLAIN ANALYZE of the list's count and page queries, as {@link #list} runs them (for the benchmark). */
+    /**
+     * EXPLAIN ANALYZE of the list's count and page queries, as {@link #list} runs them
+     * (for the benchmark).
+     */
     @Transactional(readOnly = true)
     List<String> explainList(ProblemFilter f, DataScope scope) {
         Where w = where(f, scope, false);
@@ -204,36 +236,44 @@ public class ProblemLedger {
         long total = jdbc.sql(countSql(w)).params(w.params()).query(Long.class).single();
         List<String> plans = new java.util.ArrayList<>();
         for (String sql : List.of(countSql(w), pageSql(f, w, total))) {
-            plans.addAll(jdbc.sql("explain (analyze, costs off) " + sql).params(w.params())
-                    .param("limit", f.sizeOrDefault()).param("offset", (long) f.pageOrFirst() * f.sizeOrDefault())
-                    .query(String.class).list());
+            plans.addAll(jdbc.sql("explain (analyze, costs off) " + sql)
+                .params(w.params())
+                .param("limit", f.sizeOrDefault())
+                .param("offset", (long) f.pageOrFirst() * f.sizeOrDefault())
+                .query(String.class)
+                .list());
         }
         return plans;
     }
 
-    /** Streams every matching row (for the export), in list order, without holding them all in memory. */
+    /**
+     * Streams every matching row (for the export), in list order, without holding them
+     * all in memory.
+     */
     @Transactional(readOnly = true)
     public void forEach(ProblemFilter f, DataScope scope, boolean rectificationsOnly,
-                        java.util.function.BiConsumer<Problem, ResultSet> each) {
+            java.util.function.BiConsumer<Problem, ResultSet> each) {
         Where w = where(f, scope, rectificationsOnly);
         String columns = rectificationsOnly ? "select p.*, r.responsible_unit_id, r.responsible_person, "
                 + "r.deadline as r_deadline, r.completion_note, r.verified_by, r.signed_off_by, "
                 + "(select string_agg(m.text, '; ' order by m.sort) from rectification_measure m "
                 + "where m.problem_id = p.id) as measures" : "select p.*";
-        jdbc.sql(columns + w.sql() + " order by " + f.orderBy()).params(w.params()).withFetchSize(500)
-                .query(rs -> {
-                    each.accept(map(rs, 0), rs);
-                });
+        jdbc.sql(columns + w.sql() + " order by " + f.orderBy()).params(w.params()).withFetchSize(500).query(rs -> {
+            each.accept(map(rs, 0), rs);
+        });
     }
 
     @Transactional(readOnly = true)
     public Problem get(UUID id, DataScope scope) {
         Problem p = jdbc.sql("""
-                        select p.* from problem p
-                        where p.id = :id and (p.unit_id = any(:units) or p.assigned_unit_id = any(:units))
-                        """)
-                .param("id", id).param("units", scope.unitArray()).query(ProblemLedger::map).optional()
-                .orElseThrow(() -> new NotFoundException("problem " + id));
+                select p.* from problem p
+                where p.id = :id and (p.unit_id = any(:units) or p.assigned_unit_id = any(:units))
+                """)
+            .param("id", id)
+            .param("units", scope.unitArray())
+            .query(ProblemLedger::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("problem " + id));
         if (p.confidential() && !mayReadConfidential()) {
             throw new NotFoundException("problem " + id);
         }
@@ -243,46 +283,55 @@ public class ProblemLedger {
     /** The problem with this reference number, under the same rules as {@link #get}. */
     @Transactional(readOnly = true)
     public java.util.Optional<Problem> findByReference(String reference, DataScope scope) {
-        return jdbc.sql("select id from problem where reference = :ref").param("ref", reference == null ? "" : reference.strip())
-                .query(UUID.class).optional().flatMap(id -> {
-                    try {
-                        return java.util.Optional.of(get(id, scope));
-                    } catch (NotFoundException outOfScope) {
-                        return java.util.Optional.empty();
-                    }
-                });
+        return jdbc.sql("select id from problem where reference = :ref")
+            .param("ref", reference == null ? "" : reference.strip())
+            .query(UUID.class)
+            .optional()
+            .flatMap(id -> {
+                try {
+                    return java.util.Optional.of(get(id, scope));
+                }
+                catch (NotFoundException outOfScope) {
+                    return java.util.Optional.empty();
+                }
+            });
     }
 
-    public record ChangeRow(java.time.LocalDateTime at, String actor, String action, String field, String oldValue, String newValue) {
+    public record ChangeRow(java.time.LocalDateTime at, String actor, String action, String field, String oldValue,
+            String newValue) {
     }
 
     @Transactional(readOnly = true)
     public List<ChangeRow> history(UUID id) {
-        return jdbc.sql("select * from problem_change where problem_id = :id order by id").param("id", id)
-                .query((rs, n) -> new ChangeRow(java.time.LocalDateTime.ofInstant(rs.getTimestamp("at").toInstant(), bureau.zone()), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("field"), rs.getString("old_value"),
-                        rs.getString("new_value"))).list();
+        return jdbc.sql("select * from problem_change where problem_id = :id order by id")
+            .param("id", id)
+            .query((rs, n) -> new ChangeRow(
+                    java.time.LocalDateTime.ofInstant(rs.getTimestamp("at").toInstant(), bureau.zone()),
+                    rs.getString("actor"), rs.getString("action"), rs.getString("field"), rs.getString("old_value"),
+                    rs.getString("new_value")))
+            .list();
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<Rectification> rectification(UUID id) {
-        List<Rectification.Measure> measures = jdbc.sql(
-                        "select * from rectification_measure where problem_id = :id order by sort, deadline")
-                .param("id", id).query((rs, n) -> new Rectification.Measure(rs.getObject("id", UUID.class),
-                        rs.getString("text"), rs.getString("owner"), rs.getDate("deadline").toLocalDate(),
-                        rs.getDate("done_on") == null ? null : rs.getDate("done_on").toLocalDate())).list();
-        return jdbc.sql("select * from rectification where problem_id = :id").param("id", id)
-                .query((rs, n) -> {
-                    Date completed = rs.getDate("completed_on");
-                    Timestamp verified = rs.getTimestamp("verified_at");
-                    Timestamp signed = rs.getTimestamp("signed_off_at");
-                    return new Rectification(id, rs.getObject("responsible_unit_id", UUID.class),
-                            rs.getString("responsible_person"), rs.getDate("deadline").toLocalDate(),
-                            rs.getString("completion_note"), completed == null ? null : completed.toLocalDate(),
-                            rs.getString("verified_by"), verified == null ? null : verified.toInstant(),
-                            rs.getString("verification_opinion"), rs.getString("signed_off_by"),
-                            signed == null ? null : signed.toInstant(), measures);
-                }).optional();
+        List<Rectification.Measure> measures = jdbc
+            .sql("select * from rectification_measure where problem_id = :id order by sort, deadline")
+            .param("id", id)
+            .query((rs, n) -> new Rectification.Measure(rs.getObject("id", UUID.class), rs.getString("text"),
+                    rs.getString("owner"), rs.getDate("deadline").toLocalDate(),
+                    rs.getDate("done_on") == null ? null : rs.getDate("done_on").toLocalDate()))
+            .list();
+        return jdbc.sql("select * from rectification where problem_id = :id").param("id", id).query((rs, n) -> {
+            Date completed = rs.getDate("completed_on");
+            Timestamp verified = rs.getTimestamp("verified_at");
+            Timestamp signed = rs.getTimestamp("signed_off_at");
+            return new Rectification(id, rs.getObject("responsible_unit_id", UUID.class),
+                    rs.getString("responsible_person"), rs.getDate("deadline").toLocalDate(),
+                    rs.getString("completion_note"), completed == null ? null : completed.toLocalDate(),
+                    rs.getString("verified_by"), verified == null ? null : verified.toInstant(),
+                    rs.getString("verification_opinion"), rs.getString("signed_off_by"),
+                    signed == null ? null : signed.toInstant(), measures);
+        }).optional();
     }
 
     public record ItemRow(String code, ProblemCategory category, String name) {
@@ -291,11 +340,13 @@ public class ProblemLedger {
     @Transactional(readOnly = true)
     public List<ItemRow> items() {
         return jdbc.sql("select * from problem_item order by category, sort, code")
-                .query((rs, n) -> new ItemRow(rs.getString("code"), ProblemCategory.valueOf(rs.getString("category")),
-                        rs.getString("name"))).list();
+            .query((rs, n) -> new ItemRow(rs.getString("code"), ProblemCategory.valueOf(rs.getString("category")),
+                    rs.getString("name")))
+            .list();
     }
 
-    // ---- actions ------------------------------------------------------------------------------------------
+    // ---- actions
+    // ------------------------------------------------------------------------------------------
 
     @Transactional
     public void assign(UUID id, long version, UUID toUnit, int workingDaysLimit, DataScope scope) {
@@ -304,7 +355,8 @@ public class ProblemLedger {
             throw new BusinessRuleViolation("problem.assign.unitOutOfScope");
         }
         LocalDate today = today();
-        LocalDate due = workingDaysLimit >= 1 && workingDaysLimit <= 90 ? workingDays.add(today, workingDaysLimit) : today;
+        LocalDate due = workingDaysLimit >= 1 && workingDaysLimit <= 90 ? workingDays.add(today, workingDaysLimit)
+                : today;
         apply(p, version, p.assign(toUnit, workingDaysLimit, due, today, CurrentUser.actor()), null);
     }
 
@@ -323,7 +375,9 @@ public class ProblemLedger {
     public record Plan(UUID responsibleUnitId, String responsiblePerson, LocalDate deadline) {
     }
 
-    /** Sets up the rectification (responsible unit and person, deadline) and starts it. */
+    /**
+     * Sets up the rectification (responsible unit and person, deadline) and starts it.
+     */
     @Transactional
     public void startRectification(UUID id, long version, Plan plan, DataScope scope) {
         Problem p = get(id, scope);
@@ -347,13 +401,18 @@ public class ProblemLedger {
                         responsible_person = excluded.responsible_person, deadline = excluded.deadline,
                         verified_by = null, verified_at = null, signed_off_by = null, signed_off_at = null
                     """)
-                    .param("id", id).param("unit", plan.responsibleUnitId())
-                    .param("person", plan.responsiblePerson().trim()).param("deadline", Date.valueOf(plan.deadline()))
-                    .update();
+                .param("id", id)
+                .param("unit", plan.responsibleUnitId())
+                .param("person", plan.responsiblePerson().trim())
+                .param("deadline", Date.valueOf(plan.deadline()))
+                .update();
         });
     }
 
-    /** A measure of the rectification; allowed while rectifying. Bumps the problem's version. */
+    /**
+     * A measure of the rectification; allowed while rectifying. Bumps the problem's
+     * version.
+     */
     @Transactional
     public void addMeasure(UUID id, long version, String text, String owner, LocalDate deadline, DataScope scope) {
         Problem p = get(id, scope);
@@ -367,20 +426,27 @@ public class ProblemLedger {
         values.put("measure", text.trim());
         values.put("owner", owner.trim());
         values.put("deadline", deadline);
-        apply(p, version, new Problem.Change("measure", p.status(), values), () ->
-                jdbc.sql("""
+        apply(p, version, new Problem.Change("measure", p.status(), values),
+                () -> jdbc.sql("""
                         insert into rectification_measure (id, problem_id, text, owner, deadline, sort)
                         values (:mid, :id, :text, :owner, :deadline,
                                 (select count(*) from rectification_measure where problem_id = :id))
                         """)
-                        .param("mid", UUID.randomUUID()).param("id", id).param("text", text.trim())
-                        .param("owner", owner.trim()).param("deadline", Date.valueOf(deadline)).update());
+                    .param("mid", UUID.randomUUID())
+                    .param("id", id)
+                    .param("text", text.trim())
+                    .param("owner", owner.trim())
+                    .param("deadline", Date.valueOf(deadline))
+                    .update());
     }
 
-    /** Adds an evidence file (clue evidence at any time, completion evidence while rectifying). */
+    /**
+     * Adds an evidence file (clue evidence at any time, completion evidence while
+     * rectifying).
+     */
     @Transactional
     public UUID addEvidence(UUID id, long version, EvidenceStore.Purpose purpose, String fileName, byte[] content,
-                            DataScope scope) {
+            DataScope scope) {
         Problem p = get(id, scope);
         if (purpose == EvidenceStore.Purpose.RECTIFICATION && p.status() != ProblemStatus.RECTIFYING) {
             throw new BusinessRuleViolation("problem.transition.illegal", "evidence", p.status().name());
@@ -401,44 +467,59 @@ public class ProblemLedger {
                 evidence.count(id, EvidenceStore.Purpose.RECTIFICATION));
         Map<String, Object> values = new LinkedHashMap<>(change.values());
         values.put("completion_note", note == null ? "" : note.trim());
-        apply(p, version, new Problem.Change(change.action(), change.to(), values), () ->
-                jdbc.sql("update rectification set completion_note = :note, completed_on = :on where problem_id = :id")
-                        .param("note", note).param("on", Date.valueOf(today())).param("id", id).update());
+        apply(p, version, new Problem.Change(change.action(), change.to(), values),
+                () -> jdbc
+                    .sql("update rectification set completion_note = :note, completed_on = :on where problem_id = :id")
+                    .param("note", note)
+                    .param("on", Date.valueOf(today()))
+                    .param("id", id)
+                    .update());
     }
 
     @Transactional
     public void checkRectification(UUID id, long version, boolean passed, String opinion, DataScope scope) {
         Problem p = get(id, scope);
         Problem.Change change = p.checkRectification(passed, opinion);
-        apply(p, version, change, () ->
-                jdbc.sql("""
+        apply(p, version, change,
+                () -> jdbc.sql("""
                         update rectification set verification_opinion = :opinion,
                                verified_by = :by, verified_at = :at where problem_id = :id
                         """)
-                        .param("opinion", change.values().get("verification_opinion"))
-                        .param("by", passed ? CurrentUser.actor() : null)
-                        .param("at", passed ? Timestamp.from(clock.instant()) : null).param("id", id).update());
+                    .param("opinion", change.values().get("verification_opinion"))
+                    .param("by", passed ? CurrentUser.actor() : null)
+                    .param("at", passed ? Timestamp.from(clock.instant()) : null)
+                    .param("id", id)
+                    .update());
     }
 
     @Transactional
     public void signOff(UUID id, long version, DataScope scope) {
         Problem p = get(id, scope);
-        boolean verified = jdbc.sql("select count(*) from rectification where problem_id = :id and verified_by is not null")
-                .param("id", id).query(Integer.class).single() > 0;
+        boolean verified = jdbc
+            .sql("select count(*) from rectification where problem_id = :id and verified_by is not null")
+            .param("id", id)
+            .query(Integer.class)
+            .single() > 0;
         Problem.Change change = p.signOff(evidence.count(id, EvidenceStore.Purpose.RECTIFICATION), verified);
-        apply(p, version, change, () ->
-                jdbc.sql("update rectification set signed_off_by = :by, signed_off_at = :at where problem_id = :id")
-                        .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                        .param("id", id).update());
+        apply(p, version, change,
+                () -> jdbc
+                    .sql("update rectification set signed_off_by = :by, signed_off_at = :at where problem_id = :id")
+                    .param("by", CurrentUser.actor())
+                    .param("at", Timestamp.from(clock.instant()))
+                    .param("id", id)
+                    .update());
     }
 
     @Transactional
     public void reopen(UUID id, long version, String reason, DataScope scope) {
         Problem p = get(id, scope);
         Problem.Change change = p.reopen(reason);
-        apply(p, version, change, () ->
-                jdbc.sql("update rectification set verified_by = null, verified_at = null, signed_off_by = null, "
-                        + "signed_off_at = null where problem_id = :id").param("id", id).update());
+        apply(p, version, change,
+                () -> jdbc
+                    .sql("update rectification set verified_by = null, verified_at = null, signed_off_by = null, "
+                            + "signed_off_at = null where problem_id = :id")
+                    .param("id", id)
+                    .update());
     }
 
     /** 举一反三: records the root cause of a confirmed problem. */
@@ -455,54 +536,61 @@ public class ProblemLedger {
     @Transactional(readOnly = true)
     public java.util.Optional<Cause> rootCause(UUID id) {
         return jdbc.sql("select root_cause, root_cause_note from problem where id = :id and root_cause is not null")
-                .param("id", id).query((rs, n) -> new Cause(RootCause.valueOf(rs.getString("root_cause")),
-                        rs.getString("root_cause_note"))).optional();
+            .param("id", id)
+            .query((rs, n) -> new Cause(RootCause.valueOf(rs.getString("root_cause")), rs.getString("root_cause_note")))
+            .optional();
     }
 
     /** A problem related to another, with the reasons (message keys) that relate them. */
     public record Related(UUID id, String reference, ProblemStatus status, String description, boolean confidential,
-                          List<String> reasons) {
+            List<String> reasons) {
     }
 
     /**
-     * The cluster around a problem (举一反三): other problems in scope of the same unit, of the same item, or naming
-     * one of the same officers. Computed from the ledger, so a new problem joins its cluster without anyone linking it.
+     * The cluster around a problem (举一反三): other problems in scope of the same unit, of
+     * the same item, or naming one of the same officers. Computed from the ledger, so a
+     * new problem joins its cluster without anyone linking it.
      */
     @Transactional(readOnly = true)
     public List<Related> related(Problem p, DataScope scope) {
         List<String> names = officerNames(p.officers());
-        String[] patterns = names.stream().map(n -> "%" + n.replace("%", "\\%").replace("_", "\\_") + "%")
-                .toArray(String[]::new);
+        String[] patterns = names.stream()
+            .map(n -> "%" + n.replace("%", "\\%").replace("_", "\\_") + "%")
+            .toArray(String[]::new);
         return jdbc.sql("""
-                        select id, reference, status, description, confidential, unit_id = :unit as same_unit,
-                               item_code is not null and item_code = :item as same_item,
-                               officers is not null and officers ilike any(cast(:patterns as text[])) as same_officer
-                        from problem
-                        where id <> :id and (unit_id = any(:units) or assigned_unit_id = any(:units))
-                          and (not confidential or :confidential)
-                          and (unit_id = :unit or (item_code is not null and item_code = :item)
-                               or (officers is not null and officers ilike any(cast(:patterns as text[]))))
-                        order by (unit_id = :unit and item_code is not distinct from :item) desc, found_on desc, reference
-                        limit 30
-                        """)
-                .param("id", p.id()).param("unit", p.unitId()).param("item", p.itemCode())
-                .param("patterns", patterns).param("units", scope.unitArray())
-                .param("confidential", mayReadConfidential())
-                .query((rs, n) -> {
-                    List<String> reasons = new java.util.ArrayList<>();
-                    if (rs.getBoolean("same_unit")) {
-                        reasons.add("problem.related.unit");
-                    }
-                    if (rs.getBoolean("same_item")) {
-                        reasons.add("problem.related.item");
-                    }
-                    if (rs.getBoolean("same_officer")) {
-                        reasons.add("problem.related.officer");
-                    }
-                    return new Related(rs.getObject("id", UUID.class), rs.getString("reference"),
-                            ProblemStatus.valueOf(rs.getString("status")), rs.getString("description"),
-                            rs.getBoolean("confidential"), List.copyOf(reasons));
-                }).list();
+                select id, reference, status, description, confidential, unit_id = :unit as same_unit,
+                       item_code is not null and item_code = :item as same_item,
+                       officers is not null and officers ilike any(cast(:patterns as text[])) as same_officer
+                from problem
+                where id <> :id and (unit_id = any(:units) or assigned_unit_id = any(:units))
+                  and (not confidential or :confidential)
+                  and (unit_id = :unit or (item_code is not null and item_code = :item)
+                       or (officers is not null and officers ilike any(cast(:patterns as text[]))))
+                order by (unit_id = :unit and item_code is not distinct from :item) desc, found_on desc, reference
+                limit 30
+                """)
+            .param("id", p.id())
+            .param("unit", p.unitId())
+            .param("item", p.itemCode())
+            .param("patterns", patterns)
+            .param("units", scope.unitArray())
+            .param("confidential", mayReadConfidential())
+            .query((rs, n) -> {
+                List<String> reasons = new java.util.ArrayList<>();
+                if (rs.getBoolean("same_unit")) {
+                    reasons.add("problem.related.unit");
+                }
+                if (rs.getBoolean("same_item")) {
+                    reasons.add("problem.related.item");
+                }
+                if (rs.getBoolean("same_officer")) {
+                    reasons.add("problem.related.officer");
+                }
+                return new Related(rs.getObject("id", UUID.class), rs.getString("reference"),
+                        ProblemStatus.valueOf(rs.getString("status")), rs.getString("description"),
+                        rs.getBoolean("confidential"), List.copyOf(reasons));
+            })
+            .list();
     }
 
     /** "王某、李某（一中队执法辅助人员）" → 王某, 李某: names without the roles in brackets. */
@@ -510,19 +598,25 @@ public class ProblemLedger {
         if (officers == null || officers.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(officers.replaceAll("[\uff08(][^\uff09)]*[\uff09)]", "")
-                        .split("[,\uff0c\u3001;\uff1b\\s]+"))
-                .map(String::strip).filter(n -> n.length() >= 2).distinct().toList();
+        return java.util.Arrays
+            .stream(officers.replaceAll("[\uff08(][^\uff09)]*[\uff09)]", "").split("[,\uff0c\u3001;\uff1b\\s]+"))
+            .map(String::strip)
+            .filter(n -> n.length() >= 2)
+            .distinct()
+            .toList();
     }
 
     int measureCount(UUID id) {
-        return jdbc.sql("select count(*) from rectification_measure where problem_id = :id").param("id", id)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from rectification_measure where problem_id = :id")
+            .param("id", id)
+            .query(Integer.class)
+            .single();
     }
 
     /**
-     * Persists one action: the status and the columns it sets, guarded by the version the user saw; then the
-     * timeline rows and the audit event. {@code alsoDo} runs after the guarded update, in the same transaction.
+     * Persists one action: the status and the columns it sets, guarded by the version the
+     * user saw; then the timeline rows and the audit event. {@code alsoDo} runs after the
+     * guarded update, in the same transaction.
      */
     private void apply(Problem p, long version, Problem.Change change, Runnable alsoDo) {
         Map<String, Object> columns = new LinkedHashMap<>();
@@ -531,14 +625,19 @@ public class ProblemLedger {
                 columns.put(k, v);
             }
         });
-        StringBuilder sql = new StringBuilder("update problem set status = :status, version = version + 1, "
-                + "updated_by = :by, updated_at = :at");
+        StringBuilder sql = new StringBuilder(
+                "update problem set status = :status, version = version + 1, " + "updated_by = :by, updated_at = :at");
         columns.keySet().forEach(c -> sql.append(", ").append(c).append(" = :").append(c));
         sql.append(" where id = :id and version = :version");
-        var statement = jdbc.sql(sql.toString()).param("status", change.to().name()).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("id", p.id()).param("version", version);
+        var statement = jdbc.sql(sql.toString())
+            .param("status", change.to().name())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", p.id())
+            .param("version", version);
         for (var e : columns.entrySet()) {
-            statement = statement.param(e.getKey(), e.getValue() instanceof LocalDate d ? Date.valueOf(d) : e.getValue());
+            statement = statement.param(e.getKey(),
+                    e.getValue() instanceof LocalDate d ? Date.valueOf(d) : e.getValue());
         }
         if (statement.update() == 0) {
             throw stale(p.id());
@@ -568,7 +667,10 @@ public class ProblemLedger {
         if (change.to() != p.status()) {
             UUID assigned = (UUID) change.values().getOrDefault("assigned_unit_id", p.assignedUnitId());
             UUID responsible = jdbc.sql("select responsible_unit_id from rectification where problem_id = :id")
-                    .param("id", p.id()).query(UUID.class).optional().orElse(null);
+                .param("id", p.id())
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
             events.publishEvent(new ProblemTransitioned(UUID.randomUUID(), p.id(), p.reference(), change.action(),
                     p.status(), change.to(), p.unitId(), assigned, responsible, p.confidential(), actor, at));
         }
@@ -588,18 +690,26 @@ public class ProblemLedger {
     }
 
     void record(UUID problemId, Instant at, String actor, String action, String field, String oldValue,
-                String newValue) {
+            String newValue) {
         jdbc.sql("""
                 insert into problem_change (problem_id, at, actor, action, field, old_value, new_value)
                 values (:p, :at, :actor, :action, :field, :old, :new)
                 """)
-                .param("p", problemId).param("at", Timestamp.from(at)).param("actor", actor).param("action", action)
-                .param("field", field).param("old", oldValue).param("new", newValue).update();
+            .param("p", problemId)
+            .param("at", Timestamp.from(at))
+            .param("actor", actor)
+            .param("action", action)
+            .param("field", field)
+            .param("old", oldValue)
+            .param("new", newValue)
+            .update();
     }
 
     private StaleEditException stale(UUID id) {
         Map<String, Object> row = jdbc.sql("select updated_by, updated_at from problem where id = :id")
-                .param("id", id).query().singleRow();
+            .param("id", id)
+            .query()
+            .singleRow();
         Timestamp at = (Timestamp) row.get("updated_at");
         return new StaleEditException("problem " + id, (String) row.get("updated_by"),
                 at == null ? null : at.toInstant());
@@ -622,4 +732,5 @@ public class ProblemLedger {
                 rs.getLong("version"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getString("updated_by"), updated == null ? null : updated.toInstant());
     }
+
 }

@@ -23,25 +23,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The ledger's reference data as administrators edit it: problem items per category (the five categories are fixed)
- * and the holiday calendar. Items already used by a problem are deactivated, never deleted; items of the notice
- * ({@code ledger/problem-items.csv}, re-added at start-up when missing) cannot be deleted either. Working-day
- * arithmetic ({@link WorkingDays}) reads the calendar again after every edit, so an edit applies at once.
+ * The ledger's reference data as administrators edit it: problem items per category (the
+ * five categories are fixed) and the holiday calendar. Items already used by a problem
+ * are deactivated, never deleted; items of the notice ({@code ledger/problem-items.csv},
+ * re-added at start-up when missing) cannot be deleted either. Working-day arithmetic
+ * ({@link WorkingDays}) reads the calendar again after every edit, so an edit applies at
+ * once.
  */
 @Service
 public class ReferenceData {
 
-    public record Item(String code, ProblemCategory category, String name, int sort, boolean active,
-                       boolean fromNotice, long uses, long version, String updatedBy, Instant updatedAt) {
+    public record Item(String code, ProblemCategory category, String name, int sort, boolean active, boolean fromNotice,
+            long uses, long version, String updatedBy, Instant updatedAt) {
     }
 
     public record Holiday(LocalDate day, boolean working, String name, long version, String updatedBy,
-                          Instant updatedAt) {
+            Instant updatedAt) {
     }
 
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
+
     private final WorkingDays workingDays;
 
     ReferenceData(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, WorkingDays workingDays) {
@@ -51,9 +56,11 @@ public class ReferenceData {
         this.workingDays = workingDays;
     }
 
-    // ---- problem items ----------------------------------------------------------------------------------------
+    // ---- problem items
+    // ----------------------------------------------------------------------------------------
 
-    // How many problems use each item: one grouped pass over the problems for the whole list (a count per item
+    // How many problems use each item: one grouped pass over the problems for the whole
+    // list (a count per item
     // would scan the problems once per item; item_code has no index of its own).
     private static final String ITEM_SELECT = """
             select i.*, coalesce(u.uses, 0) as uses
@@ -70,9 +77,9 @@ public class ReferenceData {
     @Transactional(readOnly = true)
     public List<ProblemLedger.ItemRow> activeItems() {
         return jdbc.sql("select code, category, name from problem_item where active order by category, sort, code")
-                .query((rs, n) -> new ProblemLedger.ItemRow(rs.getString("code"),
-                        ProblemCategory.valueOf(rs.getString("category")), rs.getString("name")))
-                .list();
+            .query((rs, n) -> new ProblemLedger.ItemRow(rs.getString("code"),
+                    ProblemCategory.valueOf(rs.getString("category")), rs.getString("name")))
+            .list();
     }
 
     @Transactional(readOnly = true)
@@ -95,37 +102,55 @@ public class ReferenceData {
             throw new BusinessRuleViolation("item.code.taken", code);
         }
         if (jdbc.sql("select count(*) from problem_item where category = :cat and name = :n")
-                .param("cat", form.category().name()).param("n", form.name().trim()).query(Integer.class).single() > 0) {
+            .param("cat", form.category().name())
+            .param("n", form.name().trim())
+            .query(Integer.class)
+            .single() > 0) {
             throw new BusinessRuleViolation("item.name.taken", form.name().trim());
         }
         jdbc.sql("""
-                        insert into problem_item (code, category, name, sort, active, added_by, updated_by, updated_at)
-                        values (:c, :cat, :n, :s, :a, :by, :by, :at)
-                        """)
-                .param("c", code).param("cat", form.category().name()).param("n", form.name().trim())
-                .param("s", form.sort()).param("a", form.isActive()).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).update();
+                insert into problem_item (code, category, name, sort, active, added_by, updated_by, updated_at)
+                values (:c, :cat, :n, :s, :a, :by, :by, :at)
+                """)
+            .param("c", code)
+            .param("cat", form.category().name())
+            .param("n", form.name().trim())
+            .param("s", form.sort())
+            .param("a", form.isActive())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         events.publishEvent(AuditEvent.change("ledger.item.added", "problem_item", code, Map.of(), describe(form)));
         return code;
     }
 
-    /** Renames, re-sorts, deactivates or reactivates an item; its code and category stay. */
+    /**
+     * Renames, re-sorts, deactivates or reactivates an item; its code and category stay.
+     */
     @Transactional
     public void updateItem(String code, ProblemItemForm form) {
         Item before = item(code);
         if (jdbc.sql("select count(*) from problem_item where category = :cat and name = :n and code <> :c")
-                .param("cat", before.category().name()).param("n", form.name().trim()).param("c", code)
-                .query(Integer.class).single() > 0) {
+            .param("cat", before.category().name())
+            .param("n", form.name().trim())
+            .param("c", code)
+            .query(Integer.class)
+            .single() > 0) {
             throw new BusinessRuleViolation("item.name.taken", form.name().trim());
         }
         int n = jdbc.sql("""
-                        update problem_item set name = :n, sort = :s, active = :a, version = version + 1,
-                               updated_by = :by, updated_at = :at
-                        where code = :c and version = :v
-                        """)
-                .param("n", form.name().trim()).param("s", form.sort()).param("a", form.isActive())
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("c", code).param("v", form.version() == null ? -1 : form.version()).update();
+                update problem_item set name = :n, sort = :s, active = :a, version = version + 1,
+                       updated_by = :by, updated_at = :at
+                where code = :c and version = :v
+                """)
+            .param("n", form.name().trim())
+            .param("s", form.sort())
+            .param("a", form.isActive())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("c", code)
+            .param("v", form.version() == null ? -1 : form.version())
+            .update();
         if (n == 0) {
             Item now = item(code);
             throw new StaleEditException("problem item " + code, now.updatedBy(), now.updatedAt());
@@ -134,7 +159,10 @@ public class ReferenceData {
                 describe(ProblemItemForm.of(before)), describe(form)));
     }
 
-    /** Deletes an item an administrator added and no problem uses; anything else is deactivated instead. */
+    /**
+     * Deletes an item an administrator added and no problem uses; anything else is
+     * deactivated instead.
+     */
     @Transactional
     public void deleteItem(String code, long version) {
         Item before = item(code);
@@ -144,9 +172,12 @@ public class ReferenceData {
         if (before.uses() > 0) {
             throw new BusinessRuleViolation("item.delete.used", before.uses());
         }
-        int n = jdbc.sql("delete from problem_item where code = :c and version = :v "
-                        + "and not exists (select 1 from problem where item_code = :c)")
-                .param("c", code).param("v", version).update();
+        int n = jdbc
+            .sql("delete from problem_item where code = :c and version = :v "
+                    + "and not exists (select 1 from problem where item_code = :c)")
+            .param("c", code)
+            .param("v", version)
+            .update();
         if (n == 0) {
             throw new StaleEditException("problem item " + code, before.updatedBy(), before.updatedAt());
         }
@@ -170,24 +201,25 @@ public class ReferenceData {
                 rs.getLong("version"), rs.getString("updated_by"), at == null ? null : at.toInstant());
     }
 
-    // ---- holiday calendar -------------------------------------------------------------------------------------
+    // ---- holiday calendar
+    // -------------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
     public List<Holiday> holidays(int year) {
         return jdbc.sql("select * from holiday_calendar where day between :a and :b order by day")
-                .param("a", Date.valueOf(LocalDate.of(year, 1, 1)))
-                .param("b", Date.valueOf(LocalDate.of(year, 12, 31)))
-                .query(ReferenceData::holiday).list();
+            .param("a", Date.valueOf(LocalDate.of(year, 1, 1)))
+            .param("b", Date.valueOf(LocalDate.of(year, 12, 31)))
+            .query(ReferenceData::holiday)
+            .list();
     }
 
     /** Years that have listed days, plus the current and the next year, newest first. */
     @Transactional(readOnly = true)
     public List<Integer> holidayYears(int current) {
         return jdbc.sql("""
-                        select y from (select distinct extract(year from day)::int as y from holiday_calendar
-                                       union select :c union select :n) years order by y desc
-                        """)
-                .param("c", current).param("n", current + 1).query(Integer.class).list();
+                select y from (select distinct extract(year from day)::int as y from holiday_calendar
+                               union select :c union select :n) years order by y desc
+                """).param("c", current).param("n", current + 1).query(Integer.class).list();
     }
 
     @Transactional(readOnly = true)
@@ -196,8 +228,10 @@ public class ReferenceData {
     }
 
     private Optional<Holiday> findHoliday(LocalDate day) {
-        return jdbc.sql("select * from holiday_calendar where day = :d").param("d", Date.valueOf(day))
-                .query(ReferenceData::holiday).optional();
+        return jdbc.sql("select * from holiday_calendar where day = :d")
+            .param("d", Date.valueOf(day))
+            .query(ReferenceData::holiday)
+            .optional();
     }
 
     /** Lists a day; a day already listed is refused (edit it instead). */
@@ -207,27 +241,35 @@ public class ReferenceData {
             throw new BusinessRuleViolation("holiday.day.taken", form.day().toString());
         }
         jdbc.sql("""
-                        insert into holiday_calendar (day, working, name, updated_by, updated_at)
-                        values (:d, :w, :n, :by, :at)
-                        """)
-                .param("d", Date.valueOf(form.day())).param("w", form.isWorking()).param("n", blankToNull(form.name()))
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant())).update();
+                insert into holiday_calendar (day, working, name, updated_by, updated_at)
+                values (:d, :w, :n, :by, :at)
+                """)
+            .param("d", Date.valueOf(form.day()))
+            .param("w", form.isWorking())
+            .param("n", blankToNull(form.name()))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         workingDays.calendarChanged();
-        events.publishEvent(AuditEvent.change("ledger.holiday.added", "holiday_calendar", form.day(), Map.of(),
-                describe(form)));
+        events.publishEvent(
+                AuditEvent.change("ledger.holiday.added", "holiday_calendar", form.day(), Map.of(), describe(form)));
     }
 
     @Transactional
     public void updateHoliday(LocalDate day, HolidayForm form) {
         Holiday before = holiday(day);
         int n = jdbc.sql("""
-                        update holiday_calendar set working = :w, name = :n, version = version + 1,
-                               updated_by = :by, updated_at = :at
-                        where day = :d and version = :v
-                        """)
-                .param("w", form.isWorking()).param("n", blankToNull(form.name())).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("d", Date.valueOf(day))
-                .param("v", form.version() == null ? -1 : form.version()).update();
+                update holiday_calendar set working = :w, name = :n, version = version + 1,
+                       updated_by = :by, updated_at = :at
+                where day = :d and version = :v
+                """)
+            .param("w", form.isWorking())
+            .param("n", blankToNull(form.name()))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("d", Date.valueOf(day))
+            .param("v", form.version() == null ? -1 : form.version())
+            .update();
         if (n == 0) {
             Holiday now = holiday(day);
             throw new StaleEditException("holiday " + day, now.updatedBy(), now.updatedAt());
@@ -237,15 +279,18 @@ public class ReferenceData {
                 describe(HolidayForm.of(before)), describe(form)));
     }
 
-    /** A line of an imported calendar that cannot be taken, with the reason as a message key. */
+    /**
+     * A line of an imported calendar that cannot be taken, with the reason as a message
+     * key.
+     */
     public record ImportError(int line, String messageKey, Object[] args) {
     }
 
     /**
-     * Imports days from a CSV text ({@code date,kind,name}; kind as on the page in either language, or
-     * true/false, 1/0, where true means a working day); a first line that is not a date is a header. Every line is
-     * checked first; if any fails (bad date or kind, a day twice, a day already listed), nothing is imported.
-     *
+     * Imports days from a CSV text ({@code date,kind,name}; kind as on the page in either
+     * language, or true/false, 1/0, where true means a working day); a first line that is
+     * not a date is a header. Every line is checked first; if any fails (bad date or
+     * kind, a day twice, a day already listed), nothing is imported.
      * @param kinds the accepted spellings of a kind, lower-cased, mapped to "working"
      * @return the errors; empty when all days were imported
      */
@@ -255,7 +300,7 @@ public class ReferenceData {
         Map<LocalDate, HolidayForm> days = new java.util.TreeMap<>();
         String[] lines = csv.replace("\uFEFF", "").split("\r?\n");
         if (lines.length > MAX_IMPORT_LINES) {
-            return List.of(new ImportError(0, "holiday.import.tooMany", new Object[]{MAX_IMPORT_LINES}));
+            return List.of(new ImportError(0, "holiday.import.tooMany", new Object[] { MAX_IMPORT_LINES }));
         }
         for (int i = 0; i < lines.length; i++) {
             String[] cells = lines[i].split("[,;\t]", 3);
@@ -265,25 +310,30 @@ public class ReferenceData {
             LocalDate day;
             try {
                 day = LocalDate.parse(cells[0].trim());
-            } catch (java.time.format.DateTimeParseException e) {
+            }
+            catch (java.time.format.DateTimeParseException e) {
                 if (i == 0) {
                     continue;
                 }
-                errors.add(new ImportError(i + 1, "holiday.import.badDate", new Object[]{cells[0].trim()}));
+                errors.add(new ImportError(i + 1, "holiday.import.badDate", new Object[] { cells[0].trim() }));
                 continue;
             }
             Boolean working = cells.length < 2 ? null : kinds.get(cells[1].trim().toLowerCase(java.util.Locale.ROOT));
             String name = cells.length < 3 ? null : cells[2].trim();
             if (working == null) {
                 errors.add(new ImportError(i + 1, "holiday.import.badKind",
-                        new Object[]{cells.length < 2 ? "" : cells[1].trim()}));
-            } else if (name != null && name.length() > 50) {
-                errors.add(new ImportError(i + 1, "holiday.import.nameTooLong", new Object[]{50}));
-            } else if (days.containsKey(day)) {
-                errors.add(new ImportError(i + 1, "holiday.import.twice", new Object[]{day.toString()}));
-            } else if (findHoliday(day).isPresent()) {
-                errors.add(new ImportError(i + 1, "holiday.day.taken", new Object[]{day.toString()}));
-            } else {
+                        new Object[] { cells.length < 2 ? "" : cells[1].trim() }));
+            }
+            else if (name != null && name.length() > 50) {
+                errors.add(new ImportError(i + 1, "holiday.import.nameTooLong", new Object[] { 50 }));
+            }
+            else if (days.containsKey(day)) {
+                errors.add(new ImportError(i + 1, "holiday.import.twice", new Object[] { day.toString() }));
+            }
+            else if (findHoliday(day).isPresent()) {
+                errors.add(new ImportError(i + 1, "holiday.day.taken", new Object[] { day.toString() }));
+            }
+            else {
                 days.put(day, new HolidayForm(day, working, name, null));
             }
         }
@@ -303,7 +353,9 @@ public class ReferenceData {
     public void deleteHoliday(LocalDate day, long version) {
         Holiday before = holiday(day);
         int n = jdbc.sql("delete from holiday_calendar where day = :d and version = :v")
-                .param("d", Date.valueOf(day)).param("v", version).update();
+            .param("d", Date.valueOf(day))
+            .param("v", version)
+            .update();
         if (n == 0) {
             throw new StaleEditException("holiday " + day, before.updatedBy(), before.updatedAt());
         }
@@ -329,4 +381,5 @@ public class ReferenceData {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
+
 }

@@ -26,12 +26,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Administration pages for the ledger's reference data: problem items and the holiday calendar. */
+/**
+ * Administration pages for the ledger's reference data: problem items and the holiday
+ * calendar.
+ */
 @Controller
 class ReferenceDataController {
 
     private final ReferenceData reference;
+
     private final ProblemLedger ledger;
+
     private final MessageSource messages;
 
     ReferenceDataController(ReferenceData reference, ProblemLedger ledger, MessageSource messages) {
@@ -40,7 +45,8 @@ class ReferenceDataController {
         this.messages = messages;
     }
 
-    // ---- problem items ----------------------------------------------------------------------------------------
+    // ---- problem items
+    // ----------------------------------------------------------------------------------------
 
     @GetMapping("/admin/problem-items")
     String items(Model model) {
@@ -50,13 +56,14 @@ class ReferenceDataController {
 
     @PostMapping("/admin/problem-items")
     String addItem(@Valid @ModelAttribute("form") ProblemItemForm form, BindingResult errors, Model model,
-                   RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 reference.addItem(form);
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/admin/problem-items";
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -64,9 +71,10 @@ class ReferenceDataController {
     }
 
     private String itemsView(Model model) {
-        Map<ProblemCategory, List<ReferenceData.Item>> byCategory = reference.items().stream()
-                .collect(Collectors.groupingBy(ReferenceData.Item::category,
-                        () -> new EnumMap<>(ProblemCategory.class), Collectors.toList()));
+        Map<ProblemCategory, List<ReferenceData.Item>> byCategory = reference.items()
+            .stream()
+            .collect(Collectors.groupingBy(ReferenceData.Item::category, () -> new EnumMap<>(ProblemCategory.class),
+                    Collectors.toList()));
         model.addAttribute("itemsByCategory", byCategory);
         model.addAttribute("categories", ProblemCategory.values());
         return "ledger/admin-items";
@@ -80,7 +88,7 @@ class ReferenceDataController {
 
     @PostMapping("/admin/problem-items/{code}")
     String updateItem(@PathVariable String code, @Valid @ModelAttribute("form") ProblemItemForm form,
-                      BindingResult errors, Model model, RedirectAttributes redirect) {
+            BindingResult errors, Model model, RedirectAttributes redirect) {
         ReferenceData.Item item = reference.item(code);
         if (errors.hasFieldErrors("name") || errors.hasFieldErrors("sort")) {
             return itemView(code, model);
@@ -89,7 +97,8 @@ class ReferenceDataController {
             reference.updateItem(item.code(), form);
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/admin/problem-items";
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             return itemView(code, model);
         }
@@ -97,13 +106,14 @@ class ReferenceDataController {
 
     @PostMapping("/admin/problem-items/{code}/delete")
     String deleteItem(@PathVariable String code, @RequestParam(defaultValue = "-1") long version, Model model,
-                      RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         ReferenceData.Item item = reference.item(code);
         try {
             reference.deleteItem(item.code(), version);
             redirect.addFlashAttribute("flash", "flash.deleted");
             return "redirect:/admin/problem-items";
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             model.addAttribute("form", ProblemItemForm.of(item));
             Flash.refused(model, refusal);
             return itemView(code, model);
@@ -115,7 +125,8 @@ class ReferenceDataController {
         return "ledger/admin-item-edit";
     }
 
-    // ---- holiday calendar -------------------------------------------------------------------------------------
+    // ---- holiday calendar
+    // -------------------------------------------------------------------------------------
 
     @GetMapping("/admin/holidays")
     String holidays(@RequestParam(required = false) Integer year, Model model) {
@@ -125,13 +136,14 @@ class ReferenceDataController {
 
     @PostMapping("/admin/holidays")
     String addHoliday(@Valid @ModelAttribute("form") HolidayForm form, BindingResult errors, Model model,
-                      RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 reference.addHoliday(form);
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/admin/holidays?year=" + form.day().getYear();
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -149,15 +161,17 @@ class ReferenceDataController {
     }
 
     @PostMapping("/admin/holidays/import")
-    String importHolidays(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
-                          Locale locale, RedirectAttributes redirect) throws IOException {
+    String importHolidays(@RequestParam(name = "file", required = false) MultipartFile file, Model model, Locale locale,
+            RedirectAttributes redirect) throws IOException {
         model.addAttribute("form", HolidayForm.empty());
         List<ReferenceData.ImportError> errors;
         if (file == null || file.isEmpty()) {
             errors = List.of(new ReferenceData.ImportError(0, "holiday.import.empty", new Object[0]));
-        } else if (file.getSize() > MAX_IMPORT_BYTES) {
+        }
+        else if (file.getSize() > MAX_IMPORT_BYTES) {
             errors = List.of(new ReferenceData.ImportError(0, "holiday.import.tooLarge", new Object[0]));
-        } else {
+        }
+        else {
             Map<String, Boolean> kinds = new HashMap<>();
             for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH, locale)) {
                 kinds.put(messages.getMessage("holiday.kind.false", null, l).toLowerCase(Locale.ROOT), false);
@@ -185,8 +199,8 @@ class ReferenceDataController {
 
     @PostMapping("/admin/holidays/{day}")
     String updateHoliday(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                         @Valid @ModelAttribute("form") HolidayForm form, BindingResult errors, Model model,
-                         RedirectAttributes redirect) {
+            @Valid @ModelAttribute("form") HolidayForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
         reference.holiday(day);
         model.addAttribute("day", day);
         if (errors.hasFieldErrors("name")) {
@@ -199,9 +213,10 @@ class ReferenceDataController {
 
     @PostMapping("/admin/holidays/{day}/delete")
     String deleteHoliday(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                         @RequestParam(defaultValue = "-1") long version, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "-1") long version, RedirectAttributes redirect) {
         reference.deleteHoliday(day, version);
         redirect.addFlashAttribute("flash", "flash.deleted");
         return "redirect:/admin/holidays?year=" + day.getYear();
     }
+
 }

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 class ReviewController {
 
     private final ReviewRounds rounds;
+
     private final OrgUnits units;
 
     ReviewController(ReviewRounds rounds, OrgUnits units) {
@@ -49,13 +50,14 @@ class ReviewController {
 
     @PostMapping("/reviews")
     String plan(@RequestParam(required = false) String title,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedOn,
-                @RequestParam(required = false) UUID unitId, RedirectAttributes redirect) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedOn,
+            @RequestParam(required = false) UUID unitId, RedirectAttributes redirect) {
         try {
             UUID id = rounds.plan(title, plannedOn, unitId, units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/reviews/" + id;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             refused(redirect, refusal);
             return "redirect:/reviews";
         }
@@ -63,21 +65,21 @@ class ReviewController {
 
     @PostMapping("/reviews/{id}/problems")
     String add(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String reference,
-               RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> rounds.add(id, version, reference, units.currentScope()));
     }
 
     @PostMapping("/reviews/{id}/problems/{problemId}")
     String record(@PathVariable UUID id, @PathVariable UUID problemId, @RequestParam long version,
-                  @RequestParam(required = false) ReviewResult result, @RequestParam(required = false) String note,
-                  RedirectAttributes redirect) {
+            @RequestParam(required = false) ReviewResult result, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> rounds.record(id, version, problemId, result, note, units.currentScope()));
     }
 
     @PostMapping("/reviews/{id}/complete")
     String complete(@PathVariable UUID id, @RequestParam long version,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
-                    RedirectAttributes redirect) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
+            RedirectAttributes redirect) {
         return act(id, redirect, () -> rounds.complete(id, version, completedOn, units.currentScope()));
     }
 
@@ -85,7 +87,8 @@ class ReviewController {
         try {
             action.run();
             redirect.addFlashAttribute("flash", "flash.saved");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             refused(redirect, refusal);
         }
         return "redirect:/reviews/" + id;
@@ -99,4 +102,5 @@ class ReviewController {
     private Map<UUID, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
     }
+
 }

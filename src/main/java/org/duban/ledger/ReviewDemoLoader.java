@@ -19,23 +19,30 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * 举一反三 and 回头看 in the demonstration: root causes on the confirmed problems of the demonstration ledger, and a
- * completed review round of October 2023 over its signed-off (non-confidential) problems, all found held.
+ * 举一反三 and 回头看 in the demonstration: root causes on the confirmed problems of the
+ * demonstration ledger, and a completed review round of October 2023 over its signed-off
+ * (non-confidential) problems, all found held.
  */
 @Component
 @Order(155)
 class ReviewDemoLoader implements DemoLoader {
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final ProblemLedger ledger;
+
     private final ReviewRounds rounds;
+
     private final MessageSource messages;
+
     private final TransactionTemplate tx;
 
     ReviewDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, ProblemLedger ledger, ReviewRounds rounds,
-                     MessageSource messages, TransactionTemplate tx) {
+            MessageSource messages, TransactionTemplate tx) {
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
@@ -60,17 +67,22 @@ class ReviewDemoLoader implements DemoLoader {
                     select id from problem where not confidential and root_cause is null
                     and status in ('CONFIRMED', 'RECTIFYING', 'RECTIFIED', 'VERIFIED', 'SIGNED_OFF') order by reference
                     """).query(UUID.class).list();
-            RootCause[] causes = {RootCause.RULE_NOT_FOLLOWED, RootCause.SUPERVISION, RootCause.NO_RULE,
-                    RootCause.SKILL, RootCause.AWARENESS};
+            RootCause[] causes = { RootCause.RULE_NOT_FOLLOWED, RootCause.SUPERVISION, RootCause.NO_RULE,
+                    RootCause.SKILL, RootCause.AWARENESS };
             for (int i = 0; i < confirmed.size(); i++) {
                 Problem p = ledger.get(confirmed.get(i), all);
                 ledger.setRootCause(p.id(), p.version(), causes[i % causes.length], null, all);
-                // dated an hour after the problem's last step of 2023, like the rest of the demonstration ledger
+                // dated an hour after the problem's last step of 2023, like the rest of
+                // the demonstration ledger
                 java.sql.Timestamp at = java.sql.Timestamp.from(p.updatedAt().plusSeconds(3600));
                 jdbc.sql("update problem_change set at = :at where problem_id = :id and action = 'rootCause'")
-                        .param("at", at).param("id", p.id()).update();
-                jdbc.sql("update problem set updated_at = :at where id = :id").param("at", at).param("id", p.id())
-                        .update();
+                    .param("at", at)
+                    .param("id", p.id())
+                    .update();
+                jdbc.sql("update problem set updated_at = :at where id = :id")
+                    .param("at", at)
+                    .param("id", p.id())
+                    .update();
             }
             List<String> signedOff = jdbc.sql("""
                     select reference from problem where status = 'SIGNED_OFF' and not confidential order by reference
@@ -93,8 +105,11 @@ class ReviewDemoLoader implements DemoLoader {
                     update review_round set created_at = timestamp with time zone '2023-10-16 09:00+08',
                            updated_at = timestamp with time zone '2023-10-27 17:00+08' where id = :id
                     """).param("id", round).update();
-            jdbc.sql("update review_item set reviewed_at = timestamp with time zone '2023-10-25 15:00+08' where round_id = :id")
-                    .param("id", round).update();
+            jdbc.sql(
+                    "update review_item set reviewed_at = timestamp with time zone '2023-10-25 15:00+08' where round_id = :id")
+                .param("id", round)
+                .update();
         }));
     }
+
 }

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A 回头看 round: closed problems looked at again. Problems are added and results recorded while it is planned;
- * it is completed once every problem has a result. Each action refuses with a named reason.
+ * A 回头看 round: closed problems looked at again. Problems are added and results recorded
+ * while it is planned; it is completed once every problem has a result. Each action
+ * refuses with a named reason.
  */
 public record ReviewRound(UUID id, UUID unitId, String title, LocalDate plannedOn, ReviewStatus status,
-                          LocalDate completedOn, long version, List<Item> items) {
+        LocalDate completedOn, long version, List<Item> items) {
 
-    public record Item(UUID problemId, String reference, ProblemStatus problemStatus, ReviewResult result,
-                       String note, String reviewedBy) {
+    public record Item(UUID problemId, String reference, ProblemStatus problemStatus, ReviewResult result, String note,
+            String reviewedBy) {
     }
 
     /** How many problems of the round relapsed. */
@@ -22,7 +23,9 @@ public record ReviewRound(UUID id, UUID unitId, String title, LocalDate plannedO
         return items.stream().filter(i -> i.result() == ReviewResult.RELAPSED).count();
     }
 
-    /** Only a closed problem (signed off or unfounded) is looked at again, once per round. */
+    /**
+     * Only a closed problem (signed off or unfounded) is looked at again, once per round.
+     */
     public void add(UUID problemId, ProblemStatus problemStatus) {
         requirePlanned();
         if (!problemStatus.closed()) {
@@ -33,11 +36,16 @@ public record ReviewRound(UUID id, UUID unitId, String title, LocalDate plannedO
         }
     }
 
-    /** A result for a problem of this round; a relapse needs a note (it becomes the reopening's reason). */
+    /**
+     * A result for a problem of this round; a relapse needs a note (it becomes the
+     * reopening's reason).
+     */
     public void record(UUID problemId, ReviewResult result, String note) {
         requirePlanned();
-        Item item = items.stream().filter(i -> i.problemId().equals(problemId)).findFirst()
-                .orElseThrow(() -> new BusinessRuleViolation("review.record.notInRound"));
+        Item item = items.stream()
+            .filter(i -> i.problemId().equals(problemId))
+            .findFirst()
+            .orElseThrow(() -> new BusinessRuleViolation("review.record.notInRound"));
         if (item.result() != null) {
             throw new BusinessRuleViolation("review.record.done");
         }

@@ -21,18 +21,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** 回头看 rounds of the units in scope; a relapse reopens the problem through the ledger's own transition. */
+/**
+ * 回头看 rounds of the units in scope; a relapse reopens the problem through the ledger's
+ * own transition.
+ */
 @Service
 public class ReviewRounds {
 
     private final JdbcClient jdbc;
+
     private final ProblemLedger ledger;
+
     private final MessageSource messages;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     ReviewRounds(JdbcClient jdbc, ProblemLedger ledger, MessageSource messages, ApplicationEventPublisher events,
-                 Clock clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.messages = messages;
@@ -43,28 +50,36 @@ public class ReviewRounds {
     @Transactional(readOnly = true)
     public List<ReviewRound> list(DataScope scope) {
         return jdbc.sql("select id from review_round where unit_id = any(:units) order by planned_on desc, id")
-                .param("units", scope.unitArray()).query(UUID.class).list().stream().map(id -> get(id, scope))
-                .toList();
+            .param("units", scope.unitArray())
+            .query(UUID.class)
+            .list()
+            .stream()
+            .map(id -> get(id, scope))
+            .toList();
     }
 
     @Transactional(readOnly = true)
     public ReviewRound get(UUID id, DataScope scope) {
         List<ReviewRound.Item> items = jdbc.sql("""
-                        select i.*, p.reference, p.status as problem_status from review_item i
-                        join problem p on p.id = i.problem_id where i.round_id = :id order by p.reference
-                        """)
-                .param("id", id).query((rs, n) -> new ReviewRound.Item(rs.getObject("problem_id", UUID.class),
-                        rs.getString("reference"), ProblemStatus.valueOf(rs.getString("problem_status")),
-                        rs.getString("result") == null ? null : ReviewResult.valueOf(rs.getString("result")),
-                        rs.getString("note"), rs.getString("reviewed_by"))).list();
+                select i.*, p.reference, p.status as problem_status from review_item i
+                join problem p on p.id = i.problem_id where i.round_id = :id order by p.reference
+                """)
+            .param("id", id)
+            .query((rs, n) -> new ReviewRound.Item(rs.getObject("problem_id", UUID.class), rs.getString("reference"),
+                    ProblemStatus.valueOf(rs.getString("problem_status")),
+                    rs.getString("result") == null ? null : ReviewResult.valueOf(rs.getString("result")),
+                    rs.getString("note"), rs.getString("reviewed_by")))
+            .list();
         return jdbc.sql("select * from review_round where id = :id and unit_id = any(:units)")
-                .param("id", id).param("units", scope.unitArray())
-                .query((rs, n) -> new ReviewRound(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),
-                        rs.getString("title"), rs.getDate("planned_on").toLocalDate(),
-                        ReviewStatus.valueOf(rs.getString("status")),
-                        rs.getDate("completed_on") == null ? null : rs.getDate("completed_on").toLocalDate(),
-                        rs.getLong("version"), items))
-                .optional().orElseThrow(() -> new NotFoundException("review " + id));
+            .param("id", id)
+            .param("units", scope.unitArray())
+            .query((rs, n) -> new ReviewRound(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),
+                    rs.getString("title"), rs.getDate("planned_on").toLocalDate(),
+                    ReviewStatus.valueOf(rs.getString("status")),
+                    rs.getDate("completed_on") == null ? null : rs.getDate("completed_on").toLocalDate(),
+                    rs.getLong("version"), items))
+            .optional()
+            .orElseThrow(() -> new NotFoundException("review " + id));
     }
 
     @Transactional
@@ -80,12 +95,18 @@ public class ReviewRounds {
         }
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                insert into review_round (id, unit_id, title, planned_on, created_by, created_at, updated_by, updated_at)
-                values (:id, :unit, :title, :on, :by, :at, :by, :at)
-                """)
-                .param("id", id).param("unit", unitId).param("title", title.strip())
-                .param("on", Date.valueOf(plannedOn)).param("by", CurrentUser.actor()).param("at", now).update();
+        jdbc.sql(
+                """
+                        insert into review_round (id, unit_id, title, planned_on, created_by, created_at, updated_by, updated_at)
+                        values (:id, :unit, :title, :on, :by, :at, :by, :at)
+                        """)
+            .param("id", id)
+            .param("unit", unitId)
+            .param("title", title.strip())
+            .param("on", Date.valueOf(plannedOn))
+            .param("by", CurrentUser.actor())
+            .param("at", now)
+            .update();
         events.publishEvent(AuditEvent.change("review.planned", "review_round", id, Map.of(),
                 Map.of("title", title.strip(), "plannedOn", plannedOn.toString())));
         return id;
@@ -95,16 +116,21 @@ public class ReviewRounds {
     public void add(UUID id, long version, String reference, DataScope scope) {
         ReviewRound round = get(id, scope);
         Problem problem = ledger.findByReference(reference, scope)
-                .orElseThrow(() -> new BusinessRuleViolation("review.add.unknownProblem", reference));
+            .orElseThrow(() -> new BusinessRuleViolation("review.add.unknownProblem", reference));
         round.add(problem.id(), problem.status());
         touch(round, version);
         jdbc.sql("insert into review_item (round_id, problem_id) values (:id, :problem)")
-                .param("id", id).param("problem", problem.id()).update();
+            .param("id", id)
+            .param("problem", problem.id())
+            .update();
         events.publishEvent(AuditEvent.change("review.problemAdded", "review_round", id, Map.of(),
                 Map.of("problem", problem.reference())));
     }
 
-    /** Records the result; a relapse reopens the problem (rectifying again) with the round and the note as reason. */
+    /**
+     * Records the result; a relapse reopens the problem (rectifying again) with the round
+     * and the note as reason.
+     */
     @Transactional
     public void record(UUID id, long version, UUID problemId, ReviewResult result, String note, DataScope scope) {
         ReviewRound round = get(id, scope);
@@ -114,13 +140,17 @@ public class ReviewRounds {
                 update review_item set result = :result, note = :note, reviewed_by = :by, reviewed_at = :at
                 where round_id = :id and problem_id = :problem
                 """)
-                .param("result", result.name()).param("note", note == null || note.isBlank() ? null : note.strip())
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant())).param("id", id)
-                .param("problem", problemId).update();
+            .param("result", result.name())
+            .param("note", note == null || note.isBlank() ? null : note.strip())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("problem", problemId)
+            .update();
         if (result == ReviewResult.RELAPSED) {
             Problem problem = ledger.get(problemId, scope);
             ledger.reopen(problemId, problem.version(), messages.getMessage("review.reopenReason",
-                    new Object[]{round.title(), note.strip()}, Locale.SIMPLIFIED_CHINESE), scope);
+                    new Object[] { round.title(), note.strip() }, Locale.SIMPLIFIED_CHINESE), scope);
         }
         events.publishEvent(AuditEvent.change("review.recorded", "review_round", id, Map.of(),
                 Map.of("problem", problemId.toString(), "result", result.name())));
@@ -135,8 +165,13 @@ public class ReviewRounds {
                        updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .param("status", to.name()).param("on", Date.valueOf(on)).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();
+            .param("status", to.name())
+            .param("on", Date.valueOf(on))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", version)
+            .update();
         if (n == 0) {
             throw stale(id);
         }
@@ -144,23 +179,31 @@ public class ReviewRounds {
                 Map.of("status", round.status().name()), Map.of("status", to.name(), "completedOn", on.toString())));
     }
 
-    /** Every change of a round goes through its version, so two people recording at once do not both win. */
+    /**
+     * Every change of a round goes through its version, so two people recording at once
+     * do not both win.
+     */
     private void touch(ReviewRound round, long version) {
         int n = jdbc.sql("""
                 update review_round set version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("id", round.id()).param("version", version).update();
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", round.id())
+            .param("version", version)
+            .update();
         if (n == 0) {
             throw stale(round.id());
         }
     }
 
     private StaleEditException stale(UUID id) {
-        return jdbc.sql("select updated_by, updated_at from review_round where id = :id").param("id", id)
-                .query((rs, n) -> new StaleEditException("review " + id, rs.getString("updated_by"),
-                        rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
-                .single();
+        return jdbc.sql("select updated_by, updated_at from review_round where id = :id")
+            .param("id", id)
+            .query((rs, n) -> new StaleEditException("review " + id, rs.getString("updated_by"),
+                    rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
+            .single();
     }
+
 }

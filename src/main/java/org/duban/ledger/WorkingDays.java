@@ -15,12 +15,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Working-day arithmetic on the holiday calendar ({@code holiday_calendar}): Monday to Friday are working days
- * unless listed as a holiday; a weekend day listed as working (调休) is a working day.
+ * Working-day arithmetic on the holiday calendar ({@code holiday_calendar}): Monday to
+ * Friday are working days unless listed as a holiday; a weekend day listed as working
+ * (调休) is a working day.
  *
- * <p>Every complaint submitted computes two time limits, so the calendar of the days around today is kept in memory:
- * read again after an edit on this instance has committed ({@link #calendarChanged()}), and at least every
- * {@link #REREAD} in case another instance edited it. Days outside that window are read from the table.
+ * <p>
+ * Every complaint submitted computes two time limits, so the calendar of the days around
+ * today is kept in memory: read again after an edit on this instance has committed
+ * ({@link #calendarChanged()}), and at least every {@link #REREAD} in case another
+ * instance edited it. Days outside that window are read from the table.
  */
 @Component
 public class WorkingDays {
@@ -28,10 +31,15 @@ public class WorkingDays {
     static final Duration REREAD = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
+
     private final Clock clock;
+
     private volatile Window window;
 
-    /** The calendar rows of the days {@code from} to {@code to}, as read at {@code readAt}. */
+    /**
+     * The calendar rows of the days {@code from} to {@code to}, as read at
+     * {@code readAt}.
+     */
     private record Window(LocalDate from, LocalDate to, Map<LocalDate, Boolean> days, Instant readAt) {
     }
 
@@ -40,24 +48,35 @@ public class WorkingDays {
         this.clock = clock;
     }
 
-    /** Forgets the calendar kept in memory once the current transaction (an edit of the calendar) has committed. */
+    /**
+     * Forgets the calendar kept in memory once the current transaction (an edit of the
+     * calendar) has committed.
+     */
     void calendarChanged() {
         window = null;
-        // Once per transaction, however many days it edits (an imported year calls this for every day).
-        if (TransactionSynchronizationManager.isSynchronizationActive() && TransactionSynchronizationManager
-                .getSynchronizations().stream().noneMatch(ForgetAfterCommit.class::isInstance)) {
+        // Once per transaction, however many days it edits (an imported year calls this
+        // for every day).
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getSynchronizations()
+                    .stream()
+                    .noneMatch(ForgetAfterCommit.class::isInstance)) {
             TransactionSynchronizationManager.registerSynchronization(new ForgetAfterCommit());
         }
     }
 
     private final class ForgetAfterCommit implements TransactionSynchronization {
+
         @Override
         public void afterCommit() {
             window = null;
         }
+
     }
 
-    /** The date on which a time limit of {@code days} working days, counted from the day after {@code from}, ends. */
+    /**
+     * The date on which a time limit of {@code days} working days, counted from the day
+     * after {@code from}, ends.
+     */
     public LocalDate add(LocalDate from, int days) {
         Map<LocalDate, Boolean> calendar = calendar(from, from.plusDays(days * 3L + 40));
         LocalDate day = from;
@@ -71,7 +90,10 @@ public class WorkingDays {
         return day;
     }
 
-    /** Working days from {@code from} (exclusive) to {@code to} (inclusive); negative when {@code to} is earlier. */
+    /**
+     * Working days from {@code from} (exclusive) to {@code to} (inclusive); negative when
+     * {@code to} is earlier.
+     */
     public int between(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             return -between(to, from);
@@ -98,7 +120,8 @@ public class WorkingDays {
         Instant now = clock.instant();
         Window w = window;
         if (w == null || w.readAt().isBefore(now.minus(REREAD))) {
-            // A year back (extensions of old limits) and two ahead (the longest limits counted from today).
+            // A year back (extensions of old limits) and two ahead (the longest limits
+            // counted from today).
             LocalDate today = LocalDate.ofInstant(now, clock.getZone());
             w = new Window(today.minusYears(1), today.plusYears(2), read(today.minusYears(1), today.plusYears(2)), now);
             window = w;
@@ -109,10 +132,12 @@ public class WorkingDays {
     private Map<LocalDate, Boolean> read(LocalDate from, LocalDate to) {
         Map<LocalDate, Boolean> result = new HashMap<>();
         jdbc.sql("select day, working from holiday_calendar where day between :a and :b")
-                .param("a", Date.valueOf(from)).param("b", Date.valueOf(to))
-                .query(rs -> {
-                    result.put(rs.getDate("day").toLocalDate(), rs.getBoolean("working"));
-                });
+            .param("a", Date.valueOf(from))
+            .param("b", Date.valueOf(to))
+            .query(rs -> {
+                result.put(rs.getDate("day").toLocalDate(), rs.getBoolean("working"));
+            });
         return Map.copyOf(result);
     }
+
 }

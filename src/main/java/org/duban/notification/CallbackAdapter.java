@@ -5,8 +5,10 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 
 /**
- * A hotline system's callback: the answer posted to the client's URL with {@code X-Duban-Signature:
- * sha256=<hex HMAC-SHA256 of the body with the client's secret>}, so the hotline can tell it came from Duban.
+ * A hotline system's callback: the answer posted to the client's URL with
+ * {@code X-Duban-Signature:
+ * sha256=<hex HMAC-SHA256 of the body with the client's secret>}, so the hotline can tell
+ * it came from Duban.
  */
 @Component
 class CallbackAdapter implements ChannelAdapter {
@@ -34,4 +36,5 @@ class CallbackAdapter implements ChannelAdapter {
         return HttpPost.outcome(http.json(message.address(), message.payload(),
                 message.signature() == null ? Map.of() : Map.of(SIGNATURE_HEADER, "sha256=" + message.signature())));
     }
+
 }

@@ -7,16 +7,21 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-/** Email from the outbox, through the SMTP server of {@code spring.mail.*}, when {@code duban.mail.enabled}. */
+/**
+ * Email from the outbox, through the SMTP server of {@code spring.mail.*}, when
+ * {@code duban.mail.enabled}.
+ */
 @Component
 class EmailAdapter implements ChannelAdapter {
 
     private final ObjectProvider<JavaMailSender> senders;
+
     private final boolean enabled;
+
     private final String from;
 
     EmailAdapter(ObjectProvider<JavaMailSender> senders, @Value("${duban.mail.enabled:false}") boolean enabled,
-                 @Value("${duban.mail.from:duban@localhost}") String from) {
+            @Value("${duban.mail.from:duban@localhost}") String from) {
         this.senders = senders;
         this.enabled = enabled;
         this.from = from;
@@ -42,8 +47,10 @@ class EmailAdapter implements ChannelAdapter {
         try {
             senders.getObject().send(mail);
             return Outcome.ok(null);
-        } catch (MailException e) {
+        }
+        catch (MailException e) {
             return Outcome.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
+
 }

@@ -14,19 +14,23 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Posts a JSON body to a gateway with a connect and a response timeout ({@code duban.notification.http-timeout},
- * default 5 s): any 2xx is delivered; anything else, a timeout or a broken connection is a failure to retry.
+ * Posts a JSON body to a gateway with a connect and a response timeout
+ * ({@code duban.notification.http-timeout}, default 5 s): any 2xx is delivered; anything
+ * else, a timeout or a broken connection is a failure to retry.
  */
 @Component
 class HttpPost {
 
     private final HttpClient client;
+
     private final Duration timeout;
 
     HttpPost(@Value("${duban.notification.http-timeout:5s}") Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     }
 
     /** The status and body of the answer, or a failure without status. */
@@ -38,18 +42,22 @@ class HttpPost {
 
     Answer json(String url, String body, Map<String, String> headers) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             headers.forEach(request::header);
             HttpResponse<String> response = client.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body(), null);
-        } catch (HttpTimeoutException e) {
+        }
+        catch (HttpTimeoutException e) {
             return new Answer(null, null, "timeout after " + timeout.toMillis() + " ms");
-        } catch (IOException | IllegalArgumentException e) {
+        }
+        catch (IOException | IllegalArgumentException e) {
             return new Answer(null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(null, null, "interrupted");
         }
@@ -59,7 +67,8 @@ class HttpPost {
         if (answer.success()) {
             return ChannelAdapter.Outcome.ok(answer.status());
         }
-        return ChannelAdapter.Outcome.failed(answer.status(), answer.error() != null ? answer.error()
-                : "HTTP " + answer.status());
+        return ChannelAdapter.Outcome.failed(answer.status(),
+                answer.error() != null ? answer.error() : "HTTP " + answer.status());
     }
+
 }

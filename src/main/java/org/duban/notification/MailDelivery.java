@@ -16,10 +16,12 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Email copies of in-app messages, off by default. On only with {@code duban.mail.enabled=true} and a configured
- * SMTP server ({@code spring.mail.host}, which makes Spring Boot provide a {@link JavaMailSender}). The address is
- * read while the message is stored; the mail goes out after the transaction commits, so a rolled-back job sends
- * nothing. A mail failure is logged and swallowed: the in-app message is the primary channel.
+ * Email copies of in-app messages, off by default. On only with
+ * {@code duban.mail.enabled=true} and a configured SMTP server ({@code spring.mail.host},
+ * which makes Spring Boot provide a {@link JavaMailSender}). The address is read while
+ * the message is stored; the mail goes out after the transaction commits, so a
+ * rolled-back job sends nothing. A mail failure is logged and swallowed: the in-app
+ * message is the primary channel.
  */
 @Component
 class MailDelivery {
@@ -27,16 +29,21 @@ class MailDelivery {
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
     private final ObjectProvider<JavaMailSender> senders;
+
     private final StaffDirectory staff;
+
     private final MessageSource messages;
+
     private final boolean enabled;
+
     private final String from;
+
     private final String baseUrl;
 
     MailDelivery(ObjectProvider<JavaMailSender> senders, StaffDirectory staff, MessageSource messages,
-                 @Value("${duban.mail.enabled:false}") boolean enabled,
-                 @Value("${duban.mail.from:duban@localhost}") String from,
-                 @Value("${duban.mail.base-url:}") String baseUrl) {
+            @Value("${duban.mail.enabled:false}") boolean enabled,
+            @Value("${duban.mail.from:duban@localhost}") String from,
+            @Value("${duban.mail.base-url:}") String baseUrl) {
         this.senders = senders;
         this.staff = staff;
         this.messages = messages;
@@ -44,7 +51,8 @@ class MailDelivery {
         this.from = from;
         this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
         if (enabled && senders.getIfAvailable() == null) {
-            log.warn("duban.mail.enabled is true but no SMTP server is configured (spring.mail.host); no email is sent");
+            log.warn(
+                    "duban.mail.enabled is true but no SMTP server is configured (spring.mail.host); no email is sent");
         }
     }
 
@@ -53,7 +61,10 @@ class MailDelivery {
         return enabled && senders.getIfAvailable() != null;
     }
 
-    /** Emails a copy of a message to the staff member's address, if mail is on and they have one. */
+    /**
+     * Emails a copy of a message to the staff member's address, if mail is on and they
+     * have one.
+     */
     void copy(UUID recipientId, String title, String body, String link) {
         if (!active()) {
             return;
@@ -61,7 +72,8 @@ class MailDelivery {
         String address;
         try {
             address = staff.emailOf(recipientId).orElse(null);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("No email for staff {}: address lookup failed", recipientId, e);
             return;
         }
@@ -80,7 +92,8 @@ class MailDelivery {
                     send(mail, recipientId);
                 }
             });
-        } else {
+        }
+        else {
             send(mail, recipientId);
         }
     }
@@ -92,8 +105,8 @@ class MailDelivery {
             text.append("\n\n").append(body);
         }
         if (link != null) {
-            text.append("\n\n").append(messages.getMessage("notification.mail.link",
-                    new Object[]{baseUrl + link}, Locale.CHINA));
+            text.append("\n\n")
+                .append(messages.getMessage("notification.mail.link", new Object[] { baseUrl + link }, Locale.CHINA));
         }
         text.append("\n\n").append(messages.getMessage("notification.mail.footer", null, Locale.CHINA));
         return text.toString();
@@ -102,8 +115,10 @@ class MailDelivery {
     private void send(SimpleMailMessage mail, UUID recipientId) {
         try {
             senders.getObject().send(mail);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Email to staff {} failed; the in-app message stands", recipientId, e);
         }
     }
+
 }

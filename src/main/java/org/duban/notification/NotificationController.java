@@ -25,7 +25,9 @@ class NotificationController {
     static final String OUTBOX_READ = "notification:outbox:read";
 
     private final Notifications notifications;
+
     private final NotificationPreferences preferences;
+
     private final Outbox outbox;
 
     NotificationController(Notifications notifications, NotificationPreferences preferences, Outbox outbox) {
@@ -44,18 +46,21 @@ class NotificationController {
 
     @PostMapping("/notifications/preferences")
     String savePreferences(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean email,
-                           @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean sms,
-                           @org.springframework.web.bind.annotation.RequestParam(required = false) List<String> muted,
-                           @org.springframework.web.bind.annotation.RequestParam(required = false) String quietFrom,
-                           @org.springframework.web.bind.annotation.RequestParam(required = false) String quietTo,
-                           @org.springframework.web.bind.annotation.RequestParam long version,
-                           org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean sms,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) List<String> muted,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String quietFrom,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String quietTo,
+            @org.springframework.web.bind.annotation.RequestParam long version,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            preferences.save(CurrentUser.require().staffId(), new NotificationPreferences.Preference(email, sms,
-                    muted == null ? java.util.Set.of() : java.util.Set.copyOf(muted), time(quietFrom), time(quietTo),
-                    version), version);
+            preferences.save(CurrentUser.require().staffId(),
+                    new NotificationPreferences.Preference(email, sms,
+                            muted == null ? java.util.Set.of() : java.util.Set.copyOf(muted), time(quietFrom),
+                            time(quietTo), version),
+                    version);
             redirect.addFlashAttribute("flash", "flash.saved");
-        } catch (org.duban.shared.BusinessRuleViolation refusal) {
+        }
+        catch (org.duban.shared.BusinessRuleViolation refusal) {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
         }
         return "redirect:/notifications/preferences";
@@ -64,15 +69,16 @@ class NotificationController {
     private static java.time.LocalTime time(String text) {
         try {
             return text == null || text.isBlank() ? null : java.time.LocalTime.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+        }
+        catch (java.time.format.DateTimeParseException e) {
             return null;
         }
     }
 
     @GetMapping("/admin/outbox")
     String outbox(@org.springframework.web.bind.annotation.RequestParam(required = false) String status, Model model) {
-        String filter = status == null || !java.util.Set.of("PENDING", "DELIVERED", "FAILED").contains(status)
-                ? null : status;
+        String filter = status == null || !java.util.Set.of("PENDING", "DELIVERED", "FAILED").contains(status) ? null
+                : status;
         model.addAttribute("entries", outbox.recent(filter, 300));
         model.addAttribute("status", filter);
         return "notification/outbox";
@@ -81,8 +87,8 @@ class NotificationController {
     @GetMapping("/admin/outbox/{id}")
     String attempts(@PathVariable UUID id, Model model) {
         model.addAttribute("attempts", outbox.attempts(id));
-        model.addAttribute("entry", outbox.entry(id)
-                .orElseThrow(() -> new org.duban.shared.NotFoundException("outbox " + id)));
+        model.addAttribute("entry",
+                outbox.entry(id).orElseThrow(() -> new org.duban.shared.NotFoundException("outbox " + id)));
         return "notification/attempts";
     }
 
@@ -102,10 +108,10 @@ class NotificationController {
 
     @Configuration(proxyBeanMethods = false)
     static class Routes {
+
         @Bean
         RouteRules notificationRouteRules() {
-            return () -> List.of(
-                    get("/notifications", Access.SIGNED_IN),
+            return () -> List.of(get("/notifications", Access.SIGNED_IN),
                     get("/notifications/preferences", Access.SIGNED_IN),
                     post("/notifications/preferences", Access.SIGNED_IN),
                     get("/admin/outbox", Access.permission(OUTBOX_READ)),
@@ -122,5 +128,7 @@ class NotificationController {
         NavItem outboxNav() {
             return new NavItem("nav.outbox", "/admin/outbox", OUTBOX_READ, 95);
         }
+
     }
+
 }

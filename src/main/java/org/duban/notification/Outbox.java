@@ -24,12 +24,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The outbox of the external channels. A message is written in the transaction that decided to send it (so a
- * rolled-back action sends nothing, and a committed one is not lost), at most once per channel, address and dedup
- * key; a scheduled worker (one instance at a time, ShedLock) claims due rows, hands each to its channel's
- * {@link ChannelAdapter} outside any transaction, and records the attempt: delivered, or retried after
- * {@code duban.outbox.retry-base} × 2^(attempts−1) (at most an hour) until {@code duban.outbox.max-attempts}, then
- * failed. A failing gateway never touches the business action or the in-app message.
+ * The outbox of the external channels. A message is written in the transaction that
+ * decided to send it (so a rolled-back action sends nothing, and a committed one is not
+ * lost), at most once per channel, address and dedup key; a scheduled worker (one
+ * instance at a time, ShedLock) claims due rows, hands each to its channel's
+ * {@link ChannelAdapter} outside any transaction, and records the attempt: delivered, or
+ * retried after {@code duban.outbox.retry-base} × 2^(attempts−1) (at most an hour) until
+ * {@code duban.outbox.max-attempts}, then failed. A failing gateway never touches the
+ * business action or the in-app message.
  */
 @Service
 public class Outbox {
@@ -38,35 +40,48 @@ public class Outbox {
     static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
     static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
-    /** The bureau's quiet hours for complainants, who have no preferences of their own. */
+
+    /**
+     * The bureau's quiet hours for complainants, who have no preferences of their own.
+     */
     static final LocalTime QUIET_FROM = LocalTime.of(22, 0);
     static final LocalTime QUIET_TO = LocalTime.of(7, 0);
 
     private final JdbcClient jdbc;
+
     private final Clock clock;
+
     private final Map<OutboxChannel, ChannelAdapter> adapters = new EnumMap<>(OutboxChannel.class);
+
     private final Duration retryBase;
+
     private final int maxAttempts;
+
     private final JsonMapper json = JsonMapper.builder().build();
-    /** Read when first needed: a book's module depends on this outbox (a complainant's SMS), so not at start-up. */
+
+    /**
+     * Read when first needed: a book's module depends on this outbox (a complainant's
+     * SMS), so not at start-up.
+     */
     private final java.util.function.Supplier<List<AddressBook>> bookSource;
+
     private volatile Map<String, AddressBook> books;
 
-    Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters, List<AddressBook> books,
-           Duration retryBase, int maxAttempts) {
+    Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters, List<AddressBook> books, Duration retryBase,
+            int maxAttempts) {
         this(jdbc, clock, adapters, () -> books, retryBase, maxAttempts);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters,
-           org.springframework.beans.factory.ObjectProvider<AddressBook> books,
-           @Value("${duban.outbox.retry-base:30s}") Duration retryBase,
-           @Value("${duban.outbox.max-attempts:8}") int maxAttempts) {
+            org.springframework.beans.factory.ObjectProvider<AddressBook> books,
+            @Value("${duban.outbox.retry-base:30s}") Duration retryBase,
+            @Value("${duban.outbox.max-attempts:8}") int maxAttempts) {
         this(jdbc, clock, adapters, () -> books.orderedStream().toList(), retryBase, maxAttempts);
     }
 
     private Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters,
-                   java.util.function.Supplier<List<AddressBook>> books, Duration retryBase, int maxAttempts) {
+            java.util.function.Supplier<List<AddressBook>> books, Duration retryBase, int maxAttempts) {
         this.jdbc = jdbc;
         this.clock = clock;
         adapters.forEach(a -> this.adapters.put(a.channel(), a));
@@ -92,35 +107,46 @@ public class Outbox {
         return adapter != null && adapter.enabled();
     }
 
-    /** Queues a message unless its channel is off or the same message was queued before; returns whether it was. */
+    /**
+     * Queues a message unless its channel is off or the same message was queued before;
+     * returns whether it was.
+     */
     @Transactional
     boolean enqueue(OutboxChannel channel, UUID recipientId, String address, String template, String subject,
-                    String payload, String signature, String dedupKey, Instant notBefore) {
+            String payload, String signature, String dedupKey, Instant notBefore) {
         if (!enabled(channel) || address == null || address.isBlank()) {
             return false;
         }
         Instant now = clock.instant();
         return jdbc.sql("""
-                        insert into notification_outbox (id, channel, recipient_id, address, template, subject, payload,
-                                                         signature, dedup_key, next_attempt_at, created_at)
-                        values (:id, :channel, :recipient, :address, :template, :subject, :payload, :signature, :dedup,
-                                :next, :now)
-                        on conflict (channel, address, dedup_key) do nothing
-                        """)
-                .param("id", UUID.randomUUID()).param("channel", channel.name()).param("recipient", recipientId)
-                .param("address", address).param("template", template).param("subject", subject)
-                .param("payload", payload).param("signature", signature).param("dedup", dedupKey)
-                .param("next", Timestamp.from(notBefore == null || notBefore.isBefore(now) ? now : notBefore))
-                .param("now", Timestamp.from(now)).update() > 0;
+                insert into notification_outbox (id, channel, recipient_id, address, template, subject, payload,
+                                                 signature, dedup_key, next_attempt_at, created_at)
+                values (:id, :channel, :recipient, :address, :template, :subject, :payload, :signature, :dedup,
+                        :next, :now)
+                on conflict (channel, address, dedup_key) do nothing
+                """)
+            .param("id", UUID.randomUUID())
+            .param("channel", channel.name())
+            .param("recipient", recipientId)
+            .param("address", address)
+            .param("template", template)
+            .param("subject", subject)
+            .param("payload", payload)
+            .param("signature", signature)
+            .param("dedup", dedupKey)
+            .param("next", Timestamp.from(notBefore == null || notBefore.isBefore(now) ? now : notBefore))
+            .param("now", Timestamp.from(now))
+            .update() > 0;
     }
 
     /**
-     * An SMS through the gateway: only the template's name and its parameters, never free text. Outside urgent
-     * cases nothing goes out in the quiet hours; the message waits for their end.
+     * An SMS through the gateway: only the template's name and its parameters, never free
+     * text. Outside urgent cases nothing goes out in the quiet hours; the message waits
+     * for their end.
      */
     @Transactional
     public boolean sms(UUID recipientId, String phone, String template, Map<String, Object> params, String dedupKey,
-                       boolean urgent, LocalTime quietFrom, LocalTime quietTo) {
+            boolean urgent, LocalTime quietFrom, LocalTime quietTo) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (!isReference(phone)) {
             body.put("phone", phone);
@@ -133,8 +159,9 @@ public class Outbox {
     }
 
     /**
-     * An SMS to a member of the public, addressed by reference ({@code <scheme>:<id>} of an {@link AddressBook}) so
-     * that the number stays encrypted with its owner; in the bureau's quiet hours held back until morning.
+     * An SMS to a member of the public, addressed by reference ({@code <scheme>:<id>} of
+     * an {@link AddressBook}) so that the number stays encrypted with its owner; in the
+     * bureau's quiet hours held back until morning.
      */
     @Transactional
     public boolean smsToPublic(String reference, String template, Map<String, Object> params, String dedupKey) {
@@ -149,7 +176,10 @@ public class Outbox {
         return colon > 0 && books().containsKey(address.substring(0, colon));
     }
 
-    /** The message as it goes out: a referenced number and its sealed parameters opened by their book. */
+    /**
+     * The message as it goes out: a referenced number and its sealed parameters opened by
+     * their book.
+     */
     private java.util.Optional<ChannelAdapter.OutboxMessage> resolved(ChannelAdapter.OutboxMessage m) {
         if (m.channel() != OutboxChannel.SMS || !isReference(m.address())) {
             return java.util.Optional.of(m);
@@ -159,24 +189,29 @@ public class Outbox {
         Map<String, Object> stored = json.readValue(m.payload(), Map.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) stored.getOrDefault("params", Map.of());
-        return books().get(m.address().substring(0, colon)).resolve(m.address().substring(colon + 1), params)
-                .map(r -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("phone", r.address());
-                    body.put("template", stored.get("template"));
-                    body.put("params", r.params());
-                    return new ChannelAdapter.OutboxMessage(m.id(), m.channel(), r.address(), m.template(),
-                            m.subject(), json.writeValueAsString(body), m.signature());
-                });
+        return books().get(m.address().substring(0, colon)).resolve(m.address().substring(colon + 1), params).map(r -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("phone", r.address());
+            body.put("template", stored.get("template"));
+            body.put("params", r.params());
+            return new ChannelAdapter.OutboxMessage(m.id(), m.channel(), r.address(), m.template(), m.subject(),
+                    json.writeValueAsString(body), m.signature());
+        });
     }
 
-    /** A callback to a hotline system: the JSON body and its HMAC-SHA256 signature (hex), computed by the caller. */
+    /**
+     * A callback to a hotline system: the JSON body and its HMAC-SHA256 signature (hex),
+     * computed by the caller.
+     */
     @Transactional
     public boolean callback(String url, String template, String body, String signatureHex, String dedupKey) {
         return enqueue(OutboxChannel.CALLBACK, null, url, template, null, body, signatureHex, dedupKey, null);
     }
 
-    /** The end of the quiet hours if {@code at} falls in them (the window may span midnight), else null. */
+    /**
+     * The end of the quiet hours if {@code at} falls in them (the window may span
+     * midnight), else null.
+     */
     static Instant afterQuietHours(Instant at, LocalTime from, LocalTime to) {
         if (from == null || to == null || from.equals(to)) {
             return null;
@@ -204,26 +239,30 @@ public class Outbox {
     public int deliverDue(int batch) {
         Instant now = clock.instant();
         // A channel switched off keeps its messages pending until it is configured again.
-        List<String> channels = adapters.values().stream().filter(ChannelAdapter::enabled)
-                .map(a -> a.channel().name()).toList();
+        List<String> channels = adapters.values()
+            .stream()
+            .filter(ChannelAdapter::enabled)
+            .map(a -> a.channel().name())
+            .toList();
         if (channels.isEmpty()) {
             return 0;
         }
         List<ChannelAdapter.OutboxMessage> claimed = jdbc.sql("""
-                        update notification_outbox set next_attempt_at = :lease
-                        where id in (select id from notification_outbox
-                                     where status = 'PENDING' and next_attempt_at <= :now
-                                       and channel in (:channels)
-                                     order by next_attempt_at limit :batch for update skip locked)
-                        returning id, channel, address, template, subject, payload, signature
-                        """)
-                .param("lease", Timestamp.from(now.plus(LEASE))).param("now", Timestamp.from(now))
-                .param("batch", batch).param("channels", channels)
-                .query((rs, n) -> new ChannelAdapter.OutboxMessage(rs.getObject("id", UUID.class),
-                        OutboxChannel.valueOf(rs.getString("channel")), rs.getString("address"),
-                        rs.getString("template"), rs.getString("subject"), rs.getString("payload"),
-                        rs.getString("signature")))
-                .list();
+                update notification_outbox set next_attempt_at = :lease
+                where id in (select id from notification_outbox
+                             where status = 'PENDING' and next_attempt_at <= :now
+                               and channel in (:channels)
+                             order by next_attempt_at limit :batch for update skip locked)
+                returning id, channel, address, template, subject, payload, signature
+                """)
+            .param("lease", Timestamp.from(now.plus(LEASE)))
+            .param("now", Timestamp.from(now))
+            .param("batch", batch)
+            .param("channels", channels)
+            .query((rs, n) -> new ChannelAdapter.OutboxMessage(rs.getObject("id", UUID.class),
+                    OutboxChannel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getString("template"),
+                    rs.getString("subject"), rs.getString("payload"), rs.getString("signature")))
+            .list();
         int delivered = 0;
         for (ChannelAdapter.OutboxMessage message : claimed) {
             long started = System.nanoTime();
@@ -233,8 +272,9 @@ public class Outbox {
                 var out = resolved(message);
                 outcome = adapter == null ? ChannelAdapter.Outcome.failed(null, "no adapter")
                         : out.isEmpty() ? ChannelAdapter.Outcome.failed(null, "no number for " + message.address())
-                        : adapter.deliver(out.get());
-            } catch (RuntimeException e) {
+                                : adapter.deliver(out.get());
+            }
+            catch (RuntimeException e) {
                 outcome = ChannelAdapter.Outcome.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
@@ -246,44 +286,60 @@ public class Outbox {
 
     private void record(ChannelAdapter.OutboxMessage message, ChannelAdapter.Outcome outcome, int millis) {
         Instant now = clock.instant();
-        int attempts = jdbc.sql("update notification_outbox set attempts = attempts + 1 where id = :id returning attempts")
-                .param("id", message.id()).query(Integer.class).single();
+        int attempts = jdbc
+            .sql("update notification_outbox set attempts = attempts + 1 where id = :id returning attempts")
+            .param("id", message.id())
+            .query(Integer.class)
+            .single();
         String result;
         if (outcome.delivered()) {
             result = "DELIVERED";
             jdbc.sql("""
                     update notification_outbox set status = 'DELIVERED', delivered_at = :now, last_error = null
                     where id = :id""").param("now", Timestamp.from(now)).param("id", message.id()).update();
-        } else {
+        }
+        else {
             boolean last = attempts >= maxAttempts;
             result = last ? "FAILED" : "RETRY";
             jdbc.sql("""
-                            update notification_outbox set status = :status, next_attempt_at = :next, last_error = :error
-                            where id = :id""")
-                    .param("status", last ? "FAILED" : "PENDING")
-                    .param("next", Timestamp.from(now.plus(backoff(attempts)))).param("error", outcome.detail())
-                    .param("id", message.id()).update();
+                    update notification_outbox set status = :status, next_attempt_at = :next, last_error = :error
+                    where id = :id""")
+                .param("status", last ? "FAILED" : "PENDING")
+                .param("next", Timestamp.from(now.plus(backoff(attempts))))
+                .param("error", outcome.detail())
+                .param("id", message.id())
+                .update();
             log.warn("{} message {} not delivered (attempt {}): {}", message.channel(), message.id(), attempts,
                     outcome.detail());
         }
         jdbc.sql("""
-                        insert into notification_attempt (id, outbox_id, at, outcome, http_status, detail, millis)
-                        values (:id, :outbox, :at, :outcome, :status, :detail, :millis)
-                        """)
-                .param("id", UUID.randomUUID()).param("outbox", message.id()).param("at", Timestamp.from(now))
-                .param("outcome", result).param("status", outcome.httpStatus()).param("detail", outcome.detail())
-                .param("millis", millis).update();
+                insert into notification_attempt (id, outbox_id, at, outcome, http_status, detail, millis)
+                values (:id, :outbox, :at, :outcome, :status, :detail, :millis)
+                """)
+            .param("id", UUID.randomUUID())
+            .param("outbox", message.id())
+            .param("at", Timestamp.from(now))
+            .param("outcome", result)
+            .param("status", outcome.httpStatus())
+            .param("detail", outcome.detail())
+            .param("millis", millis)
+            .update();
     }
 
-    /** The wait after the n-th failed attempt: base, 2 × base, 4 × base … at most an hour. */
+    /**
+     * The wait after the n-th failed attempt: base, 2 × base, 4 × base … at most an hour.
+     */
     Duration backoff(int attempts) {
         Duration wait = retryBase.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
-    /** One row of the administrator's page. The address of an SMS is masked; a callback's URL is shown. */
+    /**
+     * One row of the administrator's page. The address of an SMS is masked; a callback's
+     * URL is shown.
+     */
     public record Entry(UUID id, OutboxChannel channel, String address, String template, String status, int attempts,
-                        Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String lastError) {
+            Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String lastError) {
         public LocalDateTime createdLocal() {
             return LocalDateTime.ofInstant(createdAt, BUREAU_ZONE);
         }
@@ -302,15 +358,20 @@ public class Outbox {
     @Transactional(readOnly = true)
     public List<Entry> recent(String status, int limit) {
         return jdbc.sql("""
-                        select * from notification_outbox where (:status::text is null or status = :status)
-                        order by created_at desc limit :limit""")
-                .param("status", status).param("limit", limit).query(Outbox::entry).list();
+                select * from notification_outbox where (:status::text is null or status = :status)
+                order by created_at desc limit :limit""")
+            .param("status", status)
+            .param("limit", limit)
+            .query(Outbox::entry)
+            .list();
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<Entry> entry(UUID id) {
-        return jdbc.sql("select * from notification_outbox where id = :id").param("id", id).query(Outbox::entry)
-                .optional();
+        return jdbc.sql("select * from notification_outbox where id = :id")
+            .param("id", id)
+            .query(Outbox::entry)
+            .optional();
     }
 
     private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -326,10 +387,10 @@ public class Outbox {
     @Transactional(readOnly = true)
     public List<Attempt> attempts(UUID outboxId) {
         return jdbc.sql("select * from notification_attempt where outbox_id = :id order by at")
-                .param("id", outboxId)
-                .query((rs, n) -> new Attempt(rs.getTimestamp("at").toInstant(), rs.getString("outcome"),
-                        (Integer) rs.getObject("http_status"), rs.getString("detail"), rs.getInt("millis")))
-                .list();
+            .param("id", outboxId)
+            .query((rs, n) -> new Attempt(rs.getTimestamp("at").toInstant(), rs.getString("outcome"),
+                    (Integer) rs.getObject("http_status"), rs.getString("detail"), rs.getInt("millis")))
+            .list();
     }
 
     static String mask(OutboxChannel channel, String address) {
@@ -341,4 +402,5 @@ public class Outbox {
         }
         return address;
     }
+
 }

@@ -6,19 +6,22 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 
 /**
- * SMS through the bureau's gateway ({@code duban.sms.enabled}, {@code duban.sms.url}): the outbox row holds the body
- * {@code {"phone": "...", "template": "...", "params": {...}}}, posted as it is; any 2xx is delivered. The template
- * names the text the provider or the government SMS platform has approved; Duban sends only its parameters.
+ * SMS through the bureau's gateway ({@code duban.sms.enabled}, {@code duban.sms.url}):
+ * the outbox row holds the body {@code {"phone": "...", "template": "...", "params":
+ * {...}}}, posted as it is; any 2xx is delivered. The template names the text the
+ * provider or the government SMS platform has approved; Duban sends only its parameters.
  */
 @Component
 class SmsAdapter implements ChannelAdapter {
 
     private final HttpPost http;
+
     private final boolean enabled;
+
     private final String url;
 
     SmsAdapter(HttpPost http, @Value("${duban.sms.enabled:false}") boolean enabled,
-               @Value("${duban.sms.url:}") String url) {
+            @Value("${duban.sms.url:}") String url) {
         this.http = http;
         this.enabled = enabled && url != null && !url.isBlank();
         this.url = url;
@@ -38,4 +41,5 @@ class SmsAdapter implements ChannelAdapter {
     public Outcome deliver(OutboxMessage message) {
         return HttpPost.outcome(http.json(url, message.payload(), Map.of()));
     }
+
 }

@@ -6,13 +6,15 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 
 /**
- * The 企业微信 group robot ({@code duban.wecom.webhook-url}): a text message per hand-over to the bureau's group.
- * The robot answers 200 with {@code {"errcode":0}} when it took the message; any other errcode is a failure.
+ * The 企业微信 group robot ({@code duban.wecom.webhook-url}): a text message per hand-over to
+ * the bureau's group. The robot answers 200 with {@code {"errcode":0}} when it took the
+ * message; any other errcode is a failure.
  */
 @Component
 class WeComAdapter implements ChannelAdapter {
 
     private final HttpPost http;
+
     private final String url;
 
     WeComAdapter(HttpPost http, @Value("${duban.wecom.webhook-url:}") String url) {
@@ -43,4 +45,5 @@ class WeComAdapter implements ChannelAdapter {
         }
         return HttpPost.outcome(answer);
     }
+
 }

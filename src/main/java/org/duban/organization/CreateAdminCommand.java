@@ -19,11 +19,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code create-admin --login L --name N --unit CODE [--unit-name NAME --unit-kind COUNTY_BUREAU]}: creates the
- * first administrator of a new installation (which has no account to sign in with). The unit is found by its code
- * or, with {@code --unit-name}, created as the root of the tree. The password comes from the environment variable
- * {@code DUBAN_ADMIN_PASSWORD} or is asked for twice on the console, never from the command line (it would stay in
- * the shell history and the process list). Exit 0 when created, 1 when refused, 2 for unusable arguments.
+ * {@code create-admin --login L --name N --unit CODE [--unit-name NAME --unit-kind COUNTY_BUREAU]}:
+ * creates the first administrator of a new installation (which has no account to sign in
+ * with). The unit is found by its code or, with {@code --unit-name}, created as the root
+ * of the tree. The password comes from the environment variable
+ * {@code DUBAN_ADMIN_PASSWORD} or is asked for twice on the console, never from the
+ * command line (it would stay in the shell history and the process list). Exit 0 when
+ * created, 1 when refused, 2 for unusable arguments.
  */
 @Component
 class CreateAdminCommand implements Command {
@@ -31,12 +33,19 @@ class CreateAdminCommand implements Command {
     static final String PASSWORD_VARIABLE = "DUBAN_ADMIN_PASSWORD";
 
     private final StaffDirectory staff;
+
     private final OrgUnits units;
+
     private final TransactionTemplate tx;
+
     private final MessageSource messages;
+
     PrintStream out = System.out;
+
     PrintStream err = System.err;
+
     Function<String, String> environment = System::getenv;
+
     Console console = System.console();
 
     CreateAdminCommand(StaffDirectory staff, OrgUnits units, TransactionTemplate tx, MessageSource messages) {
@@ -71,12 +80,13 @@ class CreateAdminCommand implements Command {
             return usage("no password: set " + PASSWORD_VARIABLE + " or run on a console");
         }
         SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.unauthenticated(name(), null));
+            .setAuthentication(UsernamePasswordAuthenticationToken.unauthenticated(name(), null));
         try {
             tx.executeWithoutResult(status -> {
                 OrgUnit unit = units.findByCode(unitCode).orElseGet(() -> {
                     if (options.get("unit-name") == null) {
-                        throw new IllegalArgumentException("unit " + unitCode + " does not exist; add --unit-name to create it");
+                        throw new IllegalArgumentException(
+                                "unit " + unitCode + " does not exist; add --unit-name to create it");
                     }
                     UnitKind kind = UnitKind.valueOf(options.getOrDefault("unit-kind", "COUNTY_BUREAU"));
                     return units.create(null, unitCode, options.get("unit-name"), kind, 1);
@@ -84,13 +94,16 @@ class CreateAdminCommand implements Command {
                 staff.create(new StaffForm(unit.id(), name, null, null, null, login, password, true,
                         Set.of(Roles.ADMIN), null));
             });
-        } catch (BusinessRuleViolation refusal) {
-            err.println("create-admin: " + messages.getMessage(refusal.messageKey(), refusal.args(),
-                    refusal.messageKey(), Locale.ENGLISH));
+        }
+        catch (BusinessRuleViolation refusal) {
+            err.println("create-admin: "
+                    + messages.getMessage(refusal.messageKey(), refusal.args(), refusal.messageKey(), Locale.ENGLISH));
             return 1;
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return usage(e.getMessage());
-        } finally {
+        }
+        finally {
             SecurityContextHolder.clearContext();
         }
         out.println("Administrator " + login + " created in unit " + unitCode + ". It can now sign in.");
@@ -121,4 +134,5 @@ class CreateAdminCommand implements Command {
                 + "--unit-kind COUNTY_BUREAU|CITY_BUREAU]   (password from " + PASSWORD_VARIABLE + " or the console)");
         return 2;
     }
+
 }

@@ -4,11 +4,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The org units whose records a user may see. Every query that lists or loads scoped records takes one of
- * these as an explicit parameter (typically {@code unit_id = any(:units)}); nothing splices it in behind the scenes.
+ * The org units whose records a user may see. Every query that lists or loads scoped
+ * records takes one of these as an explicit parameter (typically
+ * {@code unit_id = any(:units)}); nothing splices it in behind the scenes.
  *
- * @param unitIds  the visible units
- * @param ownPath  the materialised path of the user's own unit, to find campaigns issued by an ancestor
+ * @param unitIds the visible units
+ * @param ownPath the materialised path of the user's own unit, to find campaigns issued
+ * by an ancestor
  */
 public record DataScope(Set<UUID> unitIds, String ownPath) {
 

@@ -19,12 +19,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The org-unit tree and data scopes. The tree is small (hundreds of units), so it is read whole where useful. */
+/**
+ * The org-unit tree and data scopes. The tree is small (hundreds of units), so it is read
+ * whole where useful.
+ */
 @Service
 public class OrgUnits {
 
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final java.time.Clock clock;
 
     OrgUnits(JdbcClient jdbc, ApplicationEventPublisher events, java.time.Clock clock) {
@@ -47,13 +52,18 @@ public class OrgUnits {
 
     @Transactional(readOnly = true)
     public Optional<OrgUnit> findByName(String name) {
-        return jdbc.sql("select * from org_unit where name = :name order by path limit 1").param("name", name)
-                .query(OrgUnits::map).optional();
+        return jdbc.sql("select * from org_unit where name = :name order by path limit 1")
+            .param("name", name)
+            .query(OrgUnits::map)
+            .optional();
     }
 
     @Transactional(readOnly = true)
     public Optional<OrgUnit> findByCode(String code) {
-        return jdbc.sql("select * from org_unit where code = :code").param("code", code).query(OrgUnits::map).optional();
+        return jdbc.sql("select * from org_unit where code = :code")
+            .param("code", code)
+            .query(OrgUnits::map)
+            .optional();
     }
 
     /** The data scope of the signed-in user of this request. */
@@ -86,8 +96,10 @@ public class OrgUnits {
     }
 
     private List<UUID> below(OrgUnit unit) {
-        return jdbc.sql("select id from org_unit where path like :prefix").param("prefix", unit.path() + "%")
-                .query(UUID.class).list();
+        return jdbc.sql("select id from org_unit where path like :prefix")
+            .param("prefix", unit.path() + "%")
+            .query(UUID.class)
+            .list();
     }
 
     @Transactional
@@ -98,15 +110,20 @@ public class OrgUnits {
             throw new BusinessRuleViolation("unit.codeTaken", code);
         }
         UUID id = UUID.randomUUID();
-        OrgUnit unit = new OrgUnit(id, parentId, OrgUnit.childPath(parent == null ? null : parent.path(), id),
-                code, name, kind, sort, 0);
+        OrgUnit unit = new OrgUnit(id, parentId, OrgUnit.childPath(parent == null ? null : parent.path(), id), code,
+                name, kind, sort, 0);
         jdbc.sql("""
                 insert into org_unit (id, parent_id, path, code, name, kind, sort)
                 values (:id, :parentId, :path, :code, :name, :kind, :sort)
                 """)
-                .param("id", id).param("parentId", parentId).param("path", unit.path()).param("code", code)
-                .param("name", name).param("kind", kind.name()).param("sort", sort)
-                .update();
+            .param("id", id)
+            .param("parentId", parentId)
+            .param("path", unit.path())
+            .param("code", code)
+            .param("name", name)
+            .param("kind", kind.name())
+            .param("sort", sort)
+            .update();
         events.publishEvent(AuditEvent.change("organization.unit.created", "org_unit", id, Map.of(),
                 Map.of("code", code, "name", name, "kind", kind.name())));
         return unit;
@@ -119,8 +136,12 @@ public class OrgUnits {
                 update org_unit set name = :name, kind = :kind, sort = :sort, version = version + 1
                 where id = :id and version = :version
                 """)
-                .param("name", name).param("kind", kind.name()).param("sort", sort).param("id", id)
-                .param("version", expectedVersion).update();
+            .param("name", name)
+            .param("kind", kind.name())
+            .param("sort", sort)
+            .param("id", id)
+            .param("version", expectedVersion)
+            .update();
         if (updated == 0) {
             throw new org.springframework.dao.OptimisticLockingFailureException("org_unit " + id);
         }
@@ -130,8 +151,8 @@ public class OrgUnits {
     }
 
     /**
-     * Creates a unit below a parent the administrator may see. The code must be unique and present: other modules
-     * and the staff import refer to units by it.
+     * Creates a unit below a parent the administrator may see. The code must be unique
+     * and present: other modules and the staff import refer to units by it.
      */
     @Transactional
     public OrgUnit createChild(UnitForm form, DataScope scope) {
@@ -146,7 +167,10 @@ public class OrgUnits {
         return unit;
     }
 
-    /** Edits name, kind and sort of a unit within the scope; refuses an edit based on an old version. */
+    /**
+     * Edits name, kind and sort of a unit within the scope; refuses an edit based on an
+     * old version.
+     */
     @Transactional
     public void update(UUID id, UnitForm form, DataScope scope) {
         if (!scope.includes(id)) {
@@ -154,9 +178,12 @@ public class OrgUnits {
         }
         try {
             rename(id, form.version() == null ? -1 : form.version(), form.name().trim(), form.kind(), form.sort());
-        } catch (org.springframework.dao.OptimisticLockingFailureException stale) {
+        }
+        catch (org.springframework.dao.OptimisticLockingFailureException stale) {
             Map<String, Object> who = jdbc.sql("select updated_by, updated_at from org_unit where id = :id")
-                    .param("id", id).query().singleRow();
+                .param("id", id)
+                .query()
+                .singleRow();
             java.sql.Timestamp at = (java.sql.Timestamp) who.get("updated_at");
             throw new StaleEditException("org_unit " + id, (String) who.get("updated_by"),
                     at == null ? null : at.toInstant());
@@ -164,11 +191,14 @@ public class OrgUnits {
         stamp(id);
     }
 
-    /** Narrows a scope to one unit and everything below it (a filter on a list page); empty when outside. */
+    /**
+     * Narrows a scope to one unit and everything below it (a filter on a list page);
+     * empty when outside.
+     */
     @Transactional(readOnly = true)
     public DataScope within(DataScope scope, UUID unitId) {
         OrgUnit unit = find(unitId).filter(u -> scope.includes(u.id()))
-                .orElseThrow(() -> new NotFoundException("unit " + unitId));
+            .orElseThrow(() -> new NotFoundException("unit " + unitId));
         Set<UUID> ids = new HashSet<>(below(unit));
         ids.retainAll(scope.unitIds());
         return new DataScope(ids, scope.ownPath());
@@ -176,13 +206,16 @@ public class OrgUnits {
 
     private void stamp(UUID id) {
         jdbc.sql("update org_unit set updated_by = :by, updated_at = :at where id = :id")
-                .param("by", org.duban.security.CurrentUser.actor())
-                .param("at", java.sql.Timestamp.from(clock.instant())).param("id", id).update();
+            .param("by", org.duban.security.CurrentUser.actor())
+            .param("at", java.sql.Timestamp.from(clock.instant()))
+            .param("id", id)
+            .update();
     }
 
     static OrgUnit map(ResultSet rs, int row) throws SQLException {
-        return new OrgUnit(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
-                rs.getString("path"), rs.getString("code"), rs.getString("name"),
-                UnitKind.valueOf(rs.getString("kind")), rs.getInt("sort"), rs.getLong("version"));
+        return new OrgUnit(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class), rs.getString("path"),
+                rs.getString("code"), rs.getString("name"), UnitKind.valueOf(rs.getString("kind")), rs.getInt("sort"),
+                rs.getLong("version"));
     }
+
 }

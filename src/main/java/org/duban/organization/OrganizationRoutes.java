@@ -12,7 +12,10 @@ import java.util.List;
 import static org.duban.security.RouteRule.get;
 import static org.duban.security.RouteRule.post;
 
-/** The administration pages for units, staff and roles: reading and writing are separate permissions. */
+/**
+ * The administration pages for units, staff and roles: reading and writing are separate
+ * permissions.
+ */
 @Configuration(proxyBeanMethods = false)
 class OrganizationRoutes {
 
@@ -25,8 +28,7 @@ class OrganizationRoutes {
 
     @Bean
     RouteRules organizationRouteRules() {
-        return () -> List.of(
-                get("/admin/units", Access.permission(UNIT_READ)),
+        return () -> List.of(get("/admin/units", Access.permission(UNIT_READ)),
                 get("/admin/units/new", Access.permission(UNIT_WRITE)),
                 post("/admin/units", Access.permission(UNIT_WRITE)),
                 get("/admin/units/{id}/edit", Access.permission(UNIT_WRITE)),
@@ -58,4 +60,5 @@ class OrganizationRoutes {
     NavItem rolesNav() {
         return new NavItem("nav.roles", "/admin/roles", ROLE_READ, 82, NavItem.ADMIN);
     }
+
 }

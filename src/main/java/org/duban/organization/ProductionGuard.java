@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Under the production profile, Duban refuses to start while a demonstration account (known login, published
- * password) exists: such an account on a real server would be an open door.
+ * Under the production profile, Duban refuses to start while a demonstration account
+ * (known login, published password) exists: such an account on a real server would be an
+ * open door.
  */
 @Component
 @Profile("prod")
@@ -29,4 +30,5 @@ class ProductionGuard implements InitializingBean {
                     + " demonstration account(s) exist. Delete or disable them (staff.demo = true) first.");
         }
     }
+
 }

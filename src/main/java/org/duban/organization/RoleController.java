@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Roles with their scope and permission codes: administrators edit them, auditors read them. */
+/**
+ * Roles with their scope and permission codes: administrators edit them, auditors read
+ * them.
+ */
 @Controller
 class RoleController {
 
@@ -41,14 +44,15 @@ class RoleController {
 
     @PostMapping("/admin/roles/{code}")
     String update(@PathVariable String code, @Valid @ModelAttribute("form") RoleForm form, BindingResult errors,
-                  Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         roles.get(code);
         if (!errors.hasErrors()) {
             try {
                 roles.update(code, form);
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/admin/roles";
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.rejectValue("permissions", refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -58,9 +62,11 @@ class RoleController {
     private String editView(Model model, String code) {
         model.addAttribute("code", code);
         model.addAttribute("scopes", ScopeKind.values());
-        Map<String, List<String>> byModule = roles.permissionCodes().stream()
-                .collect(Collectors.groupingBy(p -> p.substring(0, p.indexOf(':')), TreeMap::new, Collectors.toList()));
+        Map<String, List<String>> byModule = roles.permissionCodes()
+            .stream()
+            .collect(Collectors.groupingBy(p -> p.substring(0, p.indexOf(':')), TreeMap::new, Collectors.toList()));
         model.addAttribute("permissionsByModule", byModule);
         return "organization/role-edit";
     }
+
 }

@@ -25,9 +25,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Roles, their data scope and their permission codes. The role set itself is fixed by DOMAIN.md (and by
- * migrations); administrators change what each role may do and see. A changed role takes effect at once: its
- * holders' open sessions are refreshed (see security's SignedInSessions).
+ * Roles, their data scope and their permission codes. The role set itself is fixed by
+ * DOMAIN.md (and by migrations); administrators change what each role may do and see. A
+ * changed role takes effect at once: its holders' open sessions are refreshed (see
+ * security's SignedInSessions).
  */
 @Service
 public class Roles {
@@ -45,7 +46,9 @@ public class Roles {
             """;
 
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     Roles(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
@@ -61,8 +64,11 @@ public class Roles {
 
     @Transactional(readOnly = true)
     public Role get(String code) {
-        return jdbc.sql(SELECT + " where r.code = :code group by r.code").param("code", code).query(Roles::map)
-                .optional().orElseThrow(() -> new NotFoundException("role " + code));
+        return jdbc.sql(SELECT + " where r.code = :code group by r.code")
+            .param("code", code)
+            .query(Roles::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("role " + code));
     }
 
     /** Every permission code the modules have registered, in code order. */
@@ -88,12 +94,15 @@ public class Roles {
             throw new BusinessRuleViolation("role.admin.keepsRoleWrite", ROLE_WRITE);
         }
         int updated = jdbc.sql("""
-                        update role set scope = :scope, version = version + 1, updated_by = :by, updated_at = :at
-                        where code = :code and version = :version
-                        """)
-                .param("scope", form.scope().name()).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("code", code).param("version", form.version())
-                .update();
+                update role set scope = :scope, version = version + 1, updated_by = :by, updated_at = :at
+                where code = :code and version = :version
+                """)
+            .param("scope", form.scope().name())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("code", code)
+            .param("version", form.version())
+            .update();
         if (updated == 0) {
             Role now = get(code);
             throw new StaleEditException("role " + code, now.updatedBy(), now.updatedAt());
@@ -101,14 +110,18 @@ public class Roles {
         jdbc.sql("delete from role_permission where role_code = :code").param("code", code).update();
         for (String permission : wanted) {
             jdbc.sql("insert into role_permission (role_code, permission) values (:code, :permission)")
-                    .param("code", code).param("permission", permission).update();
+                .param("code", code)
+                .param("permission", permission)
+                .update();
         }
         jdbc.sql("""
-                        select s.login from staff s join staff_role sr on sr.staff_id = s.id
-                        where sr.role_code = :code and s.login is not null
-                        """)
-                .param("code", code).query(String.class).list()
-                .forEach(login -> events.publishEvent(new AccountChanged(login, false)));
+                select s.login from staff s join staff_role sr on sr.staff_id = s.id
+                where sr.role_code = :code and s.login is not null
+                """)
+            .param("code", code)
+            .query(String.class)
+            .list()
+            .forEach(login -> events.publishEvent(new AccountChanged(login, false)));
         events.publishEvent(AuditEvent.change("organization.role.updated", "role", code,
                 describe(before.scope(), before.permissions()), describe(form.scope(), wanted)));
     }
@@ -131,4 +144,5 @@ public class Roles {
                 new TreeSet<>(Arrays.asList(permissions)), rs.getLong("version"), rs.getString("updated_by"),
                 at == null ? null : at.toInstant());
     }
+
 }

@@ -23,18 +23,25 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Staff accounts: list with filters within the data scope, create, edit, and import from a spreadsheet. */
+/**
+ * Staff accounts: list with filters within the data scope, create, edit, and import from
+ * a spreadsheet.
+ */
 @Controller
 class StaffController {
 
     private final StaffDirectory staff;
+
     private final OrgUnits units;
+
     private final StaffImport staffImport;
+
     private final StaffImportFile importFile;
+
     private final org.springframework.context.MessageSource messages;
 
     StaffController(StaffDirectory staff, OrgUnits units, StaffImport staffImport, StaffImportFile importFile,
-                    org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages) {
         this.staff = staff;
         this.units = units;
         this.staffImport = staffImport;
@@ -62,13 +69,14 @@ class StaffController {
 
     @PostMapping("/admin/staff")
     String create(@Valid @ModelAttribute("form") StaffForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 staff.create(form, units.currentScope());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/admin/staff";
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 showAtField(refusal, errors);
             }
         }
@@ -83,14 +91,15 @@ class StaffController {
 
     @PostMapping("/admin/staff/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") StaffForm form, BindingResult errors,
-                  Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         staff.get(id, units.currentScope());
         if (!errors.hasErrors()) {
             try {
                 staff.update(id, form, units.currentScope());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/admin/staff";
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 showAtField(refusal, errors);
             }
         }
@@ -106,8 +115,9 @@ class StaffController {
     void template(HttpServletResponse response, Locale locale) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(messages.getMessage("staff.import.fileName", null, locale) + ".xlsx", StandardCharsets.UTF_8)
-                .build().toString());
+            .filename(messages.getMessage("staff.import.fileName", null, locale) + ".xlsx", StandardCharsets.UTF_8)
+            .build()
+            .toString());
         importFile.writeTemplate(locale, response.getOutputStream());
     }
 
@@ -122,7 +132,8 @@ class StaffController {
                 throw new BusinessRuleViolation("staff.import.tooLarge", StaffImportFile.MAX_BYTES / (1024 * 1024));
             }
             model.addAttribute("report", staffImport.importWorkbook(file.getBytes(), units.currentScope(), locale));
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(model, refusal);
         }
         return "organization/staff-import";
@@ -131,13 +142,12 @@ class StaffController {
     /** A refusal belongs next to the field that caused it. */
     private static void showAtField(BusinessRuleViolation refusal, BindingResult errors) {
         String key = refusal.messageKey();
-        String field = key.startsWith("password.") ? "password"
-                : key.startsWith("staff.login.") ? "login"
-                : key.startsWith("staff.role.") ? "roles"
-                : key.startsWith("staff.unit.") ? "unitId" : null;
+        String field = key.startsWith("password.") ? "password" : key.startsWith("staff.login.") ? "login"
+                : key.startsWith("staff.role.") ? "roles" : key.startsWith("staff.unit.") ? "unitId" : null;
         if (field == null) {
             errors.reject(key, refusal.args(), key);
-        } else {
+        }
+        else {
             errors.rejectValue(field, key, refusal.args(), key);
         }
     }
@@ -153,4 +163,5 @@ class StaffController {
     private Map<UUID, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
     }
+
 }

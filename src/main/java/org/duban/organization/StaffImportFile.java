@@ -26,10 +26,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The staff-list spreadsheet: the template an office fills in, and a careful reader for what comes back.
- * An upload is refused before POI sees it when it is too large or is not a zip container (checked by its bytes,
- * never by its name); POI's zip guard then caps entries, inflation ratio and text size against zip bombs, and
- * POI's XML parsers do not resolve external entities.
+ * The staff-list spreadsheet: the template an office fills in, and a careful reader for
+ * what comes back. An upload is refused before POI sees it when it is too large or is not
+ * a zip container (checked by its bytes, never by its name); POI's zip guard then caps
+ * entries, inflation ratio and text size against zip bombs, and POI's XML parsers do not
+ * resolve external entities.
  */
 @Component
 class StaffImportFile {
@@ -37,7 +38,11 @@ class StaffImportFile {
     static final long MAX_BYTES = 5L * 1024 * 1024;
     static final int MAX_ROWS = 2000;
     static final List<String> COLUMNS = List.of("unit", "name", "title", "phone", "login", "roles", "email");
-    /** Columns a file must have; the ones after them were added later and may be missing in an older template. */
+
+    /**
+     * Columns a file must have; the ones after them were added later and may be missing
+     * in an older template.
+     */
     static final int REQUIRED_COLUMNS = 6;
 
     static {
@@ -47,9 +52,12 @@ class StaffImportFile {
         ZipSecureFile.setMaxFileCount(200);
     }
 
-    /** One filled-in row; {@code number} is the row number the user sees in Excel (header is row 1). */
+    /**
+     * One filled-in row; {@code number} is the row number the user sees in Excel (header
+     * is row 1).
+     */
     record Line(int number, String unit, String name, String title, String phone, String login, String roles,
-                String email) {
+            String email) {
     }
 
     private final MessageSource messages;
@@ -91,8 +99,9 @@ class StaffImportFile {
     }
 
     /**
-     * Reads the rows of the first sheet. Refuses (with a message key) a file that is too big, not an xlsx, has
-     * the wrong header or too many rows; it does not judge the rows themselves.
+     * Reads the rows of the first sheet. Refuses (with a message key) a file that is too
+     * big, not an xlsx, has the wrong header or too many rows; it does not judge the rows
+     * themselves.
      */
     List<Line> read(byte[] content, Locale locale) {
         if (content.length == 0) {
@@ -101,11 +110,13 @@ class StaffImportFile {
         if (content.length > MAX_BYTES) {
             throw new BusinessRuleViolation("staff.import.tooLarge", MAX_BYTES / (1024 * 1024));
         }
-        try (InputStream in = FileMagic.prepareToCheckMagic(new BufferedInputStream(new ByteArrayInputStream(content)))) {
+        try (InputStream in = FileMagic
+            .prepareToCheckMagic(new BufferedInputStream(new ByteArrayInputStream(content)))) {
             if (FileMagic.valueOf(in) != FileMagic.OOXML) {
                 throw new BusinessRuleViolation("staff.import.notXlsx");
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new BusinessRuleViolation("staff.import.notXlsx");
         }
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
@@ -135,17 +146,21 @@ class StaffImportFile {
                 throw new BusinessRuleViolation("staff.import.noRows");
             }
             return lines;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             throw refusal;
-        } catch (IOException | RuntimeException e) {
-            // A damaged zip, a zip bomb caught by ZipSecureFile, an OOXML file that is not a workbook.
+        }
+        catch (IOException | RuntimeException e) {
+            // A damaged zip, a zip bomb caught by ZipSecureFile, an OOXML file that is
+            // not a workbook.
             throw new BusinessRuleViolation("staff.import.unreadable");
         }
     }
 
     /**
-     * The header must be the template's, in Chinese or English, so columns cannot be silently shifted. A template
-     * downloaded before the email column was added (six columns) is still taken: its rows simply have no email.
+     * The header must be the template's, in Chinese or English, so columns cannot be
+     * silently shifted. A template downloaded before the email column was added (six
+     * columns) is still taken: its rows simply have no email.
      */
     private void checkHeader(Row header, Locale locale) {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
@@ -155,7 +170,8 @@ class StaffImportFile {
             if (i >= REQUIRED_COLUMNS && found.isEmpty()) {
                 continue;
             }
-            if (!found.equals(header(column, Locale.SIMPLIFIED_CHINESE)) && !found.equals(header(column, Locale.ENGLISH))) {
+            if (!found.equals(header(column, Locale.SIMPLIFIED_CHINESE))
+                    && !found.equals(header(column, Locale.ENGLISH))) {
                 throw new BusinessRuleViolation("staff.import.badHeader", i + 1, header(column, locale));
             }
         }
@@ -175,4 +191,5 @@ class StaffImportFile {
         }
         return formatter.formatCellValue(cell).strip();
     }
+
 }

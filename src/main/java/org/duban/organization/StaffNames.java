@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * People's names for the login names that histories record as their actor, so that change logs say 张伟 rather
- * than workteam. A login without a staff record (a job, an anonymous citizen) keeps its own text.
+ * People's names for the login names that histories record as their actor, so that change
+ * logs say 张伟 rather than workteam. A login without a staff record (a job, an anonymous
+ * citizen) keeps its own text.
  */
 @Component
 public class StaffNames {
@@ -21,18 +22,21 @@ public class StaffNames {
         this.jdbc = jdbc;
     }
 
-    /** The name of each of {@code logins}; every login asked for is a key of the result. */
+    /**
+     * The name of each of {@code logins}; every login asked for is a key of the result.
+     */
     @Transactional(readOnly = true)
     public Map<String, String> byLogin(Collection<String> logins) {
         Map<String, String> names = new HashMap<>();
         logins.stream().filter(l -> l != null).forEach(l -> names.put(l, l));
         if (!names.isEmpty()) {
             jdbc.sql("select login, name from staff where login in (:logins)")
-                    .param("logins", names.keySet())
-                    .query(rs -> {
-                        names.put(rs.getString("login"), rs.getString("name"));
-                    });
+                .param("logins", names.keySet())
+                .query(rs -> {
+                    names.put(rs.getString("login"), rs.getString("name"));
+                });
         }
         return names;
     }
+
 }

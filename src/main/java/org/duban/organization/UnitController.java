@@ -15,7 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.UUID;
 
-/** The org-unit tree: list indented by depth, create a child, edit name, kind and sort. */
+/**
+ * The org-unit tree: list indented by depth, create a child, edit name, kind and sort.
+ */
 @Controller
 class UnitController {
 
@@ -41,13 +43,14 @@ class UnitController {
 
     @PostMapping("/admin/units")
     String create(@Valid @ModelAttribute("form") UnitForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 units.createChild(form, units.currentScope());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/admin/units";
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.rejectValue("code", refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -62,7 +65,7 @@ class UnitController {
 
     @PostMapping("/admin/units/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") UnitForm form, BindingResult errors,
-                  Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         OrgUnit unit = requireVisible(id);
         if (errors.hasErrors()) {
             return editView(model, unit.id());
@@ -74,16 +77,18 @@ class UnitController {
 
     private OrgUnit requireVisible(UUID id) {
         DataScope scope = units.currentScope();
-        return units.find(id).filter(u -> scope.includes(u.id()))
-                .orElseThrow(() -> new NotFoundException("unit " + id));
+        return units.find(id)
+            .filter(u -> scope.includes(u.id()))
+            .orElseThrow(() -> new NotFoundException("unit " + id));
     }
 
     private String editView(Model model, UUID id) {
         UnitForm form = (UnitForm) model.getAttribute("form");
         model.addAttribute("unitId", id);
         model.addAttribute("kinds", UnitKind.values());
-        model.addAttribute("parent", form == null || form.parentId() == null ? null
-                : units.find(form.parentId()).orElse(null));
+        model.addAttribute("parent",
+                form == null || form.parentId() == null ? null : units.find(form.parentId()).orElse(null));
         return "organization/unit-edit";
     }
+
 }

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A rule or mechanism of the campaign and its small life cycle: edited while drafted, issued once with a number and
- * a date. A revision or repeal names the rule it revises or repeals.
+ * A rule or mechanism of the campaign and its small life cycle: edited while drafted,
+ * issued once with a number and a date. A revision or repeal names the rule it revises or
+ * repeals.
  */
 public record Regulation(UUID id, UUID unitId, String title, RegulationKind kind, String predecessor, String summary,
-                         String documentNumber, LocalDate issuedOn, RegulationStatus status, List<String> problems,
-                         List<String> benchmarkEntries, long version, String createdBy, Instant createdAt) {
+        String documentNumber, LocalDate issuedOn, RegulationStatus status, List<String> problems,
+        List<String> benchmarkEntries, long version, String createdBy, Instant createdAt) {
 
     /** Checks a draft's content (also on creation). */
     static void check(RegulationKind kind, String predecessor) {

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 class RegulationController {
 
     private final Regulations regulations;
+
     private final OrgUnits units;
 
     RegulationController(Regulations regulations, OrgUnits units) {
@@ -51,20 +52,21 @@ class RegulationController {
 
     @GetMapping("/regulations/new")
     String createForm(Model model) {
-        model.addAttribute("form", new RegulationForm(null, RegulationKind.NEW, null, null, null, null, List.of(),
-                null));
+        model.addAttribute("form",
+                new RegulationForm(null, RegulationKind.NEW, null, null, null, null, List.of(), null));
         return formView(model, null);
     }
 
     @PostMapping("/regulations")
     String create(@Valid @ModelAttribute("form") RegulationForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 UUID id = regulations.create(form, units.currentScope());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/regulations/" + id;
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -79,13 +81,14 @@ class RegulationController {
 
     @PostMapping("/regulations/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") RegulationForm form, BindingResult errors,
-                  Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 regulations.update(id, form, units.currentScope());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/regulations/" + id;
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -94,13 +97,14 @@ class RegulationController {
 
     @PostMapping("/regulations/{id}/issue")
     String issue(@PathVariable UUID id, @RequestParam long version,
-                 @RequestParam(required = false) String documentNumber,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
-                 RedirectAttributes redirect) {
+            @RequestParam(required = false) String documentNumber,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+            RedirectAttributes redirect) {
         try {
             regulations.issue(id, version, documentNumber, issuedOn, units.currentScope());
             redirect.addFlashAttribute("flash", "regulation.issued");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
             redirect.addFlashAttribute("refusalArgs", refusal.args());
         }
@@ -119,4 +123,5 @@ class RegulationController {
     private Map<UUID, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
     }
+
 }

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demonstration's rules ({@code demo/regulations.json}): drafted from problems of the demonstration ledger
- * (found by unit and date) and benchmark entries of the demonstration screening data, some issued in 2023.
+ * The demonstration's rules ({@code demo/regulations.json}): drafted from problems of the
+ * demonstration ledger (found by unit and date) and benchmark entries of the
+ * demonstration screening data, some issued in 2023.
  */
 @Component
 @Order(170)
@@ -33,17 +34,21 @@ class RegulationDemoLoader implements DemoLoader {
     }
 
     record Item(String title, RegulationKind kind, String predecessor, String summary, String unit,
-                List<Problem> problems, List<String> benchmark, String number, LocalDate issued) {
+            List<Problem> problems, List<String> benchmark, String number, LocalDate issued) {
     }
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final Regulations regulations;
+
     private final TransactionTemplate tx;
 
     RegulationDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Regulations regulations,
-                         TransactionTemplate tx) {
+            TransactionTemplate tx) {
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
@@ -73,11 +78,14 @@ class RegulationDemoLoader implements DemoLoader {
         List<String> references = new ArrayList<>();
         for (Problem p : item.problems()) {
             jdbc.sql("""
-                            select p.reference from problem p join org_unit o on o.id = p.unit_id
-                            where o.code = :unit and p.found_on = :found order by p.reference limit 1
-                            """)
-                    .param("unit", p.unit()).param("found", java.sql.Date.valueOf(p.found()))
-                    .query(String.class).optional().ifPresent(references::add);
+                    select p.reference from problem p join org_unit o on o.id = p.unit_id
+                    where o.code = :unit and p.found_on = :found order by p.reference limit 1
+                    """)
+                .param("unit", p.unit())
+                .param("found", java.sql.Date.valueOf(p.found()))
+                .query(String.class)
+                .optional()
+                .ifPresent(references::add);
         }
         UUID unit = units.findByCode(item.unit()).map(OrgUnit::id).orElseThrow();
         demoMode.runAs("workteam", () -> {
@@ -89,4 +97,5 @@ class RegulationDemoLoader implements DemoLoader {
             }
         });
     }
+
 }

@@ -20,10 +20,8 @@ class RegulationRoutes {
 
     @Bean
     RouteRules regulationRouteRules() {
-        return () -> List.of(
-                get("/regulations", Access.permission(READ)),
-                get("/regulations/new", Access.permission(WRITE)),
-                post("/regulations", Access.permission(WRITE)),
+        return () -> List.of(get("/regulations", Access.permission(READ)),
+                get("/regulations/new", Access.permission(WRITE)), post("/regulations", Access.permission(WRITE)),
                 get("/regulations/{id}", Access.permission(READ)),
                 get("/regulations/{id}/edit", Access.permission(WRITE)),
                 post("/regulations/{id}", Access.permission(WRITE)),
@@ -34,4 +32,5 @@ class RegulationRoutes {
     NavItem regulationsNav() {
         return new NavItem("nav.regulations", "/regulations", READ, 35, NavItem.CAMPAIGN);
     }
+
 }

@@ -29,20 +29,27 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The register of the campaign's rules: drafted by the work team, issued by the leading group, within scope. */
+/**
+ * The register of the campaign's rules: drafted by the work team, issued by the leading
+ * group, within scope.
+ */
 @Service
 public class Regulations {
 
     static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
+
     private final Problems problems;
+
     private final ScreeningData screening;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     Regulations(JdbcClient jdbc, Problems problems, ScreeningData screening, ApplicationEventPublisher events,
-                Clock clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.problems = problems;
         this.screening = screening;
@@ -62,22 +69,32 @@ public class Regulations {
     @Transactional(readOnly = true)
     public List<Regulation> list(DataScope scope) {
         return jdbc.sql(SELECT + " order by r.issued_on desc nulls first, r.created_at desc")
-                .param("units", scope.unitArray()).query(Regulations::map).list();
+            .param("units", scope.unitArray())
+            .query(Regulations::map)
+            .list();
     }
 
     @Transactional(readOnly = true)
     public Regulation get(UUID id, DataScope scope) {
-        return jdbc.sql(SELECT + " and r.id = :id").param("units", scope.unitArray()).param("id", id)
-                .query(Regulations::map).optional().orElseThrow(() -> new NotFoundException("regulation " + id));
+        return jdbc.sql(SELECT + " and r.id = :id")
+            .param("units", scope.unitArray())
+            .param("id", id)
+            .query(Regulations::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("regulation " + id));
     }
 
-    /** Benchmark entries as {@code code|CIRCUMSTANCE} → label, for the form and the detail page. */
+    /**
+     * Benchmark entries as {@code code|CIRCUMSTANCE} → label, for the form and the detail
+     * page.
+     */
     @Transactional(readOnly = true)
     public Map<String, String> benchmarkLabels() {
-        return screening.benchmark().stream().collect(Collectors.toMap(
-                b -> b.violationCode() + "|" + b.circumstance(),
-                b -> b.violationCode() + " " + (b.violation() == null ? "" : b.violation()),
-                (a, b) -> a, java.util.LinkedHashMap::new));
+        return screening.benchmark()
+            .stream()
+            .collect(Collectors.toMap(b -> b.violationCode() + "|" + b.circumstance(),
+                    b -> b.violationCode() + " " + (b.violation() == null ? "" : b.violation()), (a, b) -> a,
+                    java.util.LinkedHashMap::new));
     }
 
     @Transactional
@@ -92,14 +109,18 @@ public class Regulations {
                                         updated_by, updated_at)
                 values (:id, :unit, :title, :kind, :predecessor, :summary, :by, :at, :by, :at)
                 """)
-                .param("id", id).param("unit", form.unitId()).param("title", form.title().strip())
-                .param("kind", form.kind().name()).param("predecessor", blankToNull(form.predecessor()))
-                .param("summary", blankToNull(form.summary())).param("by", CurrentUser.actor()).param("at", now)
-                .update();
+            .param("id", id)
+            .param("unit", form.unitId())
+            .param("title", form.title().strip())
+            .param("kind", form.kind().name())
+            .param("predecessor", blankToNull(form.predecessor()))
+            .param("summary", blankToNull(form.summary()))
+            .param("by", CurrentUser.actor())
+            .param("at", now)
+            .update();
         link(id, linked, entries);
-        events.publishEvent(AuditEvent.change("regulation.drafted", "regulation", id, Map.of(),
-                Map.of("title", form.title(), "kind", form.kind().name(), "problems", linked.size(),
-                        "benchmarkEntries", entries)));
+        events.publishEvent(AuditEvent.change("regulation.drafted", "regulation", id, Map.of(), Map.of("title",
+                form.title(), "kind", form.kind().name(), "problems", linked.size(), "benchmarkEntries", entries)));
         events.publishEvent(new RegulationDrafted(id, form.unitId(), form.title().strip()));
         return id;
     }
@@ -119,10 +140,16 @@ public class Regulations {
                        summary = :summary, version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .param("unit", form.unitId()).param("title", form.title().strip()).param("kind", form.kind().name())
-                .param("predecessor", blankToNull(form.predecessor())).param("summary", blankToNull(form.summary()))
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant())).param("id", id)
-                .param("version", before.version()).update();
+            .param("unit", form.unitId())
+            .param("title", form.title().strip())
+            .param("kind", form.kind().name())
+            .param("predecessor", blankToNull(form.predecessor()))
+            .param("summary", blankToNull(form.summary()))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", before.version())
+            .update();
         if (n == 0) {
             throw stale(id);
         }
@@ -147,15 +174,20 @@ public class Regulations {
                        version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .param("status", to.name()).param("number", number.strip()).param("on", Date.valueOf(on))
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant())).param("id", id)
-                .param("version", version).update();
+            .param("status", to.name())
+            .param("number", number.strip())
+            .param("on", Date.valueOf(on))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", version)
+            .update();
         if (n == 0) {
             throw stale(id);
         }
-        events.publishEvent(AuditEvent.change("regulation.issued", "regulation", id,
-                Map.of("status", before.status().name()),
-                Map.of("status", to.name(), "documentNumber", number.strip(), "issuedOn", on.toString())));
+        events.publishEvent(
+                AuditEvent.change("regulation.issued", "regulation", id, Map.of("status", before.status().name()),
+                        Map.of("status", to.name(), "documentNumber", number.strip(), "issuedOn", on.toString())));
     }
 
     private void check(RegulationForm form, DataScope scope) {
@@ -165,12 +197,16 @@ public class Regulations {
         Regulation.check(form.kind(), form.predecessor());
     }
 
-    /** Every reference must name a problem in scope; the first unknown one is named in the refusal. */
+    /**
+     * Every reference must name a problem in scope; the first unknown one is named in the
+     * refusal.
+     */
     private List<UUID> problemIds(RegulationForm form, DataScope scope) {
         List<UUID> ids = new ArrayList<>();
         for (String reference : form.references()) {
-            ids.add(problems.findByReference(reference, scope.unitArray()).map(ProblemRef::id)
-                    .orElseThrow(() -> new BusinessRuleViolation("regulation.unknownProblem", reference)));
+            ids.add(problems.findByReference(reference, scope.unitArray())
+                .map(ProblemRef::id)
+                .orElseThrow(() -> new BusinessRuleViolation("regulation.unknownProblem", reference)));
         }
         return ids;
     }
@@ -191,7 +227,9 @@ public class Regulations {
     private void link(UUID id, List<UUID> problemIds, List<String> entries) {
         for (UUID problem : problemIds) {
             jdbc.sql("insert into regulation_problem (regulation_id, problem_id) values (:id, :p)")
-                    .param("id", id).param("p", problem).update();
+                .param("id", id)
+                .param("p", problem)
+                .update();
         }
         for (String entry : entries) {
             String[] parts = entry.split("\\|", 2);
@@ -203,10 +241,11 @@ public class Regulations {
     }
 
     private StaleEditException stale(UUID id) {
-        return jdbc.sql("select updated_by, updated_at from regulation where id = :id").param("id", id)
-                .query((rs, n) -> new StaleEditException("regulation " + id, rs.getString("updated_by"),
-                        rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
-                .single();
+        return jdbc.sql("select updated_by, updated_at from regulation where id = :id")
+            .param("id", id)
+            .query((rs, n) -> new StaleEditException("regulation " + id, rs.getString("updated_by"),
+                    rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
+            .single();
     }
 
     private static String blankToNull(String s) {
@@ -226,4 +265,5 @@ public class Regulations {
                 strings(rs.getArray("entries")), rs.getLong("version"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant());
     }
+
 }

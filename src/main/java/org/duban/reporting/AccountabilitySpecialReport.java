@@ -15,20 +15,24 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * 追责问责、容错免责情况专题报告: every decided case — person or unit, handling, grounds, the deciding meeting and
- * date, the problem behind it — with counts by handling and by problem category, laid out as a GB/T 9704 document.
- * Reads only the view {@code reporting_accountability_case} (decided cases). With {@code anonymise} every name is
- * replaced by "当事人N" (also where the name recurs in the grounds), for circulation beyond the leading group.
+ * 追责问责、容错免责情况专题报告: every decided case — person or unit, handling, grounds, the deciding
+ * meeting and date, the problem behind it — with counts by handling and by problem
+ * category, laid out as a GB/T 9704 document. Reads only the view
+ * {@code reporting_accountability_case} (decided cases). With {@code anonymise} every
+ * name is replaced by "当事人N" (also where the name recurs in the grounds), for circulation
+ * beyond the leading group.
  */
 @Component
 class AccountabilitySpecialReport {
 
     record Case(UUID unitId, String unitName, String subject, String person, String kind, String grounds,
-                String meeting, LocalDate decidedOn, String problemReference, String problemCategory) {
+            String meeting, LocalDate decidedOn, String problemReference, String problemCategory) {
     }
 
     private final JdbcClient jdbc;
+
     private final MessageSource messages;
+
     private final ReportDocuments documents;
 
     AccountabilitySpecialReport(JdbcClient jdbc, MessageSource messages, ReportDocuments documents) {
@@ -40,16 +44,16 @@ class AccountabilitySpecialReport {
     @Transactional(readOnly = true)
     List<Case> cases(DataScope scope) {
         return jdbc.sql("""
-                        select c.*, u.name as unit_name from reporting_accountability_case c
-                        join org_unit u on u.id = c.unit_id
-                        where c.unit_id = any(:units) order by c.decided_on, c.problem_reference, c.id
-                        """)
-                .param("units", scope.unitArray())
-                .query((rs, n) -> new Case(rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
-                        rs.getString("subject"), rs.getString("person"), rs.getString("kind"), rs.getString("grounds"),
-                        rs.getString("meeting"), rs.getDate("decided_on").toLocalDate(),
-                        rs.getString("problem_reference"), rs.getString("problem_category")))
-                .list();
+                select c.*, u.name as unit_name from reporting_accountability_case c
+                join org_unit u on u.id = c.unit_id
+                where c.unit_id = any(:units) order by c.decided_on, c.problem_reference, c.id
+                """)
+            .param("units", scope.unitArray())
+            .query((rs, n) -> new Case(rs.getObject("unit_id", UUID.class), rs.getString("unit_name"),
+                    rs.getString("subject"), rs.getString("person"), rs.getString("kind"), rs.getString("grounds"),
+                    rs.getString("meeting"), rs.getDate("decided_on").toLocalDate(), rs.getString("problem_reference"),
+                    rs.getString("problem_category")))
+            .list();
     }
 
     OfficialDocument document(OrgUnit bureau, List<Case> cases, boolean anonymise, LocalDate today) {
@@ -59,9 +63,9 @@ class AccountabilitySpecialReport {
         long exemptions = cases.stream().filter(c -> "FAULT_TOLERANCE_EXEMPTION".equals(c.kind())).count();
         long none = cases.stream().filter(c -> "NO_ACTION".equals(c.kind())).count();
         body.add(new OfficialDocument.Heading1(m("special.heading.overview")));
-        body.add(new OfficialDocument.Paragraph(cases.isEmpty() ? m("special.overview.none", bureau.name())
-                : m("special.overview", bureau.name(), cases.size(), measures, persons, measures - persons,
-                exemptions, none)));
+        body.add(new OfficialDocument.Paragraph(
+                cases.isEmpty() ? m("special.overview.none", bureau.name()) : m("special.overview", bureau.name(),
+                        cases.size(), measures, persons, measures - persons, exemptions, none)));
 
         body.add(new OfficialDocument.Heading1(m("special.heading.counts")));
         body.add(new OfficialDocument.Heading2(m("special.heading.byKind")));
@@ -109,4 +113,5 @@ class AccountabilitySpecialReport {
     private String m(String key, Object... args) {
         return messages.getMessage(key, args, Reports.DOCUMENT_LOCALE);
     }
+
 }

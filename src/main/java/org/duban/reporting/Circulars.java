@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Other modules' official documents (通报 and the like) in the same GB/T 9704 layout as the reports: the caller
- * gives the texts, this writes the .docx with {@link OfficialDocumentWriter}.
+ * Other modules' official documents (通报 and the like) in the same GB/T 9704 layout as the
+ * reports: the caller gives the texts, this writes the .docx with
+ * {@link OfficialDocumentWriter}.
  */
 @Component
 public class Circulars {
@@ -20,13 +21,18 @@ public class Circulars {
     public record Section(String heading, String text) {
     }
 
-    /** The document: issuing bureau, number, title, addressee (with colon), sections, date. */
-    public record Circular(String issuer, String documentNumber, String title, String addressee,
-                           List<Section> sections, LocalDate date) {
+    /**
+     * The document: issuing bureau, number, title, addressee (with colon), sections,
+     * date.
+     */
+    public record Circular(String issuer, String documentNumber, String title, String addressee, List<Section> sections,
+            LocalDate date) {
     }
 
     private final OfficialDocumentWriter writer;
+
     private final ReportDocuments documents;
+
     private final MessageSource messages;
 
     Circulars(OfficialDocumentWriter writer, ReportDocuments documents, MessageSource messages) {
@@ -44,12 +50,13 @@ public class Circulars {
             }
         }
         String date = documents.date(c.date());
-        writer.write(new OfficialDocument(m("doc.agencyMark", c.issuer()), c.documentNumber() == null ? ""
-                : c.documentNumber(), null, null, c.title(), c.addressee(), body, c.issuer(), date, null,
-                m("doc.printer", c.issuer()), m("doc.printed", date)), out);
+        writer.write(new OfficialDocument(m("doc.agencyMark", c.issuer()),
+                c.documentNumber() == null ? "" : c.documentNumber(), null, null, c.title(), c.addressee(), body,
+                c.issuer(), date, null, m("doc.printer", c.issuer()), m("doc.printed", date)), out);
     }
 
     private String m(String key, Object... args) {
         return messages.getMessage(key, args, Reports.DOCUMENT_LOCALE);
     }
+
 }

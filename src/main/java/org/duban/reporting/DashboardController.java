@@ -26,23 +26,28 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The campaign's dashboard: the phase timeline with today marked and the goal figures of the user's scope; for a
- * city bureau the same figures per county side by side. Chart data travel in data-* attributes (the CSP allows
- * no inline script); static/js/reporting.js draws them with ECharts.
+ * The campaign's dashboard: the phase timeline with today marked and the goal figures of
+ * the user's scope; for a city bureau the same figures per county side by side. Chart
+ * data travel in data-* attributes (the CSP allows no inline script);
+ * static/js/reporting.js draws them with ECharts.
  */
 @Controller
 class DashboardController {
 
     private final Campaigns campaigns;
+
     private final OrgUnits units;
+
     private final ReportFigures figures;
+
     private final FigureLists lists;
+
     private final MessageSource messages;
 
     private final Reports reports;
 
     DashboardController(Campaigns campaigns, OrgUnits units, ReportFigures figures, FigureLists lists,
-                        MessageSource messages, Reports reports) {
+            MessageSource messages, Reports reports) {
         this.reports = reports;
         this.messages = messages;
         this.campaigns = campaigns;
@@ -52,8 +57,9 @@ class DashboardController {
     }
 
     /**
-     * The rows behind one figure: the whole scope, or one county (unit) of it. A unit outside the scope, or a figure
-     * that names none, is 404. Confidential rows show their unit only unless the reader may read them.
+     * The rows behind one figure: the whole scope, or one county (unit) of it. A unit
+     * outside the scope, or a figure that names none, is 404. Confidential rows show
+     * their unit only unless the reader may read them.
      */
     @GetMapping("/dashboard/list")
     String list(@RequestParam String figure, @RequestParam(required = false) UUID unit, Model model, Locale locale) {
@@ -66,13 +72,14 @@ class DashboardController {
                 CurrentUser.require());
         model.addAttribute("result", result);
         UUID keyUnit = ReportFigures.keyUnit(figure);
-        model.addAttribute("figureLabel", keyUnit != null
-                ? messages.getMessage("figure.complaintUnit", new Object[]{unitName(keyUnit)}, locale)
-                : messages.getMessage("figure." + figure, null, locale));
-        java.math.BigDecimal rate = result.part() == null ? null : ReportFigures.rate(
-                java.math.BigDecimal.valueOf(result.part()), java.math.BigDecimal.valueOf(result.total()));
-        model.addAttribute("figureValue", rate == null ? messages.getMessage("dashboard.noValue", null, locale)
-                : rate.toPlainString() + "%");
+        model.addAttribute("figureLabel",
+                keyUnit != null
+                        ? messages.getMessage("figure.complaintUnit", new Object[] { unitName(keyUnit) }, locale)
+                        : messages.getMessage("figure." + figure, null, locale));
+        java.math.BigDecimal rate = result.part() == null ? null : ReportFigures
+            .rate(java.math.BigDecimal.valueOf(result.part()), java.math.BigDecimal.valueOf(result.total()));
+        model.addAttribute("figureValue",
+                rate == null ? messages.getMessage("dashboard.noValue", null, locale) : rate.toPlainString() + "%");
         model.addAttribute("unitName", unit == null ? null : unitName(unit));
         model.addAttribute("limit", FigureLists.LIMIT);
         return "reporting/figure-list";
@@ -82,25 +89,34 @@ class DashboardController {
         return units.find(id).map(OrgUnit::name).orElse(null);
     }
 
-    /** The goal indicators the counties are ranked on, each with whether more is better. */
+    /**
+     * The goal indicators the counties are ranked on, each with whether more is better.
+     */
     static final Map<String, Boolean> RANKED = Map.of("complaintsOnTimeRate", true, "satisfactionRate", true,
             "rectifiedRate", true, "problemsOverdue", false);
 
     /**
-     * Each county's place on each ranked indicator (1 = best; equal values share a place, the next place is skipped);
-     * a county without a value (a rate of nothing) has no place.
+     * Each county's place on each ranked indicator (1 = best; equal values share a place,
+     * the next place is skipped); a county without a value (a rate of nothing) has no
+     * place.
      */
     static Map<String, Map<UUID, Integer>> ranks(List<Column> columns) {
         Map<String, Map<UUID, Integer>> ranks = new java.util.HashMap<>();
         RANKED.forEach((key, higherIsBetter) -> {
             Map<UUID, java.math.BigDecimal> values = new java.util.HashMap<>();
             for (Column c : columns) {
-                c.figures().stream().filter(f -> f.key().equals(key) && f.value() != null).findFirst()
-                        .ifPresent(f -> values.put(c.unit().id(), f.value()));
+                c.figures()
+                    .stream()
+                    .filter(f -> f.key().equals(key) && f.value() != null)
+                    .findFirst()
+                    .ifPresent(f -> values.put(c.unit().id(), f.value()));
             }
             Map<UUID, Integer> places = new java.util.HashMap<>();
-            values.forEach((unit, value) -> places.put(unit, 1 + (int) values.values().stream()
-                    .filter(other -> higherIsBetter ? other.compareTo(value) > 0 : other.compareTo(value) < 0).count()));
+            values.forEach((unit, value) -> places.put(unit,
+                    1 + (int) values.values()
+                        .stream()
+                        .filter(other -> higherIsBetter ? other.compareTo(value) > 0 : other.compareTo(value) < 0)
+                        .count()));
             ranks.put(key, places);
         });
         return ranks;
@@ -109,7 +125,10 @@ class DashboardController {
     /** The dashboard counts everything since the campaign began. */
     static final LocalDate FROM_START = LocalDate.of(2000, 1, 1);
 
-    /** One column of the side-by-side view: a county, its figures and its breakdowns (category, source, channel). */
+    /**
+     * One column of the side-by-side view: a county, its figures and its breakdowns
+     * (category, source, channel).
+     */
     record Column(OrgUnit unit, List<Figure> figures, List<ReportFigures.Breakdown> breakdowns) {
     }
 
@@ -120,7 +139,8 @@ class DashboardController {
     @GetMapping("/dashboard")
     String dashboard(Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         model.addAllAttributes(model());
-        // The home page loads the dashboard as its main content with htmx: then only the fragment.
+        // The home page loads the dashboard as its main content with htmx: then only the
+        // fragment.
         return htmx != null ? "reporting/dashboard :: content" : "reporting/dashboard";
     }
 
@@ -131,27 +151,34 @@ class DashboardController {
         java.util.Map<String, Object> model = new java.util.LinkedHashMap<>();
         List<Campaign> visible = campaigns.list(scope);
         model.put("today", today);
-        model.put("timelines", visible.stream().filter(c -> !c.phases().isEmpty()).map(c -> timeline(c, today)).toList());
+        model.put("timelines",
+                visible.stream().filter(c -> !c.phases().isEmpty()).map(c -> timeline(c, today)).toList());
         LocalDate from = FROM_START;
         List<Figure> own = figures.compute(scope.unitArray(), from, today, today);
         model.put("figures", own);
         Map<UUID, String> names = units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name));
         model.put("breakdowns", figures.dashboardBreakdowns(scope.unitArray(), from, today, names));
-        List<OrgUnit> counties = units.all().stream()
-                .filter(u -> u.kind() == UnitKind.COUNTY_BUREAU && scope.includes(u.id())).toList();
+        List<OrgUnit> counties = units.all()
+            .stream()
+            .filter(u -> u.kind() == UnitKind.COUNTY_BUREAU && scope.includes(u.id()))
+            .toList();
         List<Column> columns = new ArrayList<>();
         if (counties.size() > 1) {
             for (OrgUnit county : counties) {
-                UUID[] below = units.all().stream().filter(county::contains).map(OrgUnit::id)
-                        .filter(scope::includes).toArray(UUID[]::new);
+                UUID[] below = units.all()
+                    .stream()
+                    .filter(county::contains)
+                    .map(OrgUnit::id)
+                    .filter(scope::includes)
+                    .toArray(UUID[]::new);
                 columns.add(new Column(county, figures.compute(below, from, today, today),
                         figures.breakdowns(below, from, today)));
             }
         }
         model.put("columns", columns);
         model.put("ranks", ranks(columns));
-        model.put("lateReports", columns.stream().collect(Collectors.toMap(c -> c.unit().id(),
-                c -> reports.lateMonthlyReports(c.unit(), today))));
+        model.put("lateReports", columns.stream()
+            .collect(Collectors.toMap(c -> c.unit().id(), c -> reports.lateMonthlyReports(c.unit(), today))));
         model.put("countyNames", columns.stream().map(c -> c.unit().name()).collect(Collectors.joining("|")));
         return model;
     }
@@ -160,16 +187,22 @@ class DashboardController {
         LocalDate start = c.phases().get(0).startsOn();
         PhaseWindow last = c.phases().get(c.phases().size() - 1);
         LocalDate end = last.endsOn() != null ? last.endsOn()
-                : (c.endsOn() != null && c.endsOn().isAfter(last.startsOn()) ? c.endsOn() : last.startsOn().plusMonths(3));
+                : (c.endsOn() != null && c.endsOn().isAfter(last.startsOn()) ? c.endsOn()
+                        : last.startsOn().plusMonths(3));
         if (today.isAfter(end)) {
             end = today;
         }
         LocalDate finalEnd = end;
         String phases = c.phases().stream().map(w -> w.phase().name()).collect(Collectors.joining("|"));
-        String starts = c.phases().stream().map(w -> String.valueOf(ChronoUnit.DAYS.between(start, w.startsOn())))
-                .collect(Collectors.joining(","));
-        String lengths = c.phases().stream().map(w -> String.valueOf(ChronoUnit.DAYS.between(w.startsOn(),
-                w.endsOn() == null ? finalEnd : w.endsOn()) + 1)).collect(Collectors.joining(","));
+        String starts = c.phases()
+            .stream()
+            .map(w -> String.valueOf(ChronoUnit.DAYS.between(start, w.startsOn())))
+            .collect(Collectors.joining(","));
+        String lengths = c.phases()
+            .stream()
+            .map(w -> String
+                .valueOf(ChronoUnit.DAYS.between(w.startsOn(), w.endsOn() == null ? finalEnd : w.endsOn()) + 1))
+            .collect(Collectors.joining(","));
         return new Timeline(c, phases, starts, lengths, ChronoUnit.DAYS.between(start, today),
                 ChronoUnit.DAYS.between(start, finalEnd) + 1);
     }

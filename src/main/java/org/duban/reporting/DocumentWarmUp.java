@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Loads POI's and XMLBeans' schema classes once at start-up, so the first {@code .docx} or {@code .xlsx} a user asks
- * for does not pay for them (measured: the first .docx took 9.7 s cold against 1.6 s warm). Runs on a daemon thread
- * of its own at low priority after the application is ready: it never delays readiness, and a failure is only
- * logged (the first real export then simply pays the cost). {@code duban.reporting.warm-up=false} turns it off.
+ * Loads POI's and XMLBeans' schema classes once at start-up, so the first {@code .docx}
+ * or {@code .xlsx} a user asks for does not pay for them (measured: the first .docx took
+ * 9.7 s cold against 1.6 s warm). Runs on a daemon thread of its own at low priority
+ * after the application is ready: it never delays readiness, and a failure is only logged
+ * (the first real export then simply pays the cost).
+ * {@code duban.reporting.warm-up=false} turns it off.
  */
 @Component
 class DocumentWarmUp {
@@ -26,7 +28,9 @@ class DocumentWarmUp {
     private static final Logger log = LoggerFactory.getLogger(DocumentWarmUp.class);
 
     private final OfficialDocumentWriter writer;
+
     private final boolean enabled;
+
     private final CompletableFuture<Duration> done = new CompletableFuture<>();
 
     DocumentWarmUp(OfficialDocumentWriter writer, @Value("${duban.reporting.warm-up:true}") boolean enabled) {
@@ -62,7 +66,8 @@ class DocumentWarmUp {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             log.info("Document export warmed up in {} ms", took.toMillis());
             done.complete(took);
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             log.warn("Document export warm-up failed; the first export will be slower", e);
             done.complete(Duration.ofNanos(System.nanoTime() - start));
         }
@@ -70,9 +75,11 @@ class DocumentWarmUp {
 
     /** A small document using every block and style the writer has. */
     static OfficialDocument sample() {
-        return new OfficialDocument("A", "A1", "S", "S", "T", "A", List.of(new OfficialDocument.Heading1("H"),
-                new OfficialDocument.Heading2("H"), new OfficialDocument.Paragraph("P"),
-                new OfficialDocument.Table(List.of("A", "B"), List.of(List.of("1", "2")))),
+        return new OfficialDocument("A", "A1", "S", "S", "T", "A",
+                List.of(new OfficialDocument.Heading1("H"), new OfficialDocument.Heading2("H"),
+                        new OfficialDocument.Paragraph("P"),
+                        new OfficialDocument.Table(List.of("A", "B"), List.of(List.of("1", "2")))),
                 "S", "D", "C", "P", "P");
     }
+
 }

@@ -3,37 +3,42 @@ package org.duban.reporting;
 import java.util.List;
 
 /**
- * Where the rows behind a figure live: a read-only view (V15–V20) or reporting's own tables, the column that places
- * a row in a unit (for the scope), the date column that places it in a report's window (none: every row counts),
- * the columns the dashboard's list shows, the page a row links to, and what a reader needs to open it.
+ * Where the rows behind a figure live: a read-only view (V15–V20) or reporting's own
+ * tables, the column that places a row in a unit (for the scope), the date column that
+ * places it in a report's window (none: every row counts), the columns the dashboard's
+ * list shows, the page a row links to, and what a reader needs to open it.
  *
- * <p>Confidential rows ({@code confidentialColumn} true) are counted like any other; in a list they show their unit
- * only, without a link or any detail, unless the reader holds {@code confidentialPermission} (the owning module's
- * need-to-know permission).
+ * <p>
+ * Confidential rows ({@code confidentialColumn} true) are counted like any other; in a
+ * list they show their unit only, without a link or any detail, unless the reader holds
+ * {@code confidentialPermission} (the owning module's need-to-know permission).
  */
 enum FigureSource {
 
-    PROBLEM("reporting_problem", "unit_id", "unit_id", "found_on", "x.found_on desc, x.reference desc",
-            "/problems/", "ledger:problem:read", "confidential", "ledger:clue:confidential",
+    PROBLEM("reporting_problem", "unit_id", "unit_id", "found_on", "x.found_on desc, x.reference desc", "/problems/",
+            "ledger:problem:read", "confidential", "ledger:clue:confidential",
             List.of(Column.text("reference", "x.reference"), Column.code("category", "x.category", "figure.category."),
                     Column.code("source", "x.source", "figure.source."),
-                    Column.code("status", "x.status", "dashboard.problemStatus."),
-                    Column.date("foundOn", "x.found_on"), Column.date("dueOn", "x.due_on"),
-                    Column.text("description", "x.description"))),
+                    Column.code("status", "x.status", "dashboard.problemStatus."), Column.date("foundOn", "x.found_on"),
+                    Column.date("dueOn", "x.due_on"), Column.text("description", "x.description"))),
     ACCOUNTABILITY("reporting_accountability", "unit_id", "unit_id", "decided_on", "x.decided_on desc, x.id",
             "/accountability/", "ledger:accountability:read", null, null,
-            List.of(Column.code("kind", "x.kind", "dashboard.accountabilityKind."), Column.date("decidedOn", "x.decided_on"))),
-    KEY_TASK("reporting_key_task", "owner_unit_id", "owner_unit_id", null, "x.deadline, x.title",
-            "/tasks/", "keytask:task:read", null, null,
+            List.of(Column.code("kind", "x.kind", "dashboard.accountabilityKind."),
+                    Column.date("decidedOn", "x.decided_on"))),
+    KEY_TASK("reporting_key_task", "owner_unit_id", "owner_unit_id", null, "x.deadline, x.title", "/tasks/",
+            "keytask:task:read", null, null,
             List.of(Column.text("title", "x.title"), Column.date("deadline", "x.deadline"),
                     Column.code("status", "x.status", "keytask.status."), Column.text("percent", "x.percent"))),
     COMPLAINT("reporting_complaint", "owner_unit_id", "handling_unit_id", "submitted_on", "x.submitted_on desc, x.id",
             "/complaints/", "complaint:complaint:read", null, null,
-            List.of(Column.date("submittedOn", "x.submitted_on"), Column.code("channel", "x.channel", "complaint.channel."),
-                    Column.code("type", "x.type", "complaint.type."), Column.code("status", "x.status", "complaint.status."),
-                    Column.date("replyDueOn", "x.due_on"), Column.date("answeredOn", "x.answered_on"),
+            List.of(Column.date("submittedOn", "x.submitted_on"),
+                    Column.code("channel", "x.channel", "complaint.channel."),
+                    Column.code("type", "x.type", "complaint.type."),
+                    Column.code("status", "x.status", "complaint.status."), Column.date("replyDueOn", "x.due_on"),
+                    Column.date("answeredOn", "x.answered_on"),
                     Column.code("satisfaction", "x.satisfaction", "complaint.satisfaction."),
-                    Column.text("reopened", "x.reopen_count"), Column.code("closure", "x.closure", "complaint.closure."))),
+                    Column.text("reopened", "x.reopen_count"),
+                    Column.code("closure", "x.closure", "complaint.closure."))),
     INSPECTION("reporting_inspection", "owner_unit_id", "owner_unit_id", "planned_on", "x.planned_on desc, x.id",
             "/inspections/", "inspection:inspection:read", "confidential", "inspection:unannounced:read",
             List.of(Column.code("type", "x.type", "inspection.type."), Column.date("plannedOn", "x.planned_on"),
@@ -44,8 +49,9 @@ enum FigureSource {
             List.of(Column.code("type", "x.type", "inspection.type."),
                     Column.code("category", "x.category", "figure.category."), Column.date("foundOn", "x.found_on"),
                     Column.yesNo("becameProblem", "x.became_problem"))),
-    SCREENING_FINDING("reporting_screening_finding", "unit_id", "unit_id", null, "case x.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, x.rule, x.id",
-            "/screening/findings/", "screening:finding:read", "confidential", "screening:finding:confidential",
+    SCREENING_FINDING("reporting_screening_finding", "unit_id", "unit_id", null,
+            "case x.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, x.rule, x.id", "/screening/findings/",
+            "screening:finding:read", "confidential", "screening:finding:confidential",
             List.of(Column.text("rule", "x.rule"), Column.code("category", "x.category", "screening.category."),
                     Column.code("severity", "x.severity", "screening.severity."),
                     Column.code("status", "x.status", "screening.status."))),
@@ -60,8 +66,15 @@ enum FigureSource {
             List.of(Column.text("documentNumber", "x.document_number"), Column.text("title", "x.title"),
                     Column.date("submittedOn", "x.submitted_on")));
 
-    /** How a cell is shown: as it is, as a date, as a message {@code prefix + value}, or yes/no. */
-    enum Format { TEXT, DATE, CODE, YES_NO }
+    /**
+     * How a cell is shown: as it is, as a date, as a message {@code prefix + value}, or
+     * yes/no.
+     */
+    enum Format {
+
+        TEXT, DATE, CODE, YES_NO
+
+    }
 
     /** One column of the list: its header is {@code dashboard.list.<name>}. */
     record Column(String name, String sql, Format format, String prefix) {
@@ -83,19 +96,28 @@ enum FigureSource {
     }
 
     final String relation;
+
     final String unitColumn;
+
     final String shownUnitColumn;
+
     final String dateColumn;
+
     final String order;
+
     final String link;
+
     final String readPermission;
+
     final String confidentialColumn;
+
     final String confidentialPermission;
+
     final List<Column> columns;
 
     FigureSource(String relation, String unitColumn, String shownUnitColumn, String dateColumn, String order,
-                 String link, String readPermission, String confidentialColumn, String confidentialPermission,
-                 List<Column> columns) {
+            String link, String readPermission, String confidentialColumn, String confidentialPermission,
+            List<Column> columns) {
         this.relation = relation;
         this.unitColumn = unitColumn;
         this.shownUnitColumn = shownUnitColumn;
@@ -109,8 +131,9 @@ enum FigureSource {
     }
 
     /**
-     * The rows of this source in {@code :units} (and in the window {@code :from}–{@code :to} if it has a date),
-     * as the end of a query ({@code from … where …}) to which a figure's predicate is added with {@code and}.
+     * The rows of this source in {@code :units} (and in the window
+     * {@code :from}–{@code :to} if it has a date), as the end of a query
+     * ({@code from … where …}) to which a figure's predicate is added with {@code and}.
      */
     String scoped() {
         return " from " + relation + " where " + unitColumn + " = any(:units)"
@@ -121,4 +144,5 @@ enum FigureSource {
     String idColumn() {
         return this == INSPECTION_FINDING ? "inspection_id" : "id";
     }
+
 }

@@ -31,17 +31,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * Lays out an {@link OfficialDocument} as a {@code .docx} per GB/T 9704-2012. Every format lives in a named Word
- * style (so an office can restyle the template and WPS/Word show the style names), the page is A4 with the
- * standard's margins, and the document grid gives 22 lines of 28 characters.
+ * Lays out an {@link OfficialDocument} as a {@code .docx} per GB/T 9704-2012. Every
+ * format lives in a named Word style (so an office can restyle the template and WPS/Word
+ * show the style names), the page is A4 with the standard's margins, and the document
+ * grid gives 22 lines of 28 characters.
  *
- * <p>Dimensions: Word measures in twips (1/1440 inch, 56.69 per mm) and font sizes in half-points.
+ * <p>
+ * Dimensions: Word measures in twips (1/1440 inch, 56.69 per mm) and font sizes in
+ * half-points.
  */
 @Component
 class OfficialDocumentWriter {
 
-    static final int PAGE_WIDTH = 11906;   // 210 mm
-    static final int PAGE_HEIGHT = 16838;  // 297 mm
+    static final int PAGE_WIDTH = 11906; // 210 mm
+    static final int PAGE_HEIGHT = 16838; // 297 mm
     static final int MARGIN_TOP = mm(37);
     static final int MARGIN_LEFT = mm(28);
     static final int TEXT_WIDTH = mm(156);
@@ -50,12 +53,15 @@ class OfficialDocumentWriter {
     static final int MARGIN_BOTTOM = PAGE_HEIGHT - MARGIN_TOP - TEXT_HEIGHT;
     static final int LINES_PER_PAGE = 22;
     static final int CHARS_PER_LINE = 28;
+
     /** 225 mm / 22 lines, in twips: the exact line height of body text. */
     static final int LINE_PITCH = TEXT_HEIGHT / LINES_PER_PAGE;
-    static final int SIZE_2 = 44;  // 2号 = 22 pt
-    static final int SIZE_3 = 32;  // 3号 = 16 pt
-    static final int SIZE_4 = 28;  // 4号 = 14 pt
-    static final int SIZE_MARK = 72; // the agency mark, 36 pt (at most 15 mm high per GB/T 9704 7.2.4)
+    static final int SIZE_2 = 44; // 2号 = 22 pt
+    static final int SIZE_3 = 32; // 3号 = 16 pt
+    static final int SIZE_4 = 28; // 4号 = 14 pt
+    static final int SIZE_MARK = 72; // the agency mark, 36 pt (at most 15 mm high per
+                                     // GB/T 9704 7.2.4)
+
     /** One character of 3号 text, in twips (16 pt). */
     static final int CHAR_3 = 320;
     static final int CHAR_4 = 280;
@@ -65,7 +71,8 @@ class OfficialDocumentWriter {
     OfficialDocumentWriter() {
         try (InputStream in = getClass().getResourceAsStream("/reporting/gbt9704.properties")) {
             fonts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -75,8 +82,9 @@ class OfficialDocumentWriter {
     }
 
     /**
-     * The character spacing of body text (w:spacing in rPr, twentieths of a point, rounded down): 28 characters of
-     * 16 pt must fit the 156 mm line, so each gives up a little (-5: 28 × 15.75 pt = 441 pt of 442.2 pt).
+     * The character spacing of body text (w:spacing in rPr, twentieths of a point,
+     * rounded down): 28 characters of 16 pt must fit the 156 mm line, so each gives up a
+     * little (-5: 28 × 15.75 pt = 441 pt of 442.2 pt).
      */
     static int charSpacing() {
         double pitchTwentieths = TEXT_WIDTH / (double) CHARS_PER_LINE;
@@ -99,15 +107,18 @@ class OfficialDocumentWriter {
             for (OfficialDocument.Block block : document.body()) {
                 if (block instanceof OfficialDocument.Heading1 h) {
                     run(paragraph(doc, "Heading1"), h.text());
-                } else if (block instanceof OfficialDocument.Heading2 h) {
+                }
+                else if (block instanceof OfficialDocument.Heading2 h) {
                     run(paragraph(doc, "Heading2"), h.text());
-                } else if (block instanceof OfficialDocument.Paragraph p) {
+                }
+                else if (block instanceof OfficialDocument.Paragraph p) {
                     for (String line : p.text().split("\\R+")) {
                         if (!line.isBlank()) {
                             run(paragraph(doc, "Normal"), line.strip());
                         }
                     }
-                } else if (block instanceof OfficialDocument.Table t) {
+                }
+                else if (block instanceof OfficialDocument.Table t) {
                     table(doc, t);
                 }
             }
@@ -123,8 +134,10 @@ class OfficialDocumentWriter {
         paragraph(doc, "BlankLine");
         XWPFParagraph number = paragraph(doc, "DocNumber");
         if (document.signerLabel() != null) {
-            // Upward document (上行文): number one character in from the left, signer one character in from the
-            // right, same line. Tab stops rather than indentation, so the red line below spans the whole text width.
+            // Upward document (上行文): number one character in from the left, signer one
+            // character in from the
+            // right, same line. Tab stops rather than indentation, so the red line below
+            // spans the whole text width.
             number.setAlignment(ParagraphAlignment.LEFT);
             tab(number, STTabJc.LEFT, CHAR_3);
             tab(number, STTabJc.RIGHT, TEXT_WIDTH - CHAR_3);
@@ -135,7 +148,8 @@ class OfficialDocumentWriter {
             XWPFRun signer = number.createRun();
             signer.setText(document.signer());
             signer.setFontFamily(fonts.getProperty("heading2.font"), XWPFRun.FontCharRange.eastAsia);
-        } else {
+        }
+        else {
             run(number, document.documentNumber());
         }
         paragraph(doc, "BlankLine");
@@ -145,7 +159,8 @@ class OfficialDocumentWriter {
     private void signature(XWPFDocument doc, OfficialDocument document) {
         paragraph(doc, "BlankLine");
         paragraph(doc, "BlankLine");
-        // Agency centred above the date; the date four characters in from the right (GB/T 9704 7.3.5.2).
+        // Agency centred above the date; the date four characters in from the right (GB/T
+        // 9704 7.3.5.2).
         double axis = 4 + document.date().length() / 2.0;
         double agencyIndent = Math.max(0, axis - document.signature().length() / 2.0);
         XWPFParagraph agency = paragraph(doc, "Signature");
@@ -158,15 +173,18 @@ class OfficialDocumentWriter {
     }
 
     /**
-     * 版记 (GB/T 9704 7.4): 抄送 and 印发 lines between separator lines, thick first and last, thin between, at the
-     * foot of the last page. A floating table (w:tblpPr) pinned to the bottom of the text block: its top and bottom
-     * borders are the thick rules, its inside horizontal border the thin one, and it is anchored in the document's
-     * last paragraph, which follows the signature. A paragraph frame (w:framePr) lost its border lines in
-     * LibreOffice; table borders survive.
+     * 版记 (GB/T 9704 7.4): 抄送 and 印发 lines between separator lines, thick first and last,
+     * thin between, at the foot of the last page. A floating table (w:tblpPr) pinned to
+     * the bottom of the text block: its top and bottom borders are the thick rules, its
+     * inside horizontal border the thin one, and it is anchored in the document's last
+     * paragraph, which follows the signature. A paragraph frame (w:framePr) lost its
+     * border lines in LibreOffice; table borders survive.
      *
-     * <p>Horizontally it is positioned against the page edge (at the left margin), not against the margin: LibreOffice
-     * (writerfilter's floating-table heuristic) imports a floating table as full-width inline table, that is in the
-     * flow again, when it is as wide as the text area relative to the margin, but keeps it floating when text could
+     * <p>
+     * Horizontally it is positioned against the page edge (at the left margin), not
+     * against the margin: LibreOffice (writerfilter's floating-table heuristic) imports a
+     * floating table as full-width inline table, that is in the flow again, when it is as
+     * wide as the text area relative to the margin, but keeps it floating when text could
      * still fit beside it relative to the page.
      */
     private void imprint(XWPFDocument doc, OfficialDocument document) {
@@ -185,11 +203,13 @@ class OfficialDocumentWriter {
         tblPr.addNewTblOverlap().setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblOverlap.NEVER);
         table.setWidth(String.valueOf(TEXT_WIDTH));
         tblPr.addNewTblLayout().setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
-        // Cell margins of zero written out (POI's setCellMargins leaves zeros out): LibreOffice otherwise applies
-        // Word's default 0.19 cm and moves the table's left edge that far out of the text block.
+        // Cell margins of zero written out (POI's setCellMargins leaves zeros out):
+        // LibreOffice otherwise applies
+        // Word's default 0.19 cm and moves the table's left edge that far out of the text
+        // block.
         var margins = tblPr.addNewTblCellMar();
-        for (var side : new org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth[]{
-                margins.addNewLeft(), margins.addNewRight()}) {
+        for (var side : new org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth[] { margins.addNewLeft(),
+                margins.addNewRight() }) {
             side.setW(BigInteger.ZERO);
             side.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
         }
@@ -199,9 +219,10 @@ class OfficialDocumentWriter {
         table.setLeftBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setRightBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         table.setInsideVBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
         (grid.sizeOfGridColArray() > 0 ? grid.getGridColArray(0) : grid.addNewGridCol())
-                .setW(BigInteger.valueOf(TEXT_WIDTH));
+            .setW(BigInteger.valueOf(TEXT_WIDTH));
         int row = 0;
         if (copy) {
             XWPFParagraph line = imprintLine(table, row++);
@@ -213,7 +234,8 @@ class OfficialDocumentWriter {
         run(printed, document.printer());
         printed.createRun().addTab();
         run(printed, document.printed());
-        // The anchor: the floating table belongs to the paragraph after it, the document's last.
+        // The anchor: the floating table belongs to the paragraph after it, the
+        // document's last.
         paragraph(doc, "BlankLine");
     }
 
@@ -278,18 +300,25 @@ class OfficialDocumentWriter {
         margins.setRight(BigInteger.valueOf(MARGIN_RIGHT));
         margins.setBottom(BigInteger.valueOf(MARGIN_BOTTOM));
         margins.setHeader(BigInteger.valueOf(mm(15)));
-        // The page number's top edge 7 mm below the text block (GB/T 9704 7.5): footer baseline about 23 mm up.
+        // The page number's top edge 7 mm below the text block (GB/T 9704 7.5): footer
+        // baseline about 23 mm up.
         margins.setFooter(BigInteger.valueOf(mm(23)));
         margins.setGutter(BigInteger.ZERO);
         var grid = sect.isSetDocGrid() ? sect.getDocGrid() : sect.addNewDocGrid();
-        // A line grid only: a character grid (linesAndChars + charSpace) is laid out differently by LibreOffice
-        // (and WPS) than by Word; LibreOffice spread characters over two grid cells, 17 characters a line and
-        // table cells one character wide. The 28 characters a line come from the body styles' character spacing.
+        // A line grid only: a character grid (linesAndChars + charSpace) is laid out
+        // differently by LibreOffice
+        // (and WPS) than by Word; LibreOffice spread characters over two grid cells, 17
+        // characters a line and
+        // table cells one character wide. The 28 characters a line come from the body
+        // styles' character spacing.
         grid.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid.LINES);
         grid.setLinePitch(BigInteger.valueOf(LINE_PITCH));
     }
 
-    /** Page numbers "— 1 —" in 4号 SimSun: odd pages at the right, even pages at the left, one character in. */
+    /**
+     * Page numbers "— 1 —" in 4号 SimSun: odd pages at the right, even pages at the left,
+     * one character in.
+     */
     private void footers(XWPFDocument doc) {
         doc.setEvenAndOddHeadings(true);
         pageNumber(doc.createFooter(HeaderFooterType.DEFAULT), ParagraphAlignment.RIGHT);
@@ -302,7 +331,8 @@ class OfficialDocumentWriter {
         p.setAlignment(side);
         if (side == ParagraphAlignment.RIGHT) {
             p.setIndentationRight(CHAR_4);
-        } else {
+        }
+        else {
             p.setIndentationLeft(CHAR_4);
         }
         p.createRun().setText("\u2014 ");
@@ -312,32 +342,44 @@ class OfficialDocumentWriter {
         p.createRun().setText(" \u2014");
     }
 
-    /** Registers the fonts with fallbacks (w:altName) so Word and WPS substitute sensibly where one is missing. */
+    /**
+     * Registers the fonts with fallbacks (w:altName) so Word and WPS substitute sensibly
+     * where one is missing.
+     */
     private void fontTable(XWPFDocument doc) throws IOException {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>")
-                .append("<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
-        for (String role : new String[]{"title", "body", "heading1", "heading2", "page"}) {
-            // The generic family (roman: serif, swiss: sans) guides substitution where neither font is installed.
+            .append("<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+        for (String role : new String[] { "title", "body", "heading1", "heading2", "page" }) {
+            // The generic family (roman: serif, swiss: sans) guides substitution where
+            // neither font is installed.
             String family = role.equals("heading1") ? "swiss" : "roman";
-            xml.append("<w:font w:name=\"").append(escape(fonts.getProperty(role + ".font"))).append("\">")
-                    .append("<w:altName w:val=\"").append(escape(fonts.getProperty(role + ".fallback"))).append("\"/>")
-                    .append("<w:charset w:val=\"86\"/><w:family w:val=\"").append(family)
-                    .append("\"/><w:pitch w:val=\"variable\"/>")
-                    .append("</w:font>");
+            xml.append("<w:font w:name=\"")
+                .append(escape(fonts.getProperty(role + ".font")))
+                .append("\">")
+                .append("<w:altName w:val=\"")
+                .append(escape(fonts.getProperty(role + ".fallback")))
+                .append("\"/>")
+                .append("<w:charset w:val=\"86\"/><w:family w:val=\"")
+                .append(family)
+                .append("\"/><w:pitch w:val=\"variable\"/>")
+                .append("</w:font>");
         }
-        xml.append("<w:font w:name=\"").append(escape(fonts.getProperty("latin.font")))
-                .append("\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>")
-                .append("</w:fonts>");
+        xml.append("<w:font w:name=\"")
+            .append(escape(fonts.getProperty("latin.font")))
+            .append("\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>")
+            .append("</w:fonts>");
         try {
             PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
-            PackagePart part = doc.getPackage().createPart(name,
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");
+            PackagePart part = doc.getPackage()
+                .createPart(name, "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");
             try (OutputStream os = part.getOutputStream()) {
                 os.write(xml.toString().getBytes(StandardCharsets.UTF_8));
             }
-            doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL,
-                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            doc.getPackagePart()
+                .addRelationship(name, TargetMode.INTERNAL,
+                        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable");
+        }
+        catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IOException(e);
         }
     }
@@ -352,73 +394,81 @@ class OfficialDocumentWriter {
                 + "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/>" + exact
                 + "<w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
                 + style("Normal", "Normal", true, null,
-                "<w:ind w:firstLineChars=\"200\" w:firstLine=\"" + 2 * CHAR_3 + "\"/>",
-                "<w:spacing w:val=\"" + charSpacing() + "\"/>")
+                        "<w:ind w:firstLineChars=\"200\" w:firstLine=\"" + 2 * CHAR_3 + "\"/>",
+                        "<w:spacing w:val=\"" + charSpacing() + "\"/>")
                 + style("BlankLine", "Blank Line", false, null, NO_INDENT, "")
                 + style("AgencyMark", "Agency Mark", false, null,
-                NO_GRID + "<w:spacing w:before=\"" + mm(35) + "\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
-                        + NO_INDENT + "<w:jc w:val=\"center\"/>",
-                fontsXml(latin, fonts.getProperty("mark.font")) + "<w:color w:val=\"FF0000\"/>" + NO_SPACING
-                        + "<w:w w:val=\"80\"/>" + size(SIZE_MARK))
+                        NO_GRID + "<w:spacing w:before=\"" + mm(35)
+                                + "\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + NO_INDENT
+                                + "<w:jc w:val=\"center\"/>",
+                        fontsXml(latin, fonts.getProperty("mark.font")) + "<w:color w:val=\"FF0000\"/>" + NO_SPACING
+                                + "<w:w w:val=\"80\"/>" + size(SIZE_MARK))
                 + style("DocNumber", "Document Number", false, null,
-                "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"11\" w:color=\"FF0000\"/></w:pBdr>"
-                        + NO_INDENT + "<w:jc w:val=\"center\"/>", "")
+                        "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"11\" w:color=\"FF0000\"/></w:pBdr>"
+                                + NO_INDENT + "<w:jc w:val=\"center\"/>",
+                        "")
                 + style("DocTitle", "Document Title", false, null,
-                NO_GRID + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"" + (SIZE_2 * 15) + "\" w:lineRule=\"exact\"/>"
-                        + NO_INDENT + "<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
-                fontsXml(latin, fonts.getProperty("title.font")) + NO_SPACING + size(SIZE_2))
+                        NO_GRID + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"" + (SIZE_2 * 15)
+                                + "\" w:lineRule=\"exact\"/>" + NO_INDENT
+                                + "<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
+                        fontsXml(latin, fonts.getProperty("title.font")) + NO_SPACING + size(SIZE_2))
                 + style("Addressee", "Addressee", false, null, NO_INDENT, "")
                 + style("Heading1", "heading 1", false, 1,
-                "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"" + 2 * CHAR_3 + "\"/>"
-                        + "<w:outlineLvl w:val=\"1\"/>",
-                fontsXml(latin, fonts.getProperty("heading1.font")))
+                        "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"" + 2 * CHAR_3 + "\"/>"
+                                + "<w:outlineLvl w:val=\"1\"/>",
+                        fontsXml(latin, fonts.getProperty("heading1.font")))
                 + style("Heading2", "heading 2", false, 2,
-                "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"" + 2 * CHAR_3 + "\"/>"
-                        + "<w:outlineLvl w:val=\"2\"/>",
-                fontsXml(latin, fonts.getProperty("heading2.font")))
+                        "<w:keepNext/><w:ind w:firstLineChars=\"200\" w:firstLine=\"" + 2 * CHAR_3 + "\"/>"
+                                + "<w:outlineLvl w:val=\"2\"/>",
+                        fontsXml(latin, fonts.getProperty("heading2.font")))
                 + style("Signature", "Signature", false, null, NO_INDENT + "<w:jc w:val=\"right\"/>", "")
                 + style("TableText", "Table Text", false, null,
-                NO_GRID + "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>"
-                        + NO_INDENT + "<w:jc w:val=\"center\"/>",
-                NO_SPACING + size(SIZE_4))
+                        NO_GRID + "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>"
+                                + NO_INDENT + "<w:jc w:val=\"center\"/>",
+                        NO_SPACING + size(SIZE_4))
                 + style("TableHeader", "Table Header", false, null,
-                NO_GRID + "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>"
-                        + NO_INDENT + "<w:jc w:val=\"center\"/>",
-                fontsXml(latin, fonts.getProperty("heading1.font")) + NO_SPACING + size(SIZE_4))
-                + style("Imprint", "Imprint", false, null, "<w:tabs><w:tab w:val=\"left\" w:pos=\"" + CHAR_4
-                        + "\"/><w:tab w:val=\"right\" w:pos=\"" + (TEXT_WIDTH - CHAR_4) + "\"/></w:tabs>"
-                        + NO_INDENT + "<w:jc w:val=\"left\"/>", NO_SPACING + size(SIZE_4))
+                        NO_GRID + "<w:spacing w:before=\"60\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>"
+                                + NO_INDENT + "<w:jc w:val=\"center\"/>",
+                        fontsXml(latin, fonts.getProperty("heading1.font")) + NO_SPACING + size(SIZE_4))
+                + style("Imprint", "Imprint", false, null,
+                        "<w:tabs><w:tab w:val=\"left\" w:pos=\"" + CHAR_4 + "\"/><w:tab w:val=\"right\" w:pos=\""
+                                + (TEXT_WIDTH - CHAR_4) + "\"/></w:tabs>" + NO_INDENT + "<w:jc w:val=\"left\"/>",
+                        NO_SPACING + size(SIZE_4))
                 + style("PageNumber", "Page Number", false, null,
-                NO_GRID + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
-                        + NO_INDENT,
-                fontsXml(latin, fonts.getProperty("page.font")) + NO_SPACING + size(SIZE_4))
+                        NO_GRID + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+                                + NO_INDENT,
+                        fontsXml(latin, fonts.getProperty("page.font")) + NO_SPACING + size(SIZE_4))
                 + "</w:styles>";
         try {
             doc.createStyles().setStyles(StylesDocument.Factory.parse(xml).getStyles());
-        } catch (XmlException e) {
+        }
+        catch (XmlException e) {
             throw new IllegalStateException("styles of the official document", e);
         }
     }
 
-    /** pPr: this paragraph's lines do not snap to the document's line grid (head, title, tables, page number). */
-    private static final String NO_GRID = "<w:snapToGrid w:val=\"0\"/>";
     /**
-     * pPr: no first-line indent. Both attributes: Normal indents by w:firstLineChars, which wins over w:firstLine,
-     * and a style based on Normal inherits it (LibreOffice shifted the centred mark and title by two characters).
+     * pPr: this paragraph's lines do not snap to the document's line grid (head, title,
+     * tables, page number).
+     */
+    private static final String NO_GRID = "<w:snapToGrid w:val=\"0\"/>";
+
+    /**
+     * pPr: no first-line indent. Both attributes: Normal indents by w:firstLineChars,
+     * which wins over w:firstLine, and a style based on Normal inherits it (LibreOffice
+     * shifted the centred mark and title by two characters).
      */
     private static final String NO_INDENT = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
+
     /** rPr: no character spacing (body text has {@link #charSpacing()}). */
     private static final String NO_SPACING = "<w:spacing w:val=\"0\"/>";
 
     private static String style(String id, String name, boolean isDefault, Integer headingLevel, String pPr,
-                                String rPr) {
+            String rPr) {
         return "<w:style w:type=\"paragraph\" w:styleId=\"" + id + "\"" + (isDefault ? " w:default=\"1\"" : "") + ">"
-                + "<w:name w:val=\"" + name + "\"/>"
-                + (isDefault ? "" : "<w:basedOn w:val=\"Normal\"/>")
-                + (headingLevel == null ? "" : "<w:next w:val=\"Normal\"/>")
-                + "<w:qFormat/>"
-                + "<w:pPr>" + pPr + "</w:pPr>"
-                + "<w:rPr>" + rPr + "</w:rPr></w:style>";
+                + "<w:name w:val=\"" + name + "\"/>" + (isDefault ? "" : "<w:basedOn w:val=\"Normal\"/>")
+                + (headingLevel == null ? "" : "<w:next w:val=\"Normal\"/>") + "<w:qFormat/>" + "<w:pPr>" + pPr
+                + "</w:pPr>" + "<w:rPr>" + rPr + "</w:rPr></w:style>";
     }
 
     private static String fontsXml(String latin, String eastAsia) {
@@ -433,4 +483,5 @@ class OfficialDocumentWriter {
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
+
 }

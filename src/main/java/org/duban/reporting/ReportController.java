@@ -31,18 +31,24 @@ import java.util.UUID;
 @Controller
 class ReportController {
 
-
     private final Reports reports;
+
     private final ReportDocuments documents;
+
     private final OfficialDocumentWriter writer;
+
     private final OrgUnits units;
+
     private final Campaigns campaigns;
+
     private final BureauClock clock;
+
     private final ReportLedgers ledgers;
+
     private final AccountabilitySpecialReport special;
 
     ReportController(Reports reports, ReportDocuments documents, OfficialDocumentWriter writer, OrgUnits units,
-                     Campaigns campaigns, BureauClock clock, ReportLedgers ledgers, AccountabilitySpecialReport special) {
+            Campaigns campaigns, BureauClock clock, ReportLedgers ledgers, AccountabilitySpecialReport special) {
         this.special = special;
         this.ledgers = ledgers;
         this.reports = reports;
@@ -72,11 +78,12 @@ class ReportController {
 
     @PostMapping("/reports")
     String create(@RequestParam UUID campaignId, @RequestParam ReportKind kind, @RequestParam String month,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         LocalDate period;
         try {
             period = YearMonth.parse(month == null ? "" : month.strip()).atEndOfMonth();
-        } catch (java.time.format.DateTimeParseException e) {
+        }
+        catch (java.time.format.DateTimeParseException e) {
             redirect.addFlashAttribute("refusal", "report.refused.monthUnknown");
             return "redirect:/reports";
         }
@@ -85,7 +92,8 @@ class ReportController {
                     units.currentScope());
             redirect.addFlashAttribute("flash", "flash.saved");
             return "redirect:/reports/" + id;
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
             return "redirect:/reports";
         }
@@ -122,13 +130,14 @@ class ReportController {
 
     @PostMapping("/reports/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") ReportForm form, BindingResult errors,
-                  Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 reports.update(id, form);
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/reports/" + id;
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -157,7 +166,7 @@ class ReportController {
 
     @PostMapping("/reports/{id}/return")
     String returnWithComments(@PathVariable UUID id, @RequestParam long version,
-                              @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
         if (comment != null && comment.length() > 5000) {
             throw new IllegalArgumentException("comment");
         }
@@ -179,12 +188,18 @@ class ReportController {
         ReportDocuments.Content content = content(id, version, scope);
         OfficialDocument document = documents.document(issuer(id), content);
         response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(documents.fileName(content), StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Content-Disposition",
+                ContentDisposition.attachment()
+                    .filename(documents.fileName(content), StandardCharsets.UTF_8)
+                    .build()
+                    .toString());
         writer.write(document, response.getOutputStream());
     }
 
-    /** 追责问责、容错免责情况专题报告 of the caller's scope; {@code anonymise} hides names for circulation. */
+    /**
+     * 追责问责、容错免责情况专题报告 of the caller's scope; {@code anonymise} hides names for
+     * circulation.
+     */
     @GetMapping("/reports/special/accountability.docx")
     void accountabilityDocx(@RequestParam(defaultValue = "false") boolean anonymise, HttpServletResponse response)
             throws IOException {
@@ -192,30 +207,41 @@ class ReportController {
         OfficialDocument document = special.document(bureau, special.cases(units.currentScope()), anonymise,
                 clock.today());
         response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(document.title() + ".docx", StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Content-Disposition",
+                ContentDisposition.attachment()
+                    .filename(document.title() + ".docx", StandardCharsets.UTF_8)
+                    .build()
+                    .toString());
         writer.write(document, response.getOutputStream());
     }
 
-    /** The self-inspection problem ledger attached to the report: same access as the .docx. */
+    /**
+     * The self-inspection problem ledger attached to the report: same access as the
+     * .docx.
+     */
     @GetMapping("/reports/{id}/problems.xlsx")
     void problemsXlsx(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-                      HttpServletResponse response) throws IOException {
+            HttpServletResponse response) throws IOException {
         Report report = attached(id, version);
         xlsx(response, ledgers.fileName("ledger.problems.title", report));
         ledgers.writeProblems(report, issuer(id), clock.today(), response.getOutputStream());
     }
 
-    /** The key-task scheduling ledger attached to the report: same access as the .docx. */
+    /**
+     * The key-task scheduling ledger attached to the report: same access as the .docx.
+     */
     @GetMapping("/reports/{id}/tasks.xlsx")
-    void tasksXlsx(@PathVariable UUID id, @RequestParam(required = false) Integer version,
-                   HttpServletResponse response) throws IOException {
+    void tasksXlsx(@PathVariable UUID id, @RequestParam(required = false) Integer version, HttpServletResponse response)
+            throws IOException {
         Report report = attached(id, version);
         xlsx(response, ledgers.fileName("ledger.tasks.title", report));
         ledgers.writeTasks(report, issuer(id), clock.today(), response.getOutputStream());
     }
 
-    /** The report whose ledgers are asked for, after the same access check as its document. */
+    /**
+     * The report whose ledgers are asked for, after the same access check as its
+     * document.
+     */
     private Report attached(UUID id, Integer version) {
         content(id, version, units.currentScope());
         return reports.find(id).orElseThrow(() -> new NotFoundException("report"));
@@ -223,8 +249,8 @@ class ReportController {
 
     private static void xlsx(HttpServletResponse response, String fileName) {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(fileName, StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Content-Disposition",
+                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
     }
 
     private OfficialDocument document(UUID id, Integer version, DataScope scope) {
@@ -235,20 +261,24 @@ class ReportController {
         return reports.find(id).flatMap(r -> units.find(r.unitId())).orElseThrow(() -> new NotFoundException("report"));
     }
 
-    /** A superior reads the version submitted to it (the latest by default); the author reads the working copy. */
+    /**
+     * A superior reads the version submitted to it (the latest by default); the author
+     * reads the working copy.
+     */
     ReportDocuments.Content content(UUID id, Integer version, DataScope scope) {
         boolean superior = reports.readsAsSuperior(id, scope);
         if (superior || version != null) {
             List<ReportVersion> versions = reports.versions(id);
             ReportVersion chosen = version == null ? versions.get(versions.size() - 1)
-                    : versions.stream().filter(v -> v.number() == version).findFirst()
-                    .orElseThrow(() -> new NotFoundException("report version"));
+                    : versions.stream()
+                        .filter(v -> v.number() == version)
+                        .findFirst()
+                        .orElseThrow(() -> new NotFoundException("report version"));
             return ReportDocuments.Content.of(chosen, reports.figures(id, chosen.number()),
                     chosen.submittedAt().atZone(clock.zone()).toLocalDate());
         }
         Report r = reports.getOwn(id);
-        LocalDate date = r.approvedAt() == null ? clock.today()
-                : r.approvedAt().atZone(clock.zone()).toLocalDate();
+        LocalDate date = r.approvedAt() == null ? clock.today() : r.approvedAt().atZone(clock.zone()).toLocalDate();
         return new ReportDocuments.Content(r.title(), reports.documentNumber(r), r.signer(), r.addressee(), r.copyTo(),
                 r.progress(), r.results(), r.problems(), r.suggestions(), reports.figures(id, 0), date);
     }
@@ -257,9 +287,11 @@ class ReportController {
         try {
             action.run();
             redirect.addFlashAttribute("flash", "flash.saved");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/reports/" + id;
     }
+
 }

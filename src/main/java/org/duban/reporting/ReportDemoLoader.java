@@ -31,48 +31,65 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Demonstration monthly reports, March to October 2023, of each county to the city, at every stage: received,
- * returned once and received on the second version, submitted and waiting, approved, drafted. Each step goes
- * through {@link Reports} with a clock fixed at the step's moment early in the following month, so the figures are
- * drafted from the data as it stood then and every time stamp (also of the frozen versions) lies in 2023. Loaded
- * after the ledgers and complaints it reports on, only into an empty report table.
+ * Demonstration monthly reports, March to October 2023, of each county to the city, at
+ * every stage: received, returned once and received on the second version, submitted and
+ * waiting, approved, drafted. Each step goes through {@link Reports} with a clock fixed
+ * at the step's moment early in the following month, so the figures are drafted from the
+ * data as it stood then and every time stamp (also of the frozen versions) lies in 2023.
+ * Loaded after the ledgers and complaints it reports on, only into an empty report table.
  */
 @Component
 @Order(300)
 class ReportDemoLoader implements DemoLoader {
 
     /** How far a county's report for one month got. */
-    enum Stage { DRAFT, APPROVED, SUBMITTED, RETURNED, RETURNED_THEN_RECEIVED, RECEIVED }
+    enum Stage {
+
+        DRAFT, APPROVED, SUBMITTED, RETURNED, RETURNED_THEN_RECEIVED, RECEIVED
+
+    }
 
     /** A county's demonstration logins and the stages of its March…October reports. */
     record County(String code, String workTeam, String leader, int firstNumber, List<Stage> stages) {
     }
 
     static final List<County> COUNTIES = List.of(
-            new County("OTOGQ", "workteam", "leader", 31, List.of(Stage.RECEIVED, Stage.RECEIVED, Stage.RECEIVED,
-                    Stage.RECEIVED, Stage.RECEIVED, Stage.RECEIVED, Stage.RETURNED_THEN_RECEIVED, Stage.SUBMITTED)),
-            new County("OTOG", "otog-workteam", "otog-leader", 12, List.of(Stage.RECEIVED, Stage.RECEIVED,
-                    Stage.RECEIVED, Stage.RECEIVED, Stage.RECEIVED, Stage.RECEIVED, Stage.SUBMITTED, Stage.APPROVED)),
+            new County("OTOGQ", "workteam", "leader", 31,
+                    List.of(Stage.RECEIVED, Stage.RECEIVED, Stage.RECEIVED, Stage.RECEIVED, Stage.RECEIVED,
+                            Stage.RECEIVED, Stage.RETURNED_THEN_RECEIVED, Stage.SUBMITTED)),
+            new County("OTOG", "otog-workteam", "otog-leader", 12,
+                    List.of(Stage.RECEIVED, Stage.RECEIVED, Stage.RECEIVED, Stage.RECEIVED, Stage.RECEIVED,
+                            Stage.RECEIVED, Stage.SUBMITTED, Stage.APPROVED)),
             new County("HANGJIN", "hangjin-workteam", "hangjin-leader", 17, List.of(Stage.RECEIVED, Stage.RECEIVED,
                     Stage.RECEIVED, Stage.RECEIVED, Stage.RETURNED, Stage.RECEIVED, Stage.SUBMITTED, Stage.DRAFT)));
 
     private static final Logger log = LoggerFactory.getLogger(ReportDemoLoader.class);
+
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final Campaigns campaigns;
+
     private final ReportFigures figures;
+
     private final ReportDrafting drafting;
+
     private final MessageSource messages;
+
     private final ApplicationEventPublisher events;
+
     private final UserDetailsService users;
+
     private final TransactionTemplate tx;
 
     ReportDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Campaigns campaigns, ReportFigures figures,
-                     ReportDrafting drafting, MessageSource messages, ApplicationEventPublisher events,
-                     UserDetailsService users, TransactionTemplate tx) {
+            ReportDrafting drafting, MessageSource messages, ApplicationEventPublisher events, UserDetailsService users,
+            TransactionTemplate tx) {
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
@@ -100,13 +117,14 @@ class ReportDemoLoader implements DemoLoader {
 
     private void load(County county, DataScope all) {
         UUID campaign = jdbc.sql("""
-                        select c.id from campaign c join org_unit o on o.id = c.owner_unit_id
-                        where o.code = :code order by c.starts_on limit 1
-                        """).param("code", county.code()).query(UUID.class).single();
+                select c.id from campaign c join org_unit o on o.id = c.owner_unit_id
+                where o.code = :code order by c.starts_on limit 1
+                """).param("code", county.code()).query(UUID.class).single();
         int number = county.firstNumber();
         for (int i = 0; i < county.stages().size(); i++) {
             YearMonth month = YearMonth.of(2023, 3 + i);
-            // Drafted on the 2nd of the next month, approved that afternoon, sent on the 3rd, decided on the 5th.
+            // Drafted on the 2nd of the next month, approved that afternoon, sent on the
+            // 3rd, decided on the 5th.
             LocalDate next = month.plusMonths(1).atDay(1);
             Stage stage = county.stages().get(i);
             as(county.workTeam());
@@ -133,10 +151,11 @@ class ReportDemoLoader implements DemoLoader {
                 as(county.workTeam());
                 Reports later = at(next.plusDays(6).atTime(9, 30));
                 Report report = later.getOwn(id);
-                later.update(id, new ReportForm(report.title(), report.docPrefix(), report.docYear(), report.docSeq(),
-                        report.addressee(), report.copyTo(), report.progress(),
-                        report.results() + message("report.demo.supplement"), report.problems(),
-                        report.suggestions(), report.version()));
+                later.update(id,
+                        new ReportForm(report.title(), report.docPrefix(), report.docYear(), report.docSeq(),
+                                report.addressee(), report.copyTo(), report.progress(),
+                                report.results() + message("report.demo.supplement"), report.problems(),
+                                report.suggestions(), report.version()));
                 as(county.leader());
                 at(next.plusDays(6).atTime(11, 0)).approve(id, version(id));
                 as(county.workTeam());
@@ -147,7 +166,10 @@ class ReportDemoLoader implements DemoLoader {
         }
     }
 
-    /** Fills in the sequence number of the document number (发文字号), as the work team does before approval. */
+    /**
+     * Fills in the sequence number of the document number (发文字号), as the work team does
+     * before approval.
+     */
     private void number(UUID id, int seq, LocalDateTime at) {
         Reports reports = at(at);
         Report r = reports.getOwn(id);
@@ -168,10 +190,14 @@ class ReportDemoLoader implements DemoLoader {
         return messages.getMessage(key, null, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
-    /** The demonstration login a step is done as, with its real unit (the report's bureau follows from it). */
+    /**
+     * The demonstration login a step is done as, with its real unit (the report's bureau
+     * follows from it).
+     */
     private void as(String login) {
         UserDetails user = users.loadUserByUsername(login);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        SecurityContextHolder.getContext()
+            .setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
     }
+
 }

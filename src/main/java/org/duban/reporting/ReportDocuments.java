@@ -8,14 +8,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a report (working copy or frozen version) into an {@link OfficialDocument}: one layout for .docx and preview. */
+/**
+ * Turns a report (working copy or frozen version) into an {@link OfficialDocument}: one
+ * layout for .docx and preview.
+ */
 @Component
 class ReportDocuments {
 
     /** The content of a report at one moment, whichever copy it comes from. */
-    record Content(String title, String documentNumber, String signer, String addressee, String copyTo,
-                   String progress, String results, String problems, String suggestions, List<Figure> figures,
-                   LocalDate date) {
+    record Content(String title, String documentNumber, String signer, String addressee, String copyTo, String progress,
+            String results, String problems, String suggestions, List<Figure> figures, LocalDate date) {
 
         static Content of(ReportVersion v, List<Figure> figures, LocalDate date) {
             return new Content(v.title(), v.documentNumber(), v.signer(), v.addressee(), v.copyTo(), v.progress(),
@@ -53,20 +55,22 @@ class ReportDocuments {
         String date = date(c.date());
         return new OfficialDocument(m("doc.agencyMark", bureau.name()), c.documentNumber(),
                 c.signer() == null ? null : m("doc.signerLabel"), c.signer(), c.title(), c.addressee(), body,
-                bureau.name(), date,
-                c.copyTo() == null || c.copyTo().isBlank() ? null : m("doc.copyTo", c.copyTo()),
+                bureau.name(), date, c.copyTo() == null || c.copyTo().isBlank() ? null : m("doc.copyTo", c.copyTo()),
                 m("doc.printer", bureau.name()), m("doc.printed", date));
     }
 
-    /** A second-level heading （一）（二）… with a table of figures; returns the number of headings so far. */
+    /**
+     * A second-level heading （一）（二）… with a table of figures; returns the number of
+     * headings so far.
+     */
     private int table(List<OfficialDocument.Block> body, int n, String heading, List<Figure> figures) {
         if (figures.isEmpty()) {
             return n;
         }
         body.add(new OfficialDocument.Heading2(m(heading, numeral(n + 1))));
         List<List<String>> rows = figures.stream()
-                .map(f -> List.of(m("figure." + f.key()), f.value() == null ? m("doc.noValue") : ReportDrafting.format(f)))
-                .toList();
+            .map(f -> List.of(m("figure." + f.key()), f.value() == null ? m("doc.noValue") : ReportDrafting.format(f)))
+            .toList();
         body.add(new OfficialDocument.Table(List.of(m("doc.column.figure"), m("doc.column.value")), rows));
         return n + 1;
     }
@@ -95,4 +99,5 @@ class ReportDocuments {
     private String m(String key, Object... args) {
         return messages.getMessage(key, args, Reports.DOCUMENT_LOCALE);
     }
+
 }

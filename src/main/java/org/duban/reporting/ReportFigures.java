@@ -22,20 +22,22 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The figures of reports and the dashboard: readable SQL over the units of one bureau (or any unit set) and a
- * window of dates. Figures read only read-only views (V15–V20: reporting_problem, reporting_accountability,
- * reporting_key_task, reporting_inspection, reporting_inspection_finding, reporting_screening_finding,
- * reporting_complaint) and reporting's own tables, never another module's tables. Each figure is one
- * {@link Countable}: a source and a named predicate, used both for the count and for the list behind it
- * ({@link FigureLists}), so a figure and its list cannot disagree.
+ * The figures of reports and the dashboard: readable SQL over the units of one bureau (or
+ * any unit set) and a window of dates. Figures read only read-only views (V15–V20:
+ * reporting_problem, reporting_accountability, reporting_key_task, reporting_inspection,
+ * reporting_inspection_finding, reporting_screening_finding, reporting_complaint) and
+ * reporting's own tables, never another module's tables. Each figure is one
+ * {@link Countable}: a source and a named predicate, used both for the count and for the
+ * list behind it ({@link FigureLists}), so a figure and its list cannot disagree.
  */
 @Component
 class ReportFigures {
 
     /**
-     * A counted figure: the rows of {@code source} in the units and window that match {@code predicate} (SQL over the
-     * source's columns, unqualified). A rate has a {@code part}: its value is the share of those rows that also
-     * match {@code part}, and its list shows the rows of the whole with the counted ones marked.
+     * A counted figure: the rows of {@code source} in the units and window that match
+     * {@code predicate} (SQL over the source's columns, unqualified). A rate has a
+     * {@code part}: its value is the share of those rows that also match {@code part},
+     * and its list shows the rows of the whole with the counted ones marked.
      */
     record Countable(String key, FigureSource source, String predicate, String part) {
         boolean rate() {
@@ -45,6 +47,7 @@ class ReportFigures {
 
     /** The headline figures in the order reports and the dashboard show them. */
     static final Map<String, Countable> HEADLINE = new LinkedHashMap<>();
+
     /** Breakdown figures ({@code category.<CODE>}, …): fixed codes only. */
     static final Map<String, Countable> BREAKDOWN_ITEMS = new LinkedHashMap<>();
 
@@ -64,12 +67,14 @@ class ReportFigures {
         headline("problemsConfirmed", p, CONFIRMED, null);
         headline("problemsRectified", p, RECTIFIED, null);
         headline("problemsSignedOff", p, SIGNED_OFF, null);
-        // The ledger's own definition of overdue (ProblemLedger's list filter), as of the window's end or today.
+        // The ledger's own definition of overdue (ProblemLedger's list filter), as of the
+        // window's end or today.
         headline("problemsOverdue", p, "due_on < :asOf and status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING')", null);
         headline("confirmedRate", p, "true", CONFIRMED);
         headline("rectifiedRate", p, CONFIRMED, RECTIFIED);
         headline("signedOffRate", p, CONFIRMED, SIGNED_OFF);
-        headline("accountability", FigureSource.ACCOUNTABILITY, "kind not in ('FAULT_TOLERANCE_EXEMPTION', 'NO_ACTION')", null);
+        headline("accountability", FigureSource.ACCOUNTABILITY,
+                "kind not in ('FAULT_TOLERANCE_EXEMPTION', 'NO_ACTION')", null);
         headline("exemptions", FigureSource.ACCOUNTABILITY, "kind = 'FAULT_TOLERANCE_EXEMPTION'", null);
         headline("keyTasksDue", FigureSource.KEY_TASK, "deadline <= :to", null);
         headline("keyTasksDone", FigureSource.KEY_TASK, "deadline <= :to and status = 'DONE'", null);
@@ -77,14 +82,18 @@ class ReportFigures {
         headline("inspectionFindings", FigureSource.INSPECTION_FINDING, "true", null);
         headline("screeningFindings", FigureSource.SCREENING_FINDING, "true", null);
         headline("screeningHigh", FigureSource.SCREENING_FINDING, "severity = 'HIGH'", null);
-        // Complaints received by a bureau among the units and submitted in the window: on time = answered on or
-        // before the due date among those answered; satisfied = 满意 or 基本满意 among those rated; reopened ("not
-        // satisfied" at least once) among those answered; closed as resolved or for another reason.
+        // Complaints received by a bureau among the units and submitted in the window: on
+        // time = answered on or
+        // before the due date among those answered; satisfied = 满意 or 基本满意 among those
+        // rated; reopened ("not
+        // satisfied" at least once) among those answered; closed as resolved or for
+        // another reason.
         FigureSource c = FigureSource.COMPLAINT;
         headline("complaints", c, "true", null);
         headline("complaintsAnswered", c, ANSWERED, null);
         headline("complaintsOnTimeRate", c, ANSWERED, "answered_on <= due_on");
-        headline("satisfactionRate", c, "satisfaction is not null", "satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')");
+        headline("satisfactionRate", c, "satisfaction is not null",
+                "satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')");
         headline("reopenRate", c, ANSWERED, "reopen_count > 0");
         headline("complaintsClosedResolved", c, CLOSED + " and closure = 'RESOLVED'", null);
         headline("complaintsClosedOther", c, CLOSED + " and closure <> 'RESOLVED'", null);
@@ -101,13 +110,19 @@ class ReportFigures {
     record BreakdownKind(String name, FigureSource source, String column, List<String> codes) {
     }
 
-    /** In reports (and on the dashboard): problems by category and source, complaints by channel. */
+    /**
+     * In reports (and on the dashboard): problems by category and source, complaints by
+     * channel.
+     */
     static final List<BreakdownKind> REPORT_BREAKDOWNS = List.of(
             new BreakdownKind("category", FigureSource.PROBLEM, "category", CATEGORIES),
-            new BreakdownKind("source", FigureSource.PROBLEM, "source", SOURCES),
-            new BreakdownKind("channel", FigureSource.COMPLAINT, "channel",
-                    Arrays.stream(Channel.values()).map(Enum::name).toList()));
-    /** On the dashboard only: complaints by type and status (and by handling unit, whose keys are unit ids). */
+            new BreakdownKind("source", FigureSource.PROBLEM, "source", SOURCES), new BreakdownKind("channel",
+                    FigureSource.COMPLAINT, "channel", Arrays.stream(Channel.values()).map(Enum::name).toList()));
+
+    /**
+     * On the dashboard only: complaints by type and status (and by handling unit, whose
+     * keys are unit ids).
+     */
     static final List<BreakdownKind> DASHBOARD_BREAKDOWNS = List.of(
             new BreakdownKind("complaintType", FigureSource.COMPLAINT, "type",
                     Arrays.stream(ComplaintType.values()).map(Enum::name).toList()),
@@ -116,7 +131,8 @@ class ReportFigures {
     static final String COMPLAINT_UNIT = "complaintUnit";
 
     static {
-        for (BreakdownKind b : java.util.stream.Stream.concat(REPORT_BREAKDOWNS.stream(), DASHBOARD_BREAKDOWNS.stream()).toList()) {
+        for (BreakdownKind b : java.util.stream.Stream.concat(REPORT_BREAKDOWNS.stream(), DASHBOARD_BREAKDOWNS.stream())
+            .toList()) {
             for (String code : b.codes()) {
                 String key = b.name() + "." + code;
                 BREAKDOWN_ITEMS.put(key, new Countable(key, b.source(), b.column() + " = '" + code + "'", null));
@@ -124,12 +140,16 @@ class ReportFigures {
         }
     }
 
-    static final Set<String> PERCENT = HEADLINE.values().stream().filter(Countable::rate).map(Countable::key)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> PERCENT = HEADLINE.values()
+        .stream()
+        .filter(Countable::rate)
+        .map(Countable::key)
+        .collect(Collectors.toUnmodifiableSet());
 
     /**
      * The countable behind a figure key, or null: a headline figure, a breakdown item, or
-     * {@code complaintUnit.<uuid>} (complaints handled by that unit; the id is bound as {@code :keyUnit}).
+     * {@code complaintUnit.<uuid>} (complaints handled by that unit; the id is bound as
+     * {@code :keyUnit}).
      */
     static Countable countable(String key) {
         Countable c = HEADLINE.getOrDefault(key, BREAKDOWN_ITEMS.get(key));
@@ -146,7 +166,8 @@ class ReportFigures {
         }
         try {
             return UUID.fromString(key.substring(COMPLAINT_UNIT.length() + 1));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return null;
         }
     }
@@ -158,23 +179,30 @@ class ReportFigures {
     }
 
     /**
-     * A breakdown, e.g. problems by category: figure keys {@code category.<CODE>}, labelled {@code figure.<key>}
-     * unless {@code labels} names them (complaints by handling unit).
+     * A breakdown, e.g. problems by category: figure keys {@code category.<CODE>},
+     * labelled {@code figure.<key>} unless {@code labels} names them (complaints by
+     * handling unit).
      */
     record Breakdown(String name, List<Figure> items, Map<String, String> labels) {
     }
 
-    /** The window a report covers: a monthly report its month, the others everything up to their period. */
+    /**
+     * The window a report covers: a monthly report its month, the others everything up to
+     * their period.
+     */
     static LocalDate[] window(ReportKind kind, LocalDate period) {
         if (kind == ReportKind.MONTHLY) {
-            return new LocalDate[]{period.withDayOfMonth(1), period.withDayOfMonth(period.lengthOfMonth())};
+            return new LocalDate[] { period.withDayOfMonth(1), period.withDayOfMonth(period.lengthOfMonth()) };
         }
-        return new LocalDate[]{LocalDate.of(2000, 1, 1), period};
+        return new LocalDate[] { LocalDate.of(2000, 1, 1), period };
     }
 
     static UUID[] unitsBelow(JdbcClient jdbc, OrgUnit unit) {
         return jdbc.sql("select id from org_unit where path like :prefix")
-                .param("prefix", unit.path() + "%").query(UUID.class).list().toArray(UUID[]::new);
+            .param("prefix", unit.path() + "%")
+            .query(UUID.class)
+            .list()
+            .toArray(UUID[]::new);
     }
 
     @Transactional(readOnly = true)
@@ -190,8 +218,9 @@ class ReportFigures {
     }
 
     /**
-     * The headline figures for rows in {@code units} dated between {@code from} and {@code to} (inclusive); overdue
-     * as of {@code to} or {@code today}, whichever is earlier. One query per source, each figure a
+     * The headline figures for rows in {@code units} dated between {@code from} and
+     * {@code to} (inclusive); overdue as of {@code to} or {@code today}, whichever is
+     * earlier. One query per source, each figure a
      * {@code count(*) filter (where <predicate>)}.
      */
     @Transactional(readOnly = true)
@@ -207,28 +236,36 @@ class ReportFigures {
 
     /** For each countable: {whole, part} (part 0 unless a rate), one query per source. */
     private Map<String, long[]> count(java.util.Collection<Countable> countables, UUID[] units, LocalDate from,
-                                      LocalDate to, LocalDate today) {
+            LocalDate to, LocalDate today) {
         LocalDate asOf = to.isBefore(today) ? to : today;
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<FigureSource, List<Countable>> bySource = countables.stream()
-                .collect(Collectors.groupingBy(Countable::source, LinkedHashMap::new, Collectors.toList()));
+            .collect(Collectors.groupingBy(Countable::source, LinkedHashMap::new, Collectors.toList()));
         bySource.forEach((source, list) -> {
             StringBuilder select = new StringBuilder("select ");
             for (int i = 0; i < list.size(); i++) {
                 Countable c = list.get(i);
                 select.append("count(*) filter (where ").append(c.predicate()).append(") as w").append(i).append(", ");
-                select.append("count(*) filter (where (").append(c.predicate()).append(") and (")
-                        .append(c.rate() ? c.part() : "false").append(")) as p").append(i).append(", ");
+                select.append("count(*) filter (where (")
+                    .append(c.predicate())
+                    .append(") and (")
+                    .append(c.rate() ? c.part() : "false")
+                    .append(")) as p")
+                    .append(i)
+                    .append(", ");
             }
             select.setLength(select.length() - 2);
             select.append(source.scoped());
-            jdbc.sql(select.toString()).param("units", units).param("from", Date.valueOf(from))
-                    .param("to", Date.valueOf(to)).param("asOf", Date.valueOf(asOf))
-                    .query(rs -> {
-                        for (int i = 0; i < list.size(); i++) {
-                            counts.put(list.get(i).key(), new long[]{rs.getLong("w" + i), rs.getLong("p" + i)});
-                        }
-                    });
+            jdbc.sql(select.toString())
+                .param("units", units)
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .param("asOf", Date.valueOf(asOf))
+                .query(rs -> {
+                    for (int i = 0; i < list.size(); i++) {
+                        counts.put(list.get(i).key(), new long[] { rs.getLong("w" + i), rs.getLong("p" + i) });
+                    }
+                });
         });
         return counts;
     }
@@ -237,7 +274,10 @@ class ReportFigures {
         return rate(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
     }
 
-    /** Problems found in the window by category and by source; complaints received by channel. */
+    /**
+     * Problems found in the window by category and by source; complaints received by
+     * channel.
+     */
     @Transactional(readOnly = true)
     List<Breakdown> breakdowns(UUID[] units, LocalDate from, LocalDate to) {
         return breakdowns(REPORT_BREAKDOWNS, units, from, to);
@@ -251,30 +291,41 @@ class ReportFigures {
         List<Figure> byUnit = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
         jdbc.sql("select handling_unit_id, count(*) as n" + FigureSource.COMPLAINT.scoped()
-                        + " group by handling_unit_id order by n desc, handling_unit_id")
-                .param("units", units).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-                .query(rs -> {
-                    UUID unit = rs.getObject("handling_unit_id", UUID.class);
-                    String key = COMPLAINT_UNIT + "." + unit;
-                    byUnit.add(new Figure(key, BigDecimal.valueOf(rs.getLong("n")), false, true));
-                    labels.put(key, unitNames.getOrDefault(unit, unit.toString()));
-                });
+                + " group by handling_unit_id order by n desc, handling_unit_id")
+            .param("units", units)
+            .param("from", Date.valueOf(from))
+            .param("to", Date.valueOf(to))
+            .query(rs -> {
+                UUID unit = rs.getObject("handling_unit_id", UUID.class);
+                String key = COMPLAINT_UNIT + "." + unit;
+                byUnit.add(new Figure(key, BigDecimal.valueOf(rs.getLong("n")), false, true));
+                labels.put(key, unitNames.getOrDefault(unit, unit.toString()));
+            });
         all.add(new Breakdown(COMPLAINT_UNIT, byUnit, labels));
         return all;
     }
 
     private List<Breakdown> breakdowns(List<BreakdownKind> kinds, UUID[] units, LocalDate from, LocalDate to) {
-        List<Countable> items = kinds.stream().flatMap(b -> b.codes().stream().map(code -> b.name() + "." + code))
-                .map(BREAKDOWN_ITEMS::get).toList();
+        List<Countable> items = kinds.stream()
+            .flatMap(b -> b.codes().stream().map(code -> b.name() + "." + code))
+            .map(BREAKDOWN_ITEMS::get)
+            .toList();
         Map<String, long[]> counts = count(items, units, from, to, to);
-        return kinds.stream().map(b -> new Breakdown(b.name(), b.codes().stream()
+        return kinds.stream()
+            .map(b -> new Breakdown(b.name(),
+                    b.codes()
+                        .stream()
                         .map(code -> new Figure(b.name() + "." + code,
                                 BigDecimal.valueOf(counts.get(b.name() + "." + code)[0]), false, true))
-                        .toList(), Map.of()))
-                .toList();
+                        .toList(),
+                    Map.of()))
+            .toList();
     }
 
-    /** An overdue problem as the report names it; confidential ones are counted but never described. */
+    /**
+     * An overdue problem as the report names it; confidential ones are counted but never
+     * described.
+     */
     record OverdueItem(String reference, String unitName, String description) {
     }
 
@@ -282,41 +333,50 @@ class ReportFigures {
     List<OverdueItem> overdueItems(OrgUnit bureau, LocalDate to, LocalDate today, int limit) {
         LocalDate asOf = to.isBefore(today) ? to : today;
         return jdbc.sql("""
-                        select p.reference, o.name as unit_name, p.description
-                        from reporting_problem p join org_unit o on o.id = p.unit_id
-                        where p.unit_id = any(:units) and p.found_on <= :to and not p.confidential
-                          and p.due_on < :asOf and p.status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING')
-                        order by p.due_on, p.reference
-                        limit :limit
-                        """)
-                .param("units", unitsBelow(jdbc, bureau)).param("to", Date.valueOf(to))
-                .param("asOf", Date.valueOf(asOf)).param("limit", limit)
-                .query((rs, n) -> new OverdueItem(rs.getString("reference"), rs.getString("unit_name"),
-                        rs.getString("description")))
-                .list();
+                select p.reference, o.name as unit_name, p.description
+                from reporting_problem p join org_unit o on o.id = p.unit_id
+                where p.unit_id = any(:units) and p.found_on <= :to and not p.confidential
+                  and p.due_on < :asOf and p.status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING')
+                order by p.due_on, p.reference
+                limit :limit
+                """)
+            .param("units", unitsBelow(jdbc, bureau))
+            .param("to", Date.valueOf(to))
+            .param("asOf", Date.valueOf(asOf))
+            .param("limit", limit)
+            .query((rs, n) -> new OverdueItem(rs.getString("reference"), rs.getString("unit_name"),
+                    rs.getString("description")))
+            .list();
     }
 
-    /** A key task as the narrative names it: title, owner unit, status code, percentage, deadline. */
+    /**
+     * A key task as the narrative names it: title, owner unit, status code, percentage,
+     * deadline.
+     */
     record TaskItem(String title, String unitName, String status, int percent, LocalDate deadline) {
         boolean done() {
             return "DONE".equals(status);
         }
     }
 
-    /** The campaign's key tasks of the bureau's units due by {@code dueBy} (null: all), by deadline. */
+    /**
+     * The campaign's key tasks of the bureau's units due by {@code dueBy} (null: all), by
+     * deadline.
+     */
     List<TaskItem> keyTasks(OrgUnit bureau, UUID campaign, LocalDate dueBy) {
         return jdbc.sql("""
-                        select t.title, o.name as unit_name, t.status, t.percent, t.deadline
-                        from reporting_key_task t join org_unit o on o.id = t.owner_unit_id
-                        where t.owner_unit_id = any(:units) and t.campaign_id = :campaign
-                          and (cast(:dueBy as date) is null or t.deadline <= :dueBy)
-                        order by t.deadline, t.title
-                        """)
-                .param("units", unitsBelow(jdbc, bureau)).param("campaign", campaign)
-                .param("dueBy", dueBy == null ? null : Date.valueOf(dueBy))
-                .query((rs, n) -> new TaskItem(rs.getString("title"), rs.getString("unit_name"),
-                        rs.getString("status"), rs.getInt("percent"), rs.getDate("deadline").toLocalDate()))
-                .list();
+                select t.title, o.name as unit_name, t.status, t.percent, t.deadline
+                from reporting_key_task t join org_unit o on o.id = t.owner_unit_id
+                where t.owner_unit_id = any(:units) and t.campaign_id = :campaign
+                  and (cast(:dueBy as date) is null or t.deadline <= :dueBy)
+                order by t.deadline, t.title
+                """)
+            .param("units", unitsBelow(jdbc, bureau))
+            .param("campaign", campaign)
+            .param("dueBy", dueBy == null ? null : Date.valueOf(dueBy))
+            .query((rs, n) -> new TaskItem(rs.getString("title"), rs.getString("unit_name"), rs.getString("status"),
+                    rs.getInt("percent"), rs.getDate("deadline").toLocalDate()))
+            .list();
     }
 
     Figure describe(String key, BigDecimal value) {
@@ -330,4 +390,5 @@ class ReportFigures {
         }
         return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
     }
+
 }

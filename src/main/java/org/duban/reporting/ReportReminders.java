@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reminds a bureau's work team, in the last {@value #DAYS_BEFORE_MONTH_END} days of a month, that its monthly report
- * has not been submitted yet (the notice: 每月月底前报送). Runs daily under ShedLock; idempotent per bureau, month and
- * recipient through the notification dedup key.
+ * Reminds a bureau's work team, in the last {@value #DAYS_BEFORE_MONTH_END} days of a
+ * month, that its monthly report has not been submitted yet (the notice: 每月月底前报送). Runs
+ * daily under ShedLock; idempotent per bureau, month and recipient through the
+ * notification dedup key.
  */
 @Component
 class ReportReminders {
@@ -27,8 +28,11 @@ class ReportReminders {
     static final int DAYS_BEFORE_MONTH_END = 3;
 
     private final JdbcClient jdbc;
+
     private final Notifications notifications;
+
     private final MessageSource messages;
+
     private final Clock clock;
 
     ReportReminders(JdbcClient jdbc, Notifications notifications, MessageSource messages, Clock clock) {
@@ -38,35 +42,40 @@ class ReportReminders {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${duban.reporting.reminders.cron:0 30 8 * * *}", zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
+    @Scheduled(cron = "${duban.reporting.reminders.cron:0 30 8 * * *}",
+            zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
     @SchedulerLock(name = "reporting-reminders", lockAtMostFor = "PT20M", lockAtLeastFor = "PT1M")
     public void daily() {
-        remind(LocalDate.now(clock)); // the Clock bean runs in the bureau zone (BureauClock)
+        remind(LocalDate.now(clock)); // the Clock bean runs in the bureau zone
+                                      // (BureauClock)
     }
 
-    /** Sends the reminders due on {@code today}; returns the number of messages stored. */
+    /**
+     * Sends the reminders due on {@code today}; returns the number of messages stored.
+     */
     @Transactional
     int remind(LocalDate today) {
         if (today.getDayOfMonth() <= today.lengthOfMonth() - DAYS_BEFORE_MONTH_END) {
             return 0;
         }
         LocalDate month = today.withDayOfMonth(1);
-        // County bureaus taking part in an active campaign (issued by themselves or above them) without a monthly
+        // County bureaus taking part in an active campaign (issued by themselves or above
+        // them) without a monthly
         // report for this month that has gone upward.
         List<Map<String, Object>> late = jdbc.sql("""
-                        select b.id, b.name from org_unit b
-                        where b.kind = 'COUNTY_BUREAU'
-                          and exists (select 1 from campaign c join org_unit o on o.id = c.owner_unit_id
-                                      where c.status = 'ACTIVE' and b.path like o.path || '%')
-                          and not exists (select 1 from report r
-                                          where r.unit_id = b.id and r.kind = 'MONTHLY' and r.period = :month
-                                            and r.status in ('SUBMITTED', 'RECEIVED'))
-                        """)
-                .param("month", Date.valueOf(month)).query().listOfRows();
+                select b.id, b.name from org_unit b
+                where b.kind = 'COUNTY_BUREAU'
+                  and exists (select 1 from campaign c join org_unit o on o.id = c.owner_unit_id
+                              where c.status = 'ACTIVE' and b.path like o.path || '%')
+                  and not exists (select 1 from report r
+                                  where r.unit_id = b.id and r.kind = 'MONTHLY' and r.period = :month
+                                    and r.status in ('SUBMITTED', 'RECEIVED'))
+                """).param("month", Date.valueOf(month)).query().listOfRows();
         int sent = 0;
         for (Map<String, Object> bureau : late) {
-            String title = messages.getMessage("reminder.monthlyReport", new Object[]{String.valueOf(month.getYear()),
-                    String.valueOf(month.getMonthValue())}, Reports.DOCUMENT_LOCALE);
+            String title = messages.getMessage("reminder.monthlyReport",
+                    new Object[] { String.valueOf(month.getYear()), String.valueOf(month.getMonthValue()) },
+                    Reports.DOCUMENT_LOCALE);
             String key = "report:monthly:" + bureau.get("id") + ":" + month;
             for (UUID staff : writers((UUID) bureau.get("id"))) {
                 sent += notifications.send(staff, title, null, "/reports", key) ? 1 : 0;
@@ -78,13 +87,13 @@ class ReportReminders {
     /** Enabled staff of the bureau (its units included) who may draft reports. */
     private List<UUID> writers(UUID bureau) {
         return jdbc.sql("""
-                        select distinct s.id from staff s
-                        join org_unit u on u.id = s.unit_id
-                        join org_unit b on b.id = :bureau and u.path like b.path || '%'
-                        join staff_role sr on sr.staff_id = s.id
-                        join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'reporting:report:write'
-                        where s.enabled
-                        """)
-                .param("bureau", bureau).query(UUID.class).list();
+                select distinct s.id from staff s
+                join org_unit u on u.id = s.unit_id
+                join org_unit b on b.id = :bureau and u.path like b.path || '%'
+                join staff_role sr on sr.staff_id = s.id
+                join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'reporting:report:write'
+                where s.enabled
+                """).param("bureau", bureau).query(UUID.class).list();
     }
+
 }

@@ -3,11 +3,13 @@ package org.duban.reporting;
 import org.duban.shared.BusinessRuleViolation;
 
 /**
- * A report's life: drafted by the work team, approved by the leading group, submitted to the superior bureau,
- * which receives it or returns it with comments. Editing an approved or returned report makes it a draft again,
- * so nothing reaches the superior without a fresh approval.
+ * A report's life: drafted by the work team, approved by the leading group, submitted to
+ * the superior bureau, which receives it or returns it with comments. Editing an approved
+ * or returned report makes it a draft again, so nothing reaches the superior without a
+ * fresh approval.
  */
 public enum ReportStatus {
+
     DRAFT, APPROVED, SUBMITTED, RETURNED, RECEIVED;
 
     public boolean editable() {
@@ -41,4 +43,5 @@ public enum ReportStatus {
         }
         return received ? RECEIVED : RETURNED;
     }
+
 }

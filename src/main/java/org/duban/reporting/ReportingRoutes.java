@@ -22,15 +22,12 @@ class ReportingRoutes {
 
     @Bean
     RouteRules reportingRouteRules() {
-        return () -> List.of(
-                get("/dashboard", Access.permission(DASHBOARD)),
-                get("/dashboard/list", Access.permission(DASHBOARD)),
-                get("/reports", Access.permission(READ)),
+        return () -> List.of(get("/dashboard", Access.permission(DASHBOARD)),
+                get("/dashboard/list", Access.permission(DASHBOARD)), get("/reports", Access.permission(READ)),
                 get("/reports/inbox", Access.permission(RECEIVE)),
                 // confidential like the accountability ledger it lists
                 get("/reports/special/accountability.docx", Access.permission("ledger:accountability:read")),
-                post("/reports", Access.permission(WRITE)),
-                get("/reports/{id}", Access.permission(READ)),
+                post("/reports", Access.permission(WRITE)), get("/reports/{id}", Access.permission(READ)),
                 post("/reports/{id}", Access.permission(WRITE)),
                 post("/reports/{id}/figures", Access.permission(WRITE)),
                 post("/reports/{id}/approve", Access.permission(APPROVE)),
@@ -52,4 +49,5 @@ class ReportingRoutes {
     NavItem reportsNav() {
         return new NavItem("nav.reports", "/reports", READ, 60, NavItem.REPORTING);
     }
+
 }

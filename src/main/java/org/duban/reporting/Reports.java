@@ -33,9 +33,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reports of a bureau to its superior. Who sees what: the issuing bureau's own staff (work team, leading group,
- * auditor) see the working copy; a superior bureau sees only what was submitted to it, as frozen versions; any
- * other report is "not found".
+ * Reports of a bureau to its superior. Who sees what: the issuing bureau's own staff
+ * (work team, leading group, auditor) see the working copy; a superior bureau sees only
+ * what was submitted to it, as frozen versions; any other report is "not found".
  */
 @Service
 public class Reports {
@@ -43,12 +43,19 @@ public class Reports {
     static final Locale DOCUMENT_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final Campaigns campaigns;
+
     private final ReportFigures figures;
+
     private final ReportDrafting drafting;
+
     private final MessageSource messages;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     Reports(JdbcClient jdbc, OrgUnits units, Campaigns campaigns, ReportFigures figures, ReportDrafting drafting,
@@ -63,7 +70,10 @@ public class Reports {
         this.clock = clock;
     }
 
-    /** The bureau the signed-in user works for: the county (or city) bureau at or above their unit. */
+    /**
+     * The bureau the signed-in user works for: the county (or city) bureau at or above
+     * their unit.
+     */
     public OrgUnit myBureau() {
         OrgUnit own = units.find(CurrentUser.require().unitId()).orElseThrow();
         return units.bureauOf(own);
@@ -72,44 +82,52 @@ public class Reports {
     @Transactional(readOnly = true)
     public List<Report> listOwn() {
         return jdbc.sql("select * from report where unit_id = :bureau order by period desc, kind, created_at desc")
-                .param("bureau", myBureau().id()).query(Reports::map).list();
+            .param("bureau", myBureau().id())
+            .query(Reports::map)
+            .list();
     }
 
-    /** Versions submitted to the signed-in user's bureau, from units in their scope, newest first. */
+    /**
+     * Versions submitted to the signed-in user's bureau, from units in their scope,
+     * newest first.
+     */
     @Transactional(readOnly = true)
     public List<InboxEntry> inbox(DataScope scope) {
         return jdbc.sql("""
-                        select v.report_id, v.version_no, v.title, v.document_number, v.submitted_at, v.outcome,
-                               r.kind, r.period, r.status, r.submitted_version, o.name as unit_name
-                        from report_version v
-                        join report r on r.id = v.report_id
-                        join org_unit o on o.id = r.unit_id
-                        where v.superior_unit_id = :bureau and r.unit_id = any(:units)
-                        order by v.submitted_at desc
-                        """)
-                .param("bureau", myBureau().id()).param("units", scope.unitArray())
-                .query((rs, n) -> new InboxEntry(rs.getObject("report_id", UUID.class), rs.getInt("version_no"),
-                        rs.getString("title"), rs.getString("document_number"), rs.getString("unit_name"),
-                        ReportKind.valueOf(rs.getString("kind")), rs.getDate("period").toLocalDate(),
-                        rs.getTimestamp("submitted_at").toInstant(), rs.getString("outcome"),
-                        rs.getInt("version_no") == rs.getInt("submitted_version")
-                                ? ReportStatus.valueOf(rs.getString("status")) : null))
-                .list();
+                select v.report_id, v.version_no, v.title, v.document_number, v.submitted_at, v.outcome,
+                       r.kind, r.period, r.status, r.submitted_version, o.name as unit_name
+                from report_version v
+                join report r on r.id = v.report_id
+                join org_unit o on o.id = r.unit_id
+                where v.superior_unit_id = :bureau and r.unit_id = any(:units)
+                order by v.submitted_at desc
+                """)
+            .param("bureau", myBureau().id())
+            .param("units", scope.unitArray())
+            .query((rs, n) -> new InboxEntry(rs.getObject("report_id", UUID.class), rs.getInt("version_no"),
+                    rs.getString("title"), rs.getString("document_number"), rs.getString("unit_name"),
+                    ReportKind.valueOf(rs.getString("kind")), rs.getDate("period").toLocalDate(),
+                    rs.getTimestamp("submitted_at").toInstant(), rs.getString("outcome"),
+                    rs.getInt("version_no") == rs.getInt("submitted_version")
+                            ? ReportStatus.valueOf(rs.getString("status")) : null))
+            .list();
     }
 
     public record InboxEntry(UUID reportId, int version, String title, String documentNumber, String unitName,
-                             ReportKind kind, LocalDate period, Instant submittedAt, String outcome,
-                             ReportStatus currentStatus) {
+            ReportKind kind, LocalDate period, Instant submittedAt, String outcome, ReportStatus currentStatus) {
     }
 
     /** The working copy, for the issuing bureau only. */
     @Transactional(readOnly = true)
     public Report getOwn(UUID id) {
         return find(id).filter(r -> r.unitId().equals(myBureau().id()))
-                .orElseThrow(() -> new NotFoundException("report " + id));
+            .orElseThrow(() -> new NotFoundException("report " + id));
     }
 
-    /** Whether the signed-in user reads this report as its superior (frozen versions) rather than as its author. */
+    /**
+     * Whether the signed-in user reads this report as its superior (frozen versions)
+     * rather than as its author.
+     */
     @Transactional(readOnly = true)
     public boolean readsAsSuperior(UUID id, DataScope scope) {
         Report report = find(id).orElseThrow(() -> new NotFoundException("report " + id));
@@ -128,24 +146,32 @@ public class Reports {
         UUID bureau = myBureau().id();
         Report report = find(id).orElseThrow(() -> new NotFoundException("report " + id));
         boolean own = report.unitId().equals(bureau);
-        return jdbc.sql("select * from report_version where report_id = :id"
-                        + (own ? "" : " and superior_unit_id = :bureau") + " order by version_no")
-                .param("id", id).params(own ? Map.of() : Map.of("bureau", bureau))
-                .query(Reports::mapVersion).list();
+        return jdbc
+            .sql("select * from report_version where report_id = :id" + (own ? "" : " and superior_unit_id = :bureau")
+                    + " order by version_no")
+            .param("id", id)
+            .params(own ? Map.of() : Map.of("bureau", bureau))
+            .query(Reports::mapVersion)
+            .list();
     }
 
     @Transactional(readOnly = true)
     public ReportVersion version(UUID id, int number, DataScope scope) {
         readsAsSuperior(id, scope);
-        return versions(id).stream().filter(v -> v.number() == number).findFirst()
-                .orElseThrow(() -> new NotFoundException("report " + id + " version " + number));
+        return versions(id).stream()
+            .filter(v -> v.number() == number)
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("report " + id + " version " + number));
     }
 
     @Transactional(readOnly = true)
     public List<Figure> figures(UUID id, int versionNo) {
-        return jdbc.sql("select figure, value from report_figure where report_id = :id and version_no = :v order by sort")
-                .param("id", id).param("v", versionNo)
-                .query((rs, n) -> figures.describe(rs.getString("figure"), rs.getBigDecimal("value"))).list();
+        return jdbc
+            .sql("select figure, value from report_figure where report_id = :id and version_no = :v order by sort")
+            .param("id", id)
+            .param("v", versionNo)
+            .query((rs, n) -> figures.describe(rs.getString("figure"), rs.getBigDecimal("value")))
+            .list();
     }
 
     @Transactional
@@ -153,16 +179,20 @@ public class Reports {
         Campaign campaign = campaigns.get(campaignId, scope);
         OrgUnit bureau = myBureau();
         LocalDate normalised = kind == ReportKind.MONTHLY ? period.withDayOfMonth(1) : period;
-        // A month is reported on once it is over (the notice: 上月自查自纠情况), never while it runs.
+        // A month is reported on once it is over (the notice: 上月自查自纠情况), never while it
+        // runs.
         if (kind == ReportKind.MONTHLY && normalised.plusMonths(1).isAfter(LocalDate.now(clock))) {
             throw new BusinessRuleViolation("report.refused.monthNotEnded");
         }
         if (kind == ReportKind.MONTHLY && jdbc.sql("""
-                        select count(*) from report
-                        where campaign_id = :c and unit_id = :u and period = :p and kind = 'MONTHLY'
-                        """)
-                .param("c", campaignId).param("u", bureau.id()).param("p", Date.valueOf(normalised))
-                .query(Integer.class).single() > 0) {
+                select count(*) from report
+                where campaign_id = :c and unit_id = :u and period = :p and kind = 'MONTHLY'
+                """)
+            .param("c", campaignId)
+            .param("u", bureau.id())
+            .param("p", Date.valueOf(normalised))
+            .query(Integer.class)
+            .single() > 0) {
             throw new BusinessRuleViolation("report.refused.monthTaken");
         }
         OrgUnit superior = superiorOf(bureau);
@@ -172,21 +202,28 @@ public class Reports {
         ReportDrafting.Sections sections = drafting.draft(kind, bureau, normalised, drafted, campaign,
                 LocalDate.now(clock));
         jdbc.sql("""
-                        insert into report (id, campaign_id, unit_id, kind, period, title, doc_prefix, doc_year, addressee,
-                                            progress, results, problems, suggestions, status, created_by, created_at,
-                                            updated_by, updated_at)
-                        values (:id, :campaign, :unit, :kind, :period, :title, :prefix, :year, :addressee,
-                                :progress, :results, :problems, :suggestions, 'DRAFT', :by, :at, :by, :at)
-                        """)
-                .param("id", id).param("campaign", campaignId).param("unit", bureau.id()).param("kind", kind.name())
-                .param("period", Date.valueOf(normalised))
-                .param("title", drafting.title(kind, normalised, campaign))
-                .param("prefix", documentPrefix(campaign)).param("year", documentYear(kind, normalised))
-                .param("addressee", message("report.addressee", superior.name()))
-                .param("progress", sections.progress()).param("results", sections.results())
-                .param("problems", sections.problems()).param("suggestions", sections.suggestions())
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(now))
-                .update();
+                insert into report (id, campaign_id, unit_id, kind, period, title, doc_prefix, doc_year, addressee,
+                                    progress, results, problems, suggestions, status, created_by, created_at,
+                                    updated_by, updated_at)
+                values (:id, :campaign, :unit, :kind, :period, :title, :prefix, :year, :addressee,
+                        :progress, :results, :problems, :suggestions, 'DRAFT', :by, :at, :by, :at)
+                """)
+            .param("id", id)
+            .param("campaign", campaignId)
+            .param("unit", bureau.id())
+            .param("kind", kind.name())
+            .param("period", Date.valueOf(normalised))
+            .param("title", drafting.title(kind, normalised, campaign))
+            .param("prefix", documentPrefix(campaign))
+            .param("year", documentYear(kind, normalised))
+            .param("addressee", message("report.addressee", superior.name()))
+            .param("progress", sections.progress())
+            .param("results", sections.results())
+            .param("problems", sections.problems())
+            .param("suggestions", sections.suggestions())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(now))
+            .update();
         storeFigures(id, 0, drafted);
         events.publishEvent(AuditEvent.change("reporting.report.created", "report", id, Map.of(),
                 Map.of("kind", kind.name(), "period", normalised.toString(), "unit", bureau.id().toString())));
@@ -200,22 +237,29 @@ public class Reports {
         Report before = getOwn(id);
         ReportStatus next = before.status().edit();
         int updated = jdbc.sql("""
-                        update report set title = :title, doc_prefix = :prefix, doc_year = :year, doc_seq = :seq,
-                               addressee = :addressee, copy_to = :copyTo, progress = :progress, results = :results,
-                               problems = :problems, suggestions = :suggestions, status = :status,
-                               approved_by = null, approved_at = null, signer = null,
-                               version = version + 1, updated_by = :by, updated_at = :at
-                        where id = :id and version = :version
-                        """)
-                .param("title", form.title().strip()).param("prefix", form.docPrefix().strip())
-                .param("year", form.docYear()).param("seq", form.docSeq())
-                .param("addressee", form.addressee().strip()).param("copyTo", blankToNull(form.copyTo()))
-                .param("progress", form.progress()).param("results", form.results())
-                .param("problems", form.problems()).param("suggestions", form.suggestions())
-                .param("status", next.name()).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("id", id)
-                .param("version", form.version() == null ? -1 : form.version())
-                .update();
+                update report set title = :title, doc_prefix = :prefix, doc_year = :year, doc_seq = :seq,
+                       addressee = :addressee, copy_to = :copyTo, progress = :progress, results = :results,
+                       problems = :problems, suggestions = :suggestions, status = :status,
+                       approved_by = null, approved_at = null, signer = null,
+                       version = version + 1, updated_by = :by, updated_at = :at
+                where id = :id and version = :version
+                """)
+            .param("title", form.title().strip())
+            .param("prefix", form.docPrefix().strip())
+            .param("year", form.docYear())
+            .param("seq", form.docSeq())
+            .param("addressee", form.addressee().strip())
+            .param("copyTo", blankToNull(form.copyTo()))
+            .param("progress", form.progress())
+            .param("results", form.results())
+            .param("problems", form.problems())
+            .param("suggestions", form.suggestions())
+            .param("status", next.name())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", form.version() == null ? -1 : form.version())
+            .update();
         if (updated == 0) {
             throw stale(id);
         }
@@ -239,13 +283,17 @@ public class Reports {
         Report report = getOwn(id);
         ReportStatus next = report.status().approve();
         int updated = jdbc.sql("""
-                        update report set status = :status, approved_by = :by, approved_at = :at, signer = :signer,
-                               version = version + 1, updated_by = :by, updated_at = :at
-                        where id = :id and version = :version
-                        """)
-                .param("status", next.name()).param("by", CurrentUser.actor())
-                .param("signer", CurrentUser.require().displayName())
-                .param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();
+                update report set status = :status, approved_by = :by, approved_at = :at, signer = :signer,
+                       version = version + 1, updated_by = :by, updated_at = :at
+                where id = :id and version = :version
+                """)
+            .param("status", next.name())
+            .param("by", CurrentUser.actor())
+            .param("signer", CurrentUser.require().displayName())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", version)
+            .update();
         if (updated == 0) {
             throw stale(id);
         }
@@ -255,7 +303,10 @@ public class Reports {
                 report.unitId(), null, CurrentUser.actor(), clock.instant()));
     }
 
-    /** Freezes the approved report as the next version and sends it to the superior bureau's inbox. */
+    /**
+     * Freezes the approved report as the next version and sends it to the superior
+     * bureau's inbox.
+     */
     @Transactional
     public int submit(UUID id, long version) {
         Report report = getOwn(id);
@@ -265,40 +316,55 @@ public class Reports {
         }
         int number = report.submittedVersion() + 1;
         int updated = jdbc.sql("""
-                        update report set status = :status, submitted_version = :n, version = version + 1,
-                               updated_by = :by, updated_at = :at
-                        where id = :id and version = :version
-                        """)
-                .param("status", next.name()).param("n", number).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();
+                update report set status = :status, submitted_version = :n, version = version + 1,
+                       updated_by = :by, updated_at = :at
+                where id = :id and version = :version
+                """)
+            .param("status", next.name())
+            .param("n", number)
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", version)
+            .update();
         if (updated == 0) {
             throw stale(id);
         }
         OrgUnit superior = superiorOf(units.find(report.unitId()).orElseThrow());
         jdbc.sql("""
-                        insert into report_version (report_id, version_no, title, document_number, signer, addressee,
-                                                    copy_to, progress, results, problems, suggestions, submitted_by,
-                                                    submitted_at, superior_unit_id)
-                        values (:id, :n, :title, :number, :signer, :addressee, :copyTo, :progress, :results, :problems,
-                                :suggestions, :by, :at, :superior)
-                        """)
-                .param("id", id).param("n", number).param("title", report.title())
-                .param("number", documentNumber(report)).param("signer", report.signer())
-                .param("addressee", report.addressee()).param("copyTo", report.copyTo())
-                .param("progress", report.progress()).param("results", report.results())
-                .param("problems", report.problems()).param("suggestions", report.suggestions())
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("superior", superior.id()).update();
+                insert into report_version (report_id, version_no, title, document_number, signer, addressee,
+                                            copy_to, progress, results, problems, suggestions, submitted_by,
+                                            submitted_at, superior_unit_id)
+                values (:id, :n, :title, :number, :signer, :addressee, :copyTo, :progress, :results, :problems,
+                        :suggestions, :by, :at, :superior)
+                """)
+            .param("id", id)
+            .param("n", number)
+            .param("title", report.title())
+            .param("number", documentNumber(report))
+            .param("signer", report.signer())
+            .param("addressee", report.addressee())
+            .param("copyTo", report.copyTo())
+            .param("progress", report.progress())
+            .param("results", report.results())
+            .param("problems", report.problems())
+            .param("suggestions", report.suggestions())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("superior", superior.id())
+            .update();
         jdbc.sql("""
-                        insert into report_figure (report_id, version_no, sort, figure, value)
-                        select report_id, :n, sort, figure, value from report_figure where report_id = :id and version_no = 0
-                        """).param("id", id).param("n", number).update();
-        events.publishEvent(AuditEvent.change("reporting.report.submitted", "report", id,
-                Map.of("status", report.status().name()),
-                Map.of("status", next.name(), "version", number, "superior", superior.id().toString())));
-        // The key-task plan accepts the tasks this report fulfils ("报送7月工作情况"), in this transaction.
-        events.publishEvent(new ReportSubmitted(report.campaignId(), id, KeyTaskReportKind.valueOf(report.kind().name()),
-                report.period(), documentNumber(report), report.title()));
+                insert into report_figure (report_id, version_no, sort, figure, value)
+                select report_id, :n, sort, figure, value from report_figure where report_id = :id and version_no = 0
+                """).param("id", id).param("n", number).update();
+        events.publishEvent(
+                AuditEvent.change("reporting.report.submitted", "report", id, Map.of("status", report.status().name()),
+                        Map.of("status", next.name(), "version", number, "superior", superior.id().toString())));
+        // The key-task plan accepts the tasks this report fulfils ("报送7月工作情况"), in this
+        // transaction.
+        events
+            .publishEvent(new ReportSubmitted(report.campaignId(), id, KeyTaskReportKind.valueOf(report.kind().name()),
+                    report.period(), documentNumber(report), report.title()));
         events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(), "submitted", next,
                 report.unitId(), superior.id(), CurrentUser.actor(), clock.instant()));
         return number;
@@ -317,33 +383,39 @@ public class Reports {
         }
         UUID bureau = myBureau().id();
         int mine = jdbc.sql("""
-                        update report_version set outcome = :outcome, comment = :comment, decided_by = :by, decided_at = :at
-                        where report_id = :id and version_no = :n and superior_unit_id = :bureau and outcome is null
-                        """)
-                .param("outcome", next.name()).param("comment", blankToNull(comment)).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("id", id).param("n", report.submittedVersion())
-                .param("bureau", bureau).update();
+                update report_version set outcome = :outcome, comment = :comment, decided_by = :by, decided_at = :at
+                where report_id = :id and version_no = :n and superior_unit_id = :bureau and outcome is null
+                """)
+            .param("outcome", next.name())
+            .param("comment", blankToNull(comment))
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("n", report.submittedVersion())
+            .param("bureau", bureau)
+            .update();
         if (mine == 0) {
             throw new NotFoundException("report " + id);
         }
         transition(report, version, next, received ? "reporting.report.received" : "reporting.report.returned",
                 comment == null ? Map.of() : Map.of("comment", comment));
-        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(),
-                received ? "received" : "returned", next, report.unitId(), bureau, CurrentUser.actor(),
-                clock.instant()));
+        events.publishEvent(
+                new ReportTransitioned(UUID.randomUUID(), id, report.title(), received ? "received" : "returned", next,
+                        report.unitId(), bureau, CurrentUser.actor(), clock.instant()));
     }
 
     /**
-     * How many monthly reports a bureau owes its superior past their deadline: for each month of its own active
-     * campaign that has ended, the report is due by the end of the following month (the notice: 每月月底前报送上月情况);
-     * it is late when no version reached the superior by then (a returned one that had arrived in time is not late).
+     * How many monthly reports a bureau owes its superior past their deadline: for each
+     * month of its own active campaign that has ended, the report is due by the end of
+     * the following month (the notice: 每月月底前报送上月情况); it is late when no version reached
+     * the superior by then (a returned one that had arrived in time is not late).
      */
     @Transactional(readOnly = true)
     public int lateMonthlyReports(OrgUnit bureau, LocalDate today) {
         Optional<Map<String, Object>> campaign = jdbc.sql("""
-                        select id, starts_on, ends_on from campaign where owner_unit_id = :bureau and status = 'ACTIVE'
-                        order by starts_on limit 1
-                        """).param("bureau", bureau.id()).query().listOfRows().stream().findFirst();
+                select id, starts_on, ends_on from campaign where owner_unit_id = :bureau and status = 'ACTIVE'
+                order by starts_on limit 1
+                """).param("bureau", bureau.id()).query().listOfRows().stream().findFirst();
         if (campaign.isEmpty()) {
             return 0;
         }
@@ -352,14 +424,13 @@ public class Reports {
         LocalDate end = endsOn == null ? today : endsOn.toLocalDate();
         Map<LocalDate, Instant> firstArrival = new java.util.HashMap<>();
         jdbc.sql("""
-                        select r.period, min(v.submitted_at) as first from report r
-                        join report_version v on v.report_id = r.id
-                        where r.unit_id = :bureau and r.campaign_id = :campaign and r.kind = 'MONTHLY'
-                        group by r.period
-                        """).param("bureau", bureau.id()).param("campaign", campaign.get().get("id"))
-                .query(rs -> {
-                    firstArrival.put(rs.getDate("period").toLocalDate(), rs.getTimestamp("first").toInstant());
-                });
+                select r.period, min(v.submitted_at) as first from report r
+                join report_version v on v.report_id = r.id
+                where r.unit_id = :bureau and r.campaign_id = :campaign and r.kind = 'MONTHLY'
+                group by r.period
+                """).param("bureau", bureau.id()).param("campaign", campaign.get().get("id")).query(rs -> {
+            firstArrival.put(rs.getDate("period").toLocalDate(), rs.getTimestamp("first").toInstant());
+        });
         int late = 0;
         for (LocalDate month = start; !month.isAfter(end); month = month.plusMonths(1)) {
             LocalDate deadline = month.plusMonths(2).minusDays(1);
@@ -374,7 +445,10 @@ public class Reports {
         return late;
     }
 
-    /** The headline figures followed by the breakdowns by category, source and complaint channel. */
+    /**
+     * The headline figures followed by the breakdowns by category, source and complaint
+     * channel.
+     */
     List<Figure> draftFigures(OrgUnit bureau, LocalDate period, ReportKind kind) {
         List<Figure> all = new java.util.ArrayList<>(figures.compute(bureau, period, kind, LocalDate.now(clock)));
         figures.breakdowns(bureau, period, kind).forEach(b -> all.addAll(b.items()));
@@ -382,8 +456,9 @@ public class Reports {
     }
 
     /**
-     * The year in the document number (〔2023〕): a monthly report's own month's year, whenever it is drafted (a
-     * December report written in January is still numbered in its year); other reports the year they are drafted.
+     * The year in the document number (〔2023〕): a monthly report's own month's year,
+     * whenever it is drafted (a December report written in January is still numbered in
+     * its year); other reports the year they are drafted.
      */
     int documentYear(ReportKind kind, LocalDate period) {
         return kind == ReportKind.MONTHLY ? period.getYear() : LocalDate.now(clock).getYear();
@@ -394,7 +469,10 @@ public class Reports {
                 report.docSeq() == null ? "" : String.valueOf(report.docSeq()));
     }
 
-    /** The agency code (机关代字) of the campaign's own notice, e.g. the part before 〔 in its number. */
+    /**
+     * The agency code (机关代字) of the campaign's own notice, e.g. the part before 〔 in its
+     * number.
+     */
     static String documentPrefix(Campaign campaign) {
         String number = campaign.documentNumber();
         if (number == null || number.indexOf('\u3014') <= 0) {
@@ -416,35 +494,45 @@ public class Reports {
 
     private void transition(Report report, long version, ReportStatus next, String action, Map<String, Object> extra) {
         int updated = jdbc.sql("""
-                        update report set status = :status, version = version + 1, updated_by = :by, updated_at = :at
-                        where id = :id and version = :version
-                        """)
-                .param("status", next.name()).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("id", report.id()).param("version", version)
-                .update();
+                update report set status = :status, version = version + 1, updated_by = :by, updated_at = :at
+                where id = :id and version = :version
+                """)
+            .param("status", next.name())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", report.id())
+            .param("version", version)
+            .update();
         if (updated == 0) {
             throw stale(report.id());
         }
         Map<String, Object> after = new LinkedHashMap<>(extra);
         after.put("status", next.name());
-        events.publishEvent(AuditEvent.change(action, "report", report.id(),
-                Map.of("status", report.status().name()), after));
+        events.publishEvent(
+                AuditEvent.change(action, "report", report.id(), Map.of("status", report.status().name()), after));
     }
 
     private void storeFigures(UUID id, int versionNo, List<Figure> list) {
         int sort = 0;
         for (Figure f : list) {
-            jdbc.sql("insert into report_figure (report_id, version_no, sort, figure, value) values (:id, :v, :s, :f, :value)")
-                    .param("id", id).param("v", versionNo).param("s", sort++).param("f", f.key())
-                    .param("value", f.value()).update();
+            jdbc.sql(
+                    "insert into report_figure (report_id, version_no, sort, figure, value) values (:id, :v, :s, :f, :value)")
+                .param("id", id)
+                .param("v", versionNo)
+                .param("s", sort++)
+                .param("f", f.key())
+                .param("value", f.value())
+                .update();
         }
     }
 
     private StaleEditException stale(UUID id) {
-        return jdbc.sql("select updated_by, updated_at from report where id = :id").param("id", id)
-                .query((rs, n) -> new StaleEditException("report " + id, rs.getString("updated_by"),
-                        rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
-                .optional().orElseGet(() -> new StaleEditException("report " + id, null, null));
+        return jdbc.sql("select updated_by, updated_at from report where id = :id")
+            .param("id", id)
+            .query((rs, n) -> new StaleEditException("report " + id, rs.getString("updated_by"),
+                    rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
+            .optional()
+            .orElseGet(() -> new StaleEditException("report " + id, null, null));
     }
 
     private String message(String key, Object... args) {
@@ -488,4 +576,5 @@ public class Reports {
                 rs.getObject("superior_unit_id", UUID.class), rs.getString("outcome"), rs.getString("comment"),
                 rs.getString("decided_by"), decided == null ? null : decided.toInstant());
     }
+
 }

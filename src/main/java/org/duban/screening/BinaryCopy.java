@@ -12,25 +12,39 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes rows in PostgreSQL's binary COPY format ({@code COPY … FROM STDIN (FORMAT binary)}), from the canonical
- * text of the contract's cells (ISO dates, plain numbers, {@code t}/{@code f}). Binary rather than text because the
- * server then stores the values as they come instead of parsing every date, number and flag again: on a million
- * cases that parsing was most of the server's share of the import (docs/screening.md).
+ * Writes rows in PostgreSQL's binary COPY format
+ * ({@code COPY … FROM STDIN (FORMAT binary)}), from the canonical text of the contract's
+ * cells (ISO dates, plain numbers, {@code t}/{@code f}). Binary rather than text because
+ * the server then stores the values as they come instead of parsing every date, number
+ * and flag again: on a million cases that parsing was most of the server's share of the
+ * import (docs/screening.md).
  *
- * <p>How each column is encoded is read from the table itself ({@link #kinds}), so a column whose type changes in a
- * migration is encoded accordingly, or refused here if it has a type this class does not write.
+ * <p>
+ * How each column is encoded is read from the table itself ({@link #kinds}), so a column
+ * whose type changes in a migration is encoded accordingly, or refused here if it has a
+ * type this class does not write.
  */
 final class BinaryCopy {
 
-    /** The encodings written; each matches the binary input function of its PostgreSQL type. */
-    enum Kind { TEXT, DATE, INT4, INT8, NUMERIC, BOOL, UUID }
+    /**
+     * The encodings written; each matches the binary input function of its PostgreSQL
+     * type.
+     */
+    enum Kind {
 
-    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+        TEXT, DATE, INT4, INT8, NUMERIC, BOOL, UUID
+
+    }
+
+    private static final byte[] SIGNATURE = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0 };
+
     /** Days from 1970-01-01 (Java's epoch day) to 2000-01-01 (PostgreSQL's). */
     private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
     private final OutputStream out;
+
     private final byte[] buffer = new byte[1 << 16];
+
     private int pos;
 
     BinaryCopy(OutputStream out) throws IOException {
@@ -134,7 +148,8 @@ final class BinaryCopy {
         if (bytes.length > buffer.length - pos) {
             out.write(buffer, 0, pos);
             pos = 0;
-            if (bytes.length > buffer.length) { // a long text (facts may have 100,000 characters)
+            if (bytes.length > buffer.length) { // a long text (facts may have 100,000
+                                                // characters)
                 out.write(bytes);
                 return;
             }
@@ -154,9 +169,10 @@ final class BinaryCopy {
     }
 
     /**
-     * A non-negative plain decimal with at most two decimals (the contract's amounts) in PostgreSQL's numeric
-     * layout: base-10000 digits with the weight of the first, sign and display scale. The column's typmod
-     * (numeric(12, 2)) is applied by the server as for text input.
+     * A non-negative plain decimal with at most two decimals (the contract's amounts) in
+     * PostgreSQL's numeric layout: base-10000 digits with the weight of the first, sign
+     * and display scale. The column's typmod (numeric(12, 2)) is applied by the server as
+     * for text input.
      */
     private void numeric(String plain) throws IOException {
         int dot = plain.indexOf('.');
@@ -179,10 +195,12 @@ final class BinaryCopy {
             rest /= 10_000;
         }
         if (cents != 0) {
-            digits[n++] = (short) (cents * 100); // .XX is the first base-10000 group after the point: XX00
+            digits[n++] = (short) (cents * 100); // .XX is the first base-10000 group
+                                                 // after the point: XX00
         }
         int first = 0;
-        while (first < n && digits[first] == 0) { // leading zero groups (only when the whole part is 0)
+        while (first < n && digits[first] == 0) { // leading zero groups (only when the
+                                                  // whole part is 0)
             first++;
             weight--;
         }
@@ -216,7 +234,9 @@ final class BinaryCopy {
         buffer[pos++] = (byte) v;
     }
 
-    /** Room for {@code bytes} more (at most a few dozen: long texts bypass the buffer). */
+    /**
+     * Room for {@code bytes} more (at most a few dozen: long texts bypass the buffer).
+     */
     private void ensure(int bytes) throws IOException {
         if (pos + bytes > buffer.length) {
             out.write(buffer, 0, pos);
@@ -225,8 +245,9 @@ final class BinaryCopy {
     }
 
     /**
-     * Writes the trailer and what is buffered; the caller then closes the COPY stream. Not called when the rows
-     * could not all be written: the server then refuses the truncated stream and the transaction rolls back.
+     * Writes the trailer and what is buffered; the caller then closes the COPY stream.
+     * Not called when the rows could not all be written: the server then refuses the
+     * truncated stream and the transaction rolls back.
      */
     void finish() throws IOException {
         ensure(2);
@@ -235,4 +256,5 @@ final class BinaryCopy {
         pos = 0;
         out.flush();
     }
+
 }

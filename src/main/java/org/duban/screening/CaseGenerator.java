@@ -14,21 +14,26 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Realistic synthetic penalty cases of an Ordos county brigade and a neighbour, streamed to CSV: 蒙K plates with
- * Ningxia (宁) and Shaanxi (陕) neighbours, overload checks by the DOMAIN.md formula, unlicensed transport and
- * the first-violation-exemption list, officers in pairs within squads, a year of months. Each rule's pattern can
- * be planted among the clean cases; {@link #planted()} tells which case numbers or subjects should be found.
- * Cases are generated one at a time (no list of all cases), so a million rows need little memory.
+ * Realistic synthetic penalty cases of an Ordos county brigade and a neighbour, streamed
+ * to CSV: 蒙K plates with Ningxia (宁) and Shaanxi (陕) neighbours, overload checks by the
+ * DOMAIN.md formula, unlicensed transport and the first-violation-exemption list,
+ * officers in pairs within squads, a year of months. Each rule's pattern can be planted
+ * among the clean cases; {@link #planted()} tells which case numbers or subjects should
+ * be found. Cases are generated one at a time (no list of all cases), so a million rows
+ * need little memory.
  */
 final class CaseGenerator {
 
-    static final String[] HEADER = {"case_no", "agency", "squad", "filed_on", "decided_on", "procedure",
+    static final String[] HEADER = { "case_no", "agency", "squad", "filed_on", "decided_on", "procedure",
             "violation_code", "violation", "circumstance", "first_offence", "party_type", "party_name", "party_id",
             "plate", "axles", "gross_kg", "limit_kg", "unloaded_kg", "fine", "confiscated", "payment", "receipt_no",
             "rights_notified", "hearing_notified", "officer1", "officer2", "location", "facts", "status",
-            "exemption_note"};
+            "exemption_note" };
 
-    /** The generator's words (names, places, sentences): {@code resources/screening/generator.properties}. */
+    /**
+     * The generator's words (names, places, sentences):
+     * {@code resources/screening/generator.properties}.
+     */
     private static final java.util.Properties WORDS = words();
 
     static final String AGENCY_A = word("agency.a");
@@ -36,58 +41,75 @@ final class CaseGenerator {
     static final String[][] UNITS = units();
     static final int OFFICERS_PER_UNIT = 8;
 
-    /** Violation code, name, share of cases, min fines by circumstance, max fines, exempt-eligible, needs a vehicle. */
+    /**
+     * Violation code, name, share of cases, min fines by circumstance, max fines,
+     * exempt-eligible, needs a vehicle.
+     */
     record Violation(String code, String name, double share, int[] min, int[] max, boolean exempt, boolean vehicle) {
     }
 
     static final List<Violation> VIOLATIONS = List.of(
-            new Violation("OVERLOAD_WEIGHT", word("violation.OVERLOAD_WEIGHT"), 0.55, new int[]{0, 0, 0, 0},
-                    new int[]{0, 30000, 30000, 30000}, false, true),
+            new Violation("OVERLOAD_WEIGHT", word("violation.OVERLOAD_WEIGHT"), 0.55, new int[] { 0, 0, 0, 0 },
+                    new int[] { 0, 30000, 30000, 30000 }, false, true),
             new Violation("UNLICENSED_TRANSPORT", word("violation.UNLICENSED_TRANSPORT"), 0.12,
-                    new int[]{3000, 5000, 10000, 50000}, new int[]{5000, 10000, 50000, 100000}, false, true),
+                    new int[] { 3000, 5000, 10000, 50000 }, new int[] { 5000, 10000, 50000, 100000 }, false, true),
             new Violation("DRIVER_NO_CERTIFICATE", word("violation.DRIVER_NO_CERTIFICATE"), 0.10,
-                    new int[]{200, 500, 1000, 1500}, new int[]{500, 1000, 1500, 2000}, false, true),
+                    new int[] { 200, 500, 1000, 1500 }, new int[] { 500, 1000, 1500, 2000 }, false, true),
             new Violation("RIDE_HAILING_NO_PERMIT", word("violation.RIDE_HAILING_NO_PERMIT"), 0.06,
-                    new int[]{3000, 5000, 8000, 10000}, new int[]{5000, 8000, 10000, 10000}, false, true),
+                    new int[] { 3000, 5000, 8000, 10000 }, new int[] { 5000, 8000, 10000, 10000 }, false, true),
             new Violation("UNLICENSED_TAXI", word("violation.UNLICENSED_TAXI"), 0.04,
-                    new int[]{5000, 8000, 12000, 16000}, new int[]{8000, 12000, 16000, 20000}, false, true),
-            new Violation("LOAD_SPILLING", word("violation.LOAD_SPILLING"), 0.08,
-                    new int[]{0, 500, 1500, 3000}, new int[]{500, 1500, 3000, 5000}, true, true),
+                    new int[] { 5000, 8000, 12000, 16000 }, new int[] { 8000, 12000, 16000, 20000 }, false, true),
+            new Violation("LOAD_SPILLING", word("violation.LOAD_SPILLING"), 0.08, new int[] { 0, 500, 1500, 3000 },
+                    new int[] { 500, 1500, 3000, 5000 }, true, true),
             new Violation("TRACKED_MACHINERY", word("violation.TRACKED_MACHINERY"), 0.02,
-                    new int[]{0, 1000, 3000, 5000}, new int[]{1000, 3000, 5000, 5000}, true, true),
+                    new int[] { 0, 1000, 3000, 5000 }, new int[] { 1000, 3000, 5000, 5000 }, true, true),
             new Violation("UNAPPROVED_SIGN", word("violation.UNAPPROVED_SIGN"), 0.015,
-                    new int[]{0, 5000, 10000, 15000}, new int[]{5000, 10000, 15000, 20000}, true, false),
+                    new int[] { 0, 5000, 10000, 15000 }, new int[] { 5000, 10000, 15000, 20000 }, true, false),
             new Violation("ANNUAL_REVIEW_MISSED", word("violation.ANNUAL_REVIEW_MISSED"), 0.015,
-                    new int[]{0, 1000, 2000, 3000}, new int[]{1000, 2000, 3000, 3000}, true, false));
+                    new int[] { 0, 1000, 2000, 3000 }, new int[] { 1000, 2000, 3000, 3000 }, true, false));
 
-    static final String[] CIRCUMSTANCES = {"MINOR", "GENERAL", "SERIOUS", "GRAVE"};
+    static final String[] CIRCUMSTANCES = { "MINOR", "GENERAL", "SERIOUS", "GRAVE" };
     static final String[] SURNAMES = list("surnames");
     static final String[] GIVEN = list("given");
     static final String[] COMPANIES = list("companies");
     static final String[] LOCATIONS = list("locations");
     static final String[] LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ".split("");
-    static final int[][] AXLE_LIMITS = {{2, 18000}, {3, 25000}, {4, 31000}, {5, 43000}, {6, 49000}};
+    static final int[][] AXLE_LIMITS = { { 2, 18000 }, { 3, 25000 }, { 4, 31000 }, { 5, 43000 }, { 6, 49000 } };
 
     /** Patterns to plant, each among the clean cases. */
     static final class Plan {
+
         int cases = 20_000;
+
         int perCaseRule = 20;
+
         boolean patterns = true;
+
         LocalDate from = LocalDate.of(2023, 1, 1);
+
         int days = 365;
+
         long seed = 42;
+
     }
 
     private final Plan plan;
+
     private final Map<String, Set<String>> planted = new LinkedHashMap<>();
+
     private final Map<Integer, String> caseRulePlants = new HashMap<>();
+
     private final Map<String, Integer> counters = new HashMap<>();
 
     // Pattern subjects (chosen deterministically from the plan's seed).
     private final String spikeOfficer;
+
     private final String targetingUnit;
+
     private final String disparateOfficer;
+
     private final String revokingOfficer;
+
     private final String templatedUnit;
 
     CaseGenerator(Plan plan) {
@@ -110,7 +132,7 @@ final class CaseGenerator {
                 }
             }
         }
-        spikeOfficer = officer(0, 2);          // first squad, pair 2 (officers 2 and 3)
+        spikeOfficer = officer(0, 2); // first squad, pair 2 (officers 2 and 3)
         targetingUnit = UNITS[3][1];
         disparateOfficer = officer(4, 4);
         revokingOfficer = officer(6, 0);
@@ -126,8 +148,8 @@ final class CaseGenerator {
 
     /**
      * Writes a generated file for benchmarks (bench/screen-bench.sh):
-     * {@code CaseGenerator <cases> <out.csv> [seed] [year]}; a year other than the demonstration's 2023 gives case
-     * numbers the demonstration data never has.
+     * {@code CaseGenerator <cases> <out.csv> [seed] [year]}; a year other than the
+     * demonstration's 2023 gives case numbers the demonstration data never has.
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -157,7 +179,10 @@ final class CaseGenerator {
         return "1506" + (27 + unit % 6) + String.format("%04d", 1000 + unit * 10 + index);
     }
 
-    /** Writes the header and every case, clean and planted, as CSV (English headers and codes). */
+    /**
+     * Writes the header and every case, clean and planted, as CSV (English headers and
+     * codes).
+     */
     void write(Writer out) throws IOException {
         out.write(String.join(",", HEADER));
         out.write("\n");
@@ -180,7 +205,8 @@ final class CaseGenerator {
         }
     }
 
-    // ---- clean cases ----------------------------------------------------------------------------------------
+    // ---- clean cases
+    // ----------------------------------------------------------------------------------------
 
     void clean(int i, SplittableRandom r, Map<String, String> c) {
         c.clear();
@@ -200,8 +226,8 @@ final class CaseGenerator {
         c.put("violation_code", v.code());
         c.put("violation", v.name());
         c.put("circumstance", CIRCUMSTANCES[ci]);
-        boolean org = !v.code().equals("OVERLOAD_WEIGHT") && r.nextDouble() < 0.15
-                || v.code().equals("UNAPPROVED_SIGN") || v.code().equals("ANNUAL_REVIEW_MISSED");
+        boolean org = !v.code().equals("OVERLOAD_WEIGHT") && r.nextDouble() < 0.15 || v.code().equals("UNAPPROVED_SIGN")
+                || v.code().equals("ANNUAL_REVIEW_MISSED");
         c.put("party_type", org ? "ORG" : "PERSON");
         c.put("party_name", org ? company(i) : person(i));
         c.put("party_id", org ? "91150623MA0" + String.format("%07d", i % 10_000_000) : idNumber(i, r));
@@ -225,17 +251,21 @@ final class CaseGenerator {
             c.put("limit_kg", Integer.toString(axle[1]));
             c.put("unloaded_kg", Integer.toString(over + r.nextInt(3) * 50));
             fine = over <= 1000 ? 0 : Math.min(30_000, 500 * (r.nextBoolean() ? over / 1000 : (over + 999) / 1000));
-            c.put("circumstance", over <= 1000 ? "MINOR" : over < 5000 ? "GENERAL" : over < 10000 ? "SERIOUS" : "GRAVE");
+            c.put("circumstance",
+                    over <= 1000 ? "MINOR" : over < 5000 ? "GENERAL" : over < 10000 ? "SERIOUS" : "GRAVE");
             c.put("facts", word("facts.overload", decided, c.get("plate"), axle[0], location, gross, over));
-        } else {
+        }
+        else {
             int lo = v.min()[ci];
             int hi = v.max()[ci];
             if (v.exempt() && ci == 0 && r.nextDouble() < 0.6) {
                 c.put("first_offence", "Y");
                 fine = 0;
-            } else {
-                // Officers use a few customary points of the range (the minimum, a quarter, the middle).
-                double[] points = {0.0, 0.25, 0.25, 0.5};
+            }
+            else {
+                // Officers use a few customary points of the range (the minimum, a
+                // quarter, the middle).
+                double[] points = { 0.0, 0.25, 0.25, 0.5 };
                 fine = (int) Math.round((lo + (hi - lo) * points[r.nextInt(points.length)]) / 100.0) * 100;
                 if (v.exempt() && ci == 0 && fine > 0 && r.nextDouble() < 0.3) {
                     c.put("first_offence", "Y");
@@ -250,7 +280,9 @@ final class CaseGenerator {
         c.put("status", s < 0.01 ? "REVOKED" : s < 0.1 ? "EXECUTING" : "CLOSED");
     }
 
-    /** Sets the fine and keeps procedure, payment, receipt and notices consistent with it. */
+    /**
+     * Sets the fine and keeps procedure, payment, receipt and notices consistent with it.
+     */
     static void setFine(Map<String, String> c, int fine, SplittableRandom r) {
         c.put("fine", Integer.toString(fine));
         boolean org = "ORG".equals(c.get("party_type"));
@@ -260,7 +292,8 @@ final class CaseGenerator {
         if (simple && fine <= 100 && fine > 0 && r.nextDouble() < 0.5) {
             c.put("payment", "ON_SITE");
             c.put("receipt_no", "NM" + (1_000_000 + r.nextInt(9_000_000)));
-        } else {
+        }
+        else {
             c.put("payment", fine == 0 ? null : r.nextDouble() < 0.5 ? "BANK" : "ELECTRONIC");
             c.remove("receipt_no");
         }
@@ -280,8 +313,8 @@ final class CaseGenerator {
     }
 
     static String plate(int i, double region) {
-        String prefix = word(region < 0.70 ? "plate.home" : region < 0.75 ? "plate.home2"
-                : region < 0.90 ? "plate.neighbour1" : "plate.neighbour2");
+        String prefix = word(region < 0.70 ? "plate.home"
+                : region < 0.75 ? "plate.home2" : region < 0.90 ? "plate.neighbour1" : "plate.neighbour2");
         return prefix + LETTERS[i % LETTERS.length] + String.format("%05d", (i / LETTERS.length) % 100_000);
     }
 
@@ -300,27 +333,34 @@ final class CaseGenerator {
         return "150627" + birth.toString().replace("-", "") + String.format("%03d", i % 1000) + (i % 10);
     }
 
-    // ---- planted patterns -----------------------------------------------------------------------------------
+    // ---- planted patterns
+    // -----------------------------------------------------------------------------------
 
     private void pattern(int i, SplittableRandom r, Map<String, String> c) {
         String o1 = c.get("officer1");
         String o2 = c.get("officer2");
-        // Quota pressure: 40 % of the pair's cases pushed into the last three days of the month.
+        // Quota pressure: 40 % of the pair's cases pushed into the last three days of the
+        // month.
         if ((spikeOfficer.equals(o1) || spikeOfficer.equals(o2)) && r.nextDouble() < 0.4) {
             LocalDate d = LocalDate.parse(c.get("decided_on"));
             LocalDate end = d.withDayOfMonth(d.lengthOfMonth()).minusDays(r.nextInt(3));
             c.put("decided_on", end.toString());
             c.put("filed_on", end.minusDays(2).toString());
         }
-        // Selective enforcement: the unit books out-of-region trucks far more often than others.
-        if (targetingUnit.equals(c.get("squad")) && c.get("plate") != null && c.get("plate").startsWith(word("plate.home-region"))
-                && r.nextDouble() < 0.45) {
-            c.put("plate", word(r.nextBoolean() ? "plate.neighbour1" : "plate.neighbour2") + c.get("plate").substring(2));
+        // Selective enforcement: the unit books out-of-region trucks far more often than
+        // others.
+        if (targetingUnit.equals(c.get("squad")) && c.get("plate") != null
+                && c.get("plate").startsWith(word("plate.home-region")) && r.nextDouble() < 0.45) {
+            c.put("plate",
+                    word(r.nextBoolean() ? "plate.neighbour1" : "plate.neighbour2") + c.get("plate").substring(2));
         }
         // Different penalties: this officer always takes the top of the range.
         if (disparateOfficer.equals(o1) && !"OVERLOAD_WEIGHT".equals(c.get("violation_code"))
                 && Integer.parseInt(c.get("fine")) > 0) {
-            Violation v = VIOLATIONS.stream().filter(x -> x.code().equals(c.get("violation_code"))).findFirst().orElseThrow();
+            Violation v = VIOLATIONS.stream()
+                .filter(x -> x.code().equals(c.get("violation_code")))
+                .findFirst()
+                .orElseThrow();
             int ci = List.of(CIRCUMSTANCES).indexOf(c.get("circumstance"));
             setFine(c, v.max()[ci], r);
             c.remove("exemption_note");
@@ -397,7 +437,8 @@ final class CaseGenerator {
                 c.remove("officer2");
             }
             case "DOUBLE_PENALTY" -> {
-                // The clean case is written first; its twin, fined again the next day, is the planted one.
+                // The clean case is written first; its twin, fined again the next day, is
+                // the planted one.
                 if (c.get("plate") == null) {
                     useViolation(c, "DRIVER_NO_CERTIFICATE", 1, r);
                     setFine(c, 500, r);
@@ -452,7 +493,10 @@ final class CaseGenerator {
         c.put("unloaded_kg", Integer.toString(over));
     }
 
-    /** A favoured vehicle and a favoured company: handled again and again by one pair, fined far below peers. */
+    /**
+     * A favoured vehicle and a favoured company: handled again and again by one pair,
+     * fined far below peers.
+     */
     private void favouredRepeats(SplittableRandom r, Map<String, String> c, Writer out) throws IOException {
         String favouredPlate = word("favoured.plate");
         String favouredCompany = word("favoured.company");
@@ -462,7 +506,8 @@ final class CaseGenerator {
             c.put("squad", UNITS[5][1]);
             c.put("officer1", officer(5, 0));
             c.put("officer2", officer(5, 1));
-            useViolation(c, "DRIVER_NO_CERTIFICATE", 2, r); // range 1000-1500, peers' median 1100
+            useViolation(c, "DRIVER_NO_CERTIFICATE", 2, r); // range 1000-1500, peers'
+                                                            // median 1100
             c.put("plate", favouredPlate);
             c.put("party_type", "PERSON");
             c.put("party_name", word("favoured.person"));
@@ -479,7 +524,8 @@ final class CaseGenerator {
             c.put("squad", UNITS[5][1]);
             c.put("officer1", officer(5, 2));
             c.put("officer2", officer(5, 3));
-            useViolation(c, "ANNUAL_REVIEW_MISSED", 1, r); // range 1000-2000, peers' median 1300
+            useViolation(c, "ANNUAL_REVIEW_MISSED", 1, r); // range 1000-2000, peers'
+                                                           // median 1300
             c.remove("plate");
             c.put("party_type", "ORG");
             c.put("party_name", favouredCompany);
@@ -490,12 +536,16 @@ final class CaseGenerator {
             planted.get("FINE_OUT_OF_RANGE").add(c.get("case_no"));
             row(out, c);
         }
-        // Reduced far below the minimum: the favour shows in FAVOURED_PARTY and, rightly, in FINE_OUT_OF_RANGE.
+        // Reduced far below the minimum: the favour shows in FAVOURED_PARTY and, rightly,
+        // in FINE_OUT_OF_RANGE.
         planted.get("FAVOURED_PARTY").add(favouredPlate);
         planted.get("FAVOURED_PARTY").add(favouredCompany);
     }
 
-    /** A new pair with only a handful of cases, all at month end: too few cases to be judged. */
+    /**
+     * A new pair with only a handful of cases, all at month end: too few cases to be
+     * judged.
+     */
     private void tooFewCases(SplittableRandom r, Map<String, String> c, Writer out) throws IOException {
         for (int k = 0; k < 12; k++) {
             clean(plan.cases + 100 + k, r, c);
@@ -518,7 +568,8 @@ final class CaseGenerator {
             if (v != null) {
                 if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0) {
                     line.append('"').append(v.replace("\"", "\"\"")).append('"');
-                } else {
+                }
+                else {
                     line.append(v);
                 }
             }
@@ -534,16 +585,20 @@ final class CaseGenerator {
 
     private static java.util.Properties words() {
         java.util.Properties words = new java.util.Properties();
-        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource("screening/generator.properties")
-                .getInputStream()) {
+        try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource(
+                "screening/generator.properties")
+            .getInputStream()) {
             words.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException("screening/generator.properties", e);
         }
         return words;
     }
 
-    /** A word, or a sentence with its placeholders filled in (numbers as plain digits). */
+    /**
+     * A word, or a sentence with its placeholders filled in (numbers as plain digits).
+     */
     static String word(String key, Object... args) {
         String text = WORDS.getProperty(key);
         if (text == null) {
@@ -562,10 +617,10 @@ final class CaseGenerator {
     private static String[][] units() {
         List<String[]> units = new ArrayList<>();
         for (String squad : list("squads.a")) {
-            units.add(new String[]{AGENCY_A, squad});
+            units.add(new String[] { AGENCY_A, squad });
         }
         for (String squad : list("squads.b")) {
-            units.add(new String[]{AGENCY_B, squad});
+            units.add(new String[] { AGENCY_B, squad });
         }
         return units.toArray(String[][]::new);
     }
@@ -573,4 +628,5 @@ final class CaseGenerator {
     static List<String> subjects(List<String> ids) {
         return new ArrayList<>(ids);
     }
+
 }

@@ -20,19 +20,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The column sets of SCREENING.md (case records and the penalty benchmark) with their English and Chinese headers
- * and enumeration words. The Chinese words are contract data, so they live in {@code resources/screening/*.csv}.
+ * The column sets of SCREENING.md (case records and the penalty benchmark) with their
+ * English and Chinese headers and enumeration words. The Chinese words are contract data,
+ * so they live in {@code resources/screening/*.csv}.
  */
 final class ContractFormat {
 
-    /** A column of the contract. {@code type} is text, date, integer, decimal or the name of an enumeration. */
+    /**
+     * A column of the contract. {@code type} is text, date, integer, decimal or the name
+     * of an enumeration.
+     */
     record Column(String name, String chineseHeader, String type, boolean required, int maxLength) {
     }
 
     /** A cell that cannot be read: the column and a message key with arguments. */
     static final class CellError extends Exception {
+
         final String column;
+
         final String reasonKey;
+
         final String value;
 
         CellError(String column, String reasonKey, String value) {
@@ -41,16 +48,19 @@ final class ContractFormat {
             this.reasonKey = reasonKey;
             this.value = value;
         }
+
     }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+        .withResolverStyle(ResolverStyle.STRICT);
 
     static final ContractFormat CASES = load("screening/case-columns.csv");
     static final ContractFormat BENCHMARK = load("screening/benchmark-columns.csv");
 
     private final List<Column> columns;
+
     private final Map<String, Column> byHeader = new HashMap<>();
+
     private final Map<String, Map<String, String>> enumerations;
 
     private ContractFormat(List<Column> columns, Map<String, Map<String, String>> enumerations) {
@@ -70,7 +80,10 @@ final class ContractFormat {
         return byHeader.get(name);
     }
 
-    /** The contract column a header cell names (English name in any case, or the Chinese header), or null. */
+    /**
+     * The contract column a header cell names (English name in any case, or the Chinese
+     * header), or null.
+     */
     Column forHeader(String header) {
         String h = header == null ? "" : header.strip();
         if (!h.isEmpty() && h.charAt(0) == '\uFEFF') {
@@ -80,16 +93,22 @@ final class ContractFormat {
         return c != null ? c : byHeader.get(h.toLowerCase(Locale.ROOT));
     }
 
-    /** The Chinese word of an enumeration code (for writing files in the Chinese form). */
+    /**
+     * The Chinese word of an enumeration code (for writing files in the Chinese form).
+     */
     String word(String enumeration, String code) {
-        return enumerations.get(enumeration).entrySet().stream()
-                .filter(e -> e.getValue().equals(code) && !e.getKey().equals(code))
-                .map(Map.Entry::getKey).findFirst().orElse(code);
+        return enumerations.get(enumeration)
+            .entrySet()
+            .stream()
+            .filter(e -> e.getValue().equals(code) && !e.getKey().equals(code))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElse(code);
     }
 
     /**
-     * Reads one cell into its canonical text form: ISO date, plain number, enumeration code, {@code t}/{@code f}
-     * for yes/no; null for an empty cell.
+     * Reads one cell into its canonical text form: ISO date, plain number, enumeration
+     * code, {@code t}/{@code f} for yes/no; null for an empty cell.
      */
     String read(Column column, String raw) throws CellError {
         String value = raw == null ? "" : raw.strip();
@@ -105,7 +124,8 @@ final class ContractFormat {
                     throw new CellError(column.name(), "screening.reject.tooLong", value.substring(0, 20));
                 }
                 if (value.indexOf('\u0000') >= 0) {
-                    // PostgreSQL cannot store a NUL character in text; the COPY would fail for the whole file.
+                    // PostgreSQL cannot store a NUL character in text; the COPY would
+                    // fail for the whole file.
                     throw new CellError(column.name(), "screening.reject.nul", value);
                 }
                 return value;
@@ -116,13 +136,15 @@ final class ContractFormat {
                 }
                 try {
                     return LocalDate.parse(value, DATE).toString();
-                } catch (DateTimeParseException e) {
+                }
+                catch (DateTimeParseException e) {
                     throw new CellError(column.name(), "screening.reject.date", value);
                 }
             }
             case "integer" -> {
                 if (isPlainNumber(value, 9, 0)) {
-                    return value; // already what the parse and print below would make of it
+                    return value; // already what the parse and print below would make of
+                                  // it
                 }
                 try {
                     int n = Integer.parseInt(value);
@@ -130,7 +152,8 @@ final class ContractFormat {
                         throw new CellError(column.name(), "screening.reject.negative", value);
                     }
                     return Integer.toString(n);
-                } catch (NumberFormatException e) {
+                }
+                catch (NumberFormatException e) {
                     throw new CellError(column.name(), "screening.reject.integer", value);
                 }
             }
@@ -141,7 +164,8 @@ final class ContractFormat {
                 BigDecimal d;
                 try {
                     d = new BigDecimal(value);
-                } catch (NumberFormatException e) {
+                }
+                catch (NumberFormatException e) {
                     throw new CellError(column.name(), "screening.reject.decimal", value);
                 }
                 if (d.signum() < 0) {
@@ -169,8 +193,9 @@ final class ContractFormat {
     }
 
     /**
-     * The usual case: already {@code yyyy-MM-dd} and a real date, which is then its own canonical form. Checked by
-     * hand because the formatter costs about as much as the rest of a row (two dates per case).
+     * The usual case: already {@code yyyy-MM-dd} and a real date, which is then its own
+     * canonical form. Checked by hand because the formatter costs about as much as the
+     * rest of a row (two dates per case).
      */
     private static boolean isCanonicalDate(String v) {
         if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
@@ -188,8 +213,9 @@ final class ContractFormat {
     }
 
     /**
-     * Digits without a sign or a leading zero (but for a lone {@code 0} before the point), at most {@code whole} of
-     * them, then optionally a point and 1 to {@code decimals} digits: the form a number in the usual file already has.
+     * Digits without a sign or a leading zero (but for a lone {@code 0} before the
+     * point), at most {@code whole} of them, then optionally a point and 1 to
+     * {@code decimals} digits: the form a number in the usual file already has.
      */
     static boolean isPlainNumber(String v, int whole, int decimals) {
         int dot = v.indexOf('.');
@@ -231,7 +257,8 @@ final class ContractFormat {
                         row.size() > 4 && !row.get(4).isBlank() ? Integer.parseInt(row.get(4)) : 0));
             }
             return new ContractFormat(columns, enums);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(path, e);
         }
     }
@@ -239,7 +266,7 @@ final class ContractFormat {
     private static List<List<String>> rows(String path) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         try (InputStream in = new ClassPathResource(path).getInputStream();
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             CsvReader.read(reader, (line, cells) -> {
                 if (line > 1) {
                     rows.add(cells);
@@ -248,4 +275,5 @@ final class ContractFormat {
         }
         return rows;
     }
+
 }

@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A streaming RFC 4180 reader: quoted cells may hold commas, doubled quotes and line breaks. Each record is handed
- * over with the physical line number it starts on, so rejections can name the line a user sees in an editor.
+ * A streaming RFC 4180 reader: quoted cells may hold commas, doubled quotes and line
+ * breaks. Each record is handed over with the physical line number it starts on, so
+ * rejections can name the line a user sees in an editor.
  */
 final class CsvReader {
 
     interface RowHandler {
+
         void row(long line, List<String> cells) throws IOException;
+
     }
 
     private CsvReader() {
@@ -53,8 +56,10 @@ final class CsvReader {
                     if (c == '"') {
                         quoted = false;
                         afterQuote = true;
-                    } else {
-                        // The run of characters up to the next quote in one append (cells are mostly plain text).
+                    }
+                    else {
+                        // The run of characters up to the next quote in one append (cells
+                        // are mostly plain text).
                         int end = i;
                         while (end < n && buf[end] != '"') {
                             if (buf[end] == '\n') {
@@ -73,7 +78,8 @@ final class CsvReader {
                             cell.append('"');
                             quoted = true;
                             afterQuote = false;
-                        } else {
+                        }
+                        else {
                             quoted = true;
                             rowHasContent = true;
                         }
@@ -117,4 +123,5 @@ final class CsvReader {
             handler.row(recordLine, cells);
         }
     }
+
 }

@@ -37,9 +37,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Findings of screening runs: listing with filters, explanation in the reader's language, the cases behind each,
- * decisions (dismiss with a reason, turned into a problem) and the {@code findings.csv} export. Visibility: the
- * reader's data scope by the finding's unit; findings naming an officer need {@code screening:finding:confidential}.
+ * Findings of screening runs: listing with filters, explanation in the reader's language,
+ * the cases behind each, decisions (dismiss with a reason, turned into a problem) and the
+ * {@code findings.csv} export. Visibility: the reader's data scope by the finding's unit;
+ * findings naming an officer need {@code screening:finding:confidential}.
  */
 @Service
 public class Findings {
@@ -47,7 +48,10 @@ public class Findings {
     static final String CONFIDENTIAL = "screening:finding:confidential";
     static final String RUN_ALL = "screening:run:start";
 
-    /** Who reads: the units, whether officer findings and findings of unmatched agencies are visible. */
+    /**
+     * Who reads: the units, whether officer findings and findings of unmatched agencies
+     * are visible.
+     */
     public record Reader(DataScope scope, boolean confidential, boolean unscoped) {
         public static Reader of(DubanUser user, DataScope scope) {
             return new Reader(scope, user.can(CONFIDENTIAL), user.can(RUN_ALL) || user.can("screening:data:read"));
@@ -55,14 +59,14 @@ public class Findings {
     }
 
     /** Filters of the findings page; null = any. */
-    public record Query(String category, String rule, String severity, UUID unitId, String officer,
-                        LocalDate from, LocalDate to, String status, UUID runId) {
+    public record Query(String category, String rule, String severity, UUID unitId, String officer, LocalDate from,
+            LocalDate to, String status, UUID runId) {
     }
 
     public record Finding(UUID id, UUID runId, String rule, String category, String subjectType, String subjectId,
-                          String severity, String explainKey, String[] args, UUID unitId, String officer,
-                          LocalDate period, String status, String dismissReason, String decidedBy, Instant decidedAt,
-                          String problemRef, long version, int caseCount, Long[] caseIds, List<Group> groups) {
+            String severity, String explainKey, String[] args, UUID unitId, String officer, LocalDate period,
+            String status, String dismissReason, String decidedBy, Instant decidedAt, String problemRef, long version,
+            int caseCount, Long[] caseIds, List<Group> groups) {
 
         Long[] caseIdArray() {
             return caseIds;
@@ -73,19 +77,21 @@ public class Findings {
         }
     }
 
-    /** One group of a subject finding found in several groups: its own severity, figures and number of cases. */
+    /**
+     * One group of a subject finding found in several groups: its own severity, figures
+     * and number of cases.
+     */
     public record Group(String severity, String explainKey, String[] args, int caseCount) {
     }
 
     /** A case as shown on screen: the party's identity number masked. */
     public record Case(long id, String agency, String caseNo, UUID unitId, String squad, LocalDate filedOn,
-                       LocalDate decidedOn, String procedure, String violationCode, String violation,
-                       String circumstance, Boolean firstOffence, String partyType, String partyName,
-                       String partyIdMasked, String plate, Integer axles, Integer grossKg, Integer limitKg,
-                       Integer unloadedKg, BigDecimal fine, BigDecimal confiscated, String payment, String receiptNo,
-                       Boolean rightsNotified, Boolean hearingNotified, String officer1, String officer2,
-                       String location, String facts, String status, String exemptionNote, long version,
-                       int historyCount) {
+            LocalDate decidedOn, String procedure, String violationCode, String violation, String circumstance,
+            Boolean firstOffence, String partyType, String partyName, String partyIdMasked, String plate, Integer axles,
+            Integer grossKg, Integer limitKg, Integer unloadedKg, BigDecimal fine, BigDecimal confiscated,
+            String payment, String receiptNo, Boolean rightsNotified, Boolean hearingNotified, String officer1,
+            String officer2, String location, String facts, String status, String exemptionNote, long version,
+            int historyCount) {
     }
 
     private static final String VISIBLE = """
@@ -93,8 +99,11 @@ public class Findings {
             """;
 
     private final JdbcClient jdbc;
+
     private final MessageSource messages;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     Findings(JdbcClient jdbc, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
@@ -107,7 +116,8 @@ public class Findings {
     @Transactional(readOnly = true)
     public Optional<UUID> latestRun() {
         return jdbc.sql("select id from screening_run where status = 'DONE' order by started_at desc limit 1")
-                .query(UUID.class).optional();
+            .query(UUID.class)
+            .optional();
     }
 
     /** Filters of the findings list; the parameters are bound by {@link #filtered}. */
@@ -127,20 +137,28 @@ public class Findings {
         return list(q, reader, limit, 0);
     }
 
-    /** The findings of the latest run (or the query's) that match, gravest first, {@code limit} from {@code offset}. */
+    /**
+     * The findings of the latest run (or the query's) that match, gravest first,
+     * {@code limit} from {@code offset}.
+     */
     @Transactional(readOnly = true)
     public List<Finding> list(Query q, Reader reader, int limit, int offset) {
         UUID run = q.runId() != null ? q.runId() : latestRun().orElse(null);
         if (run == null) {
             return List.of();
         }
-        return filtered("select f.*, cardinality(f.case_ids) as case_count from screening_finding f where f.run_id = :run and "
-                        + VISIBLE + FILTER + """
-                        order by case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, f.rule, f.subject_id
-                        limit :limit offset :offset
-                        """, q, reader, run)
-                .param("limit", limit).param("offset", offset)
-                .query(Findings::map).list();
+        return filtered(
+                "select f.*, cardinality(f.case_ids) as case_count from screening_finding f where f.run_id = :run and "
+                        + VISIBLE + FILTER
+                        + """
+                                order by case f.severity when 'HIGH' then 0 when 'MEDIUM' then 1 else 2 end, f.rule, f.subject_id
+                                limit :limit offset :offset
+                                """,
+                q, reader, run)
+            .param("limit", limit)
+            .param("offset", offset)
+            .query(Findings::map)
+            .list();
     }
 
     /** How many findings {@link #list} would give without a limit. */
@@ -150,41 +168,57 @@ public class Findings {
         if (run == null) {
             return 0;
         }
-        return filtered("select count(*) from screening_finding f where f.run_id = :run and " + VISIBLE + FILTER,
-                q, reader, run).query(Long.class).single();
+        return filtered("select count(*) from screening_finding f where f.run_id = :run and " + VISIBLE + FILTER, q,
+                reader, run)
+            .query(Long.class)
+            .single();
     }
 
     private JdbcClient.StatementSpec filtered(String sql, Query q, Reader reader, UUID run) {
         return jdbc.sql(sql)
-                .param("run", run).params(visibility(reader))
-                .param("category", blank(q.category())).param("rule", blank(q.rule()))
-                .param("severity", blank(q.severity())).param("unit", q.unitId()).param("officer", blank(q.officer()))
-                .param("from", q.from() == null ? null : Date.valueOf(q.from()))
-                .param("to", q.to() == null ? null : Date.valueOf(q.to()))
-                .param("status", blank(q.status()));
+            .param("run", run)
+            .params(visibility(reader))
+            .param("category", blank(q.category()))
+            .param("rule", blank(q.rule()))
+            .param("severity", blank(q.severity()))
+            .param("unit", q.unitId())
+            .param("officer", blank(q.officer()))
+            .param("from", q.from() == null ? null : Date.valueOf(q.from()))
+            .param("to", q.to() == null ? null : Date.valueOf(q.to()))
+            .param("status", blank(q.status()));
     }
 
     @Transactional(readOnly = true)
     public Finding get(UUID id, Reader reader) {
-        return jdbc.sql("select f.*, cardinality(f.case_ids) as case_count from screening_finding f where f.id = :id and "
-                        + VISIBLE).param("id", id).params(visibility(reader))
-                .query(Findings::map).optional().orElseThrow(() -> new NotFoundException("finding " + id));
+        return jdbc
+            .sql("select f.*, cardinality(f.case_ids) as case_count from screening_finding f where f.id = :id and "
+                    + VISIBLE)
+            .param("id", id)
+            .params(visibility(reader))
+            .query(Findings::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("finding " + id));
     }
 
-    /** The explanation: of a subject found in several groups, the number of groups and each group's figures. */
+    /**
+     * The explanation: of a subject found in several groups, the number of groups and
+     * each group's figures.
+     */
     public String explain(Finding f, Locale locale) {
         if (f.groups().isEmpty()) {
             return explain(f.explainKey(), f.args(), locale);
         }
-        StringBuilder text = new StringBuilder(messages.getMessage("screening.explain.groups",
-                new Object[]{f.groups().size()}, locale));
+        StringBuilder text = new StringBuilder(
+                messages.getMessage("screening.explain.groups", new Object[] { f.groups().size() }, locale));
         for (String group : explainGroups(f, locale)) {
             text.append(' ').append(group);
         }
         return text.toString();
     }
 
-    /** Each group's explanation, in the order of the finding's groups (most severe first). */
+    /**
+     * Each group's explanation, in the order of the finding's groups (most severe first).
+     */
     public List<String> explainGroups(Finding f, Locale locale) {
         return f.groups().stream().map(g -> explain(g.explainKey(), g.args(), locale)).toList();
     }
@@ -213,19 +247,29 @@ public class Findings {
     /** A case by id, if the reader's scope covers its unit. */
     @Transactional(readOnly = true)
     public Case caseOf(long id, Reader reader) {
-        return jdbc.sql("""
-                select c.*, (select count(*) from screening_case_history h where h.case_id = c.id) as history_count
-                from screening_case c where c.id = :id and (c.unit_id = any(:units) or (c.unit_id is null and :unscoped))
-                """).param("id", id).params(visibility(reader)).query(Findings::mapCase).optional()
-                .orElseThrow(() -> new NotFoundException("case " + id));
+        return jdbc
+            .sql("""
+                    select c.*, (select count(*) from screening_case_history h where h.case_id = c.id) as history_count
+                    from screening_case c where c.id = :id and (c.unit_id = any(:units) or (c.unit_id is null and :unscoped))
+                    """)
+            .param("id", id)
+            .params(visibility(reader))
+            .query(Findings::mapCase)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("case " + id));
     }
 
     @Transactional(readOnly = true)
     public List<Finding> findingsOfCase(long caseId, Reader reader) {
         UUID run = latestRun().orElse(null);
-        return jdbc.sql("select f.*, cardinality(f.case_ids) as case_count from screening_finding f "
-                        + "where f.run_id = :run and :case = any(f.case_ids) and " + VISIBLE + " order by f.rule")
-                .param("run", run).param("case", caseId).params(visibility(reader)).query(Findings::map).list();
+        return jdbc
+            .sql("select f.*, cardinality(f.case_ids) as case_count from screening_finding f "
+                    + "where f.run_id = :run and :case = any(f.case_ids) and " + VISIBLE + " order by f.rule")
+            .param("run", run)
+            .param("case", caseId)
+            .params(visibility(reader))
+            .query(Findings::map)
+            .list();
     }
 
     @Transactional
@@ -240,7 +284,9 @@ public class Findings {
         decide(f, version, "DISMISSED", reason.strip(), null);
     }
 
-    /** Records that the finding became a ledger problem (its reference links both ways). */
+    /**
+     * Records that the finding became a ledger problem (its reference links both ways).
+     */
     @Transactional
     public void markProblem(UUID id, String problemRef, long version, Reader reader) {
         Finding f = get(id, reader);
@@ -255,9 +301,15 @@ public class Findings {
                 update screening_finding set status = :status, dismiss_reason = :reason, problem_ref = :ref,
                        decided_by = :by, decided_at = :at, version = version + 1
                 where id = :id and version = :version
-                """).param("status", status).param("reason", reason).param("ref", problemRef)
-                .param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("id", f.id()).param("version", version).update();
+                """)
+            .param("status", status)
+            .param("reason", reason)
+            .param("ref", problemRef)
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", f.id())
+            .param("version", version)
+            .update();
         if (updated == 0) {
             throw new StaleEditException("finding " + f.id(), f.decidedBy() == null ? "-" : f.decidedBy(),
                     f.decidedAt() == null ? clock.instant() : f.decidedAt());
@@ -272,15 +324,21 @@ public class Findings {
     @Transactional(readOnly = true)
     public List<Map<String, Object>> counts(String dimension, Reader reader) {
         UUID run = latestRun().orElse(null);
-        String key = dimension.equals("unit")
-                ? "coalesce((select u.name from org_unit u where u.id = f.unit_id), '-')" : "f.category";
-        return jdbc.sql("select to_char(f.period, 'YYYY-MM') as month, " + key + " as k, count(*) as n "
-                        + "from screening_finding f where f.run_id = :run and f.period is not null and " + VISIBLE
-                        + " group by 1, 2 order by 1, 2")
-                .param("run", run).params(visibility(reader)).query().listOfRows();
+        String key = dimension.equals("unit") ? "coalesce((select u.name from org_unit u where u.id = f.unit_id), '-')"
+                : "f.category";
+        return jdbc
+            .sql("select to_char(f.period, 'YYYY-MM') as month, " + key + " as k, count(*) as n "
+                    + "from screening_finding f where f.run_id = :run and f.period is not null and " + VISIBLE
+                    + " group by 1, 2 order by 1, 2")
+            .param("run", run)
+            .params(visibility(reader))
+            .query()
+            .listOfRows();
     }
 
-    /** Writes {@code findings.csv} (SCREENING.md 4) of a run, streaming from the database. */
+    /**
+     * Writes {@code findings.csv} (SCREENING.md 4) of a run, streaming from the database.
+     */
     @Transactional(readOnly = true)
     public long writeCsv(UUID run, Writer out, Locale locale) throws IOException {
         out.write("subject_type,subject_id,category,rule,severity,case_nos,explanation\r\n");
@@ -299,12 +357,14 @@ public class Findings {
                             csv(f.category()), csv(f.rule()), csv(f.severity()), csv(rs.getString("case_nos")),
                             csv(SpreadsheetText.safe(explain(f, locale)))));
                     out.write("\r\n");
-                } catch (IOException e) {
+                }
+                catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 n[0]++;
             });
-        } catch (UncheckedIOException e) {
+        }
+        catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return n[0];
@@ -320,7 +380,10 @@ public class Findings {
         return v;
     }
 
-    /** Shows the first 6 and last 4 characters of an identity number (GB 11643 style masking). */
+    /**
+     * Shows the first 6 and last 4 characters of an identity number (GB 11643 style
+     * masking).
+     */
     static String mask(String id) {
         if (id == null || id.isBlank()) {
             return id;
@@ -334,8 +397,8 @@ public class Findings {
     }
 
     private static Map<String, Object> visibility(Reader reader) {
-        return Map.of("units", reader.scope().unitArray(), "unscoped", reader.unscoped(),
-                "confidential", reader.confidential());
+        return Map.of("units", reader.scope().unitArray(), "unscoped", reader.unscoped(), "confidential",
+                reader.confidential());
     }
 
     private static String blank(String s) {
@@ -353,7 +416,8 @@ public class Findings {
                 rs.getObject("unit_id", UUID.class), rs.getString("officer"),
                 period == null ? null : period.toLocalDate(), rs.getString("status"), rs.getString("dismiss_reason"),
                 rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("problem_ref"),
-                rs.getLong("version"), rs.getInt("case_count"), (Long[]) ids.getArray(), groups(rs.getString("groups")));
+                rs.getLong("version"), rs.getInt("case_count"), (Long[]) ids.getArray(),
+                groups(rs.getString("groups")));
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -369,7 +433,8 @@ public class Findings {
             for (int i = 0; i < values.length; i++) {
                 values[i] = args.get(i).isNull() ? null : args.get(i).asString();
             }
-            groups.add(new Group(g.get("severity").asString(), g.get("key").asString(), values, g.get("cases").asInt()));
+            groups
+                .add(new Group(g.get("severity").asString(), g.get("key").asString(), values, g.get("cases").asInt()));
         }
         return List.copyOf(groups);
     }
@@ -389,4 +454,5 @@ public class Findings {
                 rs.getString("status"), rs.getString("exemption_note"), rs.getLong("version"),
                 rs.getInt("history_count"));
     }
+
 }

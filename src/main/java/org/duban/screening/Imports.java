@@ -33,24 +33,33 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Imports case records and the penalty benchmark (SCREENING.md 1 and 2). The file is read as a stream, row by row,
- * on a reading thread; readable case rows stream through PostgreSQL's COPY, straight into the cases table when it
- * is empty, else into a temporary staging table from which set-based statements update changed cases (keeping
+ * Imports case records and the penalty benchmark (SCREENING.md 1 and 2). The file is read
+ * as a stream, row by row, on a reading thread; readable case rows stream through
+ * PostgreSQL's COPY, straight into the cases table when it is empty, else into a
+ * temporary staging table from which set-based statements update changed cases (keeping
  * their previous values) and insert new ones, by agency and case number.
  */
 @Service
 public class Imports {
 
-    /** Rejections kept in detail per import; beyond this only the count grows (memory stays bounded). */
+    /**
+     * Rejections kept in detail per import; beyond this only the count grows (memory
+     * stays bounded).
+     */
     static final int MAX_REJECTIONS_KEPT = 100_000;
+
     private static final int PROGRESS_EVERY = 20_000;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Imports.class);
 
     private final DataSource dataSource;
+
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final TransactionTemplate tx;
+
     private final Clock clock;
 
     Imports(DataSource dataSource, JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx,
@@ -68,9 +77,14 @@ public class Imports {
         jdbc.sql("""
                 insert into screening_import (id, kind, file_name, status, total_bytes, started_by, started_at)
                 values (:id, :kind, :file, 'RUNNING', :total, :by, :at)
-                """).param("id", id).param("kind", kind).param("file", truncate(fileName, 300))
-                .param("total", totalBytes < 0 ? null : totalBytes).param("by", actor)
-                .param("at", Timestamp.from(clock.instant())).update();
+                """)
+            .param("id", id)
+            .param("kind", kind)
+            .param("file", truncate(fileName, 300))
+            .param("total", totalBytes < 0 ? null : totalBytes)
+            .param("by", actor)
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         return id;
     }
 
@@ -79,9 +93,12 @@ public class Imports {
         return run(importId, input, xlsx, true, null);
     }
 
-    /** As above, telling {@code progress} the number of rows read every so often (for the command line). */
+    /**
+     * As above, telling {@code progress} the number of rows read every so often (for the
+     * command line).
+     */
     public ImportResult importCases(UUID importId, InputStream input, boolean xlsx,
-                                    java.util.function.LongConsumer progress) {
+            java.util.function.LongConsumer progress) {
         return run(importId, input, xlsx, true, progress);
     }
 
@@ -90,33 +107,46 @@ public class Imports {
     }
 
     private ImportResult run(UUID importId, InputStream input, boolean xlsx, boolean cases,
-                             java.util.function.LongConsumer listener) {
+            java.util.function.LongConsumer listener) {
         CountingStream counting = new CountingStream(input);
         try {
             ImportResult result = cases ? loadCases(importId, counting, xlsx, listener)
                     : loadBenchmark(importId, counting, xlsx);
             finish(importId, result, counting.count);
-            tx.executeWithoutResult(s -> events.publishEvent(AuditEvent.change(
-                    cases ? "screening.cases.imported" : "screening.benchmark.imported", "screening_import", importId,
-                    Map.of(), Map.of("rows", result.rowsRead(), "inserted", result.inserted(),
-                            "updated", result.updated(), "rejected", result.rejectedCount()))));
+            tx.executeWithoutResult(s -> events
+                .publishEvent(AuditEvent.change(cases ? "screening.cases.imported" : "screening.benchmark.imported",
+                        "screening_import", importId, Map.of(), Map.of("rows", result.rowsRead(), "inserted",
+                                result.inserted(), "updated", result.updated(), "rejected", result.rejectedCount()))));
             return result;
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             jdbc.sql("update screening_import set status = 'FAILED', finished_at = :at where id = :id")
-                    .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
+                .param("at", Timestamp.from(clock.instant()))
+                .param("id", importId)
+                .update();
             throw e;
         }
     }
 
-    /** Marks an import as failed with a reason (message key and argument), e.g. when the file was refused. */
+    /**
+     * Marks an import as failed with a reason (message key and argument), e.g. when the
+     * file was refused.
+     */
     public void fail(UUID importId, String warning) {
         jdbc.sql("update screening_import set status = 'FAILED', warnings = :w, finished_at = :at where id = :id")
-                .param("w", warning).param("at", Timestamp.from(clock.instant())).param("id", importId).update();
+            .param("w", warning)
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", importId)
+            .update();
     }
 
-    // ---- parsing, shared by both kinds --------------------------------------------------------------------
+    // ---- parsing, shared by both kinds
+    // --------------------------------------------------------------------
 
-    /** Maps the header row to contract columns; reports unknown columns; refuses a file missing required ones. */
+    /**
+     * Maps the header row to contract columns; reports unknown columns; refuses a file
+     * missing required ones.
+     */
     private static Column[] header(ContractFormat format, List<String> cells, List<Warning> warnings) {
         Column[] byIndex = new Column[cells.size()];
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -126,30 +156,39 @@ public class Imports {
                 if (!cells.get(i).isBlank()) {
                     warnings.add(new Warning("screening.warning.unknownColumn", cells.get(i).strip()));
                 }
-            } else if (!seen.add(c.name())) {
+            }
+            else if (!seen.add(c.name())) {
                 throw new ImportRefused("screening.refused.duplicateColumn", c.name());
-            } else {
+            }
+            else {
                 byIndex[i] = c;
             }
         }
-        List<String> missing = format.columns().stream().filter(c -> c.required() && !seen.contains(c.name()))
-                .map(Column::name).toList();
+        List<String> missing = format.columns()
+            .stream()
+            .filter(c -> c.required() && !seen.contains(c.name()))
+            .map(Column::name)
+            .toList();
         if (!missing.isEmpty()) {
             throw new ImportRefused("screening.refused.missingColumns", String.join(", ", missing));
         }
         return byIndex;
     }
 
-    /** Reads the data rows of a CSV or XLSX stream into canonical values, in contract column order. */
-    private void parse(ContractFormat format, InputStream in, boolean xlsx, List<Warning> warnings,
-                       RowSink sink) throws IOException {
+    /**
+     * Reads the data rows of a CSV or XLSX stream into canonical values, in contract
+     * column order.
+     */
+    private void parse(ContractFormat format, InputStream in, boolean xlsx, List<Warning> warnings, RowSink sink)
+            throws IOException {
         List<Column> columns = format.columns();
         Map<String, Integer> position = new java.util.HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             position.put(columns.get(i).name(), i);
         }
         Column[][] header = new Column[1][];
-        int[][] target = new int[1][]; // file column -> contract position, looked up once from the header
+        int[][] target = new int[1][]; // file column -> contract position, looked up once
+                                       // from the header
         CsvReader.RowHandler handler = (line, cells) -> {
             if (header[0] == null) {
                 header[0] = header(format, cells, warnings);
@@ -169,15 +208,18 @@ public class Imports {
                     }
                 }
                 sink.accept(line, values, null);
-            } catch (CellError e) {
-                // The value is shown and stored as read, but for NUL characters, which PostgreSQL cannot store.
+            }
+            catch (CellError e) {
+                // The value is shown and stored as read, but for NUL characters, which
+                // PostgreSQL cannot store.
                 sink.accept(line, null, new Rejection(line, e.column, e.reasonKey,
                         e.value == null ? null : truncate(e.value, 100).replace('\u0000', ' ')));
             }
         };
         if (xlsx) {
             XlsxRows.read(in, handler);
-        } else {
+        }
+        else {
             CsvReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), handler);
         }
         if (header[0] == null) {
@@ -186,13 +228,16 @@ public class Imports {
     }
 
     interface RowSink {
+
         void accept(long line, String[] values, Rejection rejection) throws IOException;
+
     }
 
-    // ---- cases --------------------------------------------------------------------------------------------
+    // ---- cases
+    // --------------------------------------------------------------------------------------------
 
     private ImportResult loadCases(UUID importId, CountingStream in, boolean xlsx,
-                                   java.util.function.LongConsumer listener) {
+            java.util.function.LongConsumer listener) {
         List<Column> columns = ContractFormat.CASES.columns();
         String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
         List<Warning> warnings = new ArrayList<>();
@@ -203,21 +248,26 @@ public class Imports {
                 st.execute("set local synchronous_commit = off");
                 st.execute("set local work_mem = '256MB'");
                 st.execute("set local maintenance_work_mem = '512MB'");
-                // Serialises case imports: no other import inserts the same keys meanwhile.
+                // Serialises case imports: no other import inserts the same keys
+                // meanwhile.
                 st.execute("select pg_advisory_xact_lock(7171041)");
             }
-            // Into an empty table (the first load) every row is new: the rows stream straight into the cases table,
-            // frozen (COPY FREEZE, after a truncate of the empty table in this transaction), and the unique key and
-            // the unit key are built once afterwards. Otherwise they go to a staging table and are merged.
+            // Into an empty table (the first load) every row is new: the rows stream
+            // straight into the cases table,
+            // frozen (COPY FREEZE, after a truncate of the empty table in this
+            // transaction), and the unique key and
+            // the unit key are built once afterwards. Otherwise they go to a staging
+            // table and are merged.
             Map<String, UUID> units = direct(con) ? unitsByName(con) : null;
             try (Statement st = con.createStatement()) {
                 if (units != null) {
                     st.execute("truncate screening_case_history, screening_case");
                     st.execute("alter table screening_case drop constraint screening_case_agency_case_no_key, "
                             + "drop constraint screening_case_unit_id_fkey");
-                } else {
-                    st.execute("create temp table screening_stage on commit drop as select 0::bigint as line, "
-                            + names + " from screening_case with no data");
+                }
+                else {
+                    st.execute("create temp table screening_stage on commit drop as select 0::bigint as line, " + names
+                            + " from screening_case with no data");
                 }
             }
             String copy = units != null
@@ -233,7 +283,8 @@ public class Imports {
                     for (int i = 0; i < values.length; i++) {
                         row.field(kinds[i], values[i]);
                     }
-                } else {
+                }
+                else {
                     row.startRow(values.length + 2);
                     for (int i = 0; i < values.length; i++) {
                         row.field(kinds[i], values[i]);
@@ -244,7 +295,8 @@ public class Imports {
                         unit = units.get(agency);
                     }
                     if (!units.containsKey(agency) && unknown.size() < 100) {
-                        unknown.add(agency); // as unknownAgencies() finds them after a merge, squad or not
+                        unknown.add(agency); // as unknownAgencies() finds them after a
+                                             // merge, squad or not
                     }
                     row.uuid(unit);
                     row.uuid(importId);
@@ -254,9 +306,10 @@ public class Imports {
             long[] applied;
             long[] fileCases = null;
             if (units != null) {
-                applied = new long[]{completeDirectLoad(con, parsed.copied(), importId), 0};
+                applied = new long[] { completeDirectLoad(con, parsed.copied(), importId), 0 };
                 unknown.forEach(a -> warnings.add(new Warning("screening.warning.unknownAgency", a)));
-            } else {
+            }
+            else {
                 try (Statement st = con.createStatement()) {
                     st.execute("analyze screening_stage");
                 }
@@ -265,8 +318,10 @@ public class Imports {
                 fileCases = fileCases(con);
             }
             if (applied[0] + applied[1] >= 10_000) {
-                // Fresh statistics for the rules that usually run right after a large import (autovacuum would
-                // get there only later): with the statistics of an empty table the planner sorts where it should hash.
+                // Fresh statistics for the rules that usually run right after a large
+                // import (autovacuum would
+                // get there only later): with the statistics of an empty table the
+                // planner sorts where it should hash.
                 try (Statement st = con.createStatement()) {
                     st.execute("analyze screening_case");
                 }
@@ -281,14 +336,17 @@ public class Imports {
             return new ImportResult(importId, parsed.rows(), applied[0], applied[1],
                     parsed.rows() - parsed.rejected() - applied[0] - applied[1], List.copyOf(parsed.rejections()),
                     parsed.rejected(), List.copyOf(warnings), fileCases);
-        } catch (SQLException | IOException e) {
-            // The library's or driver's own text (POI, SQL) stays in the log; the user gets the translated reason.
+        }
+        catch (SQLException | IOException e) {
+            // The library's or driver's own text (POI, SQL) stays in the log; the user
+            // gets the translated reason.
             log.info("screening import refused as unreadable: {}", e.toString());
             throw new ImportRefused("screening.refused.unreadable", "");
         }
     }
 
     private static final int AGENCY = position("agency");
+
     private static final int SQUAD = position("squad");
 
     private static int position(String column) {
@@ -304,20 +362,22 @@ public class Imports {
     /** The table holds no case yet. */
     private static boolean direct(Connection con) throws SQLException {
         try (Statement st = con.createStatement();
-             ResultSet rs = st.executeQuery("select not exists (select 1 from screening_case)")) {
+                ResultSet rs = st.executeQuery("select not exists (select 1 from screening_case)")) {
             rs.next();
             return rs.getBoolean(1);
         }
     }
 
     /**
-     * Unit ids by name, as the merge finds them in SQL: a case belongs to its squad's unit if that name is known,
-     * else to its agency's; of two units with the same name, the one higher up (shorter path).
+     * Unit ids by name, as the merge finds them in SQL: a case belongs to its squad's
+     * unit if that name is known, else to its agency's; of two units with the same name,
+     * the one higher up (shorter path).
      */
     private static Map<String, UUID> unitsByName(Connection con) throws SQLException {
         Map<String, UUID> units = new java.util.HashMap<>();
-        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery(
-                "select distinct on (name) name, id from org_unit order by name, length(path)")) {
+        try (Statement st = con.createStatement();
+                ResultSet rs = st
+                    .executeQuery("select distinct on (name) name, id from org_unit order by name, length(path)")) {
             while (rs.next()) {
                 units.put(rs.getString(1), rs.getObject(2, UUID.class));
             }
@@ -326,9 +386,10 @@ public class Imports {
     }
 
     /**
-     * After the straight load: a case number twice in the file keeps its later line (the higher id, as COPY numbers
-     * rows in file order), then the unique key and the unit key are built. The usual file has no duplicate key, so
-     * the unique key is first simply tried; only if it fails are duplicates looked for. Returns the cases kept.
+     * After the straight load: a case number twice in the file keeps its later line (the
+     * higher id, as COPY numbers rows in file order), then the unique key and the unit
+     * key are built. The usual file has no duplicate key, so the unique key is first
+     * simply tried; only if it fails are duplicates looked for. Returns the cases kept.
      */
     private static long completeDirectLoad(Connection con, long copied, UUID importId) throws SQLException {
         long deleted = 0;
@@ -337,7 +398,8 @@ public class Imports {
         try (Statement st = con.createStatement()) {
             st.execute(UNIQUE_KEY);
             con.releaseSavepoint(before);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
                 throw e;
             }
@@ -363,41 +425,55 @@ public class Imports {
 
     private static final String UNIQUE_KEY = "alter table screening_case add constraint screening_case_agency_case_no_key "
             + "unique (agency, case_no)";
+
     private static final String UNIT_KEY = "alter table screening_case add constraint screening_case_unit_id_fkey "
             + "foreign key (unit_id) references org_unit (id)";
 
-    /** Writes one readable row (its file line and canonical values) as a row of binary COPY. */
+    /**
+     * Writes one readable row (its file line and canonical values) as a row of binary
+     * COPY.
+     */
     interface RowFormat {
+
         void append(BinaryCopy row, long line, String[] values) throws IOException;
+
     }
 
-    /** Rows read, readable rows copied, rejected rows (the count) and the rejections kept in detail. */
+    /**
+     * Rows read, readable rows copied, rejected rows (the count) and the rejections kept
+     * in detail.
+     */
     record Parsed(long rows, long copied, long rejected, List<Rejection> rejections) {
     }
 
-    /** A batch of readable rows handed from the reading thread to the copying one; no rows marks the end. */
+    /**
+     * A batch of readable rows handed from the reading thread to the copying one; no rows
+     * marks the end.
+     */
     private record Batch(long[] lines, String[][] values, int size, Throwable failure) {
     }
 
     private static final int BATCH = 2_000;
 
     /**
-     * Reads the file on a second thread (decoding, parsing, checking every cell) while this thread encodes the
-     * readable rows for binary COPY and streams them to the server, so that reading and copying overlap. The queue
-     * between them is short, so memory stays bounded whatever the file size.
+     * Reads the file on a second thread (decoding, parsing, checking every cell) while
+     * this thread encodes the readable rows for binary COPY and streams them to the
+     * server, so that reading and copying overlap. The queue between them is short, so
+     * memory stays bounded whatever the file size.
      */
     private Parsed copyRows(Connection con, String copySql, CountingStream in, boolean xlsx, List<Warning> warnings,
-                            UUID importId, java.util.function.LongConsumer listener, RowFormat format)
+            UUID importId, java.util.function.LongConsumer listener, RowFormat format)
             throws SQLException, IOException {
         java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
         List<Rejection> rejections = new ArrayList<>();
         List<Warning> readerWarnings = new ArrayList<>();
-        long[] counts = new long[3]; // rows read, rejected, nanoseconds the reader waited for the copier
+        long[] counts = new long[3]; // rows read, rejected, nanoseconds the reader waited
+                                     // for the copier
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Thread reader = new Thread(() -> {
             long[] lines = new long[BATCH];
             String[][] values = new String[BATCH][];
-            int[] size = {0};
+            int[] size = { 0 };
             Throwable failure = null;
             try {
                 parse(ContractFormat.CASES, in, xlsx, readerWarnings, (line, v, rejection) -> {
@@ -407,7 +483,8 @@ public class Imports {
                         if (rejections.size() < MAX_REJECTIONS_KEPT) {
                             rejections.add(rejection);
                         }
-                    } else {
+                    }
+                    else {
                         lines[size[0]] = line;
                         values[size[0]++] = v;
                         if (size[0] == BATCH) {
@@ -427,12 +504,14 @@ public class Imports {
                 if (size[0] > 0) {
                     hand(queue, stop, new Batch(lines, values, size[0], null));
                 }
-            } catch (Throwable e) {
+            }
+            catch (Throwable e) {
                 failure = e;
             }
             try {
                 hand(queue, stop, new Batch(null, null, 0, failure));
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 // the copying thread has stopped already
             }
         }, "screening-import-reader");
@@ -458,34 +537,39 @@ public class Imports {
                 copied += b.size();
             }
             out.finish();
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } finally {
+        }
+        finally {
             stop.set(true);
             queue.clear();
         }
         try {
             reader.join();
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         warnings.addAll(readerWarnings);
-        // Which side is the bottleneck: the reader waits when the copier (and the server behind it) is slower.
+        // Which side is the bottleneck: the reader waits when the copier (and the server
+        // behind it) is slower.
         log.info("screening import {}: the reader waited {} ms for the copier, the copier {} ms for the reader",
                 importId, counts[2] / 1_000_000, waited / 1_000_000);
         return new Parsed(counts[0], copied, counts[1], rejections);
     }
 
     private static void hand(java.util.concurrent.BlockingQueue<Batch> queue,
-                             java.util.concurrent.atomic.AtomicBoolean stop, Batch batch) throws IOException {
+            java.util.concurrent.atomic.AtomicBoolean stop, Batch batch) throws IOException {
         try {
             while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 if (stop.get()) {
                     throw new IOException("import stopped");
                 }
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
@@ -505,23 +589,29 @@ public class Imports {
     }
 
     /**
-     * Applies the staging table to the cases: changed cases get a history row and are updated, new keys are inserted.
-     * Two plain statements instead of one {@code insert ... on conflict}: on a large first load nearly every row is new,
-     * and a plain insert of the rows with no case yet skips the speculative insertion and the history join that the
-     * upsert paid per row (100k cases: 11 s of upsert). The advisory lock taken at the start of the import keeps
-     * other imports from inserting the same keys between the existence check and the insert.
+     * Applies the staging table to the cases: changed cases get a history row and are
+     * updated, new keys are inserted. Two plain statements instead of one
+     * {@code insert ... on conflict}: on a large first load nearly every row is new, and
+     * a plain insert of the rows with no case yet skips the speculative insertion and the
+     * history join that the upsert paid per row (100k cases: 11 s of upsert). The
+     * advisory lock taken at the start of the import keeps other imports from inserting
+     * the same keys between the existence check and the insert.
      */
     private static long[] upsertCases(Connection con, UUID importId, List<Column> columns) throws SQLException {
         long t0 = System.nanoTime();
         String sCols = columns.stream().map(c -> "s." + c.name()).collect(Collectors.joining(", "));
         String cCols = columns.stream().map(c -> "c." + c.name()).collect(Collectors.joining(", "));
         String cols = columns.stream().map(Column::name).collect(Collectors.joining(", "));
-        String set = columns.stream().filter(c -> !c.name().equals("agency") && !c.name().equals("case_no"))
-                .map(c -> c.name() + " = s." + c.name()).collect(Collectors.joining(", "));
-        // The unit a case belongs to: its squad if that is a known unit, else its agency (shortest path wins a tie).
+        String set = columns.stream()
+            .filter(c -> !c.name().equals("agency") && !c.name().equals("case_no"))
+            .map(c -> c.name() + " = s." + c.name())
+            .collect(Collectors.joining(", "));
+        // The unit a case belongs to: its squad if that is a known unit, else its agency
+        // (shortest path wins a tie).
         String units = "units as (select distinct on (name) name, id from org_unit order by name, length(path))";
         try (Statement st = con.createStatement()) {
-            // A key twice in one file: the later line wins. Found by hashing keys only, so that the usual file
+            // A key twice in one file: the later line wins. Found by hashing keys only,
+            // so that the usual file
             // without duplicates costs no sort of the whole staging table.
             st.execute("""
                     delete from screening_stage s using (
@@ -530,7 +620,8 @@ public class Imports {
                     where s.agency = d.agency and s.case_no = d.case_no and s.line < d.keep
                     """);
         }
-        // Changed cases keep their previous values in the history, then take the new ones.
+        // Changed cases keep their previous values in the history, then take the new
+        // ones.
         try (PreparedStatement ps = con.prepareStatement("""
                 insert into screening_case_history (case_id, import_id, changed_at, old_values)
                 select c.id, ?, now(), to_jsonb(c) from screening_case c
@@ -553,11 +644,16 @@ public class Imports {
             ps.setObject(1, importId);
             updated = ps.executeUpdate();
         }
-        // A large load into a table of fewer cases: maintaining the unique (agency, case_no) index and checking the
-        // unit foreign key row by row cost more than the insert itself (300k cases: 2.5 s to insert without them,
-        // 11.5 s with the index, 15.8 s with the key too; building the index afterwards about 2 s). So both are
-        // dropped and re-created around the insert, inside this transaction (nothing is lost if it rolls back); the
-        // table is locked for the rest of the import, which a load of this size holds briefly compared to its run.
+        // A large load into a table of fewer cases: maintaining the unique (agency,
+        // case_no) index and checking the
+        // unit foreign key row by row cost more than the insert itself (300k cases: 2.5 s
+        // to insert without them,
+        // 11.5 s with the index, 15.8 s with the key too; building the index afterwards
+        // about 2 s). So both are
+        // dropped and re-created around the insert, inside this transaction (nothing is
+        // lost if it rolls back); the
+        // table is locked for the rest of the import, which a load of this size holds
+        // briefly compared to its run.
         long t2 = System.nanoTime();
         boolean bulk = bulkLoad(con);
         if (bulk) {
@@ -588,16 +684,18 @@ public class Imports {
         log.info("screening import {}: duplicates and history {} ms, update {} ms, insert {} ms{}", importId,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                 bulk ? ", unique index and unit key rebuilt in " + (System.nanoTime() - t3) / 1_000_000 + " ms" : "");
-        return new long[]{inserted, updated};
+        return new long[] { inserted, updated };
     }
 
     /**
-     * The ids of the staged file's cases after the merge, or null when they are all the table holds: every staged
-     * key is in the table by now, so equal counts mean the same cases, and listing them is skipped.
+     * The ids of the staged file's cases after the merge, or null when they are all the
+     * table holds: every staged key is in the table by now, so equal counts mean the same
+     * cases, and listing them is skipped.
      */
     private static long[] fileCases(Connection con) throws SQLException {
-        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery(
-                "select (select count(*) from screening_stage), (select count(*) from screening_case)")) {
+        try (Statement st = con.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "select (select count(*) from screening_stage), (select count(*) from screening_case)")) {
             rs.next();
             if (rs.getLong(1) == rs.getLong(2)) {
                 return null;
@@ -621,12 +719,17 @@ public class Imports {
         }
     }
 
-    /** At least 100,000 staged cases and more than the table holds (by the planner's estimate). */
+    /**
+     * At least 100,000 staged cases and more than the table holds (by the planner's
+     * estimate).
+     */
     private static boolean bulkLoad(Connection con) throws SQLException {
-        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery("""
-                select (select count(*) from screening_stage) as staged,
-                       (select greatest(reltuples, 0)::bigint from pg_class where oid = 'screening_case'::regclass) as held
-                """)) {
+        try (Statement st = con.createStatement();
+                ResultSet rs = st.executeQuery(
+                        """
+                                select (select count(*) from screening_stage) as staged,
+                                       (select greatest(reltuples, 0)::bigint from pg_class where oid = 'screening_case'::regclass) as held
+                                """)) {
             rs.next();
             return rs.getLong(1) >= 100_000 && rs.getLong(1) > rs.getLong(2);
         }
@@ -645,7 +748,8 @@ public class Imports {
         return warnings;
     }
 
-    // ---- benchmark ----------------------------------------------------------------------------------------
+    // ---- benchmark
+    // ----------------------------------------------------------------------------------------
 
     private ImportResult loadBenchmark(UUID importId, CountingStream in, boolean xlsx) {
         List<Warning> warnings = new ArrayList<>();
@@ -657,14 +761,18 @@ public class Imports {
                 read[0]++;
                 if (rejection != null) {
                     rejections.add(rejection);
-                } else if (new java.math.BigDecimal(values[4]).compareTo(new java.math.BigDecimal(values[5])) > 0) {
+                }
+                else if (new java.math.BigDecimal(values[4]).compareTo(new java.math.BigDecimal(values[5])) > 0) {
                     rejections.add(new Rejection(line, "max_fine", "screening.reject.range", values[5]));
-                } else if (rows.size() < 100_000) {
+                }
+                else if (rows.size() < 100_000) {
                     rows.add(values);
                 }
             });
-        } catch (IOException e) {
-            // The library's or driver's own text (POI, SQL) stays in the log; the user gets the translated reason.
+        }
+        catch (IOException e) {
+            // The library's or driver's own text (POI, SQL) stays in the log; the user
+            // gets the translated reason.
             log.info("screening import refused as unreadable: {}", e.toString());
             throw new ImportRefused("screening.refused.unreadable", "");
         }
@@ -672,56 +780,81 @@ public class Imports {
             long inserted = 0;
             long updated = 0;
             for (String[] v : rows) {
-                Boolean ins = jdbc.sql("""
-                        insert into screening_benchmark (violation_code, violation, legal_basis, circumstance, min_fine,
-                                                         max_fine, exempt_eligible, updated_by, updated_at)
-                        values (:code, :violation, :basis, :circumstance, :min::numeric, :max::numeric, :exempt, :by, :at)
-                        on conflict (violation_code, circumstance) do update set violation = excluded.violation,
-                            legal_basis = excluded.legal_basis, min_fine = excluded.min_fine, max_fine = excluded.max_fine,
-                            exempt_eligible = excluded.exempt_eligible, updated_by = excluded.updated_by,
-                            updated_at = excluded.updated_at, version = screening_benchmark.version + 1
-                        where (screening_benchmark.violation, screening_benchmark.legal_basis, screening_benchmark.min_fine,
-                               screening_benchmark.max_fine, screening_benchmark.exempt_eligible)
-                              is distinct from (excluded.violation, excluded.legal_basis, excluded.min_fine,
-                               excluded.max_fine, excluded.exempt_eligible)
-                        returning (xmax = 0)
-                        """).param("code", v[0]).param("violation", v[1]).param("basis", v[2])
-                        .param("circumstance", v[3]).param("min", v[4]).param("max", v[5])
-                        .param("exempt", "t".equals(v[6])).param("by", org.duban.security.CurrentUser.actor())
-                        .param("at", Timestamp.from(clock.instant())).query(Boolean.class).optional().orElse(null);
+                Boolean ins = jdbc
+                    .sql("""
+                            insert into screening_benchmark (violation_code, violation, legal_basis, circumstance, min_fine,
+                                                             max_fine, exempt_eligible, updated_by, updated_at)
+                            values (:code, :violation, :basis, :circumstance, :min::numeric, :max::numeric, :exempt, :by, :at)
+                            on conflict (violation_code, circumstance) do update set violation = excluded.violation,
+                                legal_basis = excluded.legal_basis, min_fine = excluded.min_fine, max_fine = excluded.max_fine,
+                                exempt_eligible = excluded.exempt_eligible, updated_by = excluded.updated_by,
+                                updated_at = excluded.updated_at, version = screening_benchmark.version + 1
+                            where (screening_benchmark.violation, screening_benchmark.legal_basis, screening_benchmark.min_fine,
+                                   screening_benchmark.max_fine, screening_benchmark.exempt_eligible)
+                                  is distinct from (excluded.violation, excluded.legal_basis, excluded.min_fine,
+                                   excluded.max_fine, excluded.exempt_eligible)
+                            returning (xmax = 0)
+                            """)
+                    .param("code", v[0])
+                    .param("violation", v[1])
+                    .param("basis", v[2])
+                    .param("circumstance", v[3])
+                    .param("min", v[4])
+                    .param("max", v[5])
+                    .param("exempt", "t".equals(v[6]))
+                    .param("by", org.duban.security.CurrentUser.actor())
+                    .param("at", Timestamp.from(clock.instant()))
+                    .query(Boolean.class)
+                    .optional()
+                    .orElse(null);
                 if (ins != null) {
                     if (ins) {
                         inserted++;
-                    } else {
+                    }
+                    else {
                         updated++;
                     }
                 }
             }
-            return new long[]{inserted, updated};
+            return new long[] { inserted, updated };
         });
         saveRejections(importId, rejections);
-        return new ImportResult(importId, read[0], counts[0], counts[1],
-                rows.size() - counts[0] - counts[1], List.copyOf(rejections), rejections.size(), List.copyOf(warnings));
+        return new ImportResult(importId, read[0], counts[0], counts[1], rows.size() - counts[0] - counts[1],
+                List.copyOf(rejections), rejections.size(), List.copyOf(warnings));
     }
 
-    // ---- bookkeeping --------------------------------------------------------------------------------------
+    // ---- bookkeeping
+    // --------------------------------------------------------------------------------------
 
     private void progress(UUID importId, long rows, long bytes) {
         jdbc.sql("update screening_import set rows_read = :rows, bytes_read = :bytes where id = :id")
-                .param("rows", rows).param("bytes", bytes).param("id", importId).update();
+            .param("rows", rows)
+            .param("bytes", bytes)
+            .param("id", importId)
+            .update();
     }
 
     private void finish(UUID importId, ImportResult r, long bytes) {
-        // One warning per line: a line break inside an argument (a quoted CSV header may hold one) would split it.
-        String warnings = r.warnings().stream()
-                .map(w -> w.key() + "|" + (w.arg() == null ? "" : w.arg().replaceAll("\\R", " ")))
-                .collect(Collectors.joining("\n"));
-        jdbc.sql("""
-                update screening_import set status = 'DONE', rows_read = :rows, rows_inserted = :ins, rows_updated = :upd,
-                       rows_rejected = :rej, bytes_read = :bytes, warnings = :warnings, finished_at = :at where id = :id
-                """).param("rows", r.rowsRead()).param("ins", r.inserted()).param("upd", r.updated())
-                .param("rej", r.rejectedCount()).param("bytes", bytes).param("warnings", warnings)
-                .param("at", Timestamp.from(clock.instant())).param("id", importId).update();
+        // One warning per line: a line break inside an argument (a quoted CSV header may
+        // hold one) would split it.
+        String warnings = r.warnings()
+            .stream()
+            .map(w -> w.key() + "|" + (w.arg() == null ? "" : w.arg().replaceAll("\\R", " ")))
+            .collect(Collectors.joining("\n"));
+        jdbc.sql(
+                """
+                        update screening_import set status = 'DONE', rows_read = :rows, rows_inserted = :ins, rows_updated = :upd,
+                               rows_rejected = :rej, bytes_read = :bytes, warnings = :warnings, finished_at = :at where id = :id
+                        """)
+            .param("rows", r.rowsRead())
+            .param("ins", r.inserted())
+            .param("upd", r.updated())
+            .param("rej", r.rejectedCount())
+            .param("bytes", bytes)
+            .param("warnings", warnings)
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", importId)
+            .update();
     }
 
     private void saveRejections(UUID importId, List<Rejection> rejections) {
@@ -735,7 +868,8 @@ public class Imports {
                     "copy screening_rejection (" + String.join(", ", columns) + ") from stdin (format binary)")) {
                 BinaryCopy out = new BinaryCopy(copy);
                 for (Rejection r : rejections) {
-                    String[] values = {importId.toString(), Long.toString(r.line()), r.column(), r.reasonKey(), r.value()};
+                    String[] values = { importId.toString(), Long.toString(r.line()), r.column(), r.reasonKey(),
+                            r.value() };
                     out.startRow(values.length);
                     for (int i = 0; i < values.length; i++) {
                         out.field(kinds[i], values[i]);
@@ -743,7 +877,8 @@ public class Imports {
                 }
                 out.finish();
             }
-        } catch (SQLException | IOException e) {
+        }
+        catch (SQLException | IOException e) {
             throw new IllegalStateException("saving rejections", e);
         }
     }
@@ -754,6 +889,7 @@ public class Imports {
 
     /** Counts the bytes read, for the progress bar. */
     static final class CountingStream extends FilterInputStream {
+
         volatile long count;
 
         CountingStream(InputStream in) {
@@ -777,5 +913,7 @@ public class Imports {
             }
             return n;
         }
+
     }
+
 }

@@ -11,13 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.UUID;
 
 /**
- * "Turn into a problem": registers a finding in the ledger (source RISK_SCREENING, the finding's id as source
- * reference) and marks the finding, in one transaction. Findings naming an officer become confidential clues.
+ * "Turn into a problem": registers a finding in the ledger (source RISK_SCREENING, the
+ * finding's id as source reference) and marks the finding, in one transaction. Findings
+ * naming an officer become confidential clues.
  */
 @Service
 class ProblemHandover {
 
     private final Problems problems;
+
     private final Findings findings;
 
     ProblemHandover(Problems problems, Findings findings) {
@@ -44,4 +46,5 @@ class ProblemHandover {
         findings.markProblem(f.id(), reference, version, reader);
         return id;
     }
+
 }

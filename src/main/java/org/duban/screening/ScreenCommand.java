@@ -24,9 +24,11 @@ import java.util.UUID;
 
 /**
  * {@code java -jar duban.jar screen --benchmark benchmark.csv --cases cases.csv --out findings.csv [--all]}
- * (docs/screening-contract.md): imports both files into the configured database, runs every enabled rule over the
- * cases of the file given (with {@code --all}: over every case in the database, e.g. a nightly batch), writes those
- * findings. Bad rows go to standard error and do not stop the run; unusable arguments or unreadable files exit with 2.
+ * (docs/screening-contract.md): imports both files into the configured database, runs
+ * every enabled rule over the cases of the file given (with {@code --all}: over every
+ * case in the database, e.g. a nightly batch), writes those findings. Bad rows go to
+ * standard error and do not stop the run; unusable arguments or unreadable files exit
+ * with 2.
  */
 @Component
 class ScreenCommand implements Command {
@@ -34,11 +36,15 @@ class ScreenCommand implements Command {
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     private final Imports imports;
+
     private final Screening screening;
+
     private final Findings findings;
+
     private final MessageSource messages;
 
     PrintStream out = System.out;
+
     PrintStream err = System.err;
 
     ScreenCommand(Imports imports, Screening screening, Findings findings, MessageSource messages) {
@@ -83,10 +89,11 @@ class ScreenCommand implements Command {
             return usage("no such directory for " + target);
         }
         String actor = "cli:" + System.getProperty("user.name", "unknown");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(actor, null, List.of()));
+        SecurityContextHolder.getContext()
+            .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, List.of()));
         try {
-            // Time from the JVM's start to here: starting the context and its database (figures for bench/).
+            // Time from the JVM's start to here: starting the context and its database
+            // (figures for bench/).
             long startedUp = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             long start = System.nanoTime();
             ImportResult b;
@@ -114,34 +121,40 @@ class ScreenCommand implements Command {
                     all ? null : c.fileCases());
             long screened = System.nanoTime();
             long written;
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8))) {
+            try (Writer w = new BufferedWriter(
+                    new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8))) {
                 written = findings.writeCsv(run.id(), w, CHINESE);
             }
-            out.printf(Locale.ROOT, "screen: %d cases read, %d new, %d updated, %d rejected; %d rules, %d findings "
+            out.printf(Locale.ROOT,
+                    "screen: %d cases read, %d new, %d updated, %d rejected; %d rules, %d findings "
                             + "(start-up %.1f s, import %.1f s, rules %.1f s, written %.1f s) -> %s%n",
                     c.rowsRead(), c.inserted(), c.updated(), c.rejectedCount(), run.counts().size(), written,
                     startedUp / 1e3, (imported - start) / 1e9, (screened - imported) / 1e9,
                     (System.nanoTime() - screened) / 1e9, target);
             return 0;
-        } catch (ImportRefused refused) {
-            err.println("screen: " + messages.getMessage(refused.messageKey(), refused.args(), refused.messageKey(),
-                    CHINESE));
+        }
+        catch (ImportRefused refused) {
+            err.println("screen: "
+                    + messages.getMessage(refused.messageKey(), refused.args(), refused.messageKey(), CHINESE));
             return 2;
-        } finally {
+        }
+        finally {
             SecurityContextHolder.clearContext();
         }
     }
 
     private void report(Path file, ImportResult r) {
         for (ImportResult.Warning w : r.warnings()) {
-            err.println(file.getFileName() + ": " + messages.getMessage(w.key(), new Object[]{w.arg()}, w.key(), CHINESE));
+            err.println(file.getFileName() + ": "
+                    + messages.getMessage(w.key(), new Object[] { w.arg() }, w.key(), CHINESE));
         }
         for (ImportResult.Rejection rej : r.rejections()) {
             err.println(file.getFileName() + ":" + rej.line() + ": " + rej.column() + ": "
-                    + messages.getMessage(rej.reasonKey(), new Object[]{rej.value()}, rej.reasonKey(), CHINESE));
+                    + messages.getMessage(rej.reasonKey(), new Object[] { rej.value() }, rej.reasonKey(), CHINESE));
         }
         if (r.rejectedCount() > r.rejections().size()) {
-            err.println(file.getFileName() + ": " + (r.rejectedCount() - r.rejections().size()) + " more rejected rows");
+            err.println(
+                    file.getFileName() + ": " + (r.rejectedCount() - r.rejections().size()) + " more rejected rows");
         }
         out.println(file.getFileName() + ": " + r.rowsRead() + " rows, " + r.inserted() + " new, " + r.updated()
                 + " updated, " + r.unchanged() + " unchanged, " + r.rejectedCount() + " rejected");
@@ -160,4 +173,5 @@ class ScreenCommand implements Command {
             return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
         }
     }
+
 }

@@ -16,28 +16,37 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Runs every enabled rule over all imported cases, in the database, and records the run: who, when, which data
- * (case count, decision dates, imports), which rules and which settings. A finding that a person already
- * dismissed or turned into a problem keeps that decision when the same signal comes back in a later run.
+ * Runs every enabled rule over all imported cases, in the database, and records the run:
+ * who, when, which data (case count, decision dates, imports), which rules and which
+ * settings. A finding that a person already dismissed or turned into a problem keeps that
+ * decision when the same signal comes back in a later run.
  */
 @Service
 public class Screening {
 
-    public enum Trigger { WEB, COMMAND, SCHEDULE }
+    public enum Trigger {
+
+        WEB, COMMAND, SCHEDULE
+
+    }
 
     /** Outcome of a run; {@code millis} and {@code counts} per rule. */
     public record RunResult(UUID id, long caseCount, long findingCount, Map<String, Long> millis,
-                            Map<String, Long> counts) {
+            Map<String, Long> counts) {
     }
 
     private final JdbcClient jdbc;
+
     private final ScreeningSettings settings;
+
     private final TransactionTemplate tx;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     Screening(JdbcClient jdbc, ScreeningSettings settings, TransactionTemplate tx, ApplicationEventPublisher events,
-              Clock clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.tx = tx;
@@ -50,19 +59,23 @@ public class Screening {
     }
 
     /**
-     * As above, over only the cases with the given ids ({@code scope}; null: every case): the {@code screen}
-     * command answers for the files it was given, their cases compared with each other, not with whatever else the
-     * database holds. The rules' SQL names {@code screening_case} unqualified, so a temporary table of that name
-     * holding the scope's cases stands in for the table for the length of the run.
+     * As above, over only the cases with the given ids ({@code scope}; null: every case):
+     * the {@code screen} command answers for the files it was given, their cases compared
+     * with each other, not with whatever else the database holds. The rules' SQL names
+     * {@code screening_case} unqualified, so a temporary table of that name holding the
+     * scope's cases stands in for the table for the length of the run.
      */
     public RunResult run(Trigger trigger, String actor, Consumer<String> progress, long[] scope) {
         return tx.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(7171040)").query().singleRow();
-            // Hash tables of the pattern rules (up to a million keys) stay in memory instead of spilling to disk.
+            // Hash tables of the pattern rules (up to a million keys) stay in memory
+            // instead of spilling to disk.
             jdbc.sql("set local work_mem = '256MB'").update();
             if (scope != null) {
-                // Named explicitly (the temporary schema is searched first anyway) so that plans the connection
-                // cached for statements of an earlier, unscoped run are made again against the stand-in.
+                // Named explicitly (the temporary schema is searched first anyway) so
+                // that plans the connection
+                // cached for statements of an earlier, unscoped run are made again
+                // against the stand-in.
                 jdbc.sql("set local search_path = pg_temp, public").update();
                 jdbc.sql("""
                         create temp table screening_case on commit drop as
@@ -71,8 +84,11 @@ public class Screening {
                 jdbc.sql("analyze screening_case").update();
             }
             Map<String, Object> params = new LinkedHashMap<>(settings.parameters());
-            List<String> rules = settings.rules().stream().filter(ScreeningSettings.Rule::enabled)
-                    .map(ScreeningSettings.Rule::code).toList();
+            List<String> rules = settings.rules()
+                .stream()
+                .filter(ScreeningSettings.Rule::enabled)
+                .map(ScreeningSettings.Rule::code)
+                .toList();
             UUID id = UUID.randomUUID();
             Map<String, Object> data = jdbc.sql("""
                     select coalesce(sum(n), 0) as n, min(dfrom) as dfrom, max(dto) as dto,
@@ -84,11 +100,18 @@ public class Screening {
                     insert into screening_run (id, started_by, trigger, started_at, status, case_count, decided_from,
                                                decided_to, imports, rules, settings)
                     values (:id, :by, :trigger, :at, 'RUNNING', :n, :dfrom, :dto, :imports, :rules, :settings::jsonb)
-                    """).param("id", id).param("by", actor).param("trigger", trigger.name())
-                    .param("at", Timestamp.from(clock.instant())).param("n", data.get("n"))
-                    .param("dfrom", data.get("dfrom")).param("dto", data.get("dto"))
-                    .param("imports", data.get("imports")).param("rules", String.join(",", rules))
-                    .param("settings", JsonMapper.builder().build().writeValueAsString(params)).update();
+                    """)
+                .param("id", id)
+                .param("by", actor)
+                .param("trigger", trigger.name())
+                .param("at", Timestamp.from(clock.instant()))
+                .param("n", data.get("n"))
+                .param("dfrom", data.get("dfrom"))
+                .param("dto", data.get("dto"))
+                .param("imports", data.get("imports"))
+                .param("rules", String.join(",", rules))
+                .param("settings", JsonMapper.builder().build().writeValueAsString(params))
+                .update();
             params.put("run", id);
             Map<String, Long> millis = new LinkedHashMap<>();
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -108,18 +131,23 @@ public class Screening {
                 }
             }
             if (aggregateSubjects(id) > 0) {
-                // The counts per rule as written: a subject found in several groups is one finding.
+                // The counts per rule as written: a subject found in several groups is
+                // one finding.
                 Map<String, Long> written = new LinkedHashMap<>();
                 jdbc.sql("select rule, count(*) as n from screening_finding where run_id = :run group by rule")
-                        .param("run", id).query(rs -> {
-                            written.put(rs.getString("rule"), rs.getLong("n"));
-                        });
+                    .param("run", id)
+                    .query(rs -> {
+                        written.put(rs.getString("rule"), rs.getLong("n"));
+                    });
                 counts.replaceAll((rule, n) -> written.getOrDefault(rule, 0L));
                 total = counts.values().stream().mapToLong(Long::longValue).sum();
             }
             carryOverDecisions(id);
             jdbc.sql("update screening_run set status = 'DONE', finished_at = :at, finding_count = :n where id = :id")
-                    .param("at", Timestamp.from(clock.instant())).param("n", total).param("id", id).update();
+                .param("at", Timestamp.from(clock.instant()))
+                .param("n", total)
+                .param("id", id)
+                .update();
             events.publishEvent(AuditEvent.change("screening.run", "screening_run", id, Map.of(),
                     Map.of("trigger", trigger.name(), "cases", data.get("n"), "findings", total, "rules", rules)));
             return new RunResult(id, ((Number) data.get("n")).longValue(), total, millis, counts);
@@ -127,41 +155,45 @@ public class Screening {
     }
 
     /**
-     * One finding per subject and rule: the rules find a subject per group (an officer per violation and
-     * circumstance, a unit per facts text, a vehicle per officer), and a subject found in several groups becomes one
-     * finding with the highest severity of its groups, all their cases, and each group's figures in {@code groups}
-     * (most severe first) for its explanation. The top group's key and arguments stay on the row, so that a decision
-     * on it carries over as before.
+     * One finding per subject and rule: the rules find a subject per group (an officer
+     * per violation and circumstance, a unit per facts text, a vehicle per officer), and
+     * a subject found in several groups becomes one finding with the highest severity of
+     * its groups, all their cases, and each group's figures in {@code groups} (most
+     * severe first) for its explanation. The top group's key and arguments stay on the
+     * row, so that a decision on it carries over as before.
      */
     int aggregateSubjects(UUID run) {
-        int merged = jdbc.sql("""
-                with g as materialized (
-                    select f.*, case f.severity when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end as rank,
-                           row_number() over (partition by f.rule, f.subject_type, f.subject_id
-                                              order by case f.severity when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end desc,
-                                                       cardinality(f.case_ids) desc, f.explain_key, f.args::text) as pos,
-                           count(*) over (partition by f.rule, f.subject_type, f.subject_id) as groups_n
-                    from screening_finding f where f.run_id = :run and f.subject_type <> 'CASE'
-                ), m as (
-                    select * from g where groups_n > 1
-                ), c as (
-                    select rule, subject_type, subject_id, array_agg(distinct i order by i) as ids
-                    from m cross join unnest(m.case_ids) i group by 1, 2, 3
-                ), a as (
-                    select rule, subject_type, subject_id, max(rank) as rank, max(period) as period,
-                           max(officer) as any_officer, mode() within group (order by unit_id) as unit_id,
-                           jsonb_agg(jsonb_build_object('severity', severity, 'key', explain_key, 'args', to_jsonb(args),
-                                                        'cases', cardinality(case_ids)) order by pos) as groups
-                    from m group by 1, 2, 3
-                )
-                insert into screening_finding (run_id, rule, category, subject_type, subject_id, severity, case_ids,
-                                               explain_key, args, unit_id, officer, period, groups)
-                select :run, a.rule, t.category, a.subject_type, a.subject_id, (array['LOW', 'MEDIUM', 'HIGH'])[a.rank],
-                       c.ids, t.explain_key, t.args, coalesce(a.unit_id, t.unit_id), coalesce(t.officer, a.any_officer),
-                       a.period, a.groups
-                from a join c using (rule, subject_type, subject_id)
-                join m t on t.rule = a.rule and t.subject_type = a.subject_type and t.subject_id = a.subject_id and t.pos = 1
-                """).param("run", run).update();
+        int merged = jdbc
+            .sql("""
+                    with g as materialized (
+                        select f.*, case f.severity when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end as rank,
+                               row_number() over (partition by f.rule, f.subject_type, f.subject_id
+                                                  order by case f.severity when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end desc,
+                                                           cardinality(f.case_ids) desc, f.explain_key, f.args::text) as pos,
+                               count(*) over (partition by f.rule, f.subject_type, f.subject_id) as groups_n
+                        from screening_finding f where f.run_id = :run and f.subject_type <> 'CASE'
+                    ), m as (
+                        select * from g where groups_n > 1
+                    ), c as (
+                        select rule, subject_type, subject_id, array_agg(distinct i order by i) as ids
+                        from m cross join unnest(m.case_ids) i group by 1, 2, 3
+                    ), a as (
+                        select rule, subject_type, subject_id, max(rank) as rank, max(period) as period,
+                               max(officer) as any_officer, mode() within group (order by unit_id) as unit_id,
+                               jsonb_agg(jsonb_build_object('severity', severity, 'key', explain_key, 'args', to_jsonb(args),
+                                                            'cases', cardinality(case_ids)) order by pos) as groups
+                        from m group by 1, 2, 3
+                    )
+                    insert into screening_finding (run_id, rule, category, subject_type, subject_id, severity, case_ids,
+                                                   explain_key, args, unit_id, officer, period, groups)
+                    select :run, a.rule, t.category, a.subject_type, a.subject_id, (array['LOW', 'MEDIUM', 'HIGH'])[a.rank],
+                           c.ids, t.explain_key, t.args, coalesce(a.unit_id, t.unit_id), coalesce(t.officer, a.any_officer),
+                           a.period, a.groups
+                    from a join c using (rule, subject_type, subject_id)
+                    join m t on t.rule = a.rule and t.subject_type = a.subject_type and t.subject_id = a.subject_id and t.pos = 1
+                    """)
+            .param("run", run)
+            .update();
         jdbc.sql("""
                 delete from screening_finding f
                 where f.run_id = :run and f.groups is null and f.subject_type <> 'CASE'
@@ -171,7 +203,10 @@ public class Screening {
         return merged;
     }
 
-    /** Same rule, subject and cases as a decided finding of an earlier run: the decision stands. */
+    /**
+     * Same rule, subject and cases as a decided finding of an earlier run: the decision
+     * stands.
+     */
     private void carryOverDecisions(UUID run) {
         jdbc.sql("""
                 update screening_finding f set status = p.status, dismiss_reason = p.dismiss_reason,
@@ -183,4 +218,5 @@ public class Screening {
                   and f.subject_id = p.subject_id and f.explain_key = p.explain_key
                 """).param("run", run).update();
     }
+
 }

@@ -41,19 +41,27 @@ import java.util.stream.Collectors;
 class ScreeningController {
 
     private final Findings findings;
+
     private final Imports imports;
+
     private final Screening screening;
+
     private final ScreeningSettings settings;
+
     private final ScreeningData data;
+
     private final ProblemHandover problems;
+
     private final OrgUnits units;
+
     private final TaskExecutor executor;
+
     private final org.springframework.context.MessageSource messages;
 
     ScreeningController(Findings findings, Imports imports, Screening screening, ScreeningSettings settings,
-                        ScreeningData data, ProblemHandover problems, OrgUnits units,
-                        @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                        org.springframework.context.MessageSource messages) {
+            ScreeningData data, ProblemHandover problems, OrgUnits units,
+            @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            org.springframework.context.MessageSource messages) {
         this.messages = messages;
         this.findings = findings;
         this.imports = imports;
@@ -75,15 +83,16 @@ class ScreeningController {
         return "redirect:/screening/findings";
     }
 
-    // ---- findings -----------------------------------------------------------------------------------------
+    // ---- findings
+    // -----------------------------------------------------------------------------------------
 
     @GetMapping("/screening/findings")
     String findings(@RequestParam(required = false) String category, @RequestParam(required = false) String rule,
-                    @RequestParam(required = false) String severity, @RequestParam(required = false) UUID unit,
-                    @RequestParam(required = false) String officer, @RequestParam(required = false) String status,
-                    @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth from,
-                    @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth to,
-                    @RequestParam(required = false) Integer page, Model model, Locale locale) {
+            @RequestParam(required = false) String severity, @RequestParam(required = false) UUID unit,
+            @RequestParam(required = false) String officer, @RequestParam(required = false) String status,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth from,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth to,
+            @RequestParam(required = false) Integer page, Model model, Locale locale) {
         Findings.Query q = new Findings.Query(category, rule, severity, unit, officer,
                 from == null ? null : from.atDay(1), to == null ? null : to.atDay(1), status, null);
         Findings.Reader reader = reader();
@@ -92,8 +101,8 @@ class ScreeningController {
                 PageOf.offset(number, PageOf.DEFAULT_SIZE));
         model.addAttribute("page", new PageOf<>(list, findings.count(q, reader), number, PageOf.DEFAULT_SIZE));
         model.addAttribute("findings", list);
-        model.addAttribute("explanations", list.stream().collect(Collectors.toMap(Findings.Finding::id,
-                f -> findings.explain(f, locale), (a, b) -> a)));
+        model.addAttribute("explanations", list.stream()
+            .collect(Collectors.toMap(Findings.Finding::id, f -> findings.explain(f, locale), (a, b) -> a)));
         model.addAttribute("q", q);
         model.addAttribute("fromMonth", from == null ? "" : from.toString());
         model.addAttribute("toMonth", to == null ? "" : to.toString());
@@ -119,10 +128,12 @@ class ScreeningController {
             months.add(month);
             series.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(month, ((Number) row.get("n")).longValue());
         }
-        List<Map<String, Object>> out = series.entrySet().stream().map(e -> Map.<String, Object>of(
-                "name", dim.equals("category") ? messages.getMessage("screening.category." + e.getKey(), null, e.getKey(), locale)
-                        : e.getKey(),
-                "data", months.stream().map(m -> e.getValue().getOrDefault(m, 0L)).toList())).toList();
+        List<Map<String, Object>> out = series.entrySet()
+            .stream()
+            .map(e -> Map.<String, Object>of("name", dim.equals("category")
+                    ? messages.getMessage("screening.category." + e.getKey(), null, e.getKey(), locale) : e.getKey(),
+                    "data", months.stream().map(m -> e.getValue().getOrDefault(m, 0L)).toList()))
+            .toList();
         return Map.of("months", months, "series", out);
     }
 
@@ -140,25 +151,27 @@ class ScreeningController {
 
     @PostMapping("/screening/findings/{id}/dismiss")
     String dismiss(@PathVariable UUID id, @RequestParam(required = false) String reason,
-                   @RequestParam(defaultValue = "-1") long version,
-                   RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "-1") long version, RedirectAttributes redirect) {
         try {
             findings.dismiss(id, reason, version, reader());
             redirect.addFlashAttribute("flash", "screening.flash.dismissed");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/findings/" + id;
     }
 
     @PostMapping("/screening/findings/{id}/problem")
-    String problem(@PathVariable UUID id, @RequestParam(defaultValue = "-1") long version, RedirectAttributes redirect, Locale locale) {
+    String problem(@PathVariable UUID id, @RequestParam(defaultValue = "-1") long version, RedirectAttributes redirect,
+            Locale locale) {
         try {
             Findings.Reader reader = reader();
             Findings.Finding f = findings.get(id, reader);
             problems.turnIntoProblem(f, findings.explain(f, Locale.SIMPLIFIED_CHINESE), version, reader);
             redirect.addFlashAttribute("flash", "screening.flash.problem");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/findings/" + id;
@@ -171,12 +184,13 @@ class ScreeningController {
         List<Findings.Finding> related = findings.findingsOfCase(id, reader);
         model.addAttribute("c", c);
         model.addAttribute("related", related);
-        model.addAttribute("explanations", related.stream().collect(Collectors.toMap(Findings.Finding::id,
-                f -> findings.explain(f, locale), (a, b) -> a)));
+        model.addAttribute("explanations", related.stream()
+            .collect(Collectors.toMap(Findings.Finding::id, f -> findings.explain(f, locale), (a, b) -> a)));
         return "screening/case";
     }
 
-    // ---- imports ------------------------------------------------------------------------------------------
+    // ---- imports
+    // ------------------------------------------------------------------------------------------
 
     @GetMapping("/screening/imports")
     String imports(Model model) {
@@ -197,22 +211,31 @@ class ScreeningController {
         Path temp = Files.createTempFile("duban-import", ".upload");
         file.transferTo(temp);
         boolean xlsx = ScreenCommand.isXlsx(temp);
-        String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
+        String name = file.getOriginalFilename() == null ? "upload"
+                : Path.of(file.getOriginalFilename()).getFileName().toString();
         UUID id = imports.start(kind, name, Files.size(temp), CurrentUser.actor());
         executor.execute(new DelegatingSecurityContextRunnable(() -> {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(temp), 1 << 16)) {
                 if (kind.equals("CASES")) {
                     imports.importCases(id, in, xlsx);
-                } else {
+                }
+                else {
                     imports.importBenchmark(id, in, xlsx);
                 }
-            } catch (IOException | RuntimeException e) {
-                imports.fail(id, e instanceof BusinessRuleViolation b ? b.messageKey() + "|" + String.join(" ",
-                        java.util.Arrays.stream(b.args()).map(String::valueOf).toList()) : "screening.refused.unreadable|");
-            } finally {
+            }
+            catch (IOException | RuntimeException e) {
+                imports.fail(id,
+                        e instanceof BusinessRuleViolation b
+                                ? b.messageKey() + "|"
+                                        + String.join(" ",
+                                                java.util.Arrays.stream(b.args()).map(String::valueOf).toList())
+                                : "screening.refused.unreadable|");
+            }
+            finally {
                 try {
                     Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
+                }
+                catch (IOException ignored) {
                     // a temporary file left behind is removed by the system
                 }
             }
@@ -222,14 +245,15 @@ class ScreeningController {
 
     @GetMapping("/screening/imports/{id}")
     String importView(@PathVariable UUID id, Model model,
-                      @RequestHeader(value = "HX-Request", required = false) String htmx) {
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
         ScreeningData.ImportView view = data.importOf(id);
         model.addAttribute("imp", view);
         model.addAttribute("rejections", data.rejections(id, 1000));
         return htmx != null ? "screening/import :: progress" : "screening/import";
     }
 
-    // ---- benchmark, settings, runs ------------------------------------------------------------------------
+    // ---- benchmark, settings, runs
+    // ------------------------------------------------------------------------
 
     @GetMapping("/screening/benchmark")
     String benchmark(Model model) {
@@ -239,14 +263,14 @@ class ScreeningController {
 
     @PostMapping("/screening/benchmark")
     String updateBenchmark(@RequestParam String violationCode, @RequestParam String circumstance,
-                           @RequestParam(required = false) BigDecimal minFine,
-                           @RequestParam(required = false) BigDecimal maxFine,
-                           @RequestParam(defaultValue = "false") boolean exemptEligible, @RequestParam long version,
-                           RedirectAttributes redirect) {
+            @RequestParam(required = false) BigDecimal minFine, @RequestParam(required = false) BigDecimal maxFine,
+            @RequestParam(defaultValue = "false") boolean exemptEligible, @RequestParam long version,
+            RedirectAttributes redirect) {
         try {
             data.updateBenchmark(violationCode, circumstance, minFine, maxFine, exemptEligible, version);
             redirect.addFlashAttribute("flash", "flash.saved");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/benchmark";
@@ -261,11 +285,12 @@ class ScreeningController {
 
     @PostMapping("/screening/settings/{key}")
     String updateSetting(@PathVariable String key, @RequestParam(required = false) String value,
-                         @RequestParam long version, RedirectAttributes redirect) {
+            @RequestParam long version, RedirectAttributes redirect) {
         try {
             settings.update(key, value, version);
             redirect.addFlashAttribute("flash", "flash.saved");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             Flash.refused(redirect, refusal);
         }
         return "redirect:/screening/settings";
@@ -273,7 +298,7 @@ class ScreeningController {
 
     @PostMapping("/screening/rules/{code}")
     String enableRule(@PathVariable String code, @RequestParam boolean enabled, @RequestParam long version,
-                      RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!ScreeningRules.SQL.containsKey(code)) {
             throw new org.duban.shared.NotFoundException("rule " + code);
         }
@@ -299,4 +324,5 @@ class ScreeningController {
     private Map<UUID, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
     }
+
 }

@@ -19,24 +19,32 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Gives the demonstration county a year of screened penalty cases: the standard benchmark, a few thousand cases
- * from the generator of the quality tests (each rule's pattern planted a few times among clean cases), imported and
- * screened through the same services as a user's file, so that the {@code /screening} pages show real findings.
- * Loads only into empty screening tables, after the organisation tree (the cases name its brigades and squads).
+ * Gives the demonstration county a year of screened penalty cases: the standard
+ * benchmark, a few thousand cases from the generator of the quality tests (each rule's
+ * pattern planted a few times among clean cases), imported and screened through the same
+ * services as a user's file, so that the {@code /screening} pages show real findings.
+ * Loads only into empty screening tables, after the organisation tree (the cases name its
+ * brigades and squads).
  */
 @Component
 @Order(130)
 class ScreeningDemoLoader implements DemoLoader {
 
-    /** Enough for the pattern rules' minimum case counts, small enough for a quick start (well under 2 s). */
+    /**
+     * Enough for the pattern rules' minimum case counts, small enough for a quick start
+     * (well under 2 s).
+     */
     static final int CASES = 3_000;
     static final String ACTOR = "system";
 
     private static final Logger log = LoggerFactory.getLogger(ScreeningDemoLoader.class);
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final Imports imports;
+
     private final Screening screening;
 
     ScreeningDemoLoader(DemoMode demoMode, JdbcClient jdbc, Imports imports, Screening screening) {
@@ -67,9 +75,11 @@ class ScreeningDemoLoader implements DemoLoader {
                     new ByteArrayInputStream(file.toByteArray()), false);
             long screened = System.nanoTime();
             Screening.RunResult run = screening.run(Screening.Trigger.COMMAND, ACTOR, null);
-            log.info("Demonstration screening loaded: {} cases, {} findings; generated and imported in {} ms, "
-                            + "screened in {} ms", cases.inserted(), run.findingCount(),
-                    (screened - started) / 1_000_000, (System.nanoTime() - screened) / 1_000_000);
+            log.info(
+                    "Demonstration screening loaded: {} cases, {} findings; generated and imported in {} ms, "
+                            + "screened in {} ms",
+                    cases.inserted(), run.findingCount(), (screened - started) / 1_000_000,
+                    (System.nanoTime() - screened) / 1_000_000);
         });
     }
 
@@ -79,4 +89,5 @@ class ScreeningDemoLoader implements DemoLoader {
                    and not exists (select 1 from screening_run)
                 """).query(Boolean.class).single();
     }
+
 }

@@ -22,8 +22,7 @@ class ScreeningRoutes {
 
     @Bean
     RouteRules screeningRouteRules() {
-        return () -> List.of(
-                get("/screening", Access.permission(FINDING_READ)),
+        return () -> List.of(get("/screening", Access.permission(FINDING_READ)),
                 get("/screening/findings", Access.permission(FINDING_READ)),
                 get("/screening/findings/chart", Access.permission(FINDING_READ)),
                 get("/screening/findings/{id}", Access.permission(FINDING_READ)),
@@ -38,12 +37,12 @@ class ScreeningRoutes {
                 get("/screening/settings", Access.permission(DATA_READ)),
                 post("/screening/settings/{key}", Access.permission(DATA_WRITE)),
                 post("/screening/rules/{code}", Access.permission(DATA_WRITE)),
-                get("/screening/runs", Access.permission(DATA_READ)),
-                post("/screening/runs", Access.permission(RUN)));
+                get("/screening/runs", Access.permission(DATA_READ)), post("/screening/runs", Access.permission(RUN)));
     }
 
     @Bean
     NavItem screeningNav() {
         return new NavItem("nav.screening", "/screening/findings", FINDING_READ, 60, NavItem.SCREENING);
     }
+
 }

@@ -7,7 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Screens all cases every night (one instance of several does it: ShedLock), so findings follow new imports. */
+/**
+ * Screens all cases every night (one instance of several does it: ShedLock), so findings
+ * follow new imports.
+ */
 @Component
 class ScreeningSchedule {
 
@@ -25,4 +28,5 @@ class ScreeningSchedule {
         Screening.RunResult run = screening.run(Screening.Trigger.SCHEDULE, "schedule", null);
         log.info("scheduled screening {}: {} cases, {} findings", run.id(), run.caseCount(), run.findingCount());
     }
+
 }

@@ -18,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The thresholds of the rules (every one a setting, never a constant in code) and which rules are enabled. */
+/**
+ * The thresholds of the rules (every one a setting, never a constant in code) and which
+ * rules are enabled.
+ */
 @Service
 public class ScreeningSettings {
 
@@ -31,7 +34,9 @@ public class ScreeningSettings {
     }
 
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     ScreeningSettings(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
@@ -42,9 +47,10 @@ public class ScreeningSettings {
 
     @Transactional(readOnly = true)
     public List<Setting> list() {
-        return jdbc.sql("select * from screening_setting order by sort").query((rs, n) -> new Setting(
-                rs.getString("key"), rs.getString("value"), rs.getString("kind"), rs.getLong("version"),
-                rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant())).list();
+        return jdbc.sql("select * from screening_setting order by sort")
+            .query((rs, n) -> new Setting(rs.getString("key"), rs.getString("value"), rs.getString("kind"),
+                    rs.getLong("version"), rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant()))
+            .list();
     }
 
     /** The settings as SQL parameters: numbers as numbers. */
@@ -59,31 +65,42 @@ public class ScreeningSettings {
 
     @Transactional(readOnly = true)
     public List<Rule> rules() {
-        return jdbc.sql("select * from screening_rule order by sort").query((rs, n) -> new Rule(rs.getString("code"),
-                rs.getString("category"), rs.getString("subject"), rs.getBoolean("enabled"), rs.getLong("version"))).list();
+        return jdbc.sql("select * from screening_rule order by sort")
+            .query((rs, n) -> new Rule(rs.getString("code"), rs.getString("category"), rs.getString("subject"),
+                    rs.getBoolean("enabled"), rs.getLong("version")))
+            .list();
     }
 
     @Transactional
     public void update(String key, String value, long version) {
-        Setting before = list().stream().filter(s -> s.key().equals(key)).findFirst()
-                .orElseThrow(() -> new NotFoundException("setting " + key));
+        Setting before = list().stream()
+            .filter(s -> s.key().equals(key))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("setting " + key));
         String v = value == null ? "" : value.strip();
         if (before.kind().equals("NUMBER")) {
             try {
                 if (new BigDecimal(v).signum() < 0) {
                     throw new BusinessRuleViolation("screening.settings.negative");
                 }
-            } catch (NumberFormatException e) {
+            }
+            catch (NumberFormatException e) {
                 throw new BusinessRuleViolation("screening.settings.notANumber");
             }
-        } else if (v.isEmpty() || v.length() > 100) {
+        }
+        else if (v.isEmpty() || v.length() > 100) {
             throw new BusinessRuleViolation("screening.settings.empty");
         }
         int updated = jdbc.sql("""
                 update screening_setting set value = :value, version = version + 1, updated_by = :by, updated_at = :at
                 where key = :key and version = :version
-                """).param("value", v).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant()))
-                .param("key", key).param("version", version).update();
+                """)
+            .param("value", v)
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("key", key)
+            .param("version", version)
+            .update();
         if (updated == 0) {
             throw new StaleEditException(key, before.updatedBy(), before.updatedAt());
         }
@@ -93,13 +110,19 @@ public class ScreeningSettings {
 
     @Transactional
     public void enable(String code, boolean enabled, long version) {
-        int updated = jdbc.sql("""
-                update screening_rule set enabled = :enabled, version = version + 1 where code = :code and version = :version
-                """).param("enabled", enabled).param("code", code).param("version", version).update();
+        int updated = jdbc
+            .sql("""
+                    update screening_rule set enabled = :enabled, version = version + 1 where code = :code and version = :version
+                    """)
+            .param("enabled", enabled)
+            .param("code", code)
+            .param("version", version)
+            .update();
         if (updated == 0) {
             throw new StaleEditException(code, "-", clock.instant());
         }
         events.publishEvent(AuditEvent.change("screening.rule.updated", "screening_rule", code,
                 Map.of("enabled", !enabled), Map.of("enabled", enabled)));
     }
+
 }

@@ -12,13 +12,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A problem handed over from a risk-screening finding (its source reference is the finding's id) links back to
- * {@code /screening/findings/{id}} for users who may read that finding (scope and need-to-know, as on its page).
+ * A problem handed over from a risk-screening finding (its source reference is the
+ * finding's id) links back to {@code /screening/findings/{id}} for users who may read
+ * that finding (scope and need-to-know, as on its page).
  */
 @Component
 class ScreeningSourceLink implements ProblemSourceLink {
 
     private final Findings findings;
+
     private final OrgUnits units;
 
     ScreeningSourceLink(Findings findings, OrgUnits units) {
@@ -36,8 +38,10 @@ class ScreeningSourceLink implements ProblemSourceLink {
             UUID id = UUID.fromString(sourceRef.trim());
             findings.get(id, Findings.Reader.of(me, units.currentScope()));
             return Optional.of("/screening/findings/" + id);
-        } catch (IllegalArgumentException | NotFoundException notAFindingOrNotVisible) {
+        }
+        catch (IllegalArgumentException | NotFoundException notAFindingOrNotVisible) {
             return Optional.empty();
         }
     }
+
 }

@@ -20,9 +20,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The first sheet of an XLSX workbook, read row by row with POI's streaming (SAX) reader so that a large workbook
- * is never held in memory. Date cells are rendered as {@code yyyy-MM-dd}; other cells as Excel shows them.
- * POI's secure XML parser has external entities off; zip bombs are refused by its inflate-ratio limit.
+ * The first sheet of an XLSX workbook, read row by row with POI's streaming (SAX) reader
+ * so that a large workbook is never held in memory. Date cells are rendered as
+ * {@code yyyy-MM-dd}; other cells as Excel shows them. POI's secure XML parser has
+ * external entities off; zip bombs are refused by its inflate-ratio limit.
  */
 final class XlsxRows {
 
@@ -50,22 +51,28 @@ final class XlsxRows {
                         return super.formatRawCellContents(value, formatIndex, formatString);
                     }
                 };
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Rows(handler), formatter,
-                        false));
+                parser.setContentHandler(
+                        new XSSFSheetXMLHandler(styles, null, strings, new Rows(handler), formatter, false));
                 parser.parse(new InputSource(sheet));
-            } catch (UncheckedIOException e) {
+            }
+            catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw e;
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+
         private final CsvReader.RowHandler handler;
+
         private List<String> cells = new ArrayList<>();
+
         private int rowNum;
 
         Rows(CsvReader.RowHandler handler) {
@@ -85,7 +92,8 @@ final class XlsxRows {
             }
             try {
                 handler.row(rowNum + 1L, cells);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
@@ -98,5 +106,7 @@ final class XlsxRows {
             }
             cells.add(value == null ? "" : value);
         }
+
     }
+
 }

@@ -4,6 +4,7 @@ package org.duban.security;
 public sealed interface Access {
 
     Access PUBLIC = new Public();
+
     Access SIGNED_IN = new SignedIn();
 
     static Access permission(String code) {
@@ -19,4 +20,5 @@ public sealed interface Access {
     /** A permission code {@code module:resource:action}. */
     record Permission(String code) implements Access {
     }
+
 }

@@ -28,4 +28,5 @@ public final class CurrentUser {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || auth.getName() == null ? "anonymous" : auth.getName();
     }
+
 }

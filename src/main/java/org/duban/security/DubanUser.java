@@ -12,23 +12,32 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The signed-in staff member. Kept small and serializable because it lives in the JDBC session store.
- * The data scope is recomputed per request from the org tree (see organization's DataScopes), never cached here.
+ * The signed-in staff member. Kept small and serializable because it lives in the JDBC
+ * session store. The data scope is recomputed per request from the org tree (see
+ * organization's DataScopes), never cached here.
  */
 public final class DubanUser implements UserDetails, CredentialsContainer, Serializable {
 
     private final UUID staffId;
+
     private final String login;
+
     private final String displayName;
+
     private final UUID unitId;
+
     private String passwordHash;
+
     private final boolean enabled;
+
     private final Set<String> roles;
+
     private final Set<String> permissions;
+
     private final ScopeKind scope;
 
-    public DubanUser(UUID staffId, String login, String displayName, UUID unitId, String passwordHash,
-                     boolean enabled, Set<String> roles, Set<String> permissions, ScopeKind scope) {
+    public DubanUser(UUID staffId, String login, String displayName, UUID unitId, String passwordHash, boolean enabled,
+            Set<String> roles, Set<String> permissions, ScopeKind scope) {
         this.staffId = staffId;
         this.login = login;
         this.displayName = displayName;
@@ -92,9 +101,13 @@ public final class DubanUser implements UserDetails, CredentialsContainer, Seria
         return enabled;
     }
 
-    /** Called by Spring Security after authentication: the hash is not kept in the session. */
+    /**
+     * Called by Spring Security after authentication: the hash is not kept in the
+     * session.
+     */
     @Override
     public void eraseCredentials() {
         passwordHash = null;
     }
+
 }

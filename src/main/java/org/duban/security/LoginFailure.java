@@ -13,6 +13,7 @@ import java.io.IOException;
 class LoginFailure extends SimpleUrlAuthenticationFailureHandler {
 
     private final LoginThrottle throttle;
+
     private final ApplicationEventPublisher events;
 
     LoginFailure(LoginThrottle throttle, ApplicationEventPublisher events) {
@@ -23,10 +24,11 @@ class LoginFailure extends SimpleUrlAuthenticationFailureHandler {
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException, ServletException {
+            AuthenticationException exception) throws IOException, ServletException {
         String login = request.getParameter("username");
         throttle.recordFailure(login, request.getRemoteAddr());
         events.publishEvent(new LoginAttempted(login == null ? "" : login, false));
         super.onAuthenticationFailure(request, response, exception);
     }
+
 }

@@ -8,10 +8,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-/** Refuses a login attempt with 429 while the account or the address is over its failure limit. */
+/**
+ * Refuses a login attempt with 429 while the account or the address is over its failure
+ * limit.
+ */
 class LoginRateLimitFilter extends OncePerRequestFilter {
 
     static final String THROTTLED_VIEW_PATH = "/login/throttled";
+
     private final LoginThrottle throttle;
 
     LoginRateLimitFilter(LoginThrottle throttle) {
@@ -21,7 +25,8 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if ("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI().substring(request.getContextPath().length()))
+        if ("POST".equals(request.getMethod())
+                && "/login".equals(request.getRequestURI().substring(request.getContextPath().length()))
                 && throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
             response.setStatus(429);
             request.getRequestDispatcher(THROTTLED_VIEW_PATH).forward(request, response);
@@ -29,4 +34,5 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
     }
+
 }

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Under the production profile, Duban refuses to start with settings that are only fit for development: the
- * development complainant-identity and audit-chain keys published in {@code application.yml}, and no external database (the
- * embedded one would start silently) unless {@code duban.database.embedded-in-prod=true} says so on purpose.
- * Runs as a bean-factory post-processor, so it refuses before any database is started.
+ * Under the production profile, Duban refuses to start with settings that are only fit
+ * for development: the development complainant-identity and audit-chain keys published in
+ * {@code application.yml}, and no external database (the embedded one would start
+ * silently) unless {@code duban.database.embedded-in-prod=true} says so on purpose. Runs
+ * as a bean-factory post-processor, so it refuses before any database is started.
  */
 @Component
 @Profile("prod")
@@ -37,7 +38,8 @@ class ProductionSettings implements BeanFactoryPostProcessor, EnvironmentAware {
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         List<String> problems = problems(environment);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Refusing to start under the 'prod' profile: " + String.join("; ", problems));
+            throw new IllegalStateException(
+                    "Refusing to start under the 'prod' profile: " + String.join("; ", problems));
         }
     }
 
@@ -61,4 +63,5 @@ class ProductionSettings implements BeanFactoryPostProcessor, EnvironmentAware {
         }
         return problems;
     }
+
 }

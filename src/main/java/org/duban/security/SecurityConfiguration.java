@@ -31,22 +31,23 @@ class SecurityConfiguration {
     }
 
     /**
-     * No Micrometer observation per security filter and per authorization decision: wrapping each of the chain's
-     * filters in an observation was about a sixth of a request thread's CPU on the complaint API (flight recording,
-     * docs/complaint.md "Profile"). The HTTP server observation (http.server.requests) stays.
+     * No Micrometer observation per security filter and per authorization decision:
+     * wrapping each of the chain's filters in an observation was about a sixth of a
+     * request thread's CPU on the complaint API (flight recording, docs/complaint.md
+     * "Profile"). The HTTP server observation (http.server.requests) stays.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
     }
 
-    // Commands (java -jar duban.jar <command>) run without a web server, where there is no HttpSecurity.
+    // Commands (java -jar duban.jar <command>) run without a web server, where there is
+    // no HttpSecurity.
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain filterChain(HttpSecurity http, List<RouteRules> declarations, LoginThrottle throttle,
-                                    ApplicationEventPublisher events,
-                                    @Value("${duban.security.session.absolute-lifetime:12h}") Duration lifetime)
-            throws Exception {
+            ApplicationEventPublisher events,
+            @Value("${duban.security.session.absolute-lifetime:12h}") Duration lifetime) throws Exception {
         http.authorizeHttpRequests(authorize -> {
             for (RouteRules declaration : declarations) {
                 for (RouteRule rule : declaration.rules()) {
@@ -55,20 +56,20 @@ class SecurityConfiguration {
             }
             authorize.anyRequest().denyAll();
         });
-        http.formLogin(form -> form
-                .loginPage("/login")
-                .loginProcessingUrl("/login")
-                .successHandler(new LoginSuccess(throttle, events))
-                .failureHandler(new LoginFailure(throttle, events)));
-        http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
-                .invalidateHttpSession(true).deleteCookies("SESSION", "JSESSIONID"));
+        http.formLogin(form -> form.loginPage("/login")
+            .loginProcessingUrl("/login")
+            .successHandler(new LoginSuccess(throttle, events))
+            .failureHandler(new LoginFailure(throttle, events)));
+        http.logout(logout -> logout.logoutUrl("/logout")
+            .logoutSuccessUrl("/login?logout")
+            .invalidateHttpSession(true)
+            .deleteCookies("SESSION", "JSESSIONID"));
         http.addFilterBefore(new LoginRateLimitFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new SessionLifetimeFilter(lifetime), SecurityContextHolderFilter.class);
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                .frameOptions(frame -> frame.deny()));
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            .frameOptions(frame -> frame.deny()));
         http.exceptionHandling(ex -> ex.accessDeniedPage("/error/403"));
         return http.build();
     }
@@ -77,10 +78,13 @@ class SecurityConfiguration {
         // Java 17 has no pattern switch; the sealed interface keeps this list complete.
         if (access instanceof Access.Permission permission) {
             url.hasAuthority(permission.code());
-        } else if (access instanceof Access.SignedIn) {
+        }
+        else if (access instanceof Access.SignedIn) {
             url.authenticated();
-        } else {
+        }
+        else {
             url.permitAll();
         }
     }
+
 }

@@ -11,9 +11,10 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * An absolute lifetime besides the idle timeout: a session older than the limit ends, however busy it was, so a
- * stolen or forgotten session cookie does not work for ever. Runs before the security context is read. System time, as Spring Session
- * stamps the session with it (not the application's clock, which tests may fix).
+ * An absolute lifetime besides the idle timeout: a session older than the limit ends,
+ * however busy it was, so a stolen or forgotten session cookie does not work for ever.
+ * Runs before the security context is read. System time, as Spring Session stamps the
+ * session with it (not the application's clock, which tests may fix).
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
@@ -32,4 +33,5 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
     }
+
 }

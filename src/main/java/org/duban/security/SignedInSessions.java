@@ -21,10 +21,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.util.Map;
 
 /**
- * Keeps the open sessions of an account in step with its rights. A session carries the permissions it was signed
- * in with; when they change, each of the account's sessions (Spring Session's principal-name index, so sessions on
- * every instance) gets the account re-read from the database, or ends when the account can no longer sign in or
- * its password changed.
+ * Keeps the open sessions of an account in step with its rights. A session carries the
+ * permissions it was signed in with; when they change, each of the account's sessions
+ * (Spring Session's principal-name index, so sessions on every instance) gets the account
+ * re-read from the database, or ends when the account can no longer sign in or its
+ * password changed.
  */
 @Component
 public class SignedInSessions {
@@ -32,10 +33,11 @@ public class SignedInSessions {
     private static final Logger log = LoggerFactory.getLogger(SignedInSessions.class);
 
     private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
+
     private final UserDetailsService accounts;
 
     SignedInSessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository,
-                     UserDetailsService accounts) {
+            UserDetailsService accounts) {
         this.repository = repository;
         this.accounts = accounts;
     }
@@ -62,8 +64,8 @@ public class SignedInSessions {
                 sessions.deleteById(session.getId());
                 continue;
             }
-            UsernamePasswordAuthenticationToken authentication =
-                    UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities());
+            UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
+                .authenticated(account, null, account.getAuthorities());
             session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
                     new SecurityContextImpl(authentication));
             sessions.save(session);
@@ -78,7 +80,8 @@ public class SignedInSessions {
                 user.eraseCredentials();
             }
             return account;
-        } catch (UsernameNotFoundException e) {
+        }
+        catch (UsernameNotFoundException e) {
             return null;
         }
     }
@@ -92,4 +95,5 @@ public class SignedInSessions {
         HttpSession session = servlet.getRequest().getSession(false);
         return session == null ? null : session.getId();
     }
+
 }

@@ -14,22 +14,29 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * The bureau's clock: "today", deadlines and every time shown to a user are in the bureau's zone
- * ({@code duban.zone}, Asia/Shanghai by default), whatever zone the server runs in. Timestamps are stored as
- * instants; only their display and the calendar date depend on the zone. Templates call it as {@code @bureauClock}
- * ({@code ${@bureauClock.minutes(r.submittedAt())}}), because Thymeleaf's {@code #temporals} formats an instant in
- * the JVM's default zone — UTC on a typical container (docs/adr/0401-one-bureau-zone.md).
+ * The bureau's clock: "today", deadlines and every time shown to a user are in the
+ * bureau's zone ({@code duban.zone}, Asia/Shanghai by default), whatever zone the server
+ * runs in. Timestamps are stored as instants; only their display and the calendar date
+ * depend on the zone. Templates call it as {@code @bureauClock}
+ * ({@code ${@bureauClock.minutes(r.submittedAt())}}), because Thymeleaf's
+ * {@code #temporals} formats an instant in the JVM's default zone — UTC on a typical
+ * container (docs/adr/0401-one-bureau-zone.md).
  */
 @Component("bureauClock")
 public class BureauClock {
 
-    /** The zone when {@code duban.zone} is not set; also the placeholder default of {@code @Scheduled} jobs. */
+    /**
+     * The zone when {@code duban.zone} is not set; also the placeholder default of
+     * {@code @Scheduled} jobs.
+     */
     public static final String DEFAULT_ZONE = "Asia/Shanghai";
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Clock clock;
+
     private final ZoneId zone;
 
     public BureauClock(Clock clock, @Value("${duban.zone:" + DEFAULT_ZONE + "}") ZoneId zone) {
@@ -69,19 +76,27 @@ public class BureauClock {
         TemporalAccessor local;
         if (at == null) {
             return "";
-        } else if (at instanceof Instant i) {
+        }
+        else if (at instanceof Instant i) {
             local = i.atZone(zone);
-        } else if (at instanceof OffsetDateTime o) {
+        }
+        else if (at instanceof OffsetDateTime o) {
             local = o.atZoneSameInstant(zone);
-        } else if (at instanceof ZonedDateTime z) {
+        }
+        else if (at instanceof ZonedDateTime z) {
             local = z.withZoneSameInstant(zone);
-        } else if (at instanceof java.util.Date d) {
+        }
+        else if (at instanceof java.util.Date d) {
             local = d.toInstant().atZone(zone);
-        } else if (at instanceof LocalDateTime l) {
-            local = l; // already a wall-clock time, converted with local(...) in the bureau's zone
-        } else {
+        }
+        else if (at instanceof LocalDateTime l) {
+            local = l; // already a wall-clock time, converted with local(...) in the
+                       // bureau's zone
+        }
+        else {
             throw new IllegalArgumentException("not a point in time: " + at.getClass().getSimpleName());
         }
         return pattern.format(local);
     }
+
 }

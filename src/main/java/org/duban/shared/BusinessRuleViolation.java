@@ -3,11 +3,14 @@ package org.duban.shared;
 import java.util.Arrays;
 
 /**
- * An aggregate refused a change (an illegal transition, a missing precondition). Carries a message key so the
- * refusal is shown to the user in their language, next to the form that caused it.
+ * An aggregate refused a change (an illegal transition, a missing precondition). Carries
+ * a message key so the refusal is shown to the user in their language, next to the form
+ * that caused it.
  */
 public class BusinessRuleViolation extends RuntimeException {
+
     private final String messageKey;
+
     private final transient Object[] args;
 
     public BusinessRuleViolation(String messageKey, Object... args) {
@@ -23,4 +26,5 @@ public class BusinessRuleViolation extends RuntimeException {
     public Object[] args() {
         return args;
     }
+
 }

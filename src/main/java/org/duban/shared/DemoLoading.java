@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Runs the modules' {@link DemoLoader}s in their order once the application is ready. Launched from {@code main}
- * ({@code duban.demo-data-in-background=true}) they run on a thread of their own: the application answers (health
- * UP) at once and the home page shows a banner until the data is there (issue 16: loading took seconds of every
- * fresh start). Tests load synchronously, before their first test method. Nothing runs unless
+ * Runs the modules' {@link DemoLoader}s in their order once the application is ready.
+ * Launched from {@code main} ({@code duban.demo-data-in-background=true}) they run on a
+ * thread of their own: the application answers (health UP) at once and the home page
+ * shows a banner until the data is there (issue 16: loading took seconds of every fresh
+ * start). Tests load synchronously, before their first test method. Nothing runs unless
  * {@link DemoMode#wanted()}, so never for a command.
  */
 @Component
@@ -24,12 +25,15 @@ public class DemoLoading {
     private static final Logger log = LoggerFactory.getLogger(DemoLoading.class);
 
     private final ObjectProvider<DemoLoader> loaders;
+
     private final DemoMode demoMode;
+
     private final boolean background;
+
     private volatile boolean inProgress;
 
     DemoLoading(ObjectProvider<DemoLoader> loaders, DemoMode demoMode,
-                @Value("${duban.demo-data-in-background:false}") boolean background) {
+            @Value("${duban.demo-data-in-background:false}") boolean background) {
         this.loaders = loaders;
         this.demoMode = demoMode;
         this.background = background;
@@ -55,9 +59,11 @@ public class DemoLoading {
         Thread thread = new Thread(() -> {
             try {
                 load(ordered, args);
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 log.error("Demonstration data could not be loaded", e);
-            } finally {
+            }
+            finally {
                 inProgress = false;
             }
         }, "demo-data");
@@ -70,6 +76,8 @@ public class DemoLoading {
         for (DemoLoader loader : loaders) {
             loader.run(args);
         }
-        log.info("Demonstration data checked and loaded where missing in {} ms", (System.nanoTime() - start) / 1_000_000);
+        log.info("Demonstration data checked and loaded where missing in {} ms",
+                (System.nanoTime() - start) / 1_000_000);
     }
+
 }

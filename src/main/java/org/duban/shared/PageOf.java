@@ -6,14 +6,18 @@ import org.springframework.web.util.UriComponents;
 import java.util.List;
 
 /**
- * One page of a list and the size of the whole list, for the list toolbar and pager ({@code ui :: pager}).
- * Pages count from 1; the query asks for {@link #offset()} and {@link #size()} rows and counts all of them.
+ * One page of a list and the size of the whole list, for the list toolbar and pager
+ * ({@code ui :: pager}). Pages count from 1; the query asks for {@link #offset()} and
+ * {@link #size()} rows and counts all of them.
  */
 public record PageOf<T>(List<T> items, long total, int number, int size) {
 
     public static final int DEFAULT_SIZE = 50;
 
-    /** The page number a request asked for, kept within 1..10,000 (a mistyped number shows the first page). */
+    /**
+     * The page number a request asked for, kept within 1..10,000 (a mistyped number shows
+     * the first page).
+     */
     public static int number(Integer requested) {
         return requested == null || requested < 1 ? 1 : Math.min(requested, 10_000);
     }
@@ -42,10 +46,14 @@ public record PageOf<T>(List<T> items, long total, int number, int size) {
         return items.isEmpty();
     }
 
-    /** The current request's address with {@code page} set to {@code n}, every filter kept. */
+    /**
+     * The current request's address with {@code page} set to {@code n}, every filter
+     * kept.
+     */
     public String link(int n) {
         UriComponents here = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("page", Math.max(1, n)).build();
+            .replaceQueryParam("page", Math.max(1, n))
+            .build();
         return here.getPath() + "?" + here.getQuery();
     }
 }

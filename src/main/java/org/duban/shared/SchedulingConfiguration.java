@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduled jobs, each guarded by a database lock so that only one of several application instances runs it.
- * Off for command-line runs and for tests that set {@code duban.scheduling.enabled=false}.
+ * Scheduled jobs, each guarded by a database lock so that only one of several application
+ * instances runs it. Off for command-line runs and for tests that set
+ * {@code duban.scheduling.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -21,7 +22,8 @@ class SchedulingConfiguration {
 
     @Bean
     LockProvider lockProvider(JdbcTemplate jdbc) {
-        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(jdbc).usingDbTime().build());
+        return new JdbcTemplateLockProvider(
+                JdbcTemplateLockProvider.Configuration.builder().withJdbcTemplate(jdbc).usingDbTime().build());
     }
+
 }

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex: audit chain links, receipt and file hashes, draw snapshot hashes. */
+/**
+ * SHA-256 as lower-case hex: audit chain links, receipt and file hashes, draw snapshot
+ * hashes.
+ */
 public final class Sha256 {
 
     private Sha256() {
@@ -14,7 +17,8 @@ public final class Sha256 {
     public static byte[] digest(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
@@ -27,4 +31,5 @@ public final class Sha256 {
     public static String hex(String text) {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }
+
 }

@@ -1,8 +1,9 @@
 package org.duban.shared;
 
 /**
- * Text bound for a spreadsheet cell. A cell starting with {@code = + - @} (or a tab or carriage return) could be
- * taken for a formula by Excel or WPS (formula injection), so such text is prefixed with an apostrophe.
+ * Text bound for a spreadsheet cell. A cell starting with {@code = + - @} (or a tab or
+ * carriage return) could be taken for a formula by Excel or WPS (formula injection), so
+ * such text is prefixed with an apostrophe.
  */
 public final class SpreadsheetText {
 
@@ -19,4 +20,5 @@ public final class SpreadsheetText {
         }
         return text;
     }
+
 }

@@ -3,11 +3,14 @@ package org.duban.shared;
 import java.time.Instant;
 
 /**
- * An edit was based on an old version of a row: somebody else saved in between. The web layer answers 409 and
- * says who changed the row and when, so nobody's work is silently overwritten.
+ * An edit was based on an old version of a row: somebody else saved in between. The web
+ * layer answers 409 and says who changed the row and when, so nobody's work is silently
+ * overwritten.
  */
 public class StaleEditException extends RuntimeException {
+
     private final String changedBy;
+
     private final Instant changedAt;
 
     public StaleEditException(String what, String changedBy, Instant changedAt) {
@@ -23,4 +26,5 @@ public class StaleEditException extends RuntimeException {
     public Instant changedAt() {
         return changedAt;
     }
+
 }

@@ -14,9 +14,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The look every exported ledger shares, as offices expect it: a bold 16 pt title across the columns, bold bordered
- * headers frozen under it, bordered wrapped body cells, dates as real dates. Text cells go through
- * {@link SpreadsheetText#safe} so no value is read as a formula.
+ * The look every exported ledger shares, as offices expect it: a bold 16 pt title across
+ * the columns, bold bordered headers frozen under it, bordered wrapped body cells, dates
+ * as real dates. Text cells go through {@link SpreadsheetText#safe} so no value is read
+ * as a formula.
  */
 public record WorkbookStyles(CellStyle title, CellStyle header, CellStyle body, CellStyle date) {
 

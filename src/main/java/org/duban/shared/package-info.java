@@ -1,4 +1,5 @@
 /**
- * Small shared kernel: the embedded database, value types, paging and spreadsheet helpers used by every module.
+ * Small shared kernel: the embedded database, value types, paging and spreadsheet helpers
+ * used by every module.
  */
 package org.duban.shared;

@@ -5,10 +5,13 @@ import org.duban.shared.BusinessRuleViolation;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A suggestion; answered once, with a text. The author is null when it was given anonymously. */
+/**
+ * A suggestion; answered once, with a text. The author is null when it was given
+ * anonymously.
+ */
 public record Suggestion(UUID id, UUID unitId, UUID authorId, String authorName, SuggestionTopic topic, String text,
-                         SuggestionStatus status, String answer, String answeredBy, Instant answeredAt, long version,
-                         Instant createdAt) {
+        SuggestionStatus status, String answer, String answeredBy, Instant answeredAt, long version,
+        Instant createdAt) {
 
     public boolean anonymous() {
         return authorId == null;

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 class SuggestionController {
 
     private final Suggestions suggestions;
+
     private final OrgUnits units;
 
     SuggestionController(Suggestions suggestions, OrgUnits units) {
@@ -43,8 +44,8 @@ class SuggestionController {
 
     @GetMapping("/suggestions/{id}")
     String show(@PathVariable UUID id, Model model) {
-        model.addAttribute("suggestion", suggestions.get(id, units.currentScope(),
-                CurrentUser.require().can(SuggestionRoutes.READ)));
+        model.addAttribute("suggestion",
+                suggestions.get(id, units.currentScope(), CurrentUser.require().can(SuggestionRoutes.READ)));
         model.addAttribute("unitNames", unitNames());
         return "suggestion/show";
     }
@@ -58,23 +59,25 @@ class SuggestionController {
 
     @PostMapping("/suggestions")
     String submit(@Valid @ModelAttribute("form") SuggestionForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("topics", SuggestionTopic.values());
             return "suggestion/form";
         }
         suggestions.submit(form);
-        redirect.addFlashAttribute("flash", form.anonymousOrNot() ? "suggestion.submitted.anonymous" : "suggestion.submitted");
+        redirect.addFlashAttribute("flash",
+                form.anonymousOrNot() ? "suggestion.submitted.anonymous" : "suggestion.submitted");
         return "redirect:/suggestions";
     }
 
     @PostMapping("/suggestions/{id}/answer")
     String answer(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String answer,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         try {
             suggestions.answer(id, version, answer, units.currentScope());
             redirect.addFlashAttribute("flash", "suggestion.answered");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
             redirect.addFlashAttribute("refusalArgs", refusal.args());
         }
@@ -84,4 +87,5 @@ class SuggestionController {
     private Map<UUID, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
     }
+
 }

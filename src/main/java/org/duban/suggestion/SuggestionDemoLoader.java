@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Three suggestions of 2023 from the demonstration's unit account: one anonymous, one answered. */
+/**
+ * Three suggestions of 2023 from the demonstration's unit account: one anonymous, one
+ * answered.
+ */
 @Component
 @Order(190)
 class SuggestionDemoLoader implements DemoLoader {
@@ -31,7 +34,9 @@ class SuggestionDemoLoader implements DemoLoader {
                     LocalDateTime.of(2023, 8, 11, 10, 0), null));
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final MessageSource messages;
 
     SuggestionDemoLoader(DemoMode demoMode, JdbcClient jdbc, MessageSource messages) {
@@ -46,9 +51,11 @@ class SuggestionDemoLoader implements DemoLoader {
             return;
         }
         for (Item item : ITEMS) {
-            var author = jdbc.sql("select id, unit_id from staff where login = :l").param("l", item.login())
-                    .query((rs, n) -> new UUID[]{rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class)})
-                    .optional().orElse(null);
+            var author = jdbc.sql("select id, unit_id from staff where login = :l")
+                .param("l", item.login())
+                .query((rs, n) -> new UUID[] { rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class) })
+                .optional()
+                .orElse(null);
             if (author == null) {
                 continue;
             }
@@ -57,18 +64,22 @@ class SuggestionDemoLoader implements DemoLoader {
                                             answered_at, created_at)
                     values (:id, :unit, :author, :topic, :text, :status, :answer, :by, :answeredAt, :at)
                     """)
-                    .param("id", UUID.randomUUID()).param("unit", author[1])
-                    .param("author", item.anonymous() ? null : author[0]).param("topic", item.topic().name())
-                    .param("text", m(item.text()))
-                    .param("status", item.answer() == null ? "SUBMITTED" : "ANSWERED")
-                    .param("answer", item.answer() == null ? null : m(item.answer()))
-                    .param("by", item.answer() == null ? null : "workteam")
-                    .param("answeredAt", item.answer() == null ? null : Timestamp.valueOf(item.at().plusDays(5)))
-                    .param("at", Timestamp.valueOf(item.at())).update();
+                .param("id", UUID.randomUUID())
+                .param("unit", author[1])
+                .param("author", item.anonymous() ? null : author[0])
+                .param("topic", item.topic().name())
+                .param("text", m(item.text()))
+                .param("status", item.answer() == null ? "SUBMITTED" : "ANSWERED")
+                .param("answer", item.answer() == null ? null : m(item.answer()))
+                .param("by", item.answer() == null ? null : "workteam")
+                .param("answeredAt", item.answer() == null ? null : Timestamp.valueOf(item.at().plusDays(5)))
+                .param("at", Timestamp.valueOf(item.at()))
+                .update();
         }
     }
 
     private String m(String key) {
         return messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE);
     }
+
 }

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** A suggestion as written: topic, text, and whether to give it anonymously. */
 public record SuggestionForm(@NotNull SuggestionTopic topic, @NotBlank @Size(max = 4000) String text,
-                             Boolean anonymous) {
+        Boolean anonymous) {
 
     /** Unticked, the checkbox sends nothing: named. */
     public boolean anonymousOrNot() {

@@ -18,14 +18,14 @@ class SuggestionRoutes {
     static final String READ = "suggestion:box:read";
     static final String ANSWER = "suggestion:box:answer";
 
-    /** The list and a suggestion are open to every signed-in user: the service shows only their own or, to readers, their scope's. */
+    /**
+     * The list and a suggestion are open to every signed-in user: the service shows only
+     * their own or, to readers, their scope's.
+     */
     @Bean
     RouteRules suggestionRouteRules() {
-        return () -> List.of(
-                get("/suggestions", Access.SIGNED_IN),
-                get("/suggestions/new", Access.permission(SUBMIT)),
-                post("/suggestions", Access.permission(SUBMIT)),
-                get("/suggestions/{id}", Access.SIGNED_IN),
+        return () -> List.of(get("/suggestions", Access.SIGNED_IN), get("/suggestions/new", Access.permission(SUBMIT)),
+                post("/suggestions", Access.permission(SUBMIT)), get("/suggestions/{id}", Access.SIGNED_IN),
                 post("/suggestions/{id}/answer", Access.permission(ANSWER)));
     }
 
@@ -33,4 +33,5 @@ class SuggestionRoutes {
     NavItem suggestionsNav() {
         return new NavItem("nav.suggestions", "/suggestions", SUBMIT, 37, NavItem.CAMPAIGN);
     }
+
 }

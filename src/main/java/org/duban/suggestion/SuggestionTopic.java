@@ -2,5 +2,7 @@ package org.duban.suggestion;
 
 /** What a suggestion is about. */
 public enum SuggestionTopic {
+
     ENFORCEMENT_RULES, WORKLOAD, EQUIPMENT, TRAINING, CONDUCT, OTHER
+
 }

@@ -23,9 +23,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The suggestion box. Those who answer ({@code suggestion:box:answer}) and read ({@code suggestion:box:read}) see
- * the suggestions of units in their scope; everyone sees their own named ones. An anonymous suggestion keeps only
- * the unit: nobody, not even the database, knows who wrote it (the audit trail records the unit, not the actor).
+ * The suggestion box. Those who answer ({@code suggestion:box:answer}) and read
+ * ({@code suggestion:box:read}) see the suggestions of units in their scope; everyone
+ * sees their own named ones. An anonymous suggestion keeps only the unit: nobody, not
+ * even the database, knows who wrote it (the audit trail records the unit, not the
+ * actor).
  */
 @Service
 public class Suggestions {
@@ -34,7 +36,9 @@ public class Suggestions {
     static final String ANONYMOUS = "anonymous";
 
     private final JdbcClient jdbc;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     Suggestions(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
@@ -50,13 +54,17 @@ public class Suggestions {
     @Transactional(readOnly = true)
     public List<Suggestion> inScope(DataScope scope) {
         return jdbc.sql(SELECT + " where g.unit_id = any(:units) order by g.created_at desc, g.id")
-                .param("units", scope.unitArray()).query(Suggestions::map).list();
+            .param("units", scope.unitArray())
+            .query(Suggestions::map)
+            .list();
     }
 
     @Transactional(readOnly = true)
     public List<Suggestion> mine() {
         return jdbc.sql(SELECT + " where g.author_id = :me order by g.created_at desc, g.id")
-                .param("me", CurrentUser.require().staffId()).query(Suggestions::map).list();
+            .param("me", CurrentUser.require().staffId())
+            .query(Suggestions::map)
+            .list();
     }
 
     /** One suggestion: in scope for readers, or the caller's own. */
@@ -64,8 +72,13 @@ public class Suggestions {
     public Suggestion get(UUID id, DataScope scope, boolean reader) {
         DubanUser me = CurrentUser.require();
         return jdbc.sql(SELECT + " where g.id = :id and ((:reader and g.unit_id = any(:units)) or g.author_id = :me)")
-                .param("id", id).param("reader", reader).param("units", scope.unitArray()).param("me", me.staffId())
-                .query(Suggestions::map).optional().orElseThrow(() -> new NotFoundException("suggestion " + id));
+            .param("id", id)
+            .param("reader", reader)
+            .param("units", scope.unitArray())
+            .param("me", me.staffId())
+            .query(Suggestions::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("suggestion " + id));
     }
 
     @Transactional
@@ -76,23 +89,30 @@ public class Suggestions {
                 insert into suggestion (id, unit_id, author_id, topic, text, created_at)
                 values (:id, :unit, :author, :topic, :text, :at)
                 """)
-                .param("id", id).param("unit", me.unitId()).param("author", form.anonymousOrNot() ? null : me.staffId())
-                .param("topic", form.topic().name()).param("text", form.text().strip())
-                .param("at", Timestamp.from(clock.instant())).update();
+            .param("id", id)
+            .param("unit", me.unitId())
+            .param("author", form.anonymousOrNot() ? null : me.staffId())
+            .param("topic", form.topic().name())
+            .param("text", form.text().strip())
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
         AuditEvent audit = AuditEvent.change("suggestion.submitted", "suggestion", id, Map.of(),
                 Map.of("topic", form.topic().name(), "anonymous", form.anonymousOrNot()));
         if (form.anonymousOrNot()) {
-            // The audit trail records the signed-in actor; for an anonymous suggestion it records a placeholder,
+            // The audit trail records the signed-in actor; for an anonymous suggestion it
+            // records a placeholder,
             // so that not even the auditor can tell who wrote it.
             Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-            SecurityContextHolder.getContext().setAuthentication(
-                    new UsernamePasswordAuthenticationToken(ANONYMOUS, null, List.of()));
+            SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(ANONYMOUS, null, List.of()));
             try {
                 events.publishEvent(audit);
-            } finally {
+            }
+            finally {
                 SecurityContextHolder.getContext().setAuthentication(signedIn);
             }
-        } else {
+        }
+        else {
             events.publishEvent(audit);
         }
         events.publishEvent(new SuggestionSubmitted(id, me.unitId()));
@@ -111,8 +131,13 @@ public class Suggestions {
                        version = version + 1
                 where id = :id and version = :version
                 """)
-                .param("status", to.name()).param("answer", reply.strip()).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();
+            .param("status", to.name())
+            .param("answer", reply.strip())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", version)
+            .update();
         if (n == 0) {
             throw stale(id);
         }
@@ -122,10 +147,11 @@ public class Suggestions {
     }
 
     private StaleEditException stale(UUID id) {
-        return jdbc.sql("select answered_by, answered_at from suggestion where id = :id").param("id", id)
-                .query((rs, n) -> new StaleEditException("suggestion " + id, rs.getString("answered_by"),
-                        rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant()))
-                .single();
+        return jdbc.sql("select answered_by, answered_at from suggestion where id = :id")
+            .param("id", id)
+            .query((rs, n) -> new StaleEditException("suggestion " + id, rs.getString("answered_by"),
+                    rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant()))
+            .single();
     }
 
     static Suggestion map(ResultSet rs, int n) throws SQLException {
@@ -137,4 +163,5 @@ public class Suggestions {
                 answered == null ? null : answered.toInstant(), rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant());
     }
+
 }

@@ -16,21 +16,25 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Sends the notice of each hand-over to the people at the desk it lands on. Each listener is an
- * {@link ApplicationModuleListener}: it runs after the business transaction committed, in its own transaction,
- * and the event publication registry keeps the publication until it completed, so a notice interrupted by a crash
- * is sent after the restart. The notice's dedup key is the event's id: a repeated delivery stores nothing twice.
+ * Sends the notice of each hand-over to the people at the desk it lands on. Each listener
+ * is an {@link ApplicationModuleListener}: it runs after the business transaction
+ * committed, in its own transaction, and the event publication registry keeps the
+ * publication until it completed, so a notice interrupted by a crash is sent after the
+ * restart. The notice's dedup key is the event's id: a repeated delivery stores nothing
+ * twice.
  */
 @Component
 class HandOverNotices {
 
     private final HandOvers handOvers;
+
     private final Recipients recipients;
+
     private final Notifications notifications;
+
     private final MessageSource messages;
 
-    HandOverNotices(HandOvers handOvers, Recipients recipients, Notifications notifications,
-                    MessageSource messages) {
+    HandOverNotices(HandOvers handOvers, Recipients recipients, Notifications notifications, MessageSource messages) {
         this.handOvers = handOvers;
         this.recipients = recipients;
         this.notifications = notifications;
@@ -79,9 +83,11 @@ class HandOverNotices {
             notifications.notify(staff, notice.kind(), title, null, notice.link(), "event:" + notice.eventId(),
                     notice.urgent());
         }
-        // The bureau's group sees every hand-over, except clues: those stay with who may read them.
+        // The bureau's group sees every hand-over, except clues: those stay with who may
+        // read them.
         if (!notice.confidential()) {
             notifications.broadcast(title, notice.link(), "event:" + notice.eventId());
         }
     }
+
 }

@@ -18,10 +18,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The hand-over rules: for each event, whose desk the item lands on. A unit's own work (rectify, answer, report
- * progress) lands on the unit's own staff who may do it; supervision (assign, verify, check, sign off, dispatch,
- * review, approve, receive) on those holding that permission over the item's unit. Events that leave the item on
- * the desk of whoever acted (a complaint accepted, verification started) notify nobody.
+ * The hand-over rules: for each event, whose desk the item lands on. A unit's own work
+ * (rectify, answer, report progress) lands on the unit's own staff who may do it;
+ * supervision (assign, verify, check, sign off, dispatch, review, approve, receive) on
+ * those holding that permission over the item's unit. Events that leave the item on the
+ * desk of whoever acted (a complaint accepted, verification started) notify nobody.
  */
 @Component
 class HandOvers {
@@ -42,24 +43,31 @@ class HandOvers {
     static final String ACCEPT = "keytask:task:accept";
     static final String DECIDE = "ledger:accountability:decide";
 
-    /** One notice: its text (message key and arguments), where it links, and who gets it. */
-    /** 验收: a task at 100 % waits on the leading group (a named acceptor sees it in the to-do list). */
+    /**
+     * One notice: its text (message key and arguments), where it links, and who gets it.
+     */
+    /**
+     * 验收: a task at 100 % waits on the leading group (a named acceptor sees it in the
+     * to-do list).
+     */
     Optional<Notice> of(KeyTaskAwaitingAcceptance e) {
         return Optional.of(new Notice(e.eventId(), "KEY_TASK", "todo.notice.task.awaitingAcceptance",
                 List.of(e.title()), "/tasks/" + e.taskId(), List.of(Desk.of(ACCEPT, e.ownerUnitId())), false, null,
                 null, "keytask:task:read", null, false));
     }
 
-    /** A work-team proposal of accountability or fault tolerance waits on the leading group's decision. */
+    /**
+     * A work-team proposal of accountability or fault tolerance waits on the leading
+     * group's decision.
+     */
     Optional<Notice> of(AccountabilityProposed e) {
-        return Optional.of(new Notice(e.eventId(), "ACCOUNTABILITY", "todo.notice.accountability.proposed",
-                List.of(), "/accountability/" + e.caseId(), List.of(Desk.of(DECIDE, e.unitId())), true, null, null,
+        return Optional.of(new Notice(e.eventId(), "ACCOUNTABILITY", "todo.notice.accountability.proposed", List.of(),
+                "/accountability/" + e.caseId(), List.of(Desk.of(DECIDE, e.unitId())), true, null, null,
                 "ledger:accountability:read", null, false));
     }
 
     record Notice(UUID eventId, String kind, String messageKey, List<Object> args, String link, List<Desk> desks,
-                  boolean confidential, String person, UUID personUnit, String readPermission, String actor,
-                  boolean urgent) {
+            boolean confidential, String person, UUID personUnit, String readPermission, String actor, boolean urgent) {
     }
 
     private final JdbcClient jdbc;
@@ -92,7 +100,8 @@ class HandOvers {
             case "reopen" -> {
                 if (e.to() == ProblemStatus.VERIFYING) {
                     desks.add(Desk.of(VERIFY, desk));
-                } else {
+                }
+                else {
                     desks.add(Desk.own(RECTIFY, desk));
                     person = responsiblePerson(e.problemId());
                 }
@@ -152,12 +161,16 @@ class HandOvers {
         }
         return Optional.of(new Notice(e.eventId(), "KEY_TASK", "todo.notice.task." + e.action(),
                 List.of(e.title(), e.percent()), "/tasks/" + e.taskId(), List.of(desk), false,
-                e.action().equals("assigned") ? e.ownerPerson() : null, e.ownerUnitId(), "keytask:task:read",
-                e.actor(), false));
+                e.action().equals("assigned") ? e.ownerPerson() : null, e.ownerUnitId(), "keytask:task:read", e.actor(),
+                false));
     }
 
     private String responsiblePerson(UUID problemId) {
-        return jdbc.sql("select responsible_person from rectification where problem_id = :id").param("id", problemId)
-                .query(String.class).optional().orElse(null);
+        return jdbc.sql("select responsible_person from rectification where problem_id = :id")
+            .param("id", problemId)
+            .query(String.class)
+            .optional()
+            .orElse(null);
     }
+
 }

@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * 督办单: the item, the unit, its time limit, the urges so far and the feedback required, as a GB/T 9704 document
- * from the signed-in user's bureau, written by reporting's document writer.
+ * 督办单: the item, the unit, its time limit, the urges so far and the feedback required, as
+ * a GB/T 9704 document from the signed-in user's bureau, written by reporting's document
+ * writer.
  */
 @Component
 class SupervisionSlip {
 
     private final OfficialDocx docx;
+
     private final OrgUnits units;
+
     private final MessageSource messages;
 
     SupervisionSlip(OfficialDocx docx, OrgUnits units, MessageSource messages) {
@@ -33,8 +36,7 @@ class SupervisionSlip {
         OrgUnit bureau = units.find(CurrentUser.require().unitId()).map(units::bureauOf).orElseThrow();
         String label = label(item);
         String unit = item.deskUnitName() == null ? m("todo.slip.noUnit") : item.deskUnitName();
-        List<String> paragraphs = List.of(
-                m("todo.slip.item", m("todo.kind." + item.kind()), label),
+        List<String> paragraphs = List.of(m("todo.slip.item", m("todo.kind." + item.kind()), label),
                 m("todo.slip.unit", unit),
                 m("todo.slip.limit", item.dueOn() == null ? m("todo.slip.noLimit") : date(item.dueOn())),
                 m("todo.slip.urgeCount", urges.size()));
@@ -45,8 +47,8 @@ class SupervisionSlip {
         String today2 = date(today);
         return docx.write(m("todo.slip.agencyMark", bureau.name()), m("todo.slip.number", today.getYear()),
                 m("todo.slip.title"), unit + m("todo.slip.colon"), paragraphs,
-                urges.isEmpty() ? List.of() : List.of(m("todo.slip.col.date"), m("todo.slip.col.by"),
-                        m("todo.slip.col.text")),
+                urges.isEmpty() ? List.of()
+                        : List.of(m("todo.slip.col.date"), m("todo.slip.col.by"), m("todo.slip.col.text")),
                 rows, List.of(m("todo.slip.feedback")), bureau.name(), today2, bureau.name(),
                 m("todo.slip.printed", today2));
     }
@@ -67,4 +69,5 @@ class SupervisionSlip {
     private String m(String key, Object... args) {
         return messages.getMessage(key, args, Locale.CHINA);
     }
+
 }

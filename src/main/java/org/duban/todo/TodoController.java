@@ -38,9 +38,13 @@ class TodoController {
     static final String URGE = "todo:item:urge";
 
     private final TodoList todo;
+
     private final Urges urges;
+
     private final OrgUnits units;
+
     private final SupervisionSlip slips;
+
     private final OverdueByUnit overdue;
 
     TodoController(TodoList todo, Urges urges, OrgUnits units, SupervisionSlip slips, OverdueByUnit overdue) {
@@ -101,11 +105,12 @@ class TodoController {
 
     @PostMapping("/todo/{kind}/{id}/urge")
     String urge(@PathVariable String kind, @PathVariable UUID id, @RequestParam(required = false) String text,
-                RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         try {
             urges.urge(kind(kind), id, text, CurrentUser.require(), units.currentScope());
             redirect.addFlashAttribute("flash", "todo.urge.sent");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
             redirect.addFlashAttribute("refusalArgs", refusal.args());
             redirect.addFlashAttribute("text", text);
@@ -119,14 +124,20 @@ class TodoController {
         Urges.Item item = urges.item(kind(kind), id, me, units.currentScope());
         byte[] docx = slips.docx(item, urges.of(id), todo.today());
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(slips.fileName(item), StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-                .body(docx);
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                        .filename(slips.fileName(item), StandardCharsets.UTF_8)
+                        .build()
+                        .toString())
+            .contentType(
+                    MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+            .body(docx);
     }
 
-    /** Kinds in paths are lower-case words: problem, complaint, task. Anything else is "not found". */
+    /**
+     * Kinds in paths are lower-case words: problem, complaint, task. Anything else is
+     * "not found".
+     */
     static Kind kind(String path) {
         return switch (path.toLowerCase(Locale.ROOT)) {
             case "problem" -> Kind.PROBLEM;
@@ -138,15 +149,12 @@ class TodoController {
 
     @Configuration(proxyBeanMethods = false)
     static class Routes {
+
         @Bean
         RouteRules todoRouteRules() {
-            return () -> List.of(
-                    get("/todo", Access.SIGNED_IN),
-                    get("/todo/done", Access.SIGNED_IN),
-                    get("/todo/badge", Access.SIGNED_IN),
-                    get("/todo/panel", Access.SIGNED_IN),
-                    get("/todo/{kind}/{id}", Access.SIGNED_IN),
-                    get("/todo/{kind}/{id}/slip.docx", Access.SIGNED_IN),
+            return () -> List.of(get("/todo", Access.SIGNED_IN), get("/todo/done", Access.SIGNED_IN),
+                    get("/todo/badge", Access.SIGNED_IN), get("/todo/panel", Access.SIGNED_IN),
+                    get("/todo/{kind}/{id}", Access.SIGNED_IN), get("/todo/{kind}/{id}/slip.docx", Access.SIGNED_IN),
                     post("/todo/{kind}/{id}/urge", Access.permission(URGE)));
         }
 
@@ -154,5 +162,7 @@ class TodoController {
         NavItem todoNav() {
             return new NavItem("nav.todo", "/todo", null, 1, NavItem.WORKBENCH);
         }
+
     }
+
 }

@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Demonstration urges (催办) on open items of 一中队, dated in the campaign's 2023, urged through the real service
- * (so the squad's inbox and to-do show them), after the ledgers' and complaints' own demonstration data. The
- * to-do lists and the hand-over notices need nothing here: they follow from the other modules' demo actions.
+ * Demonstration urges (催办) on open items of 一中队, dated in the campaign's 2023, urged
+ * through the real service (so the squad's inbox and to-do show them), after the ledgers'
+ * and complaints' own demonstration data. The to-do lists and the hand-over notices need
+ * nothing here: they follow from the other modules' demo actions.
  */
 @Component
 @Order(300)
@@ -42,9 +43,13 @@ class TodoDemoLoader implements ApplicationRunner {
     }
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final Urges urges;
+
     private final OrgUnits units;
+
     private final UserDetailsService users;
 
     TodoDemoLoader(DemoMode demoMode, JdbcClient jdbc, Urges urges, OrgUnits units, UserDetailsService users) {
@@ -66,20 +71,20 @@ class TodoDemoLoader implements ApplicationRunner {
         }
         List<UUID[]> targets = new ArrayList<>();
         jdbc.sql("""
-                        select p.id from problem p join org_unit u on u.id = p.assigned_unit_id
-                        where u.code = 'OTOGQ-SQUAD-1' and p.status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING')
-                          and not p.confidential order by p.reference limit 2
-                        """).query(UUID.class).list().forEach(id -> targets.add(new UUID[]{id, null}));
+                select p.id from problem p join org_unit u on u.id = p.assigned_unit_id
+                where u.code = 'OTOGQ-SQUAD-1' and p.status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING')
+                  and not p.confidential order by p.reference limit 2
+                """).query(UUID.class).list().forEach(id -> targets.add(new UUID[] { id, null }));
         jdbc.sql("""
-                        select c.id from complaint c join org_unit u on u.id = c.handling_unit_id
-                        where u.code = 'OTOGQ-SQUAD-1' and c.status = 'IN_HANDLING' order by c.submitted_at limit 1
-                        """).query(UUID.class).list().forEach(id -> targets.add(new UUID[]{null, id}));
+                select c.id from complaint c join org_unit u on u.id = c.handling_unit_id
+                where u.code = 'OTOGQ-SQUAD-1' and c.status = 'IN_HANDLING' order by c.submitted_at limit 1
+                """).query(UUID.class).list().forEach(id -> targets.add(new UUID[] { null, id }));
         int n = 0;
         for (int i = 0; i < Math.min(targets.size(), data.urges().size()); i++) {
             DemoUrge u = data.urges().get(i);
             DubanUser by = (DubanUser) users.loadUserByUsername(u.by());
-            SecurityContextHolder.getContext().setAuthentication(
-                    new UsernamePasswordAuthenticationToken(by, null, by.getAuthorities()));
+            SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(by, null, by.getAuthorities()));
             try {
                 UUID[] target = targets.get(i);
                 Kind kind = target[0] != null ? Kind.PROBLEM : Kind.COMPLAINT;
@@ -88,14 +93,20 @@ class TodoDemoLoader implements ApplicationRunner {
                 // Dated as in the campaign: the urge and the messages it sent.
                 Timestamp at = Timestamp.from(OffsetDateTime.parse(u.at()).toInstant());
                 jdbc.sql("update todo_urge set urged_at = :at where item_id = :id and urged_at > :at")
-                        .param("at", at).param("id", id).update();
+                    .param("at", at)
+                    .param("id", id)
+                    .update();
                 jdbc.sql("update notification set created_at = :at where dedup_key like 'urge:%' and link like :l")
-                        .param("at", at).param("l", "%" + id).update();
+                    .param("at", at)
+                    .param("l", "%" + id)
+                    .update();
                 n++;
-            } finally {
+            }
+            finally {
                 SecurityContextHolder.clearContext();
             }
         }
         log.info("Demonstration urges: {}", n);
     }
+
 }

@@ -25,9 +25,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * 我的待办 and 已办, read from the live state of the ledgers (never from the notifications): each desk is one SELECT
- * of a union, chosen by the permissions the user holds, limited to the user's data scope (or own unit for a unit's
- * own work) and, for clues, to those who may read confidential ones. An item overdue by more than
+ * 我的待办 and 已办, read from the live state of the ledgers (never from the notifications):
+ * each desk is one SELECT of a union, chosen by the permissions the user holds, limited
+ * to the user's data scope (or own unit for a unit's own work) and, for clues, to those
+ * who may read confidential ones. An item overdue by more than
  * {@code duban.escalation.working-days} at a unit I may urge is shown to me as escalated.
  */
 @Service
@@ -35,20 +36,29 @@ public class TodoList {
 
     static final int DUE_SOON_DAYS = 2;
     static final int PAGE_LIMIT = 300;
-    /** While a problem is assigned, the time limit runs against the unit: verification, then rectification. */
+
+    /**
+     * While a problem is assigned, the time limit runs against the unit: verification,
+     * then rectification.
+     */
     private static final String UNIT_ACTION = "case when p.status = 'RECTIFYING' then 'rectify' else 'awaitVerify' end";
-    private static final String UNIT_DUE =
-            "case when p.status = 'RECTIFYING' then coalesce(r.deadline, p.due_on) else p.due_on end";
+
+    private static final String UNIT_DUE = "case when p.status = 'RECTIFYING' then coalesce(r.deadline, p.due_on) else p.due_on end";
+
     private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
+
     private final WorkingDays workingDays;
+
     private final OrgUnits units;
+
     private final Clock clock;
+
     private final int escalationDays;
 
     TodoList(JdbcClient jdbc, WorkingDays workingDays, OrgUnits units, Clock clock,
-             @Value("${duban.escalation.working-days:3}") int escalationDays) {
+            @Value("${duban.escalation.working-days:3}") int escalationDays) {
         this.jdbc = jdbc;
         this.workingDays = workingDays;
         this.units = units;
@@ -69,7 +79,8 @@ public class TodoList {
         Map<String, Object> params = new HashMap<>();
         params.put("units", scope.unitArray());
         params.put("me", me.unitId());
-        // Overdue by more than N working days: the time limit ended on or before the N-th working day back.
+        // Overdue by more than N working days: the time limit ended on or before the N-th
+        // working day back.
         params.put("escalateBefore", Date.valueOf(workingDaysBack(today, escalationDays)));
         boolean urge = me.can("todo:item:urge");
         if (me.can("ledger:problem:read")) {
@@ -106,8 +117,8 @@ public class TodoList {
             }
             if (me.can("complaint:complaint:dispatch")) {
                 parts.add(row.formatted("""
-                                case c.status when 'SUBMITTED' then 'accept' when 'FEEDBACK_REVIEW' then 'review'
-                                              else 'dispatch' end""",
+                        case c.status when 'SUBMITTED' then 'accept' when 'FEEDBACK_REVIEW' then 'review'
+                                      else 'dispatch' end""",
                         "case when c.status = 'SUBMITTED' then c.acknowledge_due_on else c.due_on end",
                         "c.owner_unit_id", "false")
                         + "c.status in ('SUBMITTED', 'ACCEPTED', 'REOPENED', 'FEEDBACK_REVIEW')"
@@ -126,7 +137,8 @@ public class TodoList {
             if (me.can("keytask:task:progress")) {
                 parts.add(row.formatted("false") + "t.status <> 'AWAITING_ACCEPTANCE' and t.owner_unit_id = :me");
             }
-            // 验收: a task at 100 % with evidence waits on the leading group, or on the acceptor the task names.
+            // 验收: a task at 100 % with evidence waits on the leading group, or on the
+            // acceptor the task names.
             params.put("login", me.getUsername());
             String accept = "select 'KEY_TASK' as kind, t.id, t.title as label, 'acceptTask' as action,"
                     + " t.updated_at as since, t.deadline as due_on, t.owner_unit_id as unit_id, false as escalated"
@@ -141,7 +153,8 @@ public class TodoList {
             }
         }
         if (me.can("ledger:accountability:decide")) {
-            // A work-team proposal of accountability or fault tolerance waits on the leading group's decision.
+            // A work-team proposal of accountability or fault tolerance waits on the
+            // leading group's decision.
             parts.add("select 'ACCOUNTABILITY' as kind, a.id, a.person as label, 'decideAccountability' as action,"
                     + " coalesce(a.proposed_at, a.created_at) as since, null::date as due_on, a.unit_id,"
                     + " false as escalated from accountability_record a where a.status = 'PROPOSED'"
@@ -160,25 +173,27 @@ public class TodoList {
             }
             if (me.can("reporting:report:receive")) {
                 params.put("bureau", bureauOf(me.unitId()));
-                parts.add(row.formatted("'receive'") + "r.status = 'SUBMITTED' and exists (select 1 from report_version v"
-                        + " where v.report_id = r.id and v.version_no = r.submitted_version"
-                        + " and v.superior_unit_id = :bureau)");
+                parts.add(
+                        row.formatted("'receive'") + "r.status = 'SUBMITTED' and exists (select 1 from report_version v"
+                                + " where v.report_id = r.id and v.version_no = r.submitted_version"
+                                + " and v.superior_unit_id = :bureau)");
             }
         }
         if (parts.isEmpty()) {
             return null;
         }
-        // One desk may repeat another's row (a work-team member who also rectifies): keep the first.
+        // One desk may repeat another's row (a work-team member who also rectifies): keep
+        // the first.
         String union = "select distinct on (kind, id) * from (" + String.join("\nunion all\n", parts)
                 + ") desks order by kind, id, escalated";
         return new Query(union, params);
     }
 
     private static void supervise(List<String> parts, String row, String permission, DubanUser me, String action,
-                                  String status, String inScope) {
+            String status, String inScope) {
         if (me.can(permission)) {
-            parts.add(row.formatted(action, "p.due_on", "coalesce(p.assigned_unit_id, p.unit_id)", "false")
-                    + status + inScope);
+            parts.add(row.formatted(action, "p.due_on", "coalesce(p.assigned_unit_id, p.unit_id)", "false") + status
+                    + inScope);
         }
     }
 
@@ -195,7 +210,10 @@ public class TodoList {
         return day;
     }
 
-    /** What waits on me: the most urgent first (overdue, then by time limit, then the oldest). */
+    /**
+     * What waits on me: the most urgent first (overdue, then by time limit, then the
+     * oldest).
+     */
     @Transactional(readOnly = true)
     public List<TodoItem> pending(DubanUser me, DataScope scope) {
         LocalDate today = today();
@@ -205,30 +223,29 @@ public class TodoList {
         }
         LocalDate soon = workingDays.add(today, DUE_SOON_DAYS);
         List<Map<String, Object>> rows = jdbc.sql("""
-                        select d.kind, d.id, d.label, d.action, d.due_on, d.unit_id, d.escalated,
-                               coalesce(case d.kind
-                                   when 'PROBLEM' then (select max(c.at) from problem_change c
-                                                        where c.problem_id = d.id and c.field = 'status')
-                                   when 'COMPLAINT' then (select max(e.created_at) from complaint_entry e
-                                                          where e.complaint_id = d.id and e.kind = 'TRANSITION')
-                                   when 'KEY_TASK' then (select max(g.reported_at) from key_task_progress g
-                                                         where g.task_id = d.id) end, d.since) as since,
-                               u.name as unit_name,
-                               (select count(*) from todo_urge g where g.item_id = d.id) as urges,
-                               (select g.text from todo_urge g where g.item_id = d.id
-                                order by g.urged_at desc limit 1) as last_urge
-                        -- Ordered and cut first: when the item reached this desk is read for the rows shown only.
-                        from (select * from (%s) x order by x.due_on nulls last, x.since limit %d) d
-                        left join org_unit u on u.id = d.unit_id
-                        order by d.due_on nulls last, d.since
-                        """.formatted(q.sql(), PAGE_LIMIT))
-                .params(q.params()).query().listOfRows();
+                select d.kind, d.id, d.label, d.action, d.due_on, d.unit_id, d.escalated,
+                       coalesce(case d.kind
+                           when 'PROBLEM' then (select max(c.at) from problem_change c
+                                                where c.problem_id = d.id and c.field = 'status')
+                           when 'COMPLAINT' then (select max(e.created_at) from complaint_entry e
+                                                  where e.complaint_id = d.id and e.kind = 'TRANSITION')
+                           when 'KEY_TASK' then (select max(g.reported_at) from key_task_progress g
+                                                 where g.task_id = d.id) end, d.since) as since,
+                       u.name as unit_name,
+                       (select count(*) from todo_urge g where g.item_id = d.id) as urges,
+                       (select g.text from todo_urge g where g.item_id = d.id
+                        order by g.urged_at desc limit 1) as last_urge
+                -- Ordered and cut first: when the item reached this desk is read for the rows shown only.
+                from (select * from (%s) x order by x.due_on nulls last, x.since limit %d) d
+                left join org_unit u on u.id = d.unit_id
+                order by d.due_on nulls last, d.since
+                """.formatted(q.sql(), PAGE_LIMIT)).params(q.params()).query().listOfRows();
         List<TodoItem> items = new ArrayList<>(rows.size());
         for (Map<String, Object> r : rows) {
             LocalDate due = r.get("due_on") == null ? null : ((Date) r.get("due_on")).toLocalDate();
             Integer left = due == null ? null : workingDays.between(today, due);
-            Light light = due == null ? Light.NONE : today.isAfter(due) ? Light.RED
-                    : !due.isAfter(soon) ? Light.YELLOW : Light.GREEN;
+            Light light = due == null ? Light.NONE
+                    : today.isAfter(due) ? Light.RED : !due.isAfter(soon) ? Light.YELLOW : Light.GREEN;
             Timestamp since = (Timestamp) r.get("since");
             items.add(new TodoItem(Kind.valueOf((String) r.get("kind")), (UUID) r.get("id"), (String) r.get("label"),
                     (String) r.get("action"), since == null ? null : since.toInstant(), due, left, light,
@@ -259,46 +276,52 @@ public class TodoList {
         }
     }
 
-    /** 已办: the hand-overs I made, newest first; within my scope, and clues only if I may read them. */
+    /**
+     * 已办: the hand-overs I made, newest first; within my scope, and clues only if I may
+     * read them.
+     */
     @Transactional(readOnly = true)
     public List<DoneItem> done(DubanUser me, DataScope scope, int limit) {
         String secret = me.can(Recipients.CONFIDENTIAL) ? "" : " and not p.confidential";
         return jdbc.sql("""
-                        select * from (
-                          select distinct on (p.id) 'PROBLEM' as kind, p.id, p.reference as label, c.action, c.at
-                          from problem_change c join problem p on p.id = c.problem_id
-                          where c.actor = :login and (p.unit_id = any(:units) or p.assigned_unit_id = any(:units))
-                          """ + secret + """
-                          order by p.id, c.at desc
-                        ) problems
-                        union all
-                        select * from (
-                          select distinct on (c.id) 'COMPLAINT', c.id, c.type, e.action, e.created_at
-                          from complaint_entry e join complaint c on c.id = e.complaint_id
-                          where e.author = :login and e.kind in ('TRANSITION', 'NOTE')
-                            and (c.owner_unit_id = any(:units) or c.handling_unit_id = any(:units))
-                          order by c.id, e.created_at desc
-                        ) complaints
-                        union all
-                        select * from (
-                          select distinct on (t.id) 'KEY_TASK', t.id, t.title, 'progress', g.reported_at
-                          from key_task_progress g join key_task t on t.id = g.task_id
-                          where g.reported_by = :login and t.owner_unit_id = any(:units)
-                          order by t.id, g.reported_at desc
-                        ) tasks
-                        union all
-                        select 'REPORT', r.id, r.title, 'approve', r.approved_at from report r
-                        where r.approved_by = :login and r.approved_at is not null
-                        order by 5 desc limit :limit
-                        """)
-                .param("login", me.getUsername()).param("units", scope.unitArray()).param("limit", limit)
-                .query((rs, n) -> new DoneItem(Kind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
-                .list();
+                select * from (
+                  select distinct on (p.id) 'PROBLEM' as kind, p.id, p.reference as label, c.action, c.at
+                  from problem_change c join problem p on p.id = c.problem_id
+                  where c.actor = :login and (p.unit_id = any(:units) or p.assigned_unit_id = any(:units))
+                  """ + secret + """
+                  order by p.id, c.at desc
+                ) problems
+                union all
+                select * from (
+                  select distinct on (c.id) 'COMPLAINT', c.id, c.type, e.action, e.created_at
+                  from complaint_entry e join complaint c on c.id = e.complaint_id
+                  where e.author = :login and e.kind in ('TRANSITION', 'NOTE')
+                    and (c.owner_unit_id = any(:units) or c.handling_unit_id = any(:units))
+                  order by c.id, e.created_at desc
+                ) complaints
+                union all
+                select * from (
+                  select distinct on (t.id) 'KEY_TASK', t.id, t.title, 'progress', g.reported_at
+                  from key_task_progress g join key_task t on t.id = g.task_id
+                  where g.reported_by = :login and t.owner_unit_id = any(:units)
+                  order by t.id, g.reported_at desc
+                ) tasks
+                union all
+                select 'REPORT', r.id, r.title, 'approve', r.approved_at from report r
+                where r.approved_by = :login and r.approved_at is not null
+                order by 5 desc limit :limit
+                """)
+            .param("login", me.getUsername())
+            .param("units", scope.unitArray())
+            .param("limit", limit)
+            .query((rs, n) -> new DoneItem(Kind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class), rs.getString(3),
+                    rs.getString(4), rs.getTimestamp(5).toInstant()))
+            .list();
     }
 
     /** Instant of "now", for the urges. */
     Instant now() {
         return clock.instant();
     }
+
 }

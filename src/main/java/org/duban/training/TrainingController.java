@@ -22,11 +22,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Training sessions: list with attendance rates per unit, plan, record attendance (page or sign-in sheet). */
+/**
+ * Training sessions: list with attendance rates per unit, plan, record attendance (page
+ * or sign-in sheet).
+ */
 @Controller
 class TrainingController {
 
     private final Trainings trainings;
+
     private final OrgUnits units;
 
     TrainingController(Trainings trainings, OrgUnits units) {
@@ -61,13 +65,14 @@ class TrainingController {
 
     @PostMapping("/trainings")
     String create(@Valid @ModelAttribute("form") TrainingForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 UUID id = trainings.create(form, units.currentScope());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/trainings/" + id;
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -76,13 +81,13 @@ class TrainingController {
 
     @PostMapping("/trainings/{id}/attendance")
     String attendance(@PathVariable UUID id, @RequestParam long version,
-                      @RequestParam(name = "present", required = false) List<UUID> present,
-                      RedirectAttributes redirect) {
+            @RequestParam(name = "present", required = false) List<UUID> present, RedirectAttributes redirect) {
         try {
             trainings.recordAttendance(id, version, present == null ? List.of() : present, "PAGE",
                     units.currentScope());
             redirect.addFlashAttribute("flash", "training.attendance.saved");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             refused(redirect, refusal);
         }
         return "redirect:/trainings/" + id;
@@ -90,7 +95,7 @@ class TrainingController {
 
     @PostMapping("/trainings/{id}/sign-in-sheet")
     String sheet(@PathVariable UUID id, @RequestParam long version,
-                 @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+            @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
         try {
             if (file == null || file.isEmpty()) {
@@ -100,7 +105,8 @@ class TrainingController {
                     units.currentScope());
             redirect.addFlashAttribute("flash", "training.sheet.imported");
             redirect.addFlashAttribute("sheet", result);
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             refused(redirect, refusal);
         }
         return "redirect:/trainings/" + id;
@@ -111,7 +117,8 @@ class TrainingController {
         try {
             trainings.cancel(id, version, units.currentScope());
             redirect.addFlashAttribute("flash", "training.cancelled");
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             refused(redirect, refusal);
         }
         return "redirect:/trainings/" + id;
@@ -131,4 +138,5 @@ class TrainingController {
     private Map<UUID, String> unitNames() {
         return units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name, (a, b) -> a));
     }
+
 }

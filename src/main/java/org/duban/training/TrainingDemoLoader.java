@@ -17,15 +17,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The demonstration's training sessions of 2023: two held (everyone but one person present at each, so the rates
- * differ by unit) and one planned.
+ * The demonstration's training sessions of 2023: two held (everyone but one person
+ * present at each, so the rates differ by unit) and one planned.
  */
 @Component
 @Order(180)
 class TrainingDemoLoader implements DemoLoader {
 
     record Session(String topic, LocalDate on, String place, String materials, String unit, List<String> targets,
-                   boolean held) {
+            boolean held) {
     }
 
     static final List<Session> SESSIONS = List.of(
@@ -38,14 +38,19 @@ class TrainingDemoLoader implements DemoLoader {
                     "OTOGQ-BRIGADE", List.of("OTOGQ-SQUAD-2"), false));
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final Trainings trainings;
+
     private final TransactionTemplate tx;
+
     private final org.springframework.context.MessageSource messages;
 
-    TrainingDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Trainings trainings,
-                       TransactionTemplate tx, org.springframework.context.MessageSource messages) {
+    TrainingDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Trainings trainings, TransactionTemplate tx,
+            org.springframework.context.MessageSource messages) {
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
@@ -63,16 +68,20 @@ class TrainingDemoLoader implements DemoLoader {
         tx.executeWithoutResult(status -> demoMode.runAs("workteam", () -> {
             for (Session s : SESSIONS) {
                 UUID unit = units.findByCode(s.unit()).map(OrgUnit::id).orElseThrow();
-                List<UUID> targets = s.targets().stream()
-                        .map(code -> units.findByCode(code).map(OrgUnit::id).orElseThrow()).toList();
+                List<UUID> targets = s.targets()
+                    .stream()
+                    .map(code -> units.findByCode(code).map(OrgUnit::id).orElseThrow())
+                    .toList();
                 UUID id = trainings.create(new TrainingForm(m(s.topic()), s.on(), m(s.place()),
                         s.materials() == null ? null : m(s.materials()), unit, targets, null), all);
                 if (s.held()) {
                     TrainingSession session = trainings.get(id, all);
-                    List<UUID> expected = trainings.attendees(session, all).stream()
-                            .map(Trainings.Attendee::staffId).toList();
-                    trainings.recordAttendance(id, 0, expected.subList(0, Math.max(0, expected.size() - 1)),
-                            "PAGE", all);
+                    List<UUID> expected = trainings.attendees(session, all)
+                        .stream()
+                        .map(Trainings.Attendee::staffId)
+                        .toList();
+                    trainings.recordAttendance(id, 0, expected.subList(0, Math.max(0, expected.size() - 1)), "PAGE",
+                            all);
                 }
             }
         }));
@@ -81,4 +90,5 @@ class TrainingDemoLoader implements DemoLoader {
     private String m(String key) {
         return messages.getMessage(key, null, java.util.Locale.SIMPLIFIED_CHINESE);
     }
+
 }

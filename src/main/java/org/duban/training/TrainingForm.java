@@ -10,9 +10,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A planned session: topic, date, place, materials and the units whose staff are expected. */
+/**
+ * A planned session: topic, date, place, materials and the units whose staff are
+ * expected.
+ */
 public record TrainingForm(@NotBlank @Size(max = 200) String topic,
-                           @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-                           @NotBlank @Size(max = 200) String place, @Size(max = 4000) String materials,
-                           @NotNull UUID unitId, @NotEmpty List<UUID> targetUnits, Long version) {
+        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+        @NotBlank @Size(max = 200) String place, @Size(max = 4000) String materials, @NotNull UUID unitId,
+        @NotEmpty List<UUID> targetUnits, Long version) {
 }

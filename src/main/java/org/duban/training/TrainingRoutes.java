@@ -19,10 +19,8 @@ class TrainingRoutes {
 
     @Bean
     RouteRules trainingRouteRules() {
-        return () -> List.of(
-                get("/trainings", Access.permission(READ)),
-                get("/trainings/new", Access.permission(WRITE)),
-                post("/trainings", Access.permission(WRITE)),
+        return () -> List.of(get("/trainings", Access.permission(READ)),
+                get("/trainings/new", Access.permission(WRITE)), post("/trainings", Access.permission(WRITE)),
                 get("/trainings/{id}", Access.permission(READ)),
                 post("/trainings/{id}/attendance", Access.permission(WRITE)),
                 post("/trainings/{id}/sign-in-sheet", Access.permission(WRITE)),
@@ -33,4 +31,5 @@ class TrainingRoutes {
     NavItem trainingsNav() {
         return new NavItem("nav.trainings", "/trainings", READ, 36, NavItem.CAMPAIGN);
     }
+
 }

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A training session and its life cycle: attendance can be recorded once the day has come (the session is then
- * held, and attendance may be corrected); a planned session can be cancelled; a cancelled one takes no attendance.
+ * A training session and its life cycle: attendance can be recorded once the day has come
+ * (the session is then held, and attendance may be corrected); a planned session can be
+ * cancelled; a cancelled one takes no attendance.
  */
 public record TrainingSession(UUID id, UUID unitId, String topic, LocalDate heldOn, String place, String materials,
-                              TrainingStatus status, List<UUID> targetUnits, long version, String createdBy) {
+        TrainingStatus status, List<UUID> targetUnits, long version, String createdBy) {
 
     public TrainingStatus recordAttendance(LocalDate today) {
         if (status == TrainingStatus.CANCELLED) {

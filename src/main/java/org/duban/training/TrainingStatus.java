@@ -2,5 +2,7 @@ package org.duban.training;
 
 /** Planned, held (attendance recorded) or cancelled. */
 public enum TrainingStatus {
+
     PLANNED, HELD, CANCELLED
+
 }

@@ -39,7 +39,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Training sessions of the units in scope, their attendance and the attendance rate per unit. */
+/**
+ * Training sessions of the units in scope, their attendance and the attendance rate per
+ * unit.
+ */
 @Service
 public class Trainings {
 
@@ -56,18 +59,25 @@ public class Trainings {
         }
     }
 
-    /** What a sign-in sheet gave: names matched to expected staff, and names that matched nobody (a flash attribute: serializable, sessions live in the database). */
+    /**
+     * What a sign-in sheet gave: names matched to expected staff, and names that matched
+     * nobody (a flash attribute: serializable, sessions live in the database).
+     */
     public record SheetResult(int matched, List<String> unknown) implements java.io.Serializable {
     }
 
     private final JdbcClient jdbc;
+
     private final StaffDirectory staff;
+
     private final MessageSource messages;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     Trainings(JdbcClient jdbc, StaffDirectory staff, MessageSource messages, ApplicationEventPublisher events,
-              Clock clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.staff = staff;
         this.messages = messages;
@@ -82,14 +92,20 @@ public class Trainings {
 
     @Transactional(readOnly = true)
     public List<TrainingSession> list(DataScope scope) {
-        return jdbc.sql(SELECT + " order by t.held_on desc, t.id").param("units", scope.unitArray())
-                .query(Trainings::map).list();
+        return jdbc.sql(SELECT + " order by t.held_on desc, t.id")
+            .param("units", scope.unitArray())
+            .query(Trainings::map)
+            .list();
     }
 
     @Transactional(readOnly = true)
     public TrainingSession get(UUID id, DataScope scope) {
-        return jdbc.sql(SELECT + " and t.id = :id").param("units", scope.unitArray()).param("id", id)
-                .query(Trainings::map).optional().orElseThrow(() -> new NotFoundException("training " + id));
+        return jdbc.sql(SELECT + " and t.id = :id")
+            .param("units", scope.unitArray())
+            .param("id", id)
+            .query(Trainings::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("training " + id));
     }
 
     /** The staff of the session's units (in scope), with their recorded attendance. */
@@ -97,27 +113,31 @@ public class Trainings {
     public List<Attendee> attendees(TrainingSession session, DataScope scope) {
         Map<UUID, Boolean> recorded = new HashMap<>();
         jdbc.sql("select staff_id, present from training_attendance where session_id = :id")
-                .param("id", session.id())
-                .query(rs -> {
-                    recorded.put(rs.getObject("staff_id", UUID.class), rs.getBoolean("present"));
-                });
+            .param("id", session.id())
+            .query(rs -> {
+                recorded.put(rs.getObject("staff_id", UUID.class), rs.getBoolean("present"));
+            });
         Set<UUID> targets = new HashSet<>(session.targetUnits());
-        return staff.list(scope, null).stream().filter(s -> targets.contains(s.unitId()))
-                .map(s -> new Attendee(s.id(), s.name(), s.unitId(), recorded.get(s.id()))).toList();
+        return staff.list(scope, null)
+            .stream()
+            .filter(s -> targets.contains(s.unitId()))
+            .map(s -> new Attendee(s.id(), s.name(), s.unitId(), recorded.get(s.id())))
+            .toList();
     }
 
     /** Attendance rate per unit over held sessions of units in scope. */
     @Transactional(readOnly = true)
     public List<UnitRate> rates(DataScope scope) {
         return jdbc.sql("""
-                        select a.unit_id, count(*) as expected, count(*) filter (where a.present) as present
-                        from training_attendance a join training_session t on t.id = a.session_id
-                        where t.status = 'HELD' and a.unit_id = any(:units)
-                        group by a.unit_id order by a.unit_id
-                        """)
-                .param("units", scope.unitArray())
-                .query((rs, n) -> new UnitRate(rs.getObject("unit_id", UUID.class), rs.getInt("expected"),
-                        rs.getInt("present"))).list();
+                select a.unit_id, count(*) as expected, count(*) filter (where a.present) as present
+                from training_attendance a join training_session t on t.id = a.session_id
+                where t.status = 'HELD' and a.unit_id = any(:units)
+                group by a.unit_id order by a.unit_id
+                """)
+            .param("units", scope.unitArray())
+            .query((rs, n) -> new UnitRate(rs.getObject("unit_id", UUID.class), rs.getInt("expected"),
+                    rs.getInt("present")))
+            .list();
     }
 
     @Transactional
@@ -130,10 +150,16 @@ public class Trainings {
                                               updated_by, updated_at)
                 values (:id, :unit, :topic, :on, :place, :materials, :by, :at, :by, :at)
                 """)
-                .param("id", id).param("unit", form.unitId()).param("topic", form.topic().strip())
-                .param("on", Date.valueOf(form.heldOn())).param("place", form.place().strip())
-                .param("materials", form.materials() == null || form.materials().isBlank() ? null : form.materials().strip())
-                .param("by", CurrentUser.actor()).param("at", now).update();
+            .param("id", id)
+            .param("unit", form.unitId())
+            .param("topic", form.topic().strip())
+            .param("on", Date.valueOf(form.heldOn()))
+            .param("place", form.place().strip())
+            .param("materials",
+                    form.materials() == null || form.materials().isBlank() ? null : form.materials().strip())
+            .param("by", CurrentUser.actor())
+            .param("at", now)
+            .update();
         targets(id, form.targetUnits());
         events.publishEvent(AuditEvent.change("training.planned", "training_session", id, Map.of(),
                 Map.of("topic", form.topic(), "heldOn", form.heldOn().toString())));
@@ -148,8 +174,9 @@ public class Trainings {
     }
 
     /**
-     * Records who attended among the expected staff: everyone expected gets a row, present or not; a staff id that
-     * is not expected is refused (it came from another unit or was forged).
+     * Records who attended among the expected staff: everyone expected gets a row,
+     * present or not; a staff id that is not expected is refused (it came from another
+     * unit or was forged).
      */
     @Transactional
     public void recordAttendance(UUID id, long version, Collection<UUID> present, String source, DataScope scope) {
@@ -163,8 +190,8 @@ public class Trainings {
                 throw new BusinessRuleViolation("training.attendance.notExpected");
             }
         }
-        move(before, to, "training.attendance", Map.of("present", present.size(), "expected", expected.size(),
-                "source", source));
+        move(before, to, "training.attendance",
+                Map.of("present", present.size(), "expected", expected.size(), "source", source));
         jdbc.sql("delete from training_attendance where session_id = :id").param("id", id).update();
         Timestamp now = Timestamp.from(clock.instant());
         for (Attendee a : expected) {
@@ -173,15 +200,21 @@ public class Trainings {
                                                      recorded_at)
                     values (:id, :staff, :unit, :present, :source, :by, :at)
                     """)
-                    .param("id", id).param("staff", a.staffId()).param("unit", a.unitId())
-                    .param("present", present.contains(a.staffId())).param("source", source)
-                    .param("by", CurrentUser.actor()).param("at", now).update();
+                .param("id", id)
+                .param("staff", a.staffId())
+                .param("unit", a.unitId())
+                .param("present", present.contains(a.staffId()))
+                .param("source", source)
+                .param("by", CurrentUser.actor())
+                .param("at", now)
+                .update();
         }
     }
 
     /**
-     * A sign-in sheet (.xlsx): the first sheet, a header row with a column titled 姓名 (or "Name"); every name is
-     * matched to an expected staff member of the session. Those already marked present stay present.
+     * A sign-in sheet (.xlsx): the first sheet, a header row with a column titled 姓名 (or
+     * "Name"); every name is matched to an expected staff member of the session. Those
+     * already marked present stay present.
      */
     @Transactional
     public SheetResult importSheet(UUID id, long version, InputStream in, DataScope scope) throws IOException {
@@ -196,7 +229,8 @@ public class Trainings {
         Workbook workbook;
         try {
             workbook = WorkbookFactory.create(in);
-        } catch (Exception notXlsx) {
+        }
+        catch (Exception notXlsx) {
             throw new BusinessRuleViolation("training.sheet.notXlsx");
         }
         try (workbook) {
@@ -231,7 +265,8 @@ public class Trainings {
                 List<UUID> ids = byName.get(name);
                 if (ids == null || ids.size() != 1) {
                     unknown.add(name);
-                } else if (present.add(ids.get(0))) {
+                }
+                else if (present.add(ids.get(0))) {
                     matched++;
                 }
             }
@@ -249,9 +284,12 @@ public class Trainings {
                 update training_session set status = :status, version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .param("status", to.name()).param("by", CurrentUser.actor())
-                .param("at", Timestamp.from(clock.instant())).param("id", before.id())
-                .param("version", before.version()).update();
+            .param("status", to.name())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", before.id())
+            .param("version", before.version())
+            .update();
         if (n == 0) {
             throw stale(before.id());
         }
@@ -270,7 +308,9 @@ public class Trainings {
     private void targets(UUID id, List<UUID> units) {
         for (UUID unit : new LinkedHashSet<>(units)) {
             jdbc.sql("insert into training_unit (session_id, unit_id) values (:id, :unit)")
-                    .param("id", id).param("unit", unit).update();
+                .param("id", id)
+                .param("unit", unit)
+                .update();
         }
     }
 
@@ -281,10 +321,11 @@ public class Trainings {
     }
 
     private StaleEditException stale(UUID id) {
-        return jdbc.sql("select updated_by, updated_at from training_session where id = :id").param("id", id)
-                .query((rs, n) -> new StaleEditException("training " + id, rs.getString("updated_by"),
-                        rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
-                .single();
+        return jdbc.sql("select updated_by, updated_at from training_session where id = :id")
+            .param("id", id)
+            .query((rs, n) -> new StaleEditException("training " + id, rs.getString("updated_by"),
+                    rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
+            .single();
     }
 
     static TrainingSession map(ResultSet rs, int n) throws SQLException {
@@ -293,4 +334,5 @@ public class Trainings {
                 rs.getString("materials"), TrainingStatus.valueOf(rs.getString("status")),
                 List.of((UUID[]) rs.getArray("targets").getArray()), rs.getLong("version"), rs.getString("created_by"));
     }
+
 }

@@ -8,15 +8,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A typical case and its life cycle: edited while a draft, approved by the leading group, published (anonymised
- * text only) and withdrawn again. Each action checks the status and refuses with a named reason.
+ * A typical case and its life cycle: edited while a draft, approved by the leading group,
+ * published (anonymised text only) and withdrawn again. Each action checks the status and
+ * refuses with a named reason.
  */
 public record TypicalCase(UUID id, UUID unitId, UUID problemId, String problemReference, TypicalCaseKind kind,
-                          TypicalCaseSource source, String title, String summary, String lessons, String publicTitle,
-                          String publicText, TypicalCaseStatus status, String approvedBy, Instant approvedAt,
-                          LocalDate publishedOn, long version, String createdBy, Instant createdAt) {
+        TypicalCaseSource source, String title, String summary, String lessons, String publicTitle, String publicText,
+        TypicalCaseStatus status, String approvedBy, Instant approvedAt, LocalDate publishedOn, long version,
+        String createdBy, Instant createdAt) {
 
-    /** An edit: a draft stays a draft, an approved case goes back to the leading group; a published one is fixed. */
+    /**
+     * An edit: a draft stays a draft, an approved case goes back to the leading group; a
+     * published one is fixed.
+     */
     public TypicalCaseStatus edit() {
         if (status == TypicalCaseStatus.PUBLISHED) {
             throw new BusinessRuleViolation("typicalcase.transition.published");
@@ -24,7 +28,10 @@ public record TypicalCase(UUID id, UUID unitId, UUID problemId, String problemRe
         return TypicalCaseStatus.DRAFT;
     }
 
-    /** The leading group approves the case and its public text, which must already be free of personal data. */
+    /**
+     * The leading group approves the case and its public text, which must already be free
+     * of personal data.
+     */
     public TypicalCaseStatus approve(List<String> names) {
         if (status != TypicalCaseStatus.DRAFT) {
             throw new BusinessRuleViolation("typicalcase.approve.notDraft");
@@ -33,7 +40,10 @@ public record TypicalCase(UUID id, UUID unitId, UUID problemId, String problemRe
         return TypicalCaseStatus.APPROVED;
     }
 
-    /** Publication needs an approved case and a public title and text free of the source's personal data. */
+    /**
+     * Publication needs an approved case and a public title and text free of the source's
+     * personal data.
+     */
     public TypicalCaseStatus publish(List<String> names) {
         if (status != TypicalCaseStatus.APPROVED) {
             throw new BusinessRuleViolation("typicalcase.publish.notApproved");
@@ -46,8 +56,8 @@ public record TypicalCase(UUID id, UUID unitId, UUID problemId, String problemRe
     }
 
     private void refusePersonalData(List<String> names) {
-        List<String> found = PersonalData.found((publicTitle == null ? "" : publicTitle) + "\n"
-                + (publicText == null ? "" : publicText), names);
+        List<String> found = PersonalData
+            .found((publicTitle == null ? "" : publicTitle) + "\n" + (publicText == null ? "" : publicText), names);
         if (!found.isEmpty()) {
             throw new BusinessRuleViolation(found.get(0));
         }

@@ -29,18 +29,25 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Typical cases: register, approve, publish or withdraw, circulate as a 通报; the anonymised public list. */
+/**
+ * Typical cases: register, approve, publish or withdraw, circulate as a 通报; the
+ * anonymised public list.
+ */
 @Controller
 class TypicalCaseController {
 
     private final TypicalCases cases;
+
     private final OrgUnits units;
+
     private final Circulars circulars;
+
     private final MessageSource messages;
+
     private final Clock clock;
 
     TypicalCaseController(TypicalCases cases, OrgUnits units, Circulars circulars, MessageSource messages,
-                          Clock clock) {
+            Clock clock) {
         this.cases = cases;
         this.units = units;
         this.circulars = circulars;
@@ -77,13 +84,14 @@ class TypicalCaseController {
 
     @PostMapping("/typical-cases")
     String create(@Valid @ModelAttribute("form") TypicalCaseForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 UUID id = cases.create(form, units.currentScope());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/typical-cases/" + id;
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -98,13 +106,14 @@ class TypicalCaseController {
 
     @PostMapping("/typical-cases/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") TypicalCaseForm form, BindingResult errors,
-                  Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 cases.update(id, form, units.currentScope());
                 redirect.addFlashAttribute("flash", "flash.saved");
                 return "redirect:/typical-cases/" + id;
-            } catch (BusinessRuleViolation refusal) {
+            }
+            catch (BusinessRuleViolation refusal) {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
@@ -126,7 +135,10 @@ class TypicalCaseController {
         return act(id, redirect, "typicalcase.withdrawn", () -> cases.withdraw(id, version, units.currentScope()));
     }
 
-    /** 通报: the internal account (names included: it circulates inside the system), in GB/T 9704 layout. */
+    /**
+     * 通报: the internal account (names included: it circulates inside the system), in GB/T
+     * 9704 layout.
+     */
     @GetMapping("/typical-cases/{id}/circular.docx")
     void circular(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         TypicalCase c = cases.get(id, units.currentScope());
@@ -139,8 +151,8 @@ class TypicalCaseController {
                 new Circulars.Section(m("typicalcase.circular.heading.requirements"),
                         m("typicalcase.circular.requirements." + c.kind())));
         response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(title + ".docx", StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Content-Disposition",
+                ContentDisposition.attachment().filename(title + ".docx", StandardCharsets.UTF_8).build().toString());
         circulars.write(new Circulars.Circular(bureau.name(), null, title, m("typicalcase.circular.addressee"),
                 sections, LocalDate.now(clock.withZone(TypicalCases.BUREAU_ZONE))), response.getOutputStream());
     }
@@ -149,7 +161,8 @@ class TypicalCaseController {
         try {
             action.run();
             redirect.addFlashAttribute("flash", done);
-        } catch (BusinessRuleViolation refusal) {
+        }
+        catch (BusinessRuleViolation refusal) {
             redirect.addFlashAttribute("refusal", refusal.messageKey());
             redirect.addFlashAttribute("refusalArgs", refusal.args());
         }
@@ -170,4 +183,5 @@ class TypicalCaseController {
     private String m(String key, Object... args) {
         return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
     }
+
 }

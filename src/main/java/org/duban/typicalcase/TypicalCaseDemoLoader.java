@@ -21,26 +21,31 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Typical cases of the demonstration ({@code demo/typical-cases.json}), drawn from the demonstration ledger's
- * problems (found by unit and date): registered, approved, and the first ones published in 2023.
+ * Typical cases of the demonstration ({@code demo/typical-cases.json}), drawn from the
+ * demonstration ledger's problems (found by unit and date): registered, approved, and the
+ * first ones published in 2023.
  */
 @Component
 @Order(160)
 class TypicalCaseDemoLoader implements DemoLoader {
 
     record Item(String unit, LocalDate found, TypicalCaseKind kind, TypicalCaseSource source, String title,
-                String summary, String lessons, String publicTitle, String publicText, boolean approve,
-                LocalDate published) {
+            String summary, String lessons, String publicTitle, String publicText, boolean approve,
+            LocalDate published) {
     }
 
     private final DemoMode demoMode;
+
     private final JdbcClient jdbc;
+
     private final OrgUnits units;
+
     private final TypicalCases cases;
+
     private final TransactionTemplate tx;
 
     TypicalCaseDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, TypicalCases cases,
-                          TransactionTemplate tx) {
+            TransactionTemplate tx) {
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
@@ -63,13 +68,17 @@ class TypicalCaseDemoLoader implements DemoLoader {
 
     private void load(Item item, DataScope all) {
         String reference = jdbc.sql("""
-                        select p.reference from problem p join org_unit o on o.id = p.unit_id
-                        where o.code = :unit and p.found_on = :found order by p.reference limit 1
-                        """)
-                .param("unit", item.unit()).param("found", java.sql.Date.valueOf(item.found()))
-                .query(String.class).optional().orElse(null);
+                select p.reference from problem p join org_unit o on o.id = p.unit_id
+                where o.code = :unit and p.found_on = :found order by p.reference limit 1
+                """)
+            .param("unit", item.unit())
+            .param("found", java.sql.Date.valueOf(item.found()))
+            .query(String.class)
+            .optional()
+            .orElse(null);
         if (reference == null) {
-            return; // the ledger's demonstration data changed; skip rather than invent a problem
+            return; // the ledger's demonstration data changed; skip rather than invent a
+                    // problem
         }
         demoMode.runAs("workteam", () -> {
             UUID id = cases.create(new TypicalCaseForm(reference, item.kind(), item.source(), item.title(),
@@ -82,11 +91,15 @@ class TypicalCaseDemoLoader implements DemoLoader {
                 demoMode.actAs("workteam");
                 cases.publish(id, 1, all);
                 jdbc.sql("update typical_case set published_on = :on where id = :id")
-                        .param("on", java.sql.Date.valueOf(item.published())).param("id", id).update();
+                    .param("on", java.sql.Date.valueOf(item.published()))
+                    .param("id", id)
+                    .update();
             }
             jdbc.sql("update typical_case set created_at = :at, updated_at = :at where id = :id")
-                    .param("at", java.sql.Timestamp.valueOf(item.found().plusDays(20).atTime(10, 0)))
-                    .param("id", id).update();
+                .param("at", java.sql.Timestamp.valueOf(item.found().plusDays(20).atTime(10, 0)))
+                .param("id", id)
+                .update();
         });
     }
+
 }

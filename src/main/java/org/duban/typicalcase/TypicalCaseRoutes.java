@@ -20,12 +20,9 @@ class TypicalCaseRoutes {
 
     @Bean
     RouteRules typicalCaseRouteRules() {
-        return () -> List.of(
-                get("/public/typical-cases", Access.PUBLIC),
-                get("/typical-cases", Access.permission(READ)),
-                get("/typical-cases/new", Access.permission(WRITE)),
-                post("/typical-cases", Access.permission(WRITE)),
-                get("/typical-cases/{id}", Access.permission(READ)),
+        return () -> List.of(get("/public/typical-cases", Access.PUBLIC),
+                get("/typical-cases", Access.permission(READ)), get("/typical-cases/new", Access.permission(WRITE)),
+                post("/typical-cases", Access.permission(WRITE)), get("/typical-cases/{id}", Access.permission(READ)),
                 get("/typical-cases/{id}/edit", Access.permission(WRITE)),
                 post("/typical-cases/{id}", Access.permission(WRITE)),
                 post("/typical-cases/{id}/approve", Access.permission(APPROVE)),
@@ -38,4 +35,5 @@ class TypicalCaseRoutes {
     NavItem typicalCasesNav() {
         return new NavItem("nav.typicalCases", "/typical-cases", READ, 34, NavItem.CAMPAIGN);
     }
+
 }

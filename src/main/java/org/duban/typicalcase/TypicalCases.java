@@ -24,15 +24,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Typical cases of the units in scope; the public list reads published cases' public columns only. */
+/**
+ * Typical cases of the units in scope; the public list reads published cases' public
+ * columns only.
+ */
 @Service
 public class TypicalCases {
 
     static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
+
     private final Problems problems;
+
     private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     TypicalCases(JdbcClient jdbc, Problems problems, ApplicationEventPublisher events, Clock clock) {
@@ -49,27 +55,33 @@ public class TypicalCases {
 
     @Transactional(readOnly = true)
     public List<TypicalCase> list(DataScope scope) {
-        return jdbc.sql(SELECT + " order by t.created_at desc, t.id").param("units", scope.unitArray())
-                .query(TypicalCases::map).list();
+        return jdbc.sql(SELECT + " order by t.created_at desc, t.id")
+            .param("units", scope.unitArray())
+            .query(TypicalCases::map)
+            .list();
     }
 
     @Transactional(readOnly = true)
     public TypicalCase get(UUID id, DataScope scope) {
-        return jdbc.sql(SELECT + " and t.id = :id").param("units", scope.unitArray()).param("id", id)
-                .query(TypicalCases::map).optional().orElseThrow(() -> new NotFoundException("typical case " + id));
+        return jdbc.sql(SELECT + " and t.id = :id")
+            .param("units", scope.unitArray())
+            .param("id", id)
+            .query(TypicalCases::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("typical case " + id));
     }
 
     /** Published cases, newest first: the public columns and nothing else. */
     @Transactional(readOnly = true)
     public List<PublicTypicalCase> published() {
         return jdbc.sql("""
-                        select kind, public_title, public_text, published_on from typical_case
-                        where status = 'PUBLISHED' order by published_on desc, id
-                        """)
-                .query((rs, n) -> new PublicTypicalCase(TypicalCaseKind.valueOf(rs.getString("kind")),
-                        rs.getString("public_title"), rs.getString("public_text"),
-                        rs.getDate("published_on").toLocalDate()))
-                .list();
+                select kind, public_title, public_text, published_on from typical_case
+                where status = 'PUBLISHED' order by published_on desc, id
+                """)
+            .query((rs, n) -> new PublicTypicalCase(TypicalCaseKind.valueOf(rs.getString("kind")),
+                    rs.getString("public_title"), rs.getString("public_text"),
+                    rs.getDate("published_on").toLocalDate()))
+            .list();
     }
 
     @Transactional
@@ -83,8 +95,13 @@ public class TypicalCases {
                 values (:id, :unit, :problem, :kind, :source, :title, :summary, :lessons, :publicTitle, :publicText,
                         :by, :at, :by, :at)
                 """)
-                .param("id", id).param("unit", source.unitId()).param("problem", source.problemId())
-                .params(columns(form)).param("by", CurrentUser.actor()).param("at", now).update();
+            .param("id", id)
+            .param("unit", source.unitId())
+            .param("problem", source.problemId())
+            .params(columns(form))
+            .param("by", CurrentUser.actor())
+            .param("at", now)
+            .update();
         events.publishEvent(AuditEvent.change("typicalcase.created", "typical_case", id, Map.of(),
                 Map.of("kind", form.kind().name(), "problem", source.reference())));
         events.publishEvent(new TypicalCaseRegistered(id, source.unitId(), form.title().strip()));
@@ -104,9 +121,15 @@ public class TypicalCases {
                        version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .param("unit", source.unitId()).param("problem", source.problemId()).params(columns(form))
-                .param("status", to.name()).param("by", CurrentUser.actor()).param("at", Timestamp.from(clock.instant())).param("id", id)
-                .param("version", before.version()).update();
+            .param("unit", source.unitId())
+            .param("problem", source.problemId())
+            .params(columns(form))
+            .param("status", to.name())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("version", before.version())
+            .update();
         if (n == 0) {
             throw stale(id);
         }
@@ -123,7 +146,10 @@ public class TypicalCases {
         move(before, before.approve(names(before, scope)), "typicalcase.approved");
     }
 
-    /** Publishes the approved public text after checking it against the source problem's personal fields. */
+    /**
+     * Publishes the approved public text after checking it against the source problem's
+     * personal fields.
+     */
     @Transactional
     public void publish(UUID id, long version, DataScope scope) {
         TypicalCase before = get(id, scope);
@@ -148,11 +174,15 @@ public class TypicalCases {
                        published_on = :published, version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
-                .param("status", to.name()).param("approving", approving).param("by", CurrentUser.actor())
-                .param("at", now)
-                .param("published", to == TypicalCaseStatus.PUBLISHED
-                        ? Date.valueOf(LocalDate.now(clock.withZone(BUREAU_ZONE))) : null)
-                .param("id", before.id()).param("version", before.version()).update();
+            .param("status", to.name())
+            .param("approving", approving)
+            .param("by", CurrentUser.actor())
+            .param("at", now)
+            .param("published",
+                    to == TypicalCaseStatus.PUBLISHED ? Date.valueOf(LocalDate.now(clock.withZone(BUREAU_ZONE))) : null)
+            .param("id", before.id())
+            .param("version", before.version())
+            .update();
         if (n == 0) {
             throw stale(before.id());
         }
@@ -161,13 +191,14 @@ public class TypicalCases {
     }
 
     private List<String> names(TypicalCase c, DataScope scope) {
-        return problems.personalFields(c.problemReference(), scope.unitArray()).map(PersonalFields::names)
-                .orElse(List.of());
+        return problems.personalFields(c.problemReference(), scope.unitArray())
+            .map(PersonalFields::names)
+            .orElse(List.of());
     }
 
     private PersonalFields source(TypicalCaseForm form, DataScope scope) {
         return problems.personalFields(form.problemReference(), scope.unitArray())
-                .orElseThrow(() -> new BusinessRuleViolation("typicalcase.unknownProblem"));
+            .orElseThrow(() -> new BusinessRuleViolation("typicalcase.unknownProblem"));
     }
 
     private void checkVersion(TypicalCase before, Long version) {
@@ -177,10 +208,11 @@ public class TypicalCases {
     }
 
     private StaleEditException stale(UUID id) {
-        return jdbc.sql("select updated_by, updated_at from typical_case where id = :id").param("id", id)
-                .query((rs, n) -> new StaleEditException("typical case " + id, rs.getString("updated_by"),
-                        rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
-                .single();
+        return jdbc.sql("select updated_by, updated_at from typical_case where id = :id")
+            .param("id", id)
+            .query((rs, n) -> new StaleEditException("typical case " + id, rs.getString("updated_by"),
+                    rs.getTimestamp("updated_at") == null ? null : rs.getTimestamp("updated_at").toInstant()))
+            .single();
     }
 
     private static Map<String, Object> columns(TypicalCaseForm f) {
@@ -211,4 +243,5 @@ public class TypicalCases {
                 published == null ? null : published.toLocalDate(), rs.getLong("version"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant());
     }
+
 }

@@ -18,17 +18,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Refuses, before any session, security or handler code runs, a request that no page of Duban can accept: a NUL
- * character in its path or in any parameter name or value (PostgreSQL cannot store it, and a query holding it fails
- * with the SQL text in the log), parameters whose percent-encoding or UTF-8 is broken, and a multipart body that
- * cannot be parsed. Each gets a 400 with a message saying what was wrong, as a page, or as JSON under {@code /api/}.
+ * Refuses, before any session, security or handler code runs, a request that no page of
+ * Duban can accept: a NUL character in its path or in any parameter name or value
+ * (PostgreSQL cannot store it, and a query holding it fails with the SQL text in the
+ * log), parameters whose percent-encoding or UTF-8 is broken, and a multipart body that
+ * cannot be parsed. Each gets a 400 with a message saying what was wrong, as a page, or
+ * as JSON under {@code /api/}.
  */
 class BadInputFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(BadInputFilter.class);
 
     private final MessageSource messages;
+
     private final LocaleResolver locales;
+
     private final ObjectProvider<ITemplateEngine> templates;
 
     BadInputFilter(MessageSource messages, LocaleResolver locales, ObjectProvider<ITemplateEngine> templates) {
@@ -45,18 +49,21 @@ class BadInputFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.info("Bad request refused before handling: {} {} ({})", request.getMethod(), request.getRequestURI(), reason);
+        log.info("Bad request refused before handling: {} {} ({})", request.getMethod(), request.getRequestURI(),
+                reason);
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             // The JSON API answers in the default language (see WebConfiguration).
             String text = messages.getMessage(reason, null, reason, Locale.SIMPLIFIED_CHINESE);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"message\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"")
-                    + "\",\"errors\":[]}");
+            response.getWriter()
+                .write("{\"message\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"errors\":[]}");
             return;
         }
-        // Rendered here, not by an error dispatch: Tomcat throws again on every later parameter read of a request
-        // whose parameters failed to parse, and the error dispatch reads them (CSRF, locale, layout).
+        // Rendered here, not by an error dispatch: Tomcat throws again on every later
+        // parameter read of a request
+        // whose parameters failed to parse, and the error dispatch reads them (CSRF,
+        // locale, layout).
         Locale locale = locales.resolveLocale(request);
         Context page = new Context(locale);
         page.setVariable("lang", locale.toLanguageTag());
@@ -72,7 +79,9 @@ class BadInputFilter extends OncePerRequestFilter {
         templates.getObject().process("error/refused", page, response.getWriter());
     }
 
-    /** The message key of the first problem found, or null for a request that may proceed. */
+    /**
+     * The message key of the first problem found, or null for a request that may proceed.
+     */
     static String reasonToRefuse(HttpServletRequest request) {
         String path = request.getRequestURI();
         if (path.indexOf('\u0000') >= 0 || path.toLowerCase(Locale.ROOT).contains("%00")) {
@@ -87,8 +96,10 @@ class BadInputFilter extends OncePerRequestFilter {
                 request.getParts();
             }
             parameters = request.getParameterMap();
-        } catch (RuntimeException | IOException | ServletException e) {
-            // Tomcat signals a broken body or parameter encoding with its own exception types; the size limits too.
+        }
+        catch (RuntimeException | IOException | ServletException e) {
+            // Tomcat signals a broken body or parameter encoding with its own exception
+            // types; the size limits too.
             if (tooLarge(e)) {
                 return "error.400.tooLarge";
             }
@@ -109,10 +120,12 @@ class BadInputFilter extends OncePerRequestFilter {
 
     private static boolean tooLarge(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getSimpleName().contains("SizeLimit") || cause.getClass().getSimpleName().contains("SizeException")) {
+            if (cause.getClass().getSimpleName().contains("SizeLimit")
+                    || cause.getClass().getSimpleName().contains("SizeException")) {
                 return true;
             }
         }
         return false;
     }
+
 }

@@ -27,14 +27,16 @@ import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps the shared exception types to error pages once, for every module. No page shows a stack trace.
+ * Maps the shared exception types to error pages once, for every module. No page shows a
+ * stack trace.
  */
 @ControllerAdvice
 class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
-    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class,
+            MethodArgumentTypeMismatchException.class })
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "error/404";
@@ -44,7 +46,8 @@ class ErrorPages {
     @ResponseStatus(HttpStatus.CONFLICT)
     String stale(StaleEditException e, Model model) {
         model.addAttribute("changedBy", e.changedBy());
-        model.addAttribute("changedAt", e.changedAt()); // shown on the bureau's clock by the template
+        model.addAttribute("changedAt", e.changedAt()); // shown on the bureau's clock by
+                                                        // the template
         return "error/409";
     }
 
@@ -62,9 +65,9 @@ class ErrorPages {
         return "error/409";
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, IllegalArgumentException.class,
+    @ExceptionHandler({ MissingServletRequestParameterException.class, IllegalArgumentException.class,
             ServletRequestBindingException.class, BindException.class, HttpMessageNotReadableException.class,
-            ConversionFailedException.class})
+            ConversionFailedException.class })
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(Exception e, Model model) {
         log.info("Bad request refused: {}", e.getClass().getSimpleName());
@@ -79,7 +82,10 @@ class ErrorPages {
         return "error/400";
     }
 
-    /** A body that is not the multipart it claims to be (BadInputFilter catches most before they get here). */
+    /**
+     * A body that is not the multipart it claims to be (BadInputFilter catches most
+     * before they get here).
+     */
     @ExceptionHandler(MultipartException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String multipart(MultipartException e, Model model) {
@@ -96,13 +102,15 @@ class ErrorPages {
     }
 
     /**
-     * A value PostgreSQL refuses (a NUL character that slipped past BadInputFilter, broken Unicode): the client's
-     * fault, so a 400, and the SQL text stays out of the answer.
+     * A value PostgreSQL refuses (a NUL character that slipped past BadInputFilter,
+     * broken Unicode): the client's fault, so a 400, and the SQL text stays out of the
+     * answer.
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String refusedByDatabase(DataIntegrityViolationException e, Model model) {
-        // Class 22 is PostgreSQL's "data exception"; anything else (a unique key taken concurrently …) stays a 5xx.
+        // Class 22 is PostgreSQL's "data exception"; anything else (a unique key taken
+        // concurrently …) stays a 5xx.
         if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || sql.getSQLState() == null
                 || !sql.getSQLState().startsWith("22")) {
             throw e;
@@ -111,6 +119,7 @@ class ErrorPages {
         model.addAttribute("badRequestKey", "error.400.parameter");
         return "error/400";
     }
+
 }
 
 /** Target of Spring Security's access-denied forward and of Boot's error dispatch. */
@@ -126,7 +135,8 @@ class ErrorController implements org.springframework.boot.webmvc.error.ErrorCont
     @RequestMapping("/error")
     String error(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE);
-        // No status: /error was requested directly, not dispatched to; there is no such page.
+        // No status: /error was requested directly, not dispatched to; there is no such
+        // page.
         int status = code instanceof Integer i ? i : 404;
         response.setStatus(status);
         return switch (status) {
@@ -134,4 +144,5 @@ class ErrorController implements org.springframework.boot.webmvc.error.ErrorCont
             default -> status >= 400 && status < 500 ? "error/400" : "error/500";
         };
     }
+
 }

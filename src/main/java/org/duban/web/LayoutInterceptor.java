@@ -11,10 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Puts the current user ({@code me}) and the navigation they may see ({@code navigation}) into the model of every page
- * a controller renders. An interceptor rather than a {@code @ControllerAdvice} with {@code @ModelAttribute} methods:
- * those ran before every handler, the JSON API included, where building the model cost about 5 % of a complaint
- * submission's CPU (docs/complaint.md); here only a view about to be rendered gets the attributes.
+ * Puts the current user ({@code me}) and the navigation they may see ({@code navigation})
+ * into the model of every page a controller renders. An interceptor rather than a
+ * {@code @ControllerAdvice} with {@code @ModelAttribute} methods: those ran before every
+ * handler, the JSON API included, where building the model cost about 5 % of a complaint
+ * submission's CPU (docs/complaint.md); here only a view about to be rendered gets the
+ * attributes.
  */
 class LayoutInterceptor implements HandlerInterceptor {
 
@@ -26,14 +28,19 @@ class LayoutInterceptor implements HandlerInterceptor {
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                           ModelAndView page) {
-        if (page == null || !page.hasView() || page.getViewName() != null && page.getViewName().startsWith("redirect:")) {
+            ModelAndView page) {
+        if (page == null || !page.hasView()
+                || page.getViewName() != null && page.getViewName().startsWith("redirect:")) {
             return;
         }
         DubanUser me = CurrentUser.get().orElse(null);
         page.getModel().putIfAbsent("me", me);
-        page.getModel().putIfAbsent("navigation", me == null ? List.of() : navigation.stream()
-                .filter(item -> item.permission() == null || me.can(item.permission()))
-                .toList());
+        page.getModel()
+            .putIfAbsent("navigation",
+                    me == null ? List.of()
+                            : navigation.stream()
+                                .filter(item -> item.permission() == null || me.can(item.permission()))
+                                .toList());
     }
+
 }

@@ -19,4 +19,5 @@ class LoginController {
         model.addAttribute("throttled", true);
         return "login";
     }
+
 }

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The side menu and the breadcrumb trail, read by the layout as {@code @menu}. A bean rather than model attributes,
- * so that pages rendered without a controller's model (error pages from an exception handler or Boot's error
- * dispatch) keep the menu. The current item is the visible entry whose path is the longest prefix of the request's
+ * The side menu and the breadcrumb trail, read by the layout as {@code @menu}. A bean
+ * rather than model attributes, so that pages rendered without a controller's model
+ * (error pages from an exception handler or Boot's error dispatch) keep the menu. The
+ * current item is the visible entry whose path is the longest prefix of the request's
  * path (docs/adr/0402-grouped-side-menu.md).
  */
 @Component("menu")
@@ -28,7 +29,10 @@ public class Menu {
     public record Entry(String labelKey, String path, boolean active) {
     }
 
-    /** Where the page stands: its group and, when the page lies below it, the menu entry to go back to. */
+    /**
+     * Where the page stands: its group and, when the page lies below it, the menu entry
+     * to go back to.
+     */
     public record Trail(String group, Entry entry) {
     }
 
@@ -50,20 +54,26 @@ public class Menu {
         List<NavItem> visible = visible(me);
         NavItem current = current(visible).orElse(null);
         return NavItem.GROUPS.stream()
-                .map(g -> new Group(g, visible.stream().filter(i -> i.group().equals(g))
-                        .map(i -> new Entry(i.labelKey(), i.path(), i == current)).toList(),
-                        current != null && current.group().equals(g)))
-                .filter(g -> !g.entries().isEmpty())
-                .toList();
+            .map(g -> new Group(g,
+                    visible.stream()
+                        .filter(i -> i.group().equals(g))
+                        .map(i -> new Entry(i.labelKey(), i.path(), i == current))
+                        .toList(),
+                    current != null && current.group().equals(g)))
+            .filter(g -> !g.entries().isEmpty())
+            .toList();
     }
 
-    /** The breadcrumb trail of the current page, or null on the home page and pages no menu entry leads to. */
+    /**
+     * The breadcrumb trail of the current page, or null on the home page and pages no
+     * menu entry leads to.
+     */
     public Trail trail(DubanUser me) {
         if (me == null) {
             return null;
         }
         return current(visible(me)).map(i -> new Trail(i.group(), new Entry(i.labelKey(), i.path(), true)))
-                .orElse(null);
+            .orElse(null);
     }
 
     private List<NavItem> visible(DubanUser me) {
@@ -73,15 +83,20 @@ public class Menu {
     private static Optional<NavItem> current(List<NavItem> visible) {
         String path = path();
         Optional<NavItem> below = visible.stream()
-                .filter(i -> path.equals(i.path()) || path.startsWith(i.path() + "/"))
-                .max(Comparator.comparingInt(i -> i.path().length()));
-        // A page of the same section without an entry of its own (/screening/imports under /screening/findings).
-        return below.isPresent() ? below : visible.stream()
-                .filter(i -> !section(path).isEmpty() && section(i.path()).equals(section(path)))
-                .findFirst();
+            .filter(i -> path.equals(i.path()) || path.startsWith(i.path() + "/"))
+            .max(Comparator.comparingInt(i -> i.path().length()));
+        // A page of the same section without an entry of its own (/screening/imports
+        // under /screening/findings).
+        return below.isPresent() ? below
+                : visible.stream()
+                    .filter(i -> !section(path).isEmpty() && section(i.path()).equals(section(path)))
+                    .findFirst();
     }
 
-    /** "/screening" of "/screening/findings/…"; "/admin/units" of "/admin/units/…" (admin pages are sections each). */
+    /**
+     * "/screening" of "/screening/findings/…"; "/admin/units" of "/admin/units/…" (admin
+     * pages are sections each).
+     */
     private static String section(String path) {
         String[] parts = path.split("/");
         if (parts.length < 2) {
@@ -90,7 +105,9 @@ public class Menu {
         return parts[1].equals("admin") && parts.length > 2 ? "/admin/" + parts[2] : "/" + parts[1];
     }
 
-    /** The path the user asked for: after a forward to an error page, the original one. */
+    /**
+     * The path the user asked for: after a forward to an error page, the original one.
+     */
     private static String path() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return "";
@@ -101,4 +118,5 @@ public class Menu {
         String context = request.getContextPath();
         return uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
+
 }

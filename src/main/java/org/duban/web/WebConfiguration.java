@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Chinese by default; {@code ?lang=en} switches to English and is remembered in a cookie. Every page gets the layout's
- * model ({@link LayoutInterceptor}).
+ * Chinese by default; {@code ?lang=en} switches to English and is remembered in a cookie.
+ * Every page gets the layout's model ({@link LayoutInterceptor}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -39,13 +39,14 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Bad input is refused first: after the character-encoding filter (which must run before parameters are
-     * parsed), before the session and security filters.
+     * Bad input is refused first: after the character-encoding filter (which must run
+     * before parameters are parsed), before the session and security filters.
      */
     @Bean
-    FilterRegistrationBean<BadInputFilter> badInputFilter(MessageSource messages, ObjectProvider<ITemplateEngine> templates) {
-        FilterRegistrationBean<BadInputFilter> registration =
-                new FilterRegistrationBean<>(new BadInputFilter(messages, localeResolver(), templates));
+    FilterRegistrationBean<BadInputFilter> badInputFilter(MessageSource messages,
+            ObjectProvider<ITemplateEngine> templates) {
+        FilterRegistrationBean<BadInputFilter> registration = new FilterRegistrationBean<>(
+                new BadInputFilter(messages, localeResolver(), templates));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -55,8 +56,10 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
-        // The JSON API (hotline systems) answers in the default language and renders no page.
+        // The JSON API (hotline systems) answers in the default language and renders no
+        // page.
         registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
         registry.addInterceptor(new LayoutInterceptor(navigation)).excludePathPatterns("/api/**");
     }
+
 }

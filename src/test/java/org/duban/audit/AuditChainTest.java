@@ -24,12 +24,16 @@ class AuditChainTest {
 
     @Autowired
     AuditTrail trail;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     AuditSealer sealer;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -42,18 +46,21 @@ class AuditChainTest {
     @Test
     void theApplicationCannotUpdateOrDeleteEntries() {
         assertThatThrownBy(() -> jdbc.sql("update audit_log set actor = 'x' where seq = 1").update())
-                .hasMessageContaining("append-only");
+            .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_log where seq = 1").update())
-                .hasMessageContaining("append-only");
+            .hasMessageContaining("append-only");
     }
 
     @Test
     void aRowChangedWithPlainSqlIsFoundByVerification() {
         tx.executeWithoutResult(status -> {
             long target = jdbc.sql("select min(seq) + 3 from audit_log").query(Long.class).single();
-            // A database superuser can switch the trigger off; the hash chain still exposes the edit.
+            // A database superuser can switch the trigger off; the hash chain still
+            // exposes the edit.
             jdbc.sql("alter table audit_log disable trigger audit_log_no_update").update();
-            jdbc.sql("update audit_log set new_values = '{\"name\":\"forged\"}' where seq = :seq").param("seq", target).update();
+            jdbc.sql("update audit_log set new_values = '{\"name\":\"forged\"}' where seq = :seq")
+                .param("seq", target)
+                .update();
             jdbc.sql("alter table audit_log enable trigger audit_log_no_update").update();
             assertThat(trail.firstBrokenLink()).contains(target);
             status.setRollbackOnly();
@@ -81,17 +88,21 @@ class AuditChainTest {
         });
         sealer.sealNow();
         assertThat(jdbc.sql("select chain_pos is not null and hash is not null from audit_log where seq = :seq")
-                .param("seq", seq).query(Boolean.class).single()).isTrue();
+            .param("seq", seq)
+            .query(Boolean.class)
+            .single()).isTrue();
         assertThat(trail.verify().firstBroken()).isEmpty();
         assertThat(trail.verify().unsealed()).isZero();
     }
 
     @Test
     void anEntryThatCommitsAfterALaterNumberedOneIsSealedAfterItAndTheChainStaysIntact() {
-        // The first transaction takes a number and stays open while a second one takes the next number, commits
-        // and is sealed: the chain is in the order of sealing, so the late entry simply follows.
-        TransactionStatus slow = transactions.getTransaction(
-                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+        // The first transaction takes a number and stays open while a second one takes
+        // the next number, commits
+        // and is sealed: the chain is in the order of sealing, so the late entry simply
+        // follows.
+        TransactionStatus slow = transactions
+            .getTransaction(new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
         trail.append("chain-test", "test.slow", "test", "slow", null, null, "SUCCESS");
         long slowSeq = jdbc.sql("select max(seq) from audit_log where action = 'test.slow'").query(Long.class).single();
         long fastSeq = runElsewhere(() -> tx.execute(status -> {
@@ -102,8 +113,14 @@ class AuditChainTest {
         transactions.commit(slow);
         sealer.sealNow();
         assertThat(fastSeq).isGreaterThan(slowSeq);
-        long slowPos = jdbc.sql("select chain_pos from audit_log where seq = :s").param("s", slowSeq).query(Long.class).single();
-        long fastPos = jdbc.sql("select chain_pos from audit_log where seq = :s").param("s", fastSeq).query(Long.class).single();
+        long slowPos = jdbc.sql("select chain_pos from audit_log where seq = :s")
+            .param("s", slowSeq)
+            .query(Long.class)
+            .single();
+        long fastPos = jdbc.sql("select chain_pos from audit_log where seq = :s")
+            .param("s", fastSeq)
+            .query(Long.class)
+            .single();
         assertThat(slowPos).isGreaterThan(fastPos);
         assertThat(trail.firstBrokenLink()).isEmpty();
     }
@@ -115,14 +132,14 @@ class AuditChainTest {
             List<Future<?>> writers = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 int n = i;
-                writers.add(pool.submit(() -> tx.executeWithoutResult(status ->
-                        trail.append("chain-test", "test.parallel", "test", String.valueOf(n), null, "{\"n\":" + n + "}",
-                                "SUCCESS"))));
+                writers.add(pool.submit(() -> tx.executeWithoutResult(status -> trail.append("chain-test",
+                        "test.parallel", "test", String.valueOf(n), null, "{\"n\":" + n + "}", "SUCCESS"))));
             }
             for (Future<?> writer : writers) {
                 writer.get();
             }
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
         sealer.sealNow();
@@ -130,36 +147,44 @@ class AuditChainTest {
         assertThat(verification.firstBroken()).isEmpty();
         assertThat(verification.unsealed()).isZero();
         assertThat(jdbc.sql("select count(distinct chain_pos) from audit_log where action = 'test.parallel'")
-                .query(Long.class).single()).isEqualTo(200);
+            .query(Long.class)
+            .single()).isEqualTo(200);
     }
 
     @Test
     void onlyTheSealingOfAnUnsealedEntryIsAllowedAndNothingElse() {
         tx.executeWithoutResult(status -> {
             trail.append("chain-test", "test.reseal", "test", "1", null, null, "SUCCESS");
-            long seq = jdbc.sql("select max(seq) from audit_log where action = 'test.reseal'").query(Long.class).single();
+            long seq = jdbc.sql("select max(seq) from audit_log where action = 'test.reseal'")
+                .query(Long.class)
+                .single();
             // Unsealed: its content cannot change either, and it cannot be deleted.
             Object beforeUpdate = status.createSavepoint();
-            assertThatThrownBy(() -> jdbc.sql("update audit_log set actor = 'x' where seq = :s").param("s", seq).update())
-                    .hasMessageContaining("append-only");
+            assertThatThrownBy(
+                    () -> jdbc.sql("update audit_log set actor = 'x' where seq = :s").param("s", seq).update())
+                .hasMessageContaining("append-only");
             status.rollbackToSavepoint(beforeUpdate);
             assertThatThrownBy(() -> jdbc.sql("delete from audit_log where seq = :s").param("s", seq).update())
-                    .hasMessageContaining("append-only");
+                .hasMessageContaining("append-only");
             status.setRollbackOnly();
         });
         // A sealed entry cannot be sealed again under another position or hash.
-        assertThatThrownBy(() -> jdbc.sql("update audit_log set chain_pos = chain_pos + 1000000, hash = repeat('1', 64) where seq = (select min(seq) from audit_log)")
-                .update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql(
+                "update audit_log set chain_pos = chain_pos + 1000000, hash = repeat('1', 64) where seq = (select min(seq) from audit_log)")
+            .update()).hasMessageContaining("append-only");
     }
 
     private static <T> T runElsewhere(java.util.concurrent.Callable<T> work) {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             return thread.submit(work).get();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
-        } finally {
+        }
+        finally {
             thread.shutdown();
         }
     }
+
 }

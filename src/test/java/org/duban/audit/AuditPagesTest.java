@@ -23,10 +23,13 @@ class AuditPagesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     AuditTrail trail;
 
@@ -44,7 +47,9 @@ class AuditPagesTest {
         String units = page(get("/audit").param("action", "organization.unit"));
         assertThat(units).contains("organization.unit.created").doesNotContain("<code class=\"small\">campaign.");
 
-        mvc.perform(post("/login").with(csrf()).param("username", "no-such-user-audit").param("password", "wrong-password-1"));
+        mvc.perform(post("/login").with(csrf())
+            .param("username", "no-such-user-audit")
+            .param("password", "wrong-password-1"));
         String failures = page(get("/audit").param("outcome", "FAILURE").param("actor", "no-such-user-audit"));
         assertThat(failures).contains("security.loginFailed").doesNotContain("organization.unit.created");
         jdbc.sql("delete from login_failure where login = 'no-such-user-audit'").update();
@@ -75,7 +80,8 @@ class AuditPagesTest {
 
     @Test
     void verificationReportsAnIntactChain() throws Exception {
-        assertThat(page(post("/audit/verify").with(csrf()))).contains("id=\"chain-intact\"").doesNotContain("chain-broken");
+        assertThat(page(post("/audit/verify").with(csrf()))).contains("id=\"chain-intact\"")
+            .doesNotContain("chain-broken");
     }
 
     @Test
@@ -88,9 +94,11 @@ class AuditPagesTest {
             jdbc.sql("update audit_log set actor = 'forger' where seq = :seq").param("seq", target[0]).update();
             jdbc.sql("alter table audit_log enable trigger audit_log_no_update").update();
             try {
-                // MockMvc runs on this thread, so the request sees the tampered row of this transaction.
+                // MockMvc runs on this thread, so the request sees the tampered row of
+                // this transaction.
                 report.set(page(post("/audit/verify").with(csrf())));
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 throw new IllegalStateException(e);
             }
             status.setRollbackOnly();
@@ -101,9 +109,13 @@ class AuditPagesTest {
 
     @Test
     void aVerificationIsItselfOnRecord() throws Exception {
-        long before = jdbc.sql("select count(*) from audit_log where action = 'audit.verified'").query(Long.class).single();
+        long before = jdbc.sql("select count(*) from audit_log where action = 'audit.verified'")
+            .query(Long.class)
+            .single();
         page(post("/audit/verify").with(csrf()));
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'audit.verified'").query(Long.class).single())
-                .isEqualTo(before + 1);
+        assertThat(
+                jdbc.sql("select count(*) from audit_log where action = 'audit.verified'").query(Long.class).single())
+            .isEqualTo(before + 1);
     }
+
 }

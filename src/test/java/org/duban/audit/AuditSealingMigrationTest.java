@@ -17,9 +17,10 @@ import java.time.temporal.ChronoUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V21 on a database that already holds a chain written the old way (under the global lock, numbered 1, 2, 3 …):
- * the old entries keep their hashes and become chain positions 1, 2, 3 …, new entries are numbered after them and
- * sealed onto the end of the same chain.
+ * V21 on a database that already holds a chain written the old way (under the global
+ * lock, numbered 1, 2, 3 …): the old entries keep their hashes and become chain positions
+ * 1, 2, 3 …, new entries are numbered after them and sealed onto the end of the same
+ * chain.
  */
 class AuditSealingMigrationTest {
 
@@ -39,8 +40,14 @@ class AuditSealingMigrationTest {
                         insert into audit_log (seq, occurred_at, actor, action, object_type, object_id, old_values,
                                                new_values, outcome, prev_hash, hash)
                         values (:seq, :at, 'old', 'test.old', 'test', :id, null, :nv, 'SUCCESS', :prev, :hash)
-                        """).param("seq", seq).param("at", Timestamp.from(at)).param("id", String.valueOf(seq))
-                        .param("nv", e.newValues()).param("prev", prev).param("hash", hash).update();
+                        """)
+                    .param("seq", seq)
+                    .param("at", Timestamp.from(at))
+                    .param("id", String.valueOf(seq))
+                    .param("nv", e.newValues())
+                    .param("prev", prev)
+                    .param("hash", hash)
+                    .update();
                 prev = hash;
             }
 
@@ -50,16 +57,18 @@ class AuditSealingMigrationTest {
             AuditSealer sealer = new AuditSealer(jdbc, new JdbcTemplate(ds), transactions);
             AuditTrail trail = new AuditTrail(jdbc, Clock.systemUTC(), sealer);
             assertThat(jdbc.sql("select count(*) from audit_log where chain_pos = seq").query(Long.class).single())
-                    .isEqualTo(5);
-            new TransactionTemplate(transactions).executeWithoutResult(status ->
-                    trail.append("new", "test.new", "test", "6", null, null, "SUCCESS"));
+                .isEqualTo(5);
+            new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> trail.append("new", "test.new", "test", "6", null, null, "SUCCESS"));
             assertThat(trail.verify().unsealed()).isEqualTo(1);
             sealer.sealNow();
             AuditTrail.Verification verification = trail.verify();
             assertThat(verification.firstBroken()).isEmpty();
             assertThat(verification.sealed()).isEqualTo(6);
             assertThat(verification.unsealed()).isZero();
-            assertThat(jdbc.sql("select seq from audit_log where chain_pos = 6").query(Long.class).single()).isEqualTo(6);
+            assertThat(jdbc.sql("select seq from audit_log where chain_pos = 6").query(Long.class).single())
+                .isEqualTo(6);
         }
     }
+
 }

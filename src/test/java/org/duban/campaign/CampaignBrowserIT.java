@@ -19,7 +19,8 @@ class CampaignBrowserIT extends BrowserTest {
         page.waitForSelector("#phases");
         assertThat(page.textContent("#phases")).contains("动员部署", "自查自纠", "查纠整改", "总结提升");
         assertThat(page.textContent("[data-group-kind=LEADING_GROUP]")).contains("热希", "组长", "阿荣娜", "副组长");
-        // Today (2026) lies in the open-ended consolidation phase, which is marked as current.
+        // Today (2026) lies in the open-ended consolidation phase, which is marked as
+        // current.
         assertThat(page.textContent("tr.phase-current")).contains("总结提升");
         screenshot("campaign");
     }
@@ -33,4 +34,5 @@ class CampaignBrowserIT extends BrowserTest {
         assertThat(page.textContent("#phases-form .alert-danger")).contains("重叠");
         screenshot("campaign-phase-refused");
     }
+
 }

@@ -29,10 +29,13 @@ class CampaignPagesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Campaigns campaigns;
+
     @Autowired
     OrgUnits units;
 
@@ -44,13 +47,13 @@ class CampaignPagesTest {
     @WithUnitStaff
     void aSquadMemberFindsTheCampaignWithItsPhasesAndLeadingGroup() throws Exception {
         mvc.perform(get("/campaigns/" + noticeCampaign()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("鄂前交发〔2023〕29号")))
-                .andExpect(content().string(containsString("动员部署")))
-                .andExpect(content().string(containsString("总结提升")))
-                .andExpect(content().string(containsString("热希")))
-                .andExpect(content().string(containsString("阿荣娜")))
-                .andExpect(content().string(containsString("领导小组")));
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("鄂前交发〔2023〕29号")))
+            .andExpect(content().string(containsString("动员部署")))
+            .andExpect(content().string(containsString("总结提升")))
+            .andExpect(content().string(containsString("热希")))
+            .andExpect(content().string(containsString("阿荣娜")))
+            .andExpect(content().string(containsString("领导小组")));
     }
 
     @Test
@@ -63,14 +66,15 @@ class CampaignPagesTest {
                 """).query().singleRow();
         mvc.perform(get("/campaigns/" + otog.get("id"))).andExpect(status().isNotFound());
         mvc.perform(get("/campaigns"))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString((String) otog.get("title")))));
+            .andExpect(content().string(org.hamcrest.Matchers.not(containsString((String) otog.get("title")))));
     }
 
     @Test
     @WithSuperiorBureau
     void theCityBureauSeesEveryCountysCampaigns() throws Exception {
-        mvc.perform(get("/campaigns")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("鄂托克前旗交通运输执法领域突出问题专项整治行动")));
+        mvc.perform(get("/campaigns"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("鄂托克前旗交通运输执法领域突出问题专项整治行动")));
     }
 
     @Test
@@ -78,13 +82,16 @@ class CampaignPagesTest {
     void aBadDocumentNumberIsShownAtTheField() throws Exception {
         Campaign c = campaigns.get(noticeCampaign(), allUnits());
         mvc.perform(post("/campaigns/" + c.id()).with(csrf())
-                        .param("ownerUnitId", c.ownerUnitId().toString()).param("title", c.title())
-                        .param("documentNumber", "鄂前交发[2023]029号").param("issuingAgency", c.issuingAgency())
-                        .param("startsOn", c.startsOn().toString()).param("status", "ACTIVE")
-                        .param("version", String.valueOf(c.version())))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("六角括号")))
-                .andExpect(content().string(containsString("is-invalid")));
+            .param("ownerUnitId", c.ownerUnitId().toString())
+            .param("title", c.title())
+            .param("documentNumber", "鄂前交发[2023]029号")
+            .param("issuingAgency", c.issuingAgency())
+            .param("startsOn", c.startsOn().toString())
+            .param("status", "ACTIVE")
+            .param("version", String.valueOf(c.version())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("六角括号")))
+            .andExpect(content().string(containsString("is-invalid")));
     }
 
     @Test
@@ -93,13 +100,16 @@ class CampaignPagesTest {
         Campaign c = campaigns.get(noticeCampaign(), allUnits());
         long stale = c.version() - 1;
         mvc.perform(post("/campaigns/" + c.id()).with(csrf())
-                        .param("ownerUnitId", c.ownerUnitId().toString()).param("title", c.title())
-                        .param("documentNumber", c.documentNumber()).param("issuingAgency", c.issuingAgency())
-                        .param("startsOn", c.startsOn().toString()).param("status", "ACTIVE")
-                        .param("noticeText", c.noticeText())
-                        .param("version", String.valueOf(stale)))
-                .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("最后修改人")));
+            .param("ownerUnitId", c.ownerUnitId().toString())
+            .param("title", c.title())
+            .param("documentNumber", c.documentNumber())
+            .param("issuingAgency", c.issuingAgency())
+            .param("startsOn", c.startsOn().toString())
+            .param("status", "ACTIVE")
+            .param("noticeText", c.noticeText())
+            .param("version", String.valueOf(stale)))
+            .andExpect(status().isConflict())
+            .andExpect(content().string(containsString("最后修改人")));
         assertThat(campaigns.get(c.id(), allUnits()).version()).isEqualTo(c.version());
     }
 
@@ -108,20 +118,27 @@ class CampaignPagesTest {
     void overlappingPhasesAreRefusedOnTheForm() throws Exception {
         Campaign c = campaigns.get(noticeCampaign(), allUnits());
         mvc.perform(post("/campaigns/" + c.id() + "/phases").with(csrf())
-                        .param("startsOn[0]", "2023-03-21").param("endsOn[0]", "2023-03-30")
-                        .param("startsOn[1]", "2023-03-25").param("endsOn[1]", "2023-06-30")
-                        .param("startsOn[2]", "2023-07-01").param("endsOn[2]", "2023-10-31")
-                        .param("startsOn[3]", "2023-11-01").param("endsOn[3]", "")
-                        .param("version", String.valueOf(c.version())))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("重叠")));
+            .param("startsOn[0]", "2023-03-21")
+            .param("endsOn[0]", "2023-03-30")
+            .param("startsOn[1]", "2023-03-25")
+            .param("endsOn[1]", "2023-06-30")
+            .param("startsOn[2]", "2023-07-01")
+            .param("endsOn[2]", "2023-10-31")
+            .param("startsOn[3]", "2023-11-01")
+            .param("endsOn[3]", "")
+            .param("version", String.valueOf(c.version())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("重叠")));
     }
 
     @Test
     @WithUnitStaff
     void theRosterExportsAsASpreadsheetWithTheLeadingGroup() throws Exception {
         byte[] xlsx = mvc.perform(get("/campaigns/" + noticeCampaign() + "/roster.xlsx"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("工作专班组成人员名单");
@@ -135,4 +152,5 @@ class CampaignPagesTest {
     private DataScope allUnits() {
         return new DataScope(new HashSet<>(units.all().stream().map(u -> u.id()).toList()), "/");
     }
+
 }

@@ -14,16 +14,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CampaignPhasesTest {
 
     static List<PhaseWindow> notice2023() {
-        return List.of(
-                new PhaseWindow(Phase.MOBILISATION, LocalDate.of(2023, 3, 21), LocalDate.of(2023, 3, 24)),
+        return List.of(new PhaseWindow(Phase.MOBILISATION, LocalDate.of(2023, 3, 21), LocalDate.of(2023, 3, 24)),
                 new PhaseWindow(Phase.SELF_INSPECTION, LocalDate.of(2023, 3, 25), LocalDate.of(2023, 6, 30)),
                 new PhaseWindow(Phase.RECTIFICATION, LocalDate.of(2023, 7, 1), LocalDate.of(2023, 10, 31)),
                 new PhaseWindow(Phase.CONSOLIDATION, LocalDate.of(2023, 11, 1), null));
     }
 
     static Campaign campaign(List<PhaseWindow> phases) {
-        return new Campaign(UUID.randomUUID(), UUID.randomUUID(), "t", null, "a", null, null,
-                LocalDate.of(2023, 3, 21), null, null, CampaignStatus.ACTIVE, phases, 0, null, null);
+        return new Campaign(UUID.randomUUID(), UUID.randomUUID(), "t", null, "a", null, null, LocalDate.of(2023, 3, 21),
+                null, null, CampaignStatus.ACTIVE, phases, 0, null, null);
     }
 
     @Test
@@ -45,31 +44,32 @@ class CampaignPhasesTest {
     void overlappingPhasesAreRefused() {
         var phases = new java.util.ArrayList<>(notice2023());
         phases.set(2, new PhaseWindow(Phase.RECTIFICATION, LocalDate.of(2023, 6, 30), LocalDate.of(2023, 10, 31)));
-        assertThatThrownBy(() -> Campaign.checkPhases(phases))
-                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("campaign.phase.overlap");
+        assertThatThrownBy(() -> Campaign.checkPhases(phases)).isInstanceOf(BusinessRuleViolation.class)
+            .hasMessageContaining("campaign.phase.overlap");
     }
 
     @Test
     void onlyTheLastPhaseMayBeOpenEnded() {
         var phases = new java.util.ArrayList<>(notice2023());
         phases.set(1, new PhaseWindow(Phase.SELF_INSPECTION, LocalDate.of(2023, 3, 25), null));
-        assertThatThrownBy(() -> Campaign.checkPhases(phases))
-                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("campaign.phase.onlyLastOpen");
+        assertThatThrownBy(() -> Campaign.checkPhases(phases)).isInstanceOf(BusinessRuleViolation.class)
+            .hasMessageContaining("campaign.phase.onlyLastOpen");
     }
 
     @Test
     void aPhaseEndingBeforeItStartsIsRefused() {
         var phases = new java.util.ArrayList<>(notice2023());
         phases.set(0, new PhaseWindow(Phase.MOBILISATION, LocalDate.of(2023, 3, 21), LocalDate.of(2023, 3, 20)));
-        assertThatThrownBy(() -> Campaign.checkPhases(phases))
-                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("campaign.phase.endsBeforeStart");
+        assertThatThrownBy(() -> Campaign.checkPhases(phases)).isInstanceOf(BusinessRuleViolation.class)
+            .hasMessageContaining("campaign.phase.endsBeforeStart");
     }
 
     @Test
     void aPhaseWithoutStartIsRefused() {
         var phases = new java.util.ArrayList<>(notice2023());
         phases.set(3, new PhaseWindow(Phase.CONSOLIDATION, null, null));
-        assertThatThrownBy(() -> Campaign.checkPhases(phases))
-                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("campaign.phase.startMissing");
+        assertThatThrownBy(() -> Campaign.checkPhases(phases)).isInstanceOf(BusinessRuleViolation.class)
+            .hasMessageContaining("campaign.phase.startMissing");
     }
+
 }

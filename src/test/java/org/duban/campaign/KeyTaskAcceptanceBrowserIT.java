@@ -9,7 +9,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The most important flow of issue 14 in a browser: a task at 100 % with evidence, accepted by the leader. */
+/**
+ * The most important flow of issue 14 in a browser: a task at 100 % with evidence,
+ * accepted by the leader.
+ */
 class KeyTaskAcceptanceBrowserIT extends BrowserTest {
 
     static final String TASK = "研究制定专项整治具体实施方案，建立工作台账";
@@ -41,4 +44,5 @@ class KeyTaskAcceptanceBrowserIT extends BrowserTest {
         screenshot("keytask-accepted");
         assertThat(errors).isEmpty();
     }
+
 }

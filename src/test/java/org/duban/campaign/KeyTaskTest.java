@@ -11,7 +11,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every action of the key task's life cycle in every status: what it allows and what it refuses, by name. */
+/**
+ * Every action of the key task's life cycle in every status: what it allows and what it
+ * refuses, by name.
+ */
 class KeyTaskTest {
 
     static final LocalDate JULY = LocalDate.of(2023, 7, 1);
@@ -36,7 +39,8 @@ class KeyTaskTest {
         try {
             action.run();
             return null;
-        } catch (BusinessRuleViolation refused) {
+        }
+        catch (BusinessRuleViolation refused) {
             return refused.messageKey();
         }
     }
@@ -96,8 +100,8 @@ class KeyTaskTest {
 
     @Test
     void acceptanceBelowHundredPercentIsRefusedWithThePercentage() {
-        BusinessRuleViolation refused = (BusinessRuleViolation) org.assertj.core.api.Assertions.catchThrowable(
-                () -> in(KeyTaskStatus.IN_PROGRESS, 80, null, null).accept("ok", "leader", true));
+        BusinessRuleViolation refused = (BusinessRuleViolation) org.assertj.core.api.Assertions
+            .catchThrowable(() -> in(KeyTaskStatus.IN_PROGRESS, 80, null, null).accept("ok", "leader", true));
         assertThat(refused.messageKey()).isEqualTo("keytask.accept.notComplete");
         assertThat(refused.args()).containsExactly(80);
     }
@@ -117,7 +121,8 @@ class KeyTaskTest {
     void aDecisionNeedsAnOpinionAndAReturnKeepsThePercentage() {
         KeyTask task = in(KeyTaskStatus.AWAITING_ACCEPTANCE);
         assertThat(refusal(() -> task.accept(" ", "leader", true))).isEqualTo("keytask.accept.opinionRequired");
-        assertThat(refusal(() -> task.returnForRework(null, "leader", true))).isEqualTo("keytask.accept.opinionRequired");
+        assertThat(refusal(() -> task.returnForRework(null, "leader", true)))
+            .isEqualTo("keytask.accept.opinionRequired");
         KeyTask.Transition back = task.returnForRework("缺少会议纪要", "leader", true);
         assertThat(back.to()).isEqualTo(KeyTaskStatus.IN_PROGRESS);
         assertThat(back.percent()).isEqualTo(100);
@@ -127,10 +132,10 @@ class KeyTaskTest {
     void onlyTheNamedReportFulfilsTheTask() {
         KeyTask july = in(KeyTaskStatus.NOT_STARTED);
         assertThat(refusal(() -> july.fulfil(KeyTaskReportKind.MONTHLY, JULY.plusMonths(1))))
-                .isEqualTo("keytask.fulfil.otherReport");
+            .isEqualTo("keytask.fulfil.otherReport");
         assertThat(refusal(() -> july.fulfil(KeyTaskReportKind.SUMMARY, JULY))).isEqualTo("keytask.fulfil.otherReport");
         assertThat(refusal(() -> in(KeyTaskStatus.NOT_STARTED, 0, null, null).fulfil(KeyTaskReportKind.MONTHLY, JULY)))
-                .isEqualTo("keytask.fulfil.otherReport");
+            .isEqualTo("keytask.fulfil.otherReport");
         assertThat(july.fulfil(KeyTaskReportKind.MONTHLY, JULY).to()).isEqualTo(KeyTaskStatus.DONE);
     }
 
@@ -140,4 +145,5 @@ class KeyTaskTest {
         assertThat(in(KeyTaskStatus.AWAITING_ACCEPTANCE).overdue(late)).isTrue();
         assertThat(in(KeyTaskStatus.DONE).overdue(late)).isFalse();
     }
+
 }

@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Nothing acknowledged is lost if the process dies": the application runs in a JVM of its own on a data
- * directory; a complaint is submitted through the API, and the moment the 201 arrives the JVM and its embedded
- * PostgreSQL (the server and every backend) are killed with SIGKILL, as if the machine had lost power. A new JVM on
- * the same data directory finds the complaint by its receipt, and a retry with the same key gets the same receipt.
+ * "Nothing acknowledged is lost if the process dies": the application runs in a JVM of
+ * its own on a data directory; a complaint is submitted through the API, and the moment
+ * the 201 arrives the JVM and its embedded PostgreSQL (the server and every backend) are
+ * killed with SIGKILL, as if the machine had lost power. A new JVM on the same data
+ * directory finds the complaint by its receipt, and a retry with the same key gets the
+ * same receipt.
  */
 class AcknowledgedComplaintSurvivesKillTest {
 
@@ -37,6 +39,7 @@ class AcknowledgedComplaintSurvivesKillTest {
     Path dir;
 
     private final List<Process> started = new ArrayList<>();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
@@ -55,7 +58,8 @@ class AcknowledgedComplaintSurvivesKillTest {
         String body = "{\"type\": \"RIGID\", \"content\": \"kill -9 test: fined twice for one stop\", \"anonymous\": true, \"bureau\": \"OTOGQ\"}";
 
         HttpResponse<String> created = submit(port, key, body);
-        // The answer is in: kill everything at once, without any chance to flush or shut down.
+        // The answer is in: kill everything at once, without any chance to flush or shut
+        // down.
         ProcessHandle server = postmaster().orElseThrow();
         List<ProcessHandle> backends = server.descendants().toList();
         first.destroyForcibly();
@@ -72,14 +76,16 @@ class AcknowledgedComplaintSurvivesKillTest {
         }
 
         startApplication(port, "second.log");
-        HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(base(port) + "/api/v1/complaints/lookup"))
+        HttpResponse<String> found = http
+            .send(HttpRequest.newBuilder(URI.create(base(port) + "/api/v1/complaints/lookup"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"receipt\": \"" + receipt.group(1) + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"receipt\": \"" + receipt.group(1) + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
         assertThat(found.body()).contains("\"status\":\"SUBMITTED\"");
 
-        // The hotline system did not see the answer and retries: the same receipt, and still one complaint.
+        // The hotline system did not see the answer and retries: the same receipt, and
+        // still one complaint.
         HttpResponse<String> retried = submit(port, key, body);
         assertThat(retried.statusCode()).isEqualTo(201);
         Matcher again = RECEIPT.matcher(retried.body());
@@ -89,21 +95,29 @@ class AcknowledgedComplaintSurvivesKillTest {
 
     private HttpResponse<String> submit(int port, String key, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base(port) + "/api/v1/complaints"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The application, as {@code java -jar} would run it, on this test's data directory; returns once it is up. */
+    /**
+     * The application, as {@code java -jar} would run it, on this test's data directory;
+     * returns once it is up.
+     */
     private Process startApplication(int port, String logName) throws Exception {
         Path log = dir.resolve(logName);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.duban.DubanApplication",
                 "--server.port=" + port, "--duban.database.data-dir=" + dir.resolve("pg"),
                 "--logging.structured.format.console=", "--logging.level.root=WARN",
-                // The test acts on demonstration rows as soon as health is UP: load them before, not after.
+                // The test acts on demonstration rows as soon as health is UP: load them
+                // before, not after.
                 "--duban.demo-data-in-background=false")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        // Always its own embedded database, even when the suite runs against an external one.
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        // Always its own embedded database, even when the suite runs against an external
+        // one.
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE"));
         Process app = builder.start();
         started.add(app);
@@ -113,12 +127,15 @@ class AcknowledgedComplaintSurvivesKillTest {
                 throw new AssertionError("the application stopped:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base(port) + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http
+                    .send(HttpRequest.newBuilder(URI.create(base(port) + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return app;
                 }
-            } catch (IOException notYet) {
+            }
+            catch (IOException notYet) {
                 // still starting
             }
             Thread.sleep(500);
@@ -145,4 +162,5 @@ class AcknowledgedComplaintSurvivesKillTest {
             return socket.getLocalPort();
         }
     }
+
 }

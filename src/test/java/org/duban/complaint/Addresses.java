@@ -5,10 +5,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Client addresses for MockMvc requests, so that tests do not share one address's rate-limit window. */
+/**
+ * Client addresses for MockMvc requests, so that tests do not share one address's
+ * rate-limit window.
+ */
 final class Addresses {
 
-    // A random start: the counters live in the database, which an external test database keeps between runs.
+    // A random start: the counters live in the database, which an external test database
+    // keeps between runs.
     private static final AtomicInteger NEXT = new AtomicInteger(1 + ThreadLocalRandom.current().nextInt(1 << 22));
 
     private Addresses() {
@@ -30,4 +34,5 @@ final class Addresses {
     static RequestPostProcessor fromFresh() {
         return from(fresh());
     }
+
 }

@@ -19,18 +19,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The complainant's SMS: the receipt on receipt, a notice on answer and reopening, never the content, nothing for
- * an anonymous complaint; and the outbox never holds the number or the receipt in clear.
+ * The complainant's SMS: the receipt on receipt, a notice on answer and reopening, never
+ * the content, nothing for an anonymous complaint; and the outbox never holds the number
+ * or the receipt in clear.
  */
 @DubanTest
 class ComplainantSmsTest {
 
     @Autowired
     Complaints complaints;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Secrets secrets;
+
     @Autowired
     Clock clock;
 
@@ -62,25 +66,33 @@ class ComplainantSmsTest {
             Fixture f = fixture(gateway.url());
             f.sms().received(submitted.complaintId(), input.normalised(), submitted.receipt());
             String stored = jdbc.sql("select address || ' ' || payload from notification_outbox where dedup_key = :k")
-                    .param("k", "complaint:" + submitted.complaintId() + ":received").query(String.class).single();
+                .param("k", "complaint:" + submitted.complaintId() + ":received")
+                .query(String.class)
+                .single();
             assertThat(stored).doesNotContain("13904771234").doesNotContain(submitted.receipt());
 
-            f.sms().on(new ComplaintTransitioned(UUID.randomUUID(), submitted.complaintId(), "feedback.published",
-                    ComplaintStatus.FEEDBACK_REVIEW, ComplaintStatus.ANSWERED, null, null, Channel.WEB, "workteam",
-                    Instant.now()));
-            f.sms().on(new ComplaintTransitioned(UUID.randomUUID(), submitted.complaintId(), "assigned",
-                    ComplaintStatus.ACCEPTED, ComplaintStatus.IN_HANDLING, null, null, Channel.WEB, "workteam",
-                    Instant.now()));
+            f.sms()
+                .on(new ComplaintTransitioned(UUID.randomUUID(), submitted.complaintId(), "feedback.published",
+                        ComplaintStatus.FEEDBACK_REVIEW, ComplaintStatus.ANSWERED, null, null, Channel.WEB, "workteam",
+                        Instant.now()));
+            f.sms()
+                .on(new ComplaintTransitioned(UUID.randomUUID(), submitted.complaintId(), "assigned",
+                        ComplaintStatus.ACCEPTED, ComplaintStatus.IN_HANDLING, null, null, Channel.WEB, "workteam",
+                        Instant.now()));
             jdbc.sql("update notification_outbox set next_attempt_at = now() where address = :a")
-                    .param("a", "complainant:" + submitted.complaintId()).update();
+                .param("a", "complainant:" + submitted.complaintId())
+                .update();
             assertThat(f.outbox().deliverDue(50)).isGreaterThanOrEqualTo(2);
 
             List<String> mine = gateway.bodies();
             assertThat(mine).hasSize(2);
-            assertThat(mine).filteredOn(b -> b.contains("COMPLAINT_RECEIVED")).singleElement().satisfies(b ->
-                    assertThat(b).contains("\"phone\":\"13904771234\"", "\"receipt\":\"" + submitted.receipt() + "\""));
-            assertThat(mine).filteredOn(b -> b.contains("COMPLAINT_ANSWERED")).singleElement().satisfies(b ->
-                    assertThat(b).contains("\"phone\":\"13904771234\"").doesNotContain("receipt"));
+            assertThat(mine).filteredOn(b -> b.contains("COMPLAINT_RECEIVED"))
+                .singleElement()
+                .satisfies(b -> assertThat(b).contains("\"phone\":\"13904771234\"",
+                        "\"receipt\":\"" + submitted.receipt() + "\""));
+            assertThat(mine).filteredOn(b -> b.contains("COMPLAINT_ANSWERED"))
+                .singleElement()
+                .satisfies(b -> assertThat(b).contains("\"phone\":\"13904771234\"").doesNotContain("receipt"));
             assertThat(String.join(" ", mine)).doesNotContain("secret content");
         }
     }
@@ -93,11 +105,15 @@ class ComplainantSmsTest {
         try (TestOutboxes.Gateway gateway = TestOutboxes.gateway(200)) {
             Fixture f = fixture(gateway.url());
             f.sms().received(submitted.complaintId(), input.normalised(), submitted.receipt());
-            f.sms().on(new ComplaintTransitioned(UUID.randomUUID(), submitted.complaintId(), "reopened",
-                    ComplaintStatus.ANSWERED, ComplaintStatus.REOPENED, null, null, Channel.WEB, "public",
-                    Instant.now()));
+            f.sms()
+                .on(new ComplaintTransitioned(UUID.randomUUID(), submitted.complaintId(), "reopened",
+                        ComplaintStatus.ANSWERED, ComplaintStatus.REOPENED, null, null, Channel.WEB, "public",
+                        Instant.now()));
             assertThat(jdbc.sql("select count(*) from notification_outbox where address = :a")
-                    .param("a", "complainant:" + submitted.complaintId()).query(Integer.class).single()).isZero();
+                .param("a", "complainant:" + submitted.complaintId())
+                .query(Integer.class)
+                .single()).isZero();
         }
     }
+
 }

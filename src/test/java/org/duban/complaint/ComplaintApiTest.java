@@ -40,12 +40,14 @@ class ComplaintApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
     MockHttpServletResponse submit(String body, String key, String address) throws Exception {
-        var request = post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).content(body)
-                .with(Addresses.from(address));
+        var request = post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
+            .content(body)
+            .with(Addresses.from(address));
         if (key != null) {
             request = request.header("Idempotency-Key", key);
         }
@@ -54,59 +56,70 @@ class ComplaintApiTest {
 
     @Test
     void aHotlineSubmitsAComplaintAndLooksItUpWithoutCookiesOrSession() throws Exception {
-        MvcResult created = mvc.perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
-                        .content(BODY).header("Idempotency-Key", UUID.randomUUID().toString()).with(Addresses.fromFresh()))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.receipt").value(matchesPattern("\\d{4}(-\\d{4}){4}")))
-                .andExpect(jsonPath("$.submitted_at").exists())
-                .andExpect(jsonPath("$.due_on").value(matchesPattern("\\d{4}-\\d{2}-\\d{2}")))
-                .andExpect(header().doesNotExist("Set-Cookie"))
-                .andReturn();
+        MvcResult created = mvc
+            .perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
+                .content(BODY)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .with(Addresses.fromFresh()))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.receipt").value(matchesPattern("\\d{4}(-\\d{4}){4}")))
+            .andExpect(jsonPath("$.submitted_at").exists())
+            .andExpect(jsonPath("$.due_on").value(matchesPattern("\\d{4}-\\d{2}-\\d{2}")))
+            .andExpect(header().doesNotExist("Set-Cookie"))
+            .andReturn();
         assertThat(created.getRequest().getSession(false)).isNull();
         String receipt = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.receipt");
 
         // The receipt is stored only as a hash.
         assertThat(jdbc.sql("select count(*) from complaint where receipt_hash = :h")
-                .param("h", Secrets.sha256(receipt.replace("-", ""))).query(Long.class).single()).isEqualTo(1);
+            .param("h", Secrets.sha256(receipt.replace("-", "")))
+            .query(Long.class)
+            .single()).isEqualTo(1);
 
-        MvcResult looked = mvc.perform(post("/api/v1/complaints/lookup").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"receipt\": \"" + receipt.replace("-", " ") + "\"}").with(Addresses.fromFresh()))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("SUBMITTED"))
-                .andExpect(jsonPath("$.status_label").value("待受理"))
-                .andExpect(jsonPath("$.handling_unit").value("鄂托克前旗交通运输局"))
-                .andExpect(jsonPath("$.due_on").exists())
-                .andExpect(header().doesNotExist("Set-Cookie"))
-                .andReturn();
+        MvcResult looked = mvc
+            .perform(post("/api/v1/complaints/lookup").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"receipt\": \"" + receipt.replace("-", " ") + "\"}")
+                .with(Addresses.fromFresh()))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.status").value("SUBMITTED"))
+            .andExpect(jsonPath("$.status_label").value("待受理"))
+            .andExpect(jsonPath("$.handling_unit").value("鄂托克前旗交通运输局"))
+            .andExpect(jsonPath("$.due_on").exists())
+            .andExpect(header().doesNotExist("Set-Cookie"))
+            .andReturn();
         assertThat(looked.getRequest().getSession(false)).isNull();
     }
 
     @Test
     void anUnknownReceiptIs404AndAMalformedOne400() throws Exception {
         mvc.perform(post("/api/v1/complaints/lookup").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"receipt\": \"0000-0000-0000-0000-0000\"}").with(Addresses.fromFresh()))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.message").value(containsString("未找到")));
+            .content("{\"receipt\": \"0000-0000-0000-0000-0000\"}")
+            .with(Addresses.fromFresh()))
+            .andExpect(status().isNotFound())
+            .andExpect(jsonPath("$.message").value(containsString("未找到")));
         mvc.perform(post("/api/v1/complaints/lookup").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"receipt\": \"12ab\"}").with(Addresses.fromFresh()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("receipt"));
+            .content("{\"receipt\": \"12ab\"}")
+            .with(Addresses.fromFresh()))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("receipt"));
     }
 
     @Test
     void invalidBodiesGet400WithAListOfFieldErrors() throws Exception {
         mvc.perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"type\": \"BRIBES\", \"content\": \"\", \"occurred_on\": \"2023-02-30\", \"anonymous\": \"yes\"}")
-                        .with(Addresses.fromFresh()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(hasItem("type")))
-                .andExpect(jsonPath("$.errors[*].field").value(hasItem("content")))
-                .andExpect(jsonPath("$.errors[*].field").value(hasItem("occurred_on")))
-                .andExpect(jsonPath("$.errors[*].field").value(hasItem("anonymous")));
-        mvc.perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).content("{not json")
-                        .with(Addresses.fromFresh()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(containsString("JSON")));
+            .content(
+                    "{\"type\": \"BRIBES\", \"content\": \"\", \"occurred_on\": \"2023-02-30\", \"anonymous\": \"yes\"}")
+            .with(Addresses.fromFresh()))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[*].field").value(hasItem("type")))
+            .andExpect(jsonPath("$.errors[*].field").value(hasItem("content")))
+            .andExpect(jsonPath("$.errors[*].field").value(hasItem("occurred_on")))
+            .andExpect(jsonPath("$.errors[*].field").value(hasItem("anonymous")));
+        mvc.perform(post("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
+            .content("{not json")
+            .with(Addresses.fromFresh()))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.message").value(containsString("JSON")));
     }
 
     @Test
@@ -145,11 +158,14 @@ class ComplaintApiTest {
                 answers.add(response.getContentAsString());
             }
             assertThat(answers).as("ten identical answers").hasSize(1);
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
-        assertThat(jdbc.sql("select count(*) from complaint where content like :c").param("c", "%" + key + "%")
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from complaint where content like :c")
+            .param("c", "%" + key + "%")
+            .query(Long.class)
+            .single()).isEqualTo(1);
     }
 
     @Test
@@ -164,13 +180,14 @@ class ComplaintApiTest {
     @Test
     void theOpenApiDocumentIsPublic() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/openapi.yaml"))
-                .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(containsString("/api/v1/complaints/lookup")));
+            .andExpect(status().isOk())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(containsString("/api/v1/complaints/lookup")));
     }
 
     @Test
     void otherApiPathsAreDenied() throws Exception {
         mvc.perform(post("/api/v1/anything").with(Addresses.fromFresh())).andExpect(status().isForbidden());
     }
+
 }

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole path on a phone-sized screen: the public submits and gets a receipt, the work team accepts and assigns,
- * the squad answers, the work team publishes the answer, and the public looks the case up and rates it.
+ * The whole path on a phone-sized screen: the public submits and gets a receipt, the work
+ * team accepts and assigns, the squad answers, the work team publishes the answer, and
+ * the public looks the case up and rates it.
  */
 class ComplaintBrowserIT extends BrowserTest {
 
@@ -98,4 +99,5 @@ class ComplaintBrowserIT extends BrowserTest {
         assertThat(page.textContent("#case")).contains("满意");
         screenshot("complaint-public-rated");
     }
+
 }

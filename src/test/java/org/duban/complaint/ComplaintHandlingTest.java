@@ -29,20 +29,28 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The staff pipeline as sentences: accept, assign, answer, review, rate, reopen (figures: ReportFiguresTest). */
+/**
+ * The staff pipeline as sentences: accept, assign, answer, review, rate, reopen (figures:
+ * ReportFiguresTest).
+ */
 @DubanTest
 class ComplaintHandlingTest {
 
     @Autowired
     Complaints complaints;
+
     @Autowired
     OrgUnits units;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     WorkingDays workingDays;
+
     @Autowired
     ReferenceData referenceData;
 
@@ -91,8 +99,10 @@ class ComplaintHandlingTest {
         Complaint closed = complaints.get(id, scope);
         assertThat(closed.status()).isEqualTo(ComplaintStatus.CLOSED);
         assertThat(closed.closure()).isEqualTo(Closure.RESOLVED);
-        assertThat(jdbc.sql("select count(*) from audit_log where object_id = :id").param("id", id.toString())
-                .query(Long.class).single()).isGreaterThanOrEqualTo(10);
+        assertThat(jdbc.sql("select count(*) from audit_log where object_id = :id")
+            .param("id", id.toString())
+            .query(Long.class)
+            .single()).isGreaterThanOrEqualTo(10);
     }
 
     @Test
@@ -101,30 +111,36 @@ class ComplaintHandlingTest {
         DataScope scope = units.currentScope();
         UUID id = submitOne("乱收费。").complaintId();
         assertThatThrownBy(() -> complaints.answer(id, version(id), "r", "f", scope))
-                .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
+            .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
         long before = version(id);
         complaints.accept(id, before, scope);
         assertThatThrownBy(() -> complaints.decline(id, before, "重复", scope))
-                .isInstanceOf(org.duban.shared.StaleEditException.class);
-        assertThatThrownBy(() -> complaints.rate(complaints.lookup("x").map(p -> "x").orElse("0"), Satisfaction.SATISFIED, null))
-                .isInstanceOf(org.duban.shared.NotFoundException.class);
+            .isInstanceOf(org.duban.shared.StaleEditException.class);
+        assertThatThrownBy(
+                () -> complaints.rate(complaints.lookup("x").map(p -> "x").orElse("0"), Satisfaction.SATISFIED, null))
+            .isInstanceOf(org.duban.shared.NotFoundException.class);
     }
 
     @Test
     @WithWorkTeamMember
     void staffRegisterAPhoneCallAndGetTheReceiptOnce() throws Exception {
         String key = UUID.randomUUID().toString();
-        mvc.perform(post("/complaints").with(csrf()).param("channel", "PHONE").param("type", "RIGID")
-                        .param("content", "电话反映：一刀切禁止货车通行 " + key).param("anonymous", "true")
-                        .param("idempotencyKey", key))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("回执码")));
-        assertThat(jdbc.sql("select channel from complaint where content like :c").param("c", "%" + key)
-                .query(String.class).single()).isEqualTo("PHONE");
-        mvc.perform(post("/complaints").with(csrf()).param("channel", "WEB").param("type", "RIGID")
-                        .param("content", "x"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("请选择来源渠道")));
+        mvc.perform(post("/complaints").with(csrf())
+            .param("channel", "PHONE")
+            .param("type", "RIGID")
+            .param("content", "电话反映：一刀切禁止货车通行 " + key)
+            .param("anonymous", "true")
+            .param("idempotencyKey", key))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("回执码")));
+        assertThat(jdbc.sql("select channel from complaint where content like :c")
+            .param("c", "%" + key)
+            .query(String.class)
+            .single()).isEqualTo("PHONE");
+        mvc.perform(
+                post("/complaints").with(csrf()).param("channel", "WEB").param("type", "RIGID").param("content", "x"))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().string(containsString("请选择来源渠道")));
     }
 
     @Test
@@ -132,8 +148,9 @@ class ComplaintHandlingTest {
     void aSquadSeesOnlyWhatIsAssignedToIt() throws Exception {
         UUID id = submitOne("未分配给中队的投诉。").complaintId();
         mvc.perform(get("/complaints/" + id)).andExpect(status().isNotFound());
-        mvc.perform(get("/complaints")).andExpect(status().isOk())
-                .andExpect(content().string(not(containsString(id.toString()))));
+        mvc.perform(get("/complaints"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(not(containsString(id.toString()))));
     }
 
     @Test
@@ -151,15 +168,18 @@ class ComplaintHandlingTest {
         assertThat(problem.reference()).isEqualTo(reference);
         assertThat(problem.sourceRef()).isEqualTo(first.toString());
         assertThat(problem.unitId()).isEqualTo(unit("OTOGQ-SQUAD-1"));
-        assertThat(jdbc.sql("select category from problem where id = :id").param("id", problem.id())
-                .query(String.class).single()).isEqualTo("PROFIT_DRIVEN");
+        assertThat(jdbc.sql("select category from problem where id = :id")
+            .param("id", problem.id())
+            .query(String.class)
+            .single()).isEqualTo("PROFIT_DRIVEN");
 
         complaints.turnIntoProblem(second, version(second), null, problem.id(), scope);
         assertThat(complaints.get(second, scope).problemId()).isEqualTo(problem.id());
         assertThatThrownBy(() -> complaints.turnIntoProblem(second, version(second), null, null, scope))
-                .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
-        assertThatThrownBy(() -> complaints.turnIntoProblem(submitOne("x").complaintId(), 0, null, UUID.randomUUID(), scope))
-                .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
+            .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
+        assertThatThrownBy(
+                () -> complaints.turnIntoProblem(submitOne("x").complaintId(), 0, null, UUID.randomUUID(), scope))
+            .isInstanceOf(org.duban.shared.BusinessRuleViolation.class);
     }
 
     @Test
@@ -170,10 +190,13 @@ class ComplaintHandlingTest {
         assertThat(workingDays.between(today, before.acknowledgeDueOn())).isEqualTo(3);
         assertThat(workingDays.between(today, before.dueOn())).isEqualTo(15);
 
-        // The administrator lists the next working day as a holiday (/admin/holidays): both limits move by a day.
+        // The administrator lists the next working day as a holiday (/admin/holidays):
+        // both limits move by a day.
         LocalDate next = workingDays.add(today, 1);
-        while (jdbc.sql("select count(*) from holiday_calendar where day = :d").param("d", next)
-                .query(Integer.class).single() > 0) { // a make-up working day is listed already: take the next one
+        while (jdbc.sql("select count(*) from holiday_calendar where day = :d")
+            .param("d", next)
+            .query(Integer.class)
+            .single() > 0) { // a make-up working day is listed already: take the next one
             next = workingDays.add(next, 1);
         }
         referenceData.addHoliday(new HolidayForm(next, false, "临时假日", null));
@@ -184,7 +207,8 @@ class ComplaintHandlingTest {
             }
             assertThat(after.dueOn()).isAfter(before.dueOn());
             assertThat(workingDays.between(today, after.dueOn())).isEqualTo(15);
-        } finally {
+        }
+        finally {
             referenceData.deleteHoliday(next, referenceData.holiday(next).version());
         }
         assertThat(submitOne("时限按节假日日历。").dueOn()).isEqualTo(before.dueOn());
@@ -194,20 +218,21 @@ class ComplaintHandlingTest {
     @WithWorkTeamMember
     void staffDownloadAnAttachmentAsAFileWithItsCheckedTypeNeverShownInline() throws Exception {
         byte[] pdf = "%PDF-1.4\n% 罚款单据照片\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        UUID id = complaints.submit(new NewComplaint(ComplaintType.PROFIT_DRIVEN, "附罚款单。", null, null, null, true,
-                null, null), Channel.WEB, null, List.of(new Upload("罚款单.pdf", pdf)),
-                complaints.intakeUnitFor("OTOGQ")).complaintId();
+        UUID id = complaints
+            .submit(new NewComplaint(ComplaintType.PROFIT_DRIVEN, "附罚款单。", null, null, null, true, null, null),
+                    Channel.WEB, null, List.of(new Upload("罚款单.pdf", pdf)), complaints.intakeUnitFor("OTOGQ"))
+            .complaintId();
         UUID attachment = complaints.attachments(id, units.currentScope()).get(0).id();
         mvc.perform(get("/complaints/" + id + "/attachments/" + attachment))
-                .andExpect(status().isOk())
-                .andExpect(content().contentType("application/pdf"))
-                .andExpect(content().bytes(pdf))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-                        .string("X-Content-Type-Options", "nosniff"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-                        .string("Cache-Control", containsString("no-store")))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-                        .string("Content-Disposition", containsString("attachment")));
+            .andExpect(status().isOk())
+            .andExpect(content().contentType("application/pdf"))
+            .andExpect(content().bytes(pdf))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string("X-Content-Type-Options", "nosniff"))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string("Cache-Control", containsString("no-store")))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string("Content-Disposition", containsString("attachment")));
         mvc.perform(get("/complaints/" + id + "/attachments/" + UUID.randomUUID())).andExpect(status().isNotFound());
     }
 
@@ -234,7 +259,8 @@ class ComplaintHandlingTest {
         assertThat(first).matches("TS-" + year + "-\\d{5}");
         assertThat(Integer.parseInt(second.substring(8))).isEqualTo(Integer.parseInt(first.substring(8)) + 1);
         assertThat(jdbc.sql("select count(*) from complaint where number is null").query(Long.class).single())
-                .as("the complaints received before numbers were introduced are numbered too").isZero();
+            .as("the complaints received before numbers were introduced are numbered too")
+            .isZero();
     }
 
     @Test
@@ -244,19 +270,27 @@ class ComplaintHandlingTest {
         UUID complaint = submitOne("治超站收费不开票，已登记过。").complaintId();
         complaints.accept(complaint, version(complaint), scope);
         String number = jdbc.sql("select reference from problem where unit_id = any(:units) order by reference limit 1")
-                .param("units", scope.unitArray()).query(String.class).single();
+            .param("units", scope.unitArray())
+            .query(String.class)
+            .single();
 
-        var answer = mvc.perform(post("/complaints/" + complaint + "/problem").with(csrf())
-                .param("version", String.valueOf(version(complaint))).param("problemId", " " + number.toLowerCase() + " "))
-                .andReturn();
+        var answer = mvc
+            .perform(post("/complaints/" + complaint + "/problem").with(csrf())
+                .param("version", String.valueOf(version(complaint)))
+                .param("problemId", " " + number.toLowerCase() + " "))
+            .andReturn();
 
         assertThat(answer.getFlashMap().get("refusal")).as("refusal when linking " + number).isNull();
         UUID linked = complaints.get(complaint, scope).problemId();
-        assertThat(jdbc.sql("select reference from problem where id = :id").param("id", linked)
-                .query(String.class).single()).isEqualTo(number);
+        assertThat(jdbc.sql("select reference from problem where id = :id")
+            .param("id", linked)
+            .query(String.class)
+            .single()).isEqualTo(number);
 
         String offered = mvc.perform(get("/problems/lookup").param("q", number))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
         assertThat(offered).contains("<option value=\"" + number + "\"");
     }
 
@@ -267,11 +301,15 @@ class ComplaintHandlingTest {
         UUID complaint = submitOne("编号写错了。").complaintId();
         complaints.accept(complaint, version(complaint), scope);
 
-        var answer = mvc.perform(post("/complaints/" + complaint + "/problem").with(csrf())
-                .param("version", String.valueOf(version(complaint))).param("problemId", "DB-1999-99999")).andReturn();
+        var answer = mvc
+            .perform(post("/complaints/" + complaint + "/problem").with(csrf())
+                .param("version", String.valueOf(version(complaint)))
+                .param("problemId", "DB-1999-99999"))
+            .andReturn();
 
         assertThat(complaints.get(complaint, scope).problemId()).isNull();
         assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo("/complaints/" + complaint);
         assertThat(answer.getFlashMap().get("refusal")).isEqualTo("complaint.problem.unknown");
     }
+
 }

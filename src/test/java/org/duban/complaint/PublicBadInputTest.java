@@ -24,10 +24,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Generated bad inputs on every public route (portal pages and the API): every field of every route gets each bad
- * value in turn. Never a 5xx; values that cannot be valid (overlong, wrong type, broken Unicode, control
- * characters, unknown codes) get a 4xx carrying a message; payloads that are valid text (SQL, script) may be
- * accepted but are never echoed unescaped.
+ * Generated bad inputs on every public route (portal pages and the API): every field of
+ * every route gets each bad value in turn. Never a 5xx; values that cannot be valid
+ * (overlong, wrong type, broken Unicode, control characters, unknown codes) get a 4xx
+ * carrying a message; payloads that are valid text (SQL, script) may be accepted but are
+ * never echoed unescaped.
  */
 @DubanTest
 class PublicBadInputTest {
@@ -37,6 +38,7 @@ class PublicBadInputTest {
 
     /** Values no field accepts. */
     static final Map<String, String> INVALID = new LinkedHashMap<>();
+
     /** Values that are legal text but hostile. */
     static final Map<String, String> HOSTILE = new LinkedHashMap<>();
 
@@ -80,7 +82,8 @@ class PublicBadInputTest {
             forEachValue(tests, "POST /public/complaints " + field, (value) -> {
                 Map<String, String> form = new LinkedHashMap<>(FORM);
                 form.put(field, value);
-                form.put("idempotencyKey", field.equals("idempotencyKey") ? value : java.util.UUID.randomUUID().toString());
+                form.put("idempotencyKey",
+                        field.equals("idempotencyKey") ? value : java.util.UUID.randomUUID().toString());
                 return formPost("/public/complaints", form);
             });
         }
@@ -88,15 +91,16 @@ class PublicBadInputTest {
                 v -> formPost("/public/complaints/status", Map.of("receipt", v)));
         for (String field : List.of("receipt", "text")) {
             forEachValue(tests, "POST /public/complaints/status/information " + field, v -> {
-                Map<String, String> form = new LinkedHashMap<>(Map.of("receipt", "1234-5678-9012-3456-7890", "text", "补充"));
+                Map<String, String> form = new LinkedHashMap<>(
+                        Map.of("receipt", "1234-5678-9012-3456-7890", "text", "补充"));
                 form.put(field, v);
                 return formPost("/public/complaints/status/information", form);
             });
         }
         for (String field : List.of("receipt", "satisfaction", "comment")) {
             forEachValue(tests, "POST /public/complaints/status/rating " + field, v -> {
-                Map<String, String> form = new LinkedHashMap<>(Map.of("receipt", "1234-5678-9012-3456-7890",
-                        "satisfaction", "SATISFIED", "comment", "好"));
+                Map<String, String> form = new LinkedHashMap<>(
+                        Map.of("receipt", "1234-5678-9012-3456-7890", "satisfaction", "SATISFIED", "comment", "好"));
                 form.put(field, v);
                 return formPost("/public/complaints/status/rating", form);
             });
@@ -104,8 +108,8 @@ class PublicBadInputTest {
         for (String field : List.of("type", "content", "occurred_on", "location", "unit", "anonymous", "name", "phone",
                 "bureau")) {
             forEachValue(tests, "POST /api/v1/complaints " + field, v -> {
-                Map<String, Object> body = new LinkedHashMap<>(Map.of("type", "ROUGH", "content", "态度粗暴",
-                        "occurred_on", "2023-05-01", "anonymous", false, "name", "张三", "phone", "138", "bureau", "OTOGQ"));
+                Map<String, Object> body = new LinkedHashMap<>(Map.of("type", "ROUGH", "content", "态度粗暴", "occurred_on",
+                        "2023-05-01", "anonymous", false, "name", "张三", "phone", "138", "bureau", "OTOGQ"));
                 body.put(field, v);
                 return jsonPost("/api/v1/complaints", json(body));
             });
@@ -114,9 +118,11 @@ class PublicBadInputTest {
                 v -> jsonPost("/api/v1/complaints/lookup", json(Map.of("receipt", v))));
 
         // Wrong JSON types, broken JSON and broken UTF-8 bytes.
-        List<String> bodies = List.of("{\"type\": 5, \"content\": \"x\"}", "{\"type\": \"ROUGH\", \"content\": {\"a\": 1}}",
-                "{\"type\": \"ROUGH\", \"content\": [1,2]}", "{\"type\": \"ROUGH\", \"content\": \"x\", \"anonymous\": \"true\"}",
-                "{\"type\": null, \"content\": null}", "[]", "\"text\"", "null", "{", "{\"type\": \"ROUGH\", \"content\": \"x\"",
+        List<String> bodies = List.of("{\"type\": 5, \"content\": \"x\"}",
+                "{\"type\": \"ROUGH\", \"content\": {\"a\": 1}}", "{\"type\": \"ROUGH\", \"content\": [1,2]}",
+                "{\"type\": \"ROUGH\", \"content\": \"x\", \"anonymous\": \"true\"}",
+                "{\"type\": null, \"content\": null}", "[]", "\"text\"", "null", "{",
+                "{\"type\": \"ROUGH\", \"content\": \"x\"",
                 "{\"type\": \"ROUGH\", \"content\": \"x\", \"occurred_on\": 20230501}");
         for (int i = 0; i < bodies.size(); i++) {
             String body = bodies.get(i);
@@ -125,28 +131,36 @@ class PublicBadInputTest {
             tests.add(DynamicTest.dynamicTest("POST /api/v1/complaints/lookup body " + i + " " + body,
                     () -> expectRefused(jsonPost("/api/v1/complaints/lookup", body))));
         }
-        byte[] brokenUtf8 = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        tests.add(DynamicTest.dynamicTest("POST /api/v1/complaints broken UTF-8", () -> expectRefused(
-                mvc.perform(post("/api/v1/complaints").with(Addresses.fromFresh()).contentType(MediaType.APPLICATION_JSON)
+        byte[] brokenUtf8 = { '{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' };
+        tests
+            .add(DynamicTest.dynamicTest("POST /api/v1/complaints broken UTF-8",
+                    () -> expectRefused(mvc.perform(post("/api/v1/complaints").with(Addresses.fromFresh())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(brokenUtf8)).andReturn().getResponse())));
-        tests.add(DynamicTest.dynamicTest("POST /api/v1/complaints as text/plain", () -> expectRefused(
-                mvc.perform(post("/api/v1/complaints").with(Addresses.fromFresh()).contentType(MediaType.TEXT_PLAIN)
+        tests
+            .add(DynamicTest.dynamicTest("POST /api/v1/complaints as text/plain",
+                    () -> expectRefused(mvc.perform(post("/api/v1/complaints").with(Addresses.fromFresh())
+                        .contentType(MediaType.TEXT_PLAIN)
                         .content("hello")).andReturn().getResponse())));
         tests.add(DynamicTest.dynamicTest("POST /public/complaints with a text file posing as an image", () -> {
             var request = multipart("/public/complaints")
-                    .file(new MockMultipartFile("attachments", "photo.jpg", "image/jpeg", "not an image".getBytes()))
-                    .with(csrf()).with(Addresses.fromFresh());
+                .file(new MockMultipartFile("attachments", "photo.jpg", "image/jpeg", "not an image".getBytes()))
+                .with(csrf())
+                .with(Addresses.fromFresh());
             FORM.forEach(request::param);
             request.param("idempotencyKey", java.util.UUID.randomUUID().toString());
             MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
             expectRefused(response);
             assertThat(response.getContentAsString()).contains("JPEG");
         }));
-        for (String path : List.of("/public/", "/public/complaints/new", "/public/complaints/status", "/public/b/OTOGQ/",
-                "/public/b/OTOGQ/complaints/new", "/public/complaints/receipt")) {
+        for (String path : List.of("/public/", "/public/complaints/new", "/public/complaints/status",
+                "/public/b/OTOGQ/", "/public/b/OTOGQ/complaints/new", "/public/complaints/receipt")) {
             tests.add(DynamicTest.dynamicTest("GET " + path + " with junk parameters", () -> {
-                MockHttpServletResponse response = mvc.perform(get(path).with(Addresses.fromFresh())
-                        .param("lang", SCRIPT).param("receipt", "' OR 1=1 --")).andReturn().getResponse();
+                MockHttpServletResponse response = mvc
+                    .perform(
+                            get(path).with(Addresses.fromFresh()).param("lang", SCRIPT).param("receipt", "' OR 1=1 --"))
+                    .andReturn()
+                    .getResponse();
                 assertThat(response.getStatus()).isLessThan(500);
                 assertThat(response.getContentAsString()).doesNotContain(SCRIPT);
             }));
@@ -155,18 +169,21 @@ class PublicBadInputTest {
     }
 
     interface Call {
+
         MockHttpServletResponse with(String value) throws Exception;
+
     }
 
     void forEachValue(List<DynamicTest> tests, String name, Call call) {
-        INVALID.forEach((label, value) -> tests.add(DynamicTest.dynamicTest(name + " <- " + label,
-                () -> expectRefused(call.with(value)))));
+        INVALID.forEach((label, value) -> tests
+            .add(DynamicTest.dynamicTest(name + " <- " + label, () -> expectRefused(call.with(value)))));
         HOSTILE.forEach((label, value) -> tests.add(DynamicTest.dynamicTest(name + " <- " + label, () -> {
             MockHttpServletResponse response = call.with(value);
             assertThat(response.getStatus()).as("status").isLessThan(500);
             if (response.getStatus() >= 400) {
                 assertThat(HAN.matcher(response.getContentAsString(StandardCharsets.UTF_8)).find())
-                        .as("a message in the answer").isTrue();
+                    .as("a message in the answer")
+                    .isTrue();
             }
             assertThat(response.getContentAsString(StandardCharsets.UTF_8)).doesNotContain(SCRIPT);
         })));
@@ -185,11 +202,17 @@ class PublicBadInputTest {
     }
 
     MockHttpServletResponse jsonPost(String path, String body) throws Exception {
-        return mvc.perform(post(path).with(Addresses.fromFresh()).contentType(MediaType.APPLICATION_JSON)
-                .content(body.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse();
+        return mvc
+            .perform(post(path).with(Addresses.fromFresh())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body.getBytes(StandardCharsets.UTF_8)))
+            .andReturn()
+            .getResponse();
     }
 
-    /** A small JSON writer that keeps lone surrogates and control characters as escapes. */
+    /**
+     * A small JSON writer that keeps lone surrogates and control characters as escapes.
+     */
     static String json(Map<String, ?> body) {
         StringBuilder out = new StringBuilder("{");
         body.forEach((k, v) -> {
@@ -202,17 +225,21 @@ class PublicBadInputTest {
                 for (char c : s.toCharArray()) {
                     if (c == '"' || c == '\\') {
                         out.append('\\').append(c);
-                    } else if (c < 32 || Character.isSurrogate(c) || c > 126) {
+                    }
+                    else if (c < 32 || Character.isSurrogate(c) || c > 126) {
                         out.append(String.format("\\u%04x", (int) c));
-                    } else {
+                    }
+                    else {
                         out.append(c);
                     }
                 }
                 out.append('"');
-            } else {
+            }
+            else {
                 out.append(v);
             }
         });
         return out.append('}').toString();
     }
+
 }

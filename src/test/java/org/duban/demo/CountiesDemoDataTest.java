@@ -10,8 +10,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demonstration is one installation for the city of Ordos: its own campaign and three counties running theirs,
- * each with units, accounts, a public notice, complaints, problems, inspections and published draws, all in 2023.
+ * The demonstration is one installation for the city of Ordos: its own campaign and three
+ * counties running theirs, each with units, accounts, a public notice, complaints,
+ * problems, inspections and published draws, all in 2023.
  */
 @DubanTest
 class CountiesDemoDataTest {
@@ -43,9 +44,10 @@ class CountiesDemoDataTest {
         }
         for (String county : COUNTIES) {
             assertThat(count("select count(*) from org_unit where id" + IN_COUNTY, county)).as(county)
-                    .isGreaterThanOrEqualTo(5);
+                .isGreaterThanOrEqualTo(5);
             assertThat(count("select count(*) from staff where login is not null and unit_id" + IN_COUNTY, county))
-                    .as(county).isGreaterThanOrEqualTo(3);
+                .as(county)
+                .isGreaterThanOrEqualTo(3);
         }
     }
 
@@ -53,19 +55,26 @@ class CountiesDemoDataTest {
     void eachCountyHasComplaintsProblemsInspectionsAndDrawsAllDatedIn2023() {
         for (String county : COUNTIES) {
             assertThat(count("select count(*) from key_task where owner_unit_id" + IN_COUNTY, county)).as(county)
-                    .isGreaterThanOrEqualTo(3);
+                .isGreaterThanOrEqualTo(3);
             assertThat(count("select count(*) from complaint where owner_unit_id" + IN_COUNTY
                     + " and extract(year from submitted_at at time zone 'Asia/Shanghai') = 2023", county))
-                    .as(county).isGreaterThanOrEqualTo(3);
+                .as(county)
+                .isGreaterThanOrEqualTo(3);
             assertThat(count("select count(*) from problem where unit_id" + IN_COUNTY
-                    + " and extract(year from found_on) = 2023", county)).as(county).isGreaterThanOrEqualTo(4);
+                    + " and extract(year from found_on) = 2023", county))
+                .as(county)
+                .isGreaterThanOrEqualTo(4);
             assertThat(count("select count(*) from inspection where owner_unit_id" + IN_COUNTY
-                    + " and extract(year from planned_on) = 2023", county)).as(county).isGreaterThanOrEqualTo(1);
+                    + " and extract(year from planned_on) = 2023", county))
+                .as(county)
+                .isGreaterThanOrEqualTo(1);
             assertThat(count("select count(*) from random_draw where published and owner_unit_id" + IN_COUNTY
                     + " and extract(year from committed_at at time zone 'Asia/Shanghai') = 2023", county))
-                    .as(county).isGreaterThanOrEqualTo(1);
+                .as(county)
+                .isGreaterThanOrEqualTo(1);
         }
-        // Every demonstration complaint lies in 2023 (those the other tests create are dated today).
+        // Every demonstration complaint lies in 2023 (those the other tests create are
+        // dated today).
         assertThat(jdbc.sql("""
                 select count(*) from complaint
                 where cast(submitted_at at time zone 'Asia/Shanghai' as date) < current_date - 1
@@ -76,15 +85,26 @@ class CountiesDemoDataTest {
     @Test
     void theStateCouncilsHolidaySchedulesFor2023To2026AreShipped() {
         for (int year = 2023; year <= 2026; year++) {
-            assertThat(jdbc.sql("select count(*) from holiday_calendar where extract(year from day) = :y and not working")
-                    .param("y", year).query(Long.class).single()).as("holidays " + year).isGreaterThanOrEqualTo(10);
+            assertThat(
+                    jdbc.sql("select count(*) from holiday_calendar where extract(year from day) = :y and not working")
+                        .param("y", year)
+                        .query(Long.class)
+                        .single())
+                .as("holidays " + year)
+                .isGreaterThanOrEqualTo(10);
             assertThat(jdbc.sql("select count(*) from holiday_calendar where extract(year from day) = :y and working")
-                    .param("y", year).query(Long.class).single()).as("make-up days " + year).isGreaterThanOrEqualTo(2);
+                .param("y", year)
+                .query(Long.class)
+                .single()).as("make-up days " + year).isGreaterThanOrEqualTo(2);
         }
-        // Spot checks against the published schedules: 2024's Spring Festival make-up Sunday, 2026's nine-day festival.
-        assertThat(jdbc.sql("select working from holiday_calendar where day = date '2024-02-04'").query(Boolean.class)
-                .single()).isTrue();
-        assertThat(jdbc.sql("select working from holiday_calendar where day = date '2026-02-23'").query(Boolean.class)
-                .single()).isFalse();
+        // Spot checks against the published schedules: 2024's Spring Festival make-up
+        // Sunday, 2026's nine-day festival.
+        assertThat(jdbc.sql("select working from holiday_calendar where day = date '2024-02-04'")
+            .query(Boolean.class)
+            .single()).isTrue();
+        assertThat(jdbc.sql("select working from holiday_calendar where day = date '2026-02-23'")
+            .query(Boolean.class)
+            .single()).isFalse();
     }
+
 }

@@ -31,15 +31,19 @@ class CaseDrawTest {
 
     @Autowired
     RandomDraws draws;
+
     @Autowired
     OrgUnits units;
+
     @Autowired
     Imports imports;
+
     @Autowired
     JdbcClient jdbc;
 
     String line(String caseNo, String date, String code) {
-        // agency and squad as named in the demonstration org tree, so that the import maps them to units
+        // agency and squad as named in the demonstration org tree, so that the import
+        // maps them to units
         return caseNo + ",\u65d7\u4ea4\u901a\u8fd0\u8f93\u7efc\u5408\u884c\u653f\u6267\u6cd5\u5927\u961f,"
                 + "\u6267\u6cd5\u5927\u961f\u4e00\u4e2d\u961f," + date + "," + code + ",x,\u4e00\u822c,\u4e2a\u4eba,"
                 + "\u5f20\u4e09,150627198001011234,\u8499K12345,600,\u666e\u901a,\u662f,\u662f,15062710001,15062710002,"
@@ -49,8 +53,7 @@ class CaseDrawTest {
     @Test
     void aDrawOfImportedCasesFollowsTheFiltersAndIsReproducibleAndVerifiable() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        String csv = HEADER
-                + line("D-" + tag + "-1", "2011-03-02", "DRIVER_NO_CERTIFICATE")
+        String csv = HEADER + line("D-" + tag + "-1", "2011-03-02", "DRIVER_NO_CERTIFICATE")
                 + line("D-" + tag + "-2", "2011-03-15", "DRIVER_NO_CERTIFICATE")
                 + line("D-" + tag + "-3", "2011-03-28", "DRIVER_NO_CERTIFICATE")
                 + line("D-" + tag + "-4", "2011-05-01", "DRIVER_NO_CERTIFICATE")
@@ -64,25 +67,31 @@ class CaseDrawTest {
         DrawForm form = new DrawForm("case files", null, DrawForm.TargetType.CASE, bureau, null, bureau, 2, 1,
                 DrawForm.SeedMode.COMMITTED, null, LocalDate.parse("2011-03-01"), LocalDate.parse("2011-03-31"),
                 "DRIVER_NO_CERTIFICATE");
-        List<String> inPopulation = draws.population(form, units.currentScope()).targets().stream()
-                .map(SnapshotRow::label).toList();
+        List<String> inPopulation = draws.population(form, units.currentScope())
+            .targets()
+            .stream()
+            .map(SnapshotRow::label)
+            .toList();
         assertThat(inPopulation).contains("D-" + tag + "-1", "D-" + tag + "-2", "D-" + tag + "-3")
-                .doesNotContain("D-" + tag + "-4", "D-" + tag + "-5");
+            .doesNotContain("D-" + tag + "-4", "D-" + tag + "-5");
 
         UUID id = draws.commit(form, units.currentScope());
         Selection selection = draws.draw(id, 0, null, units.currentScope());
         RandomDraw drawn = draws.get(id, units.currentScope());
-        assertThat(drawn.filterDescription()).contains("CASE", "decided>=2011-03-01", "violation=DRIVER_NO_CERTIFICATE");
+        assertThat(drawn.filterDescription()).contains("CASE", "decided>=2011-03-01",
+                "violation=DRIVER_NO_CERTIFICATE");
         assertThat(selection.picks()).hasSize(2)
-                .allSatisfy(p -> assertThat(p.target().subjectType()).isEqualTo("CASE"));
+            .allSatisfy(p -> assertThat(p.target().subjectType()).isEqualTo("CASE"));
         DrawSnapshot snapshot = draws.snapshot(id);
         assertThat(snapshot.sha256()).isEqualTo(drawn.snapshotHash());
         Selection again = DrawAlgorithm.select(snapshot, HexFormat.of().parseHex(drawn.seed()), 2, 1);
         assertThat(again.text()).isEqualTo(drawn.selectionText());
         assertThat(draws.verify(drawn).ok()).isTrue();
 
-        // the cases are changed after the commitment: the frozen snapshot still verifies, a fresh one does not match
+        // the cases are changed after the commitment: the frozen snapshot still verifies,
+        // a fresh one does not match
         jdbc.sql("delete from screening_case where case_no = :n").param("n", "D-" + tag + "-1").update();
         assertThat(draws.population(form, units.currentScope()).sha256()).isNotEqualTo(drawn.snapshotHash());
     }
+
 }

@@ -27,14 +27,17 @@ class DrawAlgorithmTest {
             INSPECTOR,STAFF,i-4,u-4,孙八,
             INSPECTOR,STAFF,s-1,u-1,张三,
             """;
-    static final byte[] SEED = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+    static final byte[] SEED = HexFormat.of()
+        .parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
 
     @Test
     void anIndependentPythonImplementationGivesTheSameSelection() {
-        // Computed with the Python script of docs/random-draws.md on the same file and seed.
+        // Computed with the Python script of docs/random-draws.md on the same file and
+        // seed.
         DrawSnapshot snapshot = DrawSnapshot.parse(FIXTURE);
         assertThat(snapshot.sha256()).isEqualTo("1c87842b9deb333cf4f633abcb16a4d375a42810cc605c6a88a56a4e4d8be08a");
-        assertThat(DrawAlgorithm.commitment(SEED)).isEqualTo("630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd");
+        assertThat(DrawAlgorithm.commitment(SEED))
+            .isEqualTo("630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd");
         assertThat(DrawAlgorithm.select(snapshot, SEED, 4, 2).text()).isEqualTo("""
                 1,STAFF,s-2,李四,s-1;i-1
                 2,UNIT,u-3,三中队,i-1;i-3
@@ -61,16 +64,17 @@ class DrawAlgorithmTest {
         byte[] other = SEED.clone();
         other[0] = 1;
         assertThat(DrawAlgorithm.select(snapshot, other, 5, 2).text())
-                .isNotEqualTo(DrawAlgorithm.select(snapshot, SEED, 5, 2).text());
+            .isNotEqualTo(DrawAlgorithm.select(snapshot, SEED, 5, 2).text());
     }
 
     @Test
     void aChangedSnapshotHasAnotherHashAndFailsVerification() {
         DrawSnapshot snapshot = DrawSnapshot.parse(FIXTURE);
-        for (String changed : List.of(FIXTURE.replace("李四", "李四 "), // white space is normalised: same hash
+        for (String changed : List.of(FIXTURE.replace("李四", "李四 "), // white space is
+                                                                    // normalised: same
+                                                                    // hash
                 FIXTURE.replace("李四", "李思"), FIXTURE.replace("UNIT:u-3", ""),
-                FIXTURE.replace("INSPECTOR,STAFF,i-4,u-4,孙八,\n", ""),
-                FIXTURE + "TARGET,STAFF,s-9,u-2,新增,\n")) {
+                FIXTURE.replace("INSPECTOR,STAFF,i-4,u-4,孙八,\n", ""), FIXTURE + "TARGET,STAFF,s-9,u-2,新增,\n")) {
             boolean sameContent = changed.contains("李四 ");
             assertThat(DrawSnapshot.parse(changed).sha256().equals(snapshot.sha256())).isEqualTo(sameContent);
         }
@@ -115,7 +119,8 @@ class DrawAlgorithmTest {
         for (int run = 0; run < 5000; run++) {
             byte[] seed = new byte[32];
             random.nextBytes(seed);
-            counts.merge(DrawAlgorithm.select(snapshot, seed, 1, 0).picks().get(0).target().subjectId(), 1, Integer::sum);
+            counts.merge(DrawAlgorithm.select(snapshot, seed, 1, 0).picks().get(0).target().subjectId(), 1,
+                    Integer::sum);
         }
         assertThat(counts).hasSize(5);
         counts.values().forEach(n -> assertThat(n).isBetween(850, 1150));
@@ -125,8 +130,9 @@ class DrawAlgorithmTest {
     void malformedInputIsRefused() {
         assertThatThrownBy(() -> DrawSnapshot.parse("a,b\n")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DrawSnapshot.parse(FIXTURE + "TARGET,STAFF,s-1,u-1,x,\n"))
-                .hasMessageContaining("duplicate");
+            .hasMessageContaining("duplicate");
         assertThatThrownBy(() -> DrawSnapshot.parse(FIXTURE + "BOSS,STAFF,z,u,x,\n")).hasMessageContaining("role");
         assertThatThrownBy(() -> Canonical.hex32("xyz")).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

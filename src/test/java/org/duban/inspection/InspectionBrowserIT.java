@@ -29,7 +29,8 @@ class InspectionBrowserIT extends BrowserTest {
         assertThat(page.locator("#seed").count()).isZero();
         screenshot("draw-committed");
 
-        // Published before the draw: the hash and the commitment are public while the seed is still secret.
+        // Published before the draw: the hash and the commitment are public while the
+        // seed is still secret.
         page.click("#publish-draw button");
         page.waitForSelector("#public-link");
         page.click("#make-draw button");
@@ -41,9 +42,12 @@ class InspectionBrowserIT extends BrowserTest {
         screenshot("draw-made");
         String publicPath = page.getAttribute("#public-link", "href");
 
-        // Anyone, without signing in, sees the draw, downloads the snapshot and has it recomputed.
-        BrowserContext anonymous = context.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("zh-CN").setViewportSize(1280, 900).setAcceptDownloads(true));
+        // Anyone, without signing in, sees the draw, downloads the snapshot and has it
+        // recomputed.
+        BrowserContext anonymous = context.browser()
+            .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN")
+                .setViewportSize(1280, 900)
+                .setAcceptDownloads(true));
         try {
             Page visitor = anonymous.newPage();
             visitor.navigate(url(publicPath));
@@ -56,14 +60,16 @@ class InspectionBrowserIT extends BrowserTest {
             visitor.waitForSelector("#verification");
             assertThat(visitor.getAttribute("#verification", "class")).contains("alert-success");
             visitor.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("public-draw-verified.png"))
-                    .setFullPage(true));
+                .setFullPage(true));
             visitor.navigate(url("/public/draws"));
             assertThat(visitor.textContent("body")).contains("2026年11月执法人员双随机抽查");
-        } finally {
+        }
+        finally {
             anonymous.close();
         }
 
-        // The work team plans the random check from the draw, answers the checklist and records a finding.
+        // The work team plans the random check from the draw, answers the checklist and
+        // records a finding.
         page.click("#draw-to-inspection button[type=submit]");
         page.waitForSelector("#checklist-form");
         assertThat(page.locator("#targets li").count()).isEqualTo(3);
@@ -90,4 +96,5 @@ class InspectionBrowserIT extends BrowserTest {
         assertThat(page.textContent(".problem-link")).startsWith("DB-");
         screenshot("finding-registered-in-ledger");
     }
+
 }

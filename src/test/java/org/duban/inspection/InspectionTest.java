@@ -14,7 +14,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every action of the inspection life cycle in every status: what it leads to, or its named refusal. */
+/**
+ * Every action of the inspection life cycle in every status: what it leads to, or its
+ * named refusal.
+ */
 class InspectionTest {
 
     static final UUID FINDING = UUID.randomUUID();
@@ -39,10 +42,11 @@ class InspectionTest {
         Inspection inspection = in(status, null);
         if (status == InspectionStatus.CLOSED) {
             assertThatThrownBy(inspection::record).isInstanceOf(BusinessRuleViolation.class)
-                    .hasMessageContaining("inspection.closed");
+                .hasMessageContaining("inspection.closed");
             assertThatThrownBy(inspection::close).isInstanceOf(BusinessRuleViolation.class)
-                    .hasMessageContaining("inspection.closed");
-        } else {
+                .hasMessageContaining("inspection.closed");
+        }
+        else {
             assertThat(inspection.close()).isEqualTo(InspectionStatus.CLOSED);
         }
     }
@@ -52,9 +56,10 @@ class InspectionTest {
     void aFindingBecomesAProblemOnceInAnyStatus(InspectionStatus status) {
         assertThat(in(status, null).findingToRegister(FINDING).id()).isEqualTo(FINDING);
         assertThatThrownBy(() -> in(status, UUID.randomUUID()).findingToRegister(FINDING))
-                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("alreadyRegistered");
+            .isInstanceOf(BusinessRuleViolation.class)
+            .hasMessageContaining("alreadyRegistered");
         assertThatThrownBy(() -> in(status, null).findingToRegister(UUID.randomUUID()))
-                .isInstanceOf(NotFoundException.class);
+            .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -68,4 +73,5 @@ class InspectionTest {
             assertThat(i.confidential()).isFalse();
         }
     }
+
 }

@@ -26,10 +26,13 @@ class RandomDrawsTest {
 
     @Autowired
     RandomDraws draws;
+
     @Autowired
     OrgUnits units;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     VerifyDrawCommand command;
 
@@ -60,67 +63,81 @@ class RandomDrawsTest {
         assertThat(v.selectionMatches()).isTrue();
         assertThat(selection.picks()).hasSize(2);
         assertThatThrownBy(() -> draws.draw(id, drawn.version(), null, units.currentScope()))
-                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("draw.alreadyDrawn");
+            .isInstanceOf(BusinessRuleViolation.class)
+            .hasMessageContaining("draw.alreadyDrawn");
     }
 
     @Test
     void ownUnitAndDeclaredConflictsAreExcludedInARealDraw() {
-        // Demonstration data: 马言江 declared a conflict with squad 2. Other tests may add staff to the shared
-        // database, so the pool's size is not fixed: ask for as many inspectors as the pool holds.
+        // Demonstration data: 马言江 declared a conflict with squad 2. Other tests may add
+        // staff to the shared
+        // database, so the pool's size is not fixed: ask for as many inspectors as the
+        // pool holds.
         UUID id = commitSquads(2, 10);
         DrawSnapshot snapshot = draws.snapshot(id);
         draws.draw(id, 0, null, units.currentScope());
-        Selection all = DrawAlgorithm.select(snapshot, java.util.HexFormat.of().parseHex(
-                draws.get(id, units.currentScope()).seed()), 2, snapshot.inspectors().size());
+        Selection all = DrawAlgorithm.select(snapshot,
+                java.util.HexFormat.of().parseHex(draws.get(id, units.currentScope()).seed()), 2,
+                snapshot.inspectors().size());
         String squad2 = unit("OTOGQ-SQUAD-2").toString();
-        String ma = jdbc.sql("select id::text from staff where name = '\u9a6c\u8a00\u6c5f'").query(String.class).single();
+        String ma = jdbc.sql("select id::text from staff where name = '\u9a6c\u8a00\u6c5f'")
+            .query(String.class)
+            .single();
         assertThat(snapshot.inspectors()).anySatisfy(i -> assertThat(i.conflicts()).contains("UNIT:" + squad2));
         assertThat(all.picks()).hasSize(2);
         for (Selection.Pick pick : all.picks()) {
             List<String> unitsOfInspectors = pick.inspectors().stream().map(SnapshotRow::unitId).toList();
             assertThat(unitsOfInspectors).doesNotContain(pick.target().unitId());
-            long eligible = snapshot.inspectors().stream()
-                    .filter(i -> !i.unitId().equals(pick.target().unitId()))
-                    .filter(i -> !(i.subjectId().equals(ma) && pick.target().subjectId().equals(squad2))).count();
+            long eligible = snapshot.inspectors()
+                .stream()
+                .filter(i -> !i.unitId().equals(pick.target().unitId()))
+                .filter(i -> !(i.subjectId().equals(ma) && pick.target().subjectId().equals(squad2)))
+                .count();
             assertThat(pick.eligible()).isEqualTo(eligible);
             if (pick.target().subjectId().equals(squad2)) {
                 assertThat(pick.inspectors().stream().map(SnapshotRow::subjectId)).doesNotContain(ma);
-            } else {
+            }
+            else {
                 assertThat(pick.inspectors().stream().map(SnapshotRow::subjectId)).contains(ma);
             }
         }
         // The stored selection (10 per target) is the prefix of that full ranking.
         Selection stored = draws.verify(draws.get(id, units.currentScope())).selection();
         for (int n = 0; n < 2; n++) {
-            assertThat(all.picks().get(n).inspectors()).startsWith(
-                    stored.picks().get(n).inspectors().toArray(SnapshotRow[]::new));
+            assertThat(all.picks().get(n).inspectors())
+                .startsWith(stored.picks().get(n).inspectors().toArray(SnapshotRow[]::new));
         }
     }
 
     @Test
     void theDatabaseRefusesToEditOrDeleteACommittedDrawOrItsSnapshot() {
         UUID id = commitSquads(1, 1);
-        assertThatThrownBy(() -> jdbc.sql("update random_draw set title = 'steered' where id = :id").param("id", id).update())
-                .hasMessageContaining("cannot be changed");
+        assertThatThrownBy(
+                () -> jdbc.sql("update random_draw set title = 'steered' where id = :id").param("id", id).update())
+            .hasMessageContaining("cannot be changed");
         assertThatThrownBy(() -> jdbc.sql("update random_draw set secret_seed = repeat('0', 64) where id = :id")
-                .param("id", id).update()).hasMessageContaining("cannot be changed");
+            .param("id", id)
+            .update()).hasMessageContaining("cannot be changed");
         assertThatThrownBy(() -> jdbc.sql("delete from random_draw where id = :id").param("id", id).update())
-                .hasMessageContaining("cannot be deleted");
-        assertThatThrownBy(() -> jdbc.sql("update draw_snapshot_row set label = 'x' where draw_id = :id").param("id", id).update())
-                .hasMessageContaining("append-only");
+            .hasMessageContaining("cannot be deleted");
+        assertThatThrownBy(
+                () -> jdbc.sql("update draw_snapshot_row set label = 'x' where draw_id = :id").param("id", id).update())
+            .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from draw_snapshot_row where draw_id = :id").param("id", id).update())
-                .hasMessageContaining("append-only");
+            .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("""
                 insert into draw_snapshot_row (draw_id, role, subject_type, subject_id, unit_id, label)
                 values (:id, 'TARGET', 'UNIT', 'extra', '', 'extra')
                 """).param("id", id).update()).hasMessageContaining("sealed");
         draws.draw(id, 0, null, units.currentScope());
-        assertThatThrownBy(() -> jdbc.sql("update random_draw set seed = repeat('1', 64) where id = :id").param("id", id).update())
-                .hasMessageContaining("cannot be changed");
+        assertThatThrownBy(
+                () -> jdbc.sql("update random_draw set seed = repeat('1', 64) where id = :id").param("id", id).update())
+            .hasMessageContaining("cannot be changed");
         // The one-time step of publishing is allowed, once.
         draws.publish(id, 1, units.currentScope());
-        assertThatThrownBy(() -> jdbc.sql("update random_draw set published = false where id = :id").param("id", id).update())
-                .hasMessageContaining("cannot be changed");
+        assertThatThrownBy(
+                () -> jdbc.sql("update random_draw set published = false where id = :id").param("id", id).update())
+            .hasMessageContaining("cannot be changed");
     }
 
     @Test
@@ -129,14 +146,17 @@ class RandomDrawsTest {
         jdbc.sql("alter table draw_snapshot_row disable trigger draw_snapshot_row_no_edit").update();
         try {
             jdbc.sql("update draw_snapshot_row set label = 'someone else' where draw_id = :id and role = 'TARGET'")
-                    .param("id", id).update();
-        } finally {
+                .param("id", id)
+                .update();
+        }
+        finally {
             jdbc.sql("alter table draw_snapshot_row enable trigger draw_snapshot_row_no_edit").update();
         }
         RandomDraw d = draws.get(id, units.currentScope());
         assertThat(draws.verify(d).snapshotIntact()).isFalse();
         assertThatThrownBy(() -> draws.draw(id, d.version(), null, units.currentScope()))
-                .isInstanceOf(BusinessRuleViolation.class).hasMessageContaining("draw.snapshotChanged");
+            .isInstanceOf(BusinessRuleViolation.class)
+            .hasMessageContaining("draw.snapshotChanged");
     }
 
     @Test
@@ -144,7 +164,8 @@ class RandomDrawsTest {
         UUID bureau = unit("OTOGQ");
         UUID id = draws.commit(new DrawForm("stations", null, DrawForm.TargetType.STATION, bureau, null, bureau, 1, 1,
                 DrawForm.SeedMode.PUBLIC_VALUE, "lottery 2026-11-28"), units.currentScope());
-        assertThatThrownBy(() -> draws.draw(id, 0, " ", units.currentScope())).isInstanceOf(BusinessRuleViolation.class);
+        assertThatThrownBy(() -> draws.draw(id, 0, " ", units.currentScope()))
+            .isInstanceOf(BusinessRuleViolation.class);
         draws.draw(id, 0, "03 17 22 29 31 08", units.currentScope());
         RandomDraw d = draws.get(id, units.currentScope());
         assertThat(d.seed()).isEqualTo(Canonical.sha256Hex("03 17 22 29 31 08".getBytes(StandardCharsets.UTF_8)));
@@ -163,20 +184,22 @@ class RandomDrawsTest {
         Run ok = run("--snapshot", file.toString(), "--seed", d.seed(), "--draw", d.publicId().toString());
         assertThat(ok.code).isZero();
         assertThat(ok.out).contains("snapshot-hash MATCH", "commitment MATCH", "selection MATCH", "VERIFIED")
-                .contains(d.selectionText());
+            .contains(d.selectionText());
 
         Run offline = run("--snapshot", file.toString(), "--seed", d.seed(), "--commitment", d.seedCommitment(),
                 "--snapshot-hash", d.snapshotHash(), "--count", "2", "--inspectors", "2");
         assertThat(offline.code).isZero();
         assertThat(offline.out).contains(d.selectionText());
 
-        Files.writeString(file, draws.snapshot(id).csv().replaceFirst("\nTARGET,([^,]*),([^,]*),([^,]*),", "\nTARGET,$1,$2,$3,X"));
+        Files.writeString(file,
+                draws.snapshot(id).csv().replaceFirst("\nTARGET,([^,]*),([^,]*),([^,]*),", "\nTARGET,$1,$2,$3,X"));
         Run changed = run("--snapshot", file.toString(), "--seed", d.seed(), "--draw", d.publicId().toString());
         assertThat(changed.code).isEqualTo(1);
         assertThat(changed.out).contains("snapshot-hash MISMATCH", "FAILED");
 
         Files.writeString(file, draws.snapshot(id).csv());
-        Run wrongSeed = run("--snapshot", file.toString(), "--seed", "00".repeat(32), "--commitment", d.seedCommitment());
+        Run wrongSeed = run("--snapshot", file.toString(), "--seed", "00".repeat(32), "--commitment",
+                d.seedCommitment());
         assertThat(wrongSeed.code).isEqualTo(1);
         assertThat(wrongSeed.out).contains("commitment MISMATCH");
 
@@ -196,15 +219,19 @@ class RandomDrawsTest {
         try {
             int code = command.run(List.of(args));
             return new Run(code, out.toString(StandardCharsets.UTF_8));
-        } finally {
+        }
+        finally {
             command.out = previous;
             command.err = previousErr;
         }
     }
 
     static final class HexFormatHolder {
+
         static byte[] parse(String hex) {
             return java.util.HexFormat.of().parseHex(hex);
         }
+
     }
+
 }

@@ -11,7 +11,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The decision on an accountability case in every status and with every kind of bad input, refused by name. */
+/**
+ * The decision on an accountability case in every status and with every kind of bad
+ * input, refused by name.
+ */
 class AccountabilityDecisionTest {
 
     static final LocalDate TODAY = LocalDate.of(2023, 9, 10);
@@ -30,8 +33,8 @@ class AccountabilityDecisionTest {
     @ParameterizedTest
     @EnumSource(AccountabilityStatus.class)
     void aCaseIsDecidedOnceOnlyFromAProposal(AccountabilityStatus s) {
-        String refused = refusal(() -> in(s).decide(AccountabilityKind.ADMONITION, "违反执法纪律", "领导小组第3次会议",
-                TODAY, TODAY));
+        String refused = refusal(
+                () -> in(s).decide(AccountabilityKind.ADMONITION, "违反执法纪律", "领导小组第3次会议", TODAY, TODAY));
         assertThat(refused).isEqualTo(s == AccountabilityStatus.PROPOSED ? null : "accountability.transition.decided");
     }
 
@@ -39,23 +42,25 @@ class AccountabilityDecisionTest {
     @EnumSource(AccountabilityKind.class)
     void everyKindOfDecisionNeedsGroundsAMeetingAndADate(AccountabilityKind kind) {
         AccountabilityRecords.Entry proposal = in(AccountabilityStatus.PROPOSED);
-        assertThat(refusal(() -> proposal.decide(kind, " ", "m", TODAY, TODAY))).isEqualTo(
-                kind == AccountabilityKind.FAULT_TOLERANCE_EXEMPTION ? "accountability.groundsRequired"
-                        : "accountability.decision.groundsRequired");
+        assertThat(refusal(() -> proposal.decide(kind, " ", "m", TODAY, TODAY)))
+            .isEqualTo(kind == AccountabilityKind.FAULT_TOLERANCE_EXEMPTION ? "accountability.groundsRequired"
+                    : "accountability.decision.groundsRequired");
         assertThat(refusal(() -> proposal.decide(kind, "g", "", TODAY, TODAY)))
-                .isEqualTo("accountability.decision.meetingRequired");
+            .isEqualTo("accountability.decision.meetingRequired");
         assertThat(refusal(() -> proposal.decide(kind, "g", "m", null, TODAY)))
-                .isEqualTo("accountability.decision.dateRequired");
+            .isEqualTo("accountability.decision.dateRequired");
         assertThat(refusal(() -> proposal.decide(kind, "g", "m", TODAY.plusDays(1), TODAY)))
-                .isEqualTo("accountability.futureDate");
+            .isEqualTo("accountability.futureDate");
         assertThat(proposal.decide(kind, " g ", " m ", TODAY, TODAY)).containsEntry("kind", kind.name())
-                .containsEntry("grounds", "g").containsEntry("meeting", "m").containsEntry("decided_on", TODAY);
+            .containsEntry("grounds", "g")
+            .containsEntry("meeting", "m")
+            .containsEntry("decided_on", TODAY);
     }
 
     @Test
     void aDecisionNeedsAKind() {
         assertThat(refusal(() -> in(AccountabilityStatus.PROPOSED).decide(null, "g", "m", TODAY, TODAY)))
-                .isEqualTo("accountability.decision.kindRequired");
+            .isEqualTo("accountability.decision.kindRequired");
     }
 
     @Test
@@ -66,4 +71,5 @@ class AccountabilityDecisionTest {
         assertThat(unit.who()).isNull();
         assertThat(in(AccountabilityStatus.PROPOSED).who()).isEqualTo("张某");
     }
+
 }

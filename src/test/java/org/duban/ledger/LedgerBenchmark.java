@@ -40,13 +40,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Benchmark, not a test: excluded from the default run by its name. Seeds 100,000 problems, then measures the
- * filtered list page side by side in one run — first without the indexes of V26 (the schema as it was before,
- * "before"), then with them ("after") — and the .xlsx export of all of them (time, bytes, peak heap). Run with:
+ * Benchmark, not a test: excluded from the default run by its name. Seeds 100,000
+ * problems, then measures the filtered list page side by side in one run — first without
+ * the indexes of V26 (the schema as it was before, "before"), then with them ("after") —
+ * and the .xlsx export of all of them (time, bytes, peak heap). Run with:
  * <pre>./mvnw -B -o test -Dtest=LedgerBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx512m</pre>
- * Figures are printed as lines starting with "BENCH" (and written to target/ledger-benchmark.txt). "wall" is the
- * server time of the request through MockMvc; "cpu" is the CPU time of the Java thread serving it (without the
- * database's own time), which the other processes on a shared machine disturb much less than the wall clock.
+ * Figures are printed as lines starting with "BENCH" (and written to
+ * target/ledger-benchmark.txt). "wall" is the server time of the request through MockMvc;
+ * "cpu" is the CPU time of the Java thread serving it (without the database's own time),
+ * which the other processes on a shared machine disturb much less than the wall clock.
  */
 @DubanTest
 @Tag("benchmark")
@@ -60,72 +62,84 @@ class LedgerBenchmark {
     static final Map<String, String[]> KINDS = new LinkedHashMap<>();
 
     static {
-        KINDS.put("category", new String[]{"category", "IRREGULAR"});
-        KINDS.put("status", new String[]{"status", "RECTIFYING"});
-        KINDS.put("source", new String[]{"source", "COMPLAINT"});
-        KINDS.put("overdue", new String[]{"overdue", "true"});
-        KINDS.put("unit staff + category", new String[]{"category", "RIGID"});
-        KINDS.put("q rare latin", new String[]{"q", "number 4711"});
-        KINDS.put("q common CJK 5 chars", new String[]{"q", "称重站违规"});
-        KINDS.put("q rare CJK 4 chars", new String[]{"q", "扣押证件"});
-        KINDS.put("q common CJK 2 chars", new String[]{"q", "收费"});
-        KINDS.put("q rare CJK 2 chars", new String[]{"q", "扣押"});
+        KINDS.put("category", new String[] { "category", "IRREGULAR" });
+        KINDS.put("status", new String[] { "status", "RECTIFYING" });
+        KINDS.put("source", new String[] { "source", "COMPLAINT" });
+        KINDS.put("overdue", new String[] { "overdue", "true" });
+        KINDS.put("unit staff + category", new String[] { "category", "RIGID" });
+        KINDS.put("q rare latin", new String[] { "q", "number 4711" });
+        KINDS.put("q common CJK 5 chars", new String[] { "q", "称重站违规" });
+        KINDS.put("q rare CJK 4 chars", new String[] { "q", "扣押证件" });
+        KINDS.put("q common CJK 2 chars", new String[] { "q", "收费" });
+        KINDS.put("q rare CJK 2 chars", new String[] { "q", "扣押" });
     }
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JdbcTemplate jdbcTemplate;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     LedgerWorkbooks workbooks;
+
     @Autowired
     OrgUnits units;
+
     @Autowired
     ProblemLedger ledger;
 
     final List<String> report = new ArrayList<>();
+
     final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     @Test
     void listAndExportOnAHundredThousandProblems() throws Exception {
         long seedStart = System.nanoTime();
-        // Four Chinese phrases, one per row in turn; the last one (a rare phrase) on every 997th row instead.
-        jdbc.sql("""
-                insert into problem (id, reference, campaign_id, source, category, item_code, unit_id, description,
-                                     found_on, confidential, status, assigned_unit_id, due_on, created_by, created_at)
-                select gen_random_uuid(), 'B-' || lpad(g::text, 6, '0'),
-                       (select id from campaign order by starts_on limit 1),
-                       (array['SELF_INSPECTION','COMPLAINT','SURPRISE_INSPECTION','RANDOM_CHECK','RISK_SCREENING'])[1 + g % 5],
-                       (array['PROFIT_DRIVEN','IRREGULAR','RIGID','ROUGH','RENT_SEEKING'])[1 + g % 5],
-                       null, u.id, 'benchmark problem number ' || g || ' at the weigh station，'
-                           || case when g % 997 = 0 then '执法人员扣押证件不予出具凭证'
-                                   else (array['称重站违规收费','超限检测站执法粗暴','路政许可吃拿卡要','运输企业反映乱罚款'])[1 + g % 4] end,
-                       date '2023-03-25' + (g % 200), g % 17 = 0,
-                       (array['REGISTERED','ASSIGNED','VERIFYING','CONFIRMED','RECTIFYING','SIGNED_OFF'])[1 + g % 6],
-                       u.id, date '2023-04-01' + (g % 200), 'bench', now()
-                from generate_series(1, :n) g
-                join lateral (select id from org_unit where code like 'OTOGQ%' order by code
-                              offset (g % 11) limit 1) u on true
-                """).param("n", PROBLEMS).update();
+        // Four Chinese phrases, one per row in turn; the last one (a rare phrase) on
+        // every 997th row instead.
+        jdbc.sql(
+                """
+                        insert into problem (id, reference, campaign_id, source, category, item_code, unit_id, description,
+                                             found_on, confidential, status, assigned_unit_id, due_on, created_by, created_at)
+                        select gen_random_uuid(), 'B-' || lpad(g::text, 6, '0'),
+                               (select id from campaign order by starts_on limit 1),
+                               (array['SELF_INSPECTION','COMPLAINT','SURPRISE_INSPECTION','RANDOM_CHECK','RISK_SCREENING'])[1 + g % 5],
+                               (array['PROFIT_DRIVEN','IRREGULAR','RIGID','ROUGH','RENT_SEEKING'])[1 + g % 5],
+                               null, u.id, 'benchmark problem number ' || g || ' at the weigh station，'
+                                   || case when g % 997 = 0 then '执法人员扣押证件不予出具凭证'
+                                           else (array['称重站违规收费','超限检测站执法粗暴','路政许可吃拿卡要','运输企业反映乱罚款'])[1 + g % 4] end,
+                               date '2023-03-25' + (g % 200), g % 17 = 0,
+                               (array['REGISTERED','ASSIGNED','VERIFYING','CONFIRMED','RECTIFYING','SIGNED_OFF'])[1 + g % 6],
+                               u.id, date '2023-04-01' + (g % 200), 'bench', now()
+                        from generate_series(1, :n) g
+                        join lateral (select id from org_unit where code like 'OTOGQ%' order by code
+                                      offset (g % 11) limit 1) u on true
+                        """)
+            .param("n", PROBLEMS)
+            .update();
         jdbcTemplate.execute("vacuum analyze problem");
         print("seeded %d problems in %d ms; lc_ctype %s; trigrams of '称重站' %s", PROBLEMS,
-                (System.nanoTime() - seedStart) / 1_000_000,
-                jdbc.sql("show lc_ctype").query(String.class).single(),
+                (System.nanoTime() - seedStart) / 1_000_000, jdbc.sql("show lc_ctype").query(String.class).single(),
                 jdbc.sql("select show_trgm('称重站')::text").query(String.class).single());
 
         UserDetails workteam = users.loadUserByUsername("workteam");
         UserDetails unitStaff = users.loadUserByUsername("unit");
         for (int i = 0; i < 20; i++) {
-            mvc.perform(get("/problems").param("category", "IRREGULAR").param("status", "ASSIGNED").with(user(workteam)));
+            mvc.perform(
+                    get("/problems").param("category", "IRREGULAR").param("status", "ASSIGNED").with(user(workteam)));
         }
 
         // Side by side: the schema before V26, then V26 applied again.
-        String v14 = new String(new ClassPathResource("db/migration/V26__ledger_list_indexes.sql").getInputStream()
-                .readAllBytes(), StandardCharsets.UTF_8);
+        String v14 = new String(
+                new ClassPathResource("db/migration/V26__ledger_list_indexes.sql").getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
         Matcher created = Pattern.compile("create index (\\w+)").matcher(v14);
         while (created.find()) {
             jdbcTemplate.execute("drop index " + created.group(1));
@@ -158,12 +172,13 @@ class LedgerBenchmark {
                 n++;
                 UserDetails who = kind.getKey().startsWith("unit staff") ? unitStaff : workteam;
                 MockHttpServletRequestBuilder request = get("/problems").param(kind.getValue()[0], kind.getValue()[1])
-                        .param("page", String.valueOf((i + n) % 7))
-                        .param("sort", (i + n) % 2 == 0 ? "foundOn" : "reference").with(user(who));
+                    .param("page", String.valueOf((i + n) % 7))
+                    .param("sort", (i + n) % 2 == 0 ? "foundOn" : "reference")
+                    .with(user(who));
                 long cpu = threads.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 mvc.perform(request).andExpect(status().isOk());
-                long[] sample = {System.nanoTime() - t, threads.getCurrentThreadCpuTime() - cpu};
+                long[] sample = { System.nanoTime() - t, threads.getCurrentThreadCpuTime() - cpu };
                 byKind.computeIfAbsent(kind.getKey(), k -> new ArrayList<>()).add(sample);
                 all.add(sample);
                 if (!kind.getKey().endsWith("2 chars")) {
@@ -176,23 +191,27 @@ class LedgerBenchmark {
         print("  %-24s %s", "all", percentiles(all));
     }
 
-    /** The plans of the count and page queries of each kind (first page, default order), as the list runs them. */
+    /**
+     * The plans of the count and page queries of each kind (first page, default order),
+     * as the list runs them.
+     */
     private void explainEachKind(UserDetails workteam, UserDetails unitStaff) {
         for (var kind : KINDS.entrySet()) {
             UserDetails who = kind.getKey().startsWith("unit staff") ? unitStaff : workteam;
-            SecurityContextHolder.getContext().setAuthentication(
-                    new UsernamePasswordAuthenticationToken(who, null, who.getAuthorities()));
+            SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(who, null, who.getAuthorities()));
             String[] p = kind.getValue();
-            ProblemFilter f = new ProblemFilter(null,
-                    p[0].equals("category") ? ProblemCategory.valueOf(p[1]) : null, null,
-                    p[0].equals("source") ? ProblemSource.valueOf(p[1]) : null, null,
+            ProblemFilter f = new ProblemFilter(null, p[0].equals("category") ? ProblemCategory.valueOf(p[1]) : null,
+                    null, p[0].equals("source") ? ProblemSource.valueOf(p[1]) : null, null,
                     p[0].equals("status") ? ProblemStatus.valueOf(p[1]) : null,
-                    p[0].equals("overdue") ? Boolean.TRUE : null, null, null,
-                    p[0].equals("q") ? p[1] : null, null, null, null, null);
+                    p[0].equals("overdue") ? Boolean.TRUE : null, null, null, p[0].equals("q") ? p[1] : null, null,
+                    null, null, null);
             print("plan %s:", kind.getKey());
-            ledger.explainList(f, units.scopeOf((DubanUser) who)).stream()
-                    .filter(line -> line.contains("Scan") || line.contains("Execution Time") || line.contains("Sort Method"))
-                    .forEach(line -> print("    %s", line.replaceAll("'\\{[^}]*}'::uuid\\[]", ":units")));
+            ledger.explainList(f, units.scopeOf((DubanUser) who))
+                .stream()
+                .filter(line -> line.contains("Scan") || line.contains("Execution Time")
+                        || line.contains("Sort Method"))
+                .forEach(line -> print("    %s", line.replaceAll("'\\{[^}]*}'::uuid\\[]", ":units")));
             SecurityContextHolder.clearContext();
         }
     }
@@ -202,8 +221,9 @@ class LedgerBenchmark {
         List<Long> cpu = new ArrayList<>(samples.stream().map(s -> s[1]).toList());
         Collections.sort(wall);
         Collections.sort(cpu);
-        return String.format(Locale.ROOT, "n %3d  wall p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms   cpu p50 %5.1f ms  p95 %5.1f ms",
-                wall.size(), at(wall, 0.50), at(wall, 0.95), wall.get(wall.size() - 1) / 1e6, at(cpu, 0.50), at(cpu, 0.95));
+        return String.format(Locale.ROOT,
+                "n %3d  wall p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms   cpu p50 %5.1f ms  p95 %5.1f ms", wall.size(),
+                at(wall, 0.50), at(wall, 0.95), wall.get(wall.size() - 1) / 1e6, at(cpu, 0.50), at(cpu, 0.95));
     }
 
     /** The nearest-rank percentile, in milliseconds. */
@@ -216,8 +236,10 @@ class LedgerBenchmark {
         var auth = new UsernamePasswordAuthenticationToken(workteam, null, workteam.getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(auth);
         System.gc();
-        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans()
+            .stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(before);
@@ -226,7 +248,8 @@ class LedgerBenchmark {
                 peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
                 try {
                     Thread.sleep(5);
-                } catch (InterruptedException e) {
+                }
+                catch (InterruptedException e) {
                     return;
                 }
             }
@@ -248,15 +271,16 @@ class LedgerBenchmark {
         String load = loadAverage();
         long cpu = threads.getCurrentThreadCpuTime();
         long t = System.nanoTime();
-        workbooks.writeProblems(ProblemFilter.none(), units.scopeOf((DubanUser) workteam), false, Locale.CHINA, counting);
+        workbooks.writeProblems(ProblemFilter.none(), units.scopeOf((DubanUser) workteam), false, Locale.CHINA,
+                counting);
         long exportMs = (System.nanoTime() - t) / 1_000_000;
         long cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
         sampler.interrupt();
         long poolPeaks = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         SecurityContextHolder.clearContext();
         print("xlsx export of all %d problems: %d ms wall, %d ms cpu of the exporting thread, %.1f MB written, "
-                        + "heap used before %.0f MB, sampled peak heap used %.0f MB, sum of heap pool peaks %.0f MB, "
-                        + "max heap %.0f MB; load average before %s", PROBLEMS, exportMs, cpuMs, bytes.get() / 1e6,
+                + "heap used before %.0f MB, sampled peak heap used %.0f MB, sum of heap pool peaks %.0f MB, "
+                + "max heap %.0f MB; load average before %s", PROBLEMS, exportMs, cpuMs, bytes.get() / 1e6,
                 before / 1e6, peak.get() / 1e6, poolPeaks / 1e6, Runtime.getRuntime().maxMemory() / 1e6, load);
         assertThat(bytes.get()).isPositive();
     }
@@ -264,7 +288,8 @@ class LedgerBenchmark {
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             return "unknown";
         }
     }
@@ -274,4 +299,5 @@ class LedgerBenchmark {
         System.out.println(line);
         report.add(line);
     }
+
 }

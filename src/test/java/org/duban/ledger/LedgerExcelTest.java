@@ -27,14 +27,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Export to .xlsx and import of the same file: the same problems come back; one bad row imports nothing. */
+/**
+ * Export to .xlsx and import of the same file: the same problems come back; one bad row
+ * imports nothing.
+ */
 @DubanTest
 class LedgerExcelTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService users;
 
@@ -48,9 +53,14 @@ class LedgerExcelTest {
                                      confidential, status, created_by, created_at)
                 values (:id, :ref, 'RANDOM_CHECK', :cat, :item, :unit, :d, :found, false, 'REGISTERED', 'test', now())
                 """)
-                .param("id", UUID.randomUUID()).param("ref", "T-" + UUID.randomUUID().toString().substring(0, 8))
-                .param("cat", category).param("item", item).param("unit", unit(unitCode))
-                .param("d", marker + " =SUM(A1)").param("found", found).update();
+            .param("id", UUID.randomUUID())
+            .param("ref", "T-" + UUID.randomUUID().toString().substring(0, 8))
+            .param("cat", category)
+            .param("item", item)
+            .param("unit", unit(unitCode))
+            .param("d", marker + " =SUM(A1)")
+            .param("found", found)
+            .update();
     }
 
     @Test
@@ -59,9 +69,15 @@ class LedgerExcelTest {
         insert(marker, "RIGID", "RIGID.FINE_INSTEAD", "OTOGQ-SQUAD-1", LocalDate.of(2023, 6, 1));
         insert(marker, "ROUGH", null, "OTOGQ-SQUAD-2", LocalDate.of(2023, 6, 2));
 
-        byte[] xlsx = mvc.perform(get("/problems/export").param("q", marker).param("sort", "foundOn").param("dir", "asc")
-                        .with(user(users.loadUserByUsername("workteam"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc
+            .perform(get("/problems/export").param("q", marker)
+                .param("sort", "foundOn")
+                .param("dir", "asc")
+                .with(user(users.loadUserByUsername("workteam"))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("问题线索台账");
@@ -75,12 +91,14 @@ class LedgerExcelTest {
         }
 
         mvc.perform(multipart("/problems/import").file(new MockMultipartFile("file", "ledger.xlsx", null, xlsx))
-                        .with(csrf()).with(user(users.loadUserByUsername("workteam"))))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("已导入 2 条")));
+            .with(csrf())
+            .with(user(users.loadUserByUsername("workteam"))))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("已导入 2 条")));
         List<String> rows = jdbc.sql("""
-                        select category || '|' || coalesce(item_code, '') || '|' || found_on || '|' || description
-                        from problem where description like :m order by created_at, found_on
-                        """).param("m", marker + "%").query(String.class).list();
+                select category || '|' || coalesce(item_code, '') || '|' || found_on || '|' || description
+                from problem where description like :m order by created_at, found_on
+                """).param("m", marker + "%").query(String.class).list();
         assertThat(rows).hasSize(4);
         assertThat(rows.subList(2, 4)).containsExactlyElementsOf(rows.subList(0, 2));
     }
@@ -92,15 +110,14 @@ class LedgerExcelTest {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet sheet = wb.createSheet();
             sheet.createRow(0).createCell(0).setCellValue("问题线索台账");
-            String[] headers = {"发现日期", "问题来源", "问题类别", "问题事项", "涉及单位", "问题描述"};
+            String[] headers = { "发现日期", "问题来源", "问题类别", "问题事项", "涉及单位", "问题描述" };
             Row h = sheet.createRow(1);
             for (int i = 0; i < headers.length; i++) {
                 h.createCell(i).setCellValue(headers[i]);
             }
-            Object[][] data = {
-                    {"2023-05-01", "自查自纠", "执法粗暴", "冷横硬推", "执法大队一中队", marker},
-                    {"2023-05-02", "自查自纠", "no such category", "", "执法大队一中队", marker},
-                    {"2023-05-03", "投诉举报", "执法粗暴", "", "鄂托克旗执法大队一中队", marker}};
+            Object[][] data = { { "2023-05-01", "自查自纠", "执法粗暴", "冷横硬推", "执法大队一中队", marker },
+                    { "2023-05-02", "自查自纠", "no such category", "", "执法大队一中队", marker },
+                    { "2023-05-03", "投诉举报", "执法粗暴", "", "鄂托克旗执法大队一中队", marker } };
             for (int r = 0; r < data.length; r++) {
                 Row row = sheet.createRow(r + 2);
                 for (int c = 0; c < headers.length; c++) {
@@ -109,14 +126,19 @@ class LedgerExcelTest {
             }
             wb.write(out);
         }
-        mvc.perform(multipart("/problems/import").file(new MockMultipartFile("file", "bad.xlsx", null, out.toByteArray()))
-                        .with(csrf()).with(user(users.loadUserByUsername("workteam"))))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<td>4</td>")))
-                .andExpect(content().string(containsString("问题类别无效")))
-                .andExpect(content().string(containsString("<td>5</td>")))
-                .andExpect(content().string(containsString("涉及单位无效")));
-        assertThat(jdbc.sql("select count(*) from problem where description = :m").param("m", marker)
-                .query(Integer.class).single()).isZero();
+        mvc.perform(
+                multipart("/problems/import").file(new MockMultipartFile("file", "bad.xlsx", null, out.toByteArray()))
+                    .with(csrf())
+                    .with(user(users.loadUserByUsername("workteam"))))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("<td>4</td>")))
+            .andExpect(content().string(containsString("问题类别无效")))
+            .andExpect(content().string(containsString("<td>5</td>")))
+            .andExpect(content().string(containsString("涉及单位无效")));
+        assertThat(jdbc.sql("select count(*) from problem where description = :m")
+            .param("m", marker)
+            .query(Integer.class)
+            .single()).isZero();
     }
+
 }

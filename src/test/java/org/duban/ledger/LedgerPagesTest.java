@@ -27,7 +27,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The problem ledger through its pages: the whole life cycle, refusals, scope and confidentiality, conflicts. */
+/**
+ * The problem ledger through its pages: the whole life cycle, refusals, scope and
+ * confidentiality, conflicts.
+ */
 @DubanTest
 class LedgerPagesTest {
 
@@ -35,10 +38,13 @@ class LedgerPagesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     Problems problems;
 
@@ -60,19 +66,22 @@ class LedgerPagesTest {
 
     UUID register(String code, String officers, boolean confidential) {
         UserDetails wt = users.loadUserByUsername("workteam");
-        TestSecurityContextHolder.setAuthentication(new UsernamePasswordAuthenticationToken(wt, null, wt.getAuthorities()));
+        TestSecurityContextHolder
+            .setAuthentication(new UsernamePasswordAuthenticationToken(wt, null, wt.getAuthorities()));
         try {
             return problems.register(new NewProblem(null, ProblemSource.SELF_INSPECTION, null, ProblemCategory.ROUGH,
                     "ROUGH.HOSTILE", unit(code), officers, "cold treatment at the weigh station " + UUID.randomUUID(),
                     LocalDate.of(2023, 5, 4), confidential));
-        } finally {
+        }
+        finally {
             TestSecurityContextHolder.clearContext();
         }
     }
 
     void step(UUID id, String action, String... params) throws Exception {
-        var request = post("/problems/" + id + "/" + action).with(csrf()).with(as("workteam"))
-                .param("version", String.valueOf(version(id)));
+        var request = post("/problems/" + id + "/" + action).with(csrf())
+            .with(as("workteam"))
+            .param("version", String.valueOf(version(id)));
         for (int i = 0; i < params.length; i += 2) {
             request = request.param(params[i], params[i + 1]);
         }
@@ -81,62 +90,72 @@ class LedgerPagesTest {
 
     @Test
     void theWholeLifeCycleThroughThePages() throws Exception {
-        mvc.perform(post("/problems").with(csrf()).with(as("unit"))
-                        .param("source", "SELF_INSPECTION").param("category", "IRREGULAR")
-                        .param("itemCode", "IRREGULAR.UNEQUAL").param("unitId", unit("OTOGQ-SQUAD-1").toString())
-                        .param("description", "two different fines for the same overload")
-                        .param("foundOn", "2023-04-03"))
-                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/problems").with(csrf())
+            .with(as("unit"))
+            .param("source", "SELF_INSPECTION")
+            .param("category", "IRREGULAR")
+            .param("itemCode", "IRREGULAR.UNEQUAL")
+            .param("unitId", unit("OTOGQ-SQUAD-1").toString())
+            .param("description", "two different fines for the same overload")
+            .param("foundOn", "2023-04-03")).andExpect(status().is3xxRedirection());
         UUID id = jdbc.sql("select id from problem where description = 'two different fines for the same overload'")
-                .query(UUID.class).single();
+            .query(UUID.class)
+            .single();
 
         step(id, "assign", "unitId", unit("OTOGQ-SQUAD-1").toString(), "limitDays", "10");
         assertThat(statusOf(id)).isEqualTo("ASSIGNED");
-        assertThat(jdbc.sql("select due_on from problem where id = :id").param("id", id).query(LocalDate.class)
-                .single()).isAfter(LocalDate.now().plusDays(11));
+        assertThat(
+                jdbc.sql("select due_on from problem where id = :id").param("id", id).query(LocalDate.class).single())
+            .isAfter(LocalDate.now().plusDays(11));
         step(id, "verify");
         step(id, "decide", "confirmed", "true", "reasons", "case files 12 and 13 compared");
         assertThat(statusOf(id)).isEqualTo("CONFIRMED");
-        step(id, "rectify", "unitId", unit("OTOGQ-SQUAD-1").toString(), "person", "Li Ming",
-                "deadline", LocalDate.now().plusDays(30).toString());
+        step(id, "rectify", "unitId", unit("OTOGQ-SQUAD-1").toString(), "person", "Li Ming", "deadline",
+                LocalDate.now().plusDays(30).toString());
         assertThat(statusOf(id)).isEqualTo("RECTIFYING");
-        step(id, "measures", "text", "apply the benchmark table", "owner", "Li Ming",
-                "deadline", LocalDate.now().plusDays(20).toString());
+        step(id, "measures", "text", "apply the benchmark table", "owner", "Li Ming", "deadline",
+                LocalDate.now().plusDays(20).toString());
 
         // Without evidence the unit cannot report the rectification done.
         step(id, "rectified", "note", "done");
         assertThat(statusOf(id)).isEqualTo("RECTIFYING");
         // A file whose content is not an accepted type is refused, whatever its name.
         mvc.perform(multipart("/problems/" + id + "/evidence")
-                        .file(new MockMultipartFile("file", "evil.pdf", "application/pdf", "<script>".getBytes()))
-                        .param("version", String.valueOf(version(id))).with(csrf()).with(as("unit")))
-                .andExpect(flash().attribute("refusal", "evidence.typeRefused"));
+            .file(new MockMultipartFile("file", "evil.pdf", "application/pdf", "<script>".getBytes()))
+            .param("version", String.valueOf(version(id)))
+            .with(csrf())
+            .with(as("unit"))).andExpect(flash().attribute("refusal", "evidence.typeRefused"));
         mvc.perform(multipart("/problems/" + id + "/evidence")
-                        .file(new MockMultipartFile("file", "receipt.pdf", "application/pdf", PDF))
-                        .param("version", String.valueOf(version(id))).with(csrf()).with(as("unit")))
-                .andExpect(flash().attribute("flash", "flash.saved"));
+            .file(new MockMultipartFile("file", "receipt.pdf", "application/pdf", PDF))
+            .param("version", String.valueOf(version(id)))
+            .with(csrf())
+            .with(as("unit"))).andExpect(flash().attribute("flash", "flash.saved"));
         step(id, "rectified", "note", "benchmark applied, fines refunded");
         assertThat(statusOf(id)).isEqualTo("RECTIFIED");
 
         // Sign-off before the work team's verification is refused.
-        mvc.perform(post("/problems/" + id + "/signoff").with(csrf()).with(as("leader"))
-                        .param("version", String.valueOf(version(id))))
-                .andExpect(flash().attribute("refusal", "problem.signOff.notVerified"));
+        mvc.perform(post("/problems/" + id + "/signoff").with(csrf())
+            .with(as("leader"))
+            .param("version", String.valueOf(version(id))))
+            .andExpect(flash().attribute("refusal", "problem.signOff.notVerified"));
         step(id, "check", "passed", "true", "opinion", "receipts seen");
         assertThat(statusOf(id)).isEqualTo("VERIFIED");
-        mvc.perform(post("/problems/" + id + "/signoff").with(csrf()).with(as("leader"))
-                        .param("version", String.valueOf(version(id))))
-                .andExpect(flash().attribute("flash", "flash.saved"));
+        mvc.perform(post("/problems/" + id + "/signoff").with(csrf())
+            .with(as("leader"))
+            .param("version", String.valueOf(version(id)))).andExpect(flash().attribute("flash", "flash.saved"));
         assertThat(statusOf(id)).isEqualTo("SIGNED_OFF");
 
         mvc.perform(get("/problems/" + id).with(as("workteam")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("case files 12 and 13 compared")))
-                .andExpect(content().string(containsString("receipt.pdf")))
-                .andExpect(content().string(containsString("已整改</span> → <span>已核验")));
-        mvc.perform(get("/rectifications").with(as("workteam"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString(jdbc.sql("select reference from problem where id = :id")
-                        .param("id", id).query(String.class).single())));
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("case files 12 and 13 compared")))
+            .andExpect(content().string(containsString("receipt.pdf")))
+            .andExpect(content().string(containsString("已整改</span> → <span>已核验")));
+        mvc.perform(get("/rectifications").with(as("workteam")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString(jdbc.sql("select reference from problem where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single())));
     }
 
     @Test
@@ -144,10 +163,11 @@ class LedgerPagesTest {
         UUID id = register("OTOGQ-SQUAD-1", null, false);
         long seen = version(id);
         step(id, "assign", "unitId", unit("OTOGQ-SQUAD-1").toString(), "limitDays", "5");
-        mvc.perform(post("/problems/" + id + "/verify").with(csrf()).with(as("workteam"))
-                        .param("version", String.valueOf(seen)))
-                .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("workteam")));
+        mvc.perform(post("/problems/" + id + "/verify").with(csrf())
+            .with(as("workteam"))
+            .param("version", String.valueOf(seen)))
+            .andExpect(status().isConflict())
+            .andExpect(content().string(containsString("workteam")));
     }
 
     @Test
@@ -156,26 +176,38 @@ class LedgerPagesTest {
         UUID other = register("OTOGQ-SQUAD-2", null, false);
         UUID confidentialOwn = register("OTOGQ-SQUAD-1", "officer 150201", false);
         UUID flagged = register("OTOGQ-SQUAD-1", null, true);
-        String ref = jdbc.sql("select reference from problem where id = :id").param("id", own).query(String.class).single();
-        String otherRef = jdbc.sql("select reference from problem where id = :id").param("id", other).query(String.class).single();
-        String confRef = jdbc.sql("select reference from problem where id = :id").param("id", confidentialOwn).query(String.class).single();
+        String ref = jdbc.sql("select reference from problem where id = :id")
+            .param("id", own)
+            .query(String.class)
+            .single();
+        String otherRef = jdbc.sql("select reference from problem where id = :id")
+            .param("id", other)
+            .query(String.class)
+            .single();
+        String confRef = jdbc.sql("select reference from problem where id = :id")
+            .param("id", confidentialOwn)
+            .query(String.class)
+            .single();
 
         mvc.perform(get("/problems/" + own).with(as("unit"))).andExpect(status().isOk());
         mvc.perform(get("/problems/" + other).with(as("unit"))).andExpect(status().isNotFound());
         mvc.perform(get("/problems/" + confidentialOwn).with(as("unit"))).andExpect(status().isNotFound());
         mvc.perform(get("/problems/" + flagged).with(as("unit"))).andExpect(status().isNotFound());
-        mvc.perform(get("/problems").param("size", "200").with(as("unit"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString(ref)))
-                .andExpect(content().string(not(containsString(otherRef))))
-                .andExpect(content().string(not(containsString(confidentialOwn.toString()))))
-                .andExpect(content().string(not(containsString(flagged.toString()))));
+        mvc.perform(get("/problems").param("size", "200").with(as("unit")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString(ref)))
+            .andExpect(content().string(not(containsString(otherRef))))
+            .andExpect(content().string(not(containsString(confidentialOwn.toString()))))
+            .andExpect(content().string(not(containsString(flagged.toString()))));
         mvc.perform(get("/problems").param("q", confRef).with(as("unit")))
-                .andExpect(content().string(not(containsString(confidentialOwn.toString()))));
+            .andExpect(content().string(not(containsString(confidentialOwn.toString()))));
         mvc.perform(get("/problems/export").with(as("unit"))).andExpect(status().isOk());
 
-        // Need-to-know roles see the confidential clue; the administrator and the superior bureau do not.
-        mvc.perform(get("/problems/" + confidentialOwn).with(as("workteam"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("officer 150201")));
+        // Need-to-know roles see the confidential clue; the administrator and the
+        // superior bureau do not.
+        mvc.perform(get("/problems/" + confidentialOwn).with(as("workteam")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("officer 150201")));
         mvc.perform(get("/problems/" + confidentialOwn).with(as("auditor"))).andExpect(status().isOk());
         mvc.perform(get("/problems/" + confidentialOwn).with(as("admin"))).andExpect(status().isNotFound());
         mvc.perform(get("/problems/" + confidentialOwn).with(as("city"))).andExpect(status().isNotFound());
@@ -184,13 +216,20 @@ class LedgerPagesTest {
     @Test
     void listsFilterSortAndPage() throws Exception {
         register("OTOGQ-SQUAD-2", null, false);
-        mvc.perform(get("/problems").with(as("workteam")).param("category", "ROUGH").param("sort", "reference")
-                        .param("dir", "asc").param("size", "1"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("1 / ")));
-        mvc.perform(get("/problems").with(as("workteam")).param("overdue", "true").param("status", "ASSIGNED")
-                        .param("from", "2023-01-01").param("to", "2023-12-31").param("item", "ROUGH.HOSTILE")
-                        .param("source", "SELF_INSPECTION").param("unit", unit("OTOGQ-SQUAD-2").toString())
-                        .param("q", "weigh"))
-                .andExpect(status().isOk());
+        mvc.perform(get("/problems").with(as("workteam"))
+            .param("category", "ROUGH")
+            .param("sort", "reference")
+            .param("dir", "asc")
+            .param("size", "1")).andExpect(status().isOk()).andExpect(content().string(containsString("1 / ")));
+        mvc.perform(get("/problems").with(as("workteam"))
+            .param("overdue", "true")
+            .param("status", "ASSIGNED")
+            .param("from", "2023-01-01")
+            .param("to", "2023-12-31")
+            .param("item", "ROUGH.HOSTILE")
+            .param("source", "SELF_INSPECTION")
+            .param("unit", unit("OTOGQ-SQUAD-2").toString())
+            .param("q", "weigh")).andExpect(status().isOk());
     }
+
 }

@@ -23,24 +23,34 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Working-day time limits and the daily reminders: due soon, overdue with escalation, idempotent, need-to-know. */
+/**
+ * Working-day time limits and the daily reminders: due soon, overdue with escalation,
+ * idempotent, need-to-know.
+ */
 @DubanTest
 class LedgerRemindersTest {
 
     @Autowired
     Problems problems;
+
     @Autowired
     ProblemLedger ledger;
+
     @Autowired
     LedgerReminders reminders;
+
     @Autowired
     WorkingDays workingDays;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     org.duban.organization.OrgUnits units;
 
@@ -53,10 +63,15 @@ class LedgerRemindersTest {
     }
 
     int inbox(String login, String link) {
-        // Reminders only: the hand-over notices (dedup key "event:…", todo module) come on top.
-        return jdbc.sql("select count(*) from notification where recipient_id = :r and link = :l"
-                        + " and dedup_key not like 'event:%'")
-                .param("r", staff(login)).param("l", link).query(Integer.class).single();
+        // Reminders only: the hand-over notices (dedup key "event:…", todo module) come
+        // on top.
+        return jdbc
+            .sql("select count(*) from notification where recipient_id = :r and link = :l"
+                    + " and dedup_key not like 'event:%'")
+            .param("r", staff(login))
+            .param("l", link)
+            .query(Integer.class)
+            .single();
     }
 
     UUID registeredAndAssigned(boolean confidential) {
@@ -65,11 +80,12 @@ class LedgerRemindersTest {
         TestSecurityContextHolder.setAuthentication(auth);
         SecurityContextHolder.getContext().setAuthentication(auth);
         try {
-            UUID id = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID,
-                    null, unit("OTOGQ-SQUAD-1"), null, "reminder test", LocalDate.of(2023, 5, 5), confidential));
+            UUID id = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID, null,
+                    unit("OTOGQ-SQUAD-1"), null, "reminder test", LocalDate.of(2023, 5, 5), confidential));
             ledger.assign(id, 0, unit("OTOGQ-SQUAD-1"), 3, units.scopeOf((org.duban.security.DubanUser) wt));
             return id;
-        } finally {
+        }
+        finally {
             TestSecurityContextHolder.clearContext();
             SecurityContextHolder.clearContext();
         }
@@ -79,7 +95,8 @@ class LedgerRemindersTest {
     void workingDaysSkipTheHolidaysOfTheCalendar() {
         // Tue 2023-04-04 + 1 working day: Wed 5 April is Qingming, so Thursday the 6th.
         assertThat(workingDays.add(LocalDate.of(2023, 4, 4), 1)).isEqualTo(LocalDate.of(2023, 4, 6));
-        // Fri 2023-04-28 + 1: the Labour Day break lasts to 3 May; Sunday 23 April was worked instead.
+        // Fri 2023-04-28 + 1: the Labour Day break lasts to 3 May; Sunday 23 April was
+        // worked instead.
         assertThat(workingDays.add(LocalDate.of(2023, 4, 28), 1)).isEqualTo(LocalDate.of(2023, 5, 4));
         assertThat(workingDays.add(LocalDate.of(2023, 4, 21), 1)).isEqualTo(LocalDate.of(2023, 4, 23));
         assertThat(workingDays.between(LocalDate.of(2023, 9, 28), LocalDate.of(2023, 10, 9))).isEqualTo(3);
@@ -88,7 +105,10 @@ class LedgerRemindersTest {
     @Test
     void overdueProblemsRemindTheUnitAndEscalateOnceEvenWhenTheJobRunsTwice() throws Exception {
         UUID id = registeredAndAssigned(false);
-        LocalDate due = jdbc.sql("select due_on from problem where id = :id").param("id", id).query(LocalDate.class).single();
+        LocalDate due = jdbc.sql("select due_on from problem where id = :id")
+            .param("id", id)
+            .query(LocalDate.class)
+            .single();
         String link = "/problems/" + id;
 
         reminders.remind(due.minusDays(1));
@@ -102,21 +122,30 @@ class LedgerRemindersTest {
         assertThat(inbox("workteam", link)).isEqualTo(1);
 
         mvc.perform(get("/notifications").with(user(users.loadUserByUsername("unit"))))
-                .andExpect(status().isOk()).andExpect(content().string(containsString(link)));
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString(link)));
         UUID message = jdbc.sql("select id from notification where recipient_id = :r and link = :l limit 1")
-                .param("r", staff("unit")).param("l", link).query(UUID.class).single();
+            .param("r", staff("unit"))
+            .param("l", link)
+            .query(UUID.class)
+            .single();
         mvc.perform(post("/notifications/" + message + "/read").with(csrf())
-                .with(user(users.loadUserByUsername("workteam")))).andExpect(status().isNotFound());
-        mvc.perform(post("/notifications/" + message + "/read").with(csrf())
-                .with(user(users.loadUserByUsername("unit")))).andExpect(status().is3xxRedirection());
+            .with(user(users.loadUserByUsername("workteam")))).andExpect(status().isNotFound());
+        mvc.perform(
+                post("/notifications/" + message + "/read").with(csrf()).with(user(users.loadUserByUsername("unit"))))
+            .andExpect(status().is3xxRedirection());
     }
 
     @Test
     void aConfidentialClueIsNotAnnouncedToUnitStaff() {
         UUID id = registeredAndAssigned(true);
-        LocalDate due = jdbc.sql("select due_on from problem where id = :id").param("id", id).query(LocalDate.class).single();
+        LocalDate due = jdbc.sql("select due_on from problem where id = :id")
+            .param("id", id)
+            .query(LocalDate.class)
+            .single();
         reminders.remind(due.plusDays(1));
         assertThat(inbox("unit", "/problems/" + id)).isZero();
         assertThat(inbox("workteam", "/problems/" + id)).isEqualTo(1);
     }
+
 }

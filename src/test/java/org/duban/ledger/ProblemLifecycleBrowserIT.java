@@ -8,10 +8,13 @@ import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The main path of the ledger in a browser: register → assign → confirm → rectify with evidence → verify → sign off. */
+/**
+ * The main path of the ledger in a browser: register → assign → confirm → rectify with
+ * evidence → verify → sign off.
+ */
 class ProblemLifecycleBrowserIT extends BrowserTest {
 
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
 
     String status() {
         return page.getAttribute("#problem-status", "data-status");
@@ -73,4 +76,5 @@ class ProblemLifecycleBrowserIT extends BrowserTest {
         assertThat(page.textContent("#problems")).contains("已销号");
         screenshot("rectification-ledger");
     }
+
 }

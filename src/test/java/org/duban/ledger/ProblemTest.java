@@ -19,14 +19,15 @@ class ProblemTest {
 
     static Problem in(ProblemStatus status) {
         return new Problem(UUID.randomUUID(), "DB-2023-00001", null, ProblemSource.COMPLAINT, null,
-                ProblemCategory.IRREGULAR, null, UUID.randomUUID(), null, "d", TODAY, false, status, null, null,
-                null, null, LocalDate.of(2023, 4, 10), null, 0, 3, "workteam", null, null, null);
+                ProblemCategory.IRREGULAR, null, UUID.randomUUID(), null, "d", TODAY, false, status, null, null, null,
+                null, LocalDate.of(2023, 4, 10), null, 0, 3, "workteam", null, null, null);
     }
 
     static void refusedUnless(ProblemStatus allowed, ProblemStatus actual, Consumer<Problem> action) {
         if (actual == allowed) {
             action.accept(in(actual));
-        } else {
+        }
+        else {
             assertThatThrownBy(() -> action.accept(in(actual))).isInstanceOf(BusinessRuleViolation.class);
         }
     }
@@ -36,8 +37,9 @@ class ProblemTest {
         UUID unit = UUID.randomUUID();
         Problem.Change c = in(ProblemStatus.REGISTERED).assign(unit, 10, LocalDate.of(2023, 4, 18), TODAY, "workteam");
         assertThat(c.to()).isEqualTo(ProblemStatus.ASSIGNED);
-        assertThat(c.values()).containsEntry("assigned_unit_id", unit).containsEntry("limit_days", 10)
-                .containsEntry("due_on", LocalDate.of(2023, 4, 18));
+        assertThat(c.values()).containsEntry("assigned_unit_id", unit)
+            .containsEntry("limit_days", 10)
+            .containsEntry("due_on", LocalDate.of(2023, 4, 18));
     }
 
     @ParameterizedTest
@@ -89,7 +91,7 @@ class ProblemTest {
     @Test
     void rectificationNeedsAPlan() {
         assertThatThrownBy(() -> in(ProblemStatus.CONFIRMED).startRectification(false))
-                .hasMessageContaining("planRequired");
+            .hasMessageContaining("planRequired");
         assertThat(in(ProblemStatus.CONFIRMED).startRectification(true).to()).isEqualTo(ProblemStatus.RECTIFYING);
     }
 
@@ -140,9 +142,11 @@ class ProblemTest {
     void reopenOnlyClosedProblems(ProblemStatus s) {
         if (s.closed()) {
             Problem.Change c = in(s).reopen("new evidence from a complaint");
-            assertThat(c.to()).isEqualTo(s == ProblemStatus.UNFOUNDED ? ProblemStatus.VERIFYING : ProblemStatus.RECTIFYING);
+            assertThat(c.to())
+                .isEqualTo(s == ProblemStatus.UNFOUNDED ? ProblemStatus.VERIFYING : ProblemStatus.RECTIFYING);
             assertThat(c.values()).containsEntry("reopen_count", 1);
-        } else {
+        }
+        else {
             assertThatThrownBy(() -> in(s).reopen("x")).isInstanceOf(BusinessRuleViolation.class);
         }
         assertThatThrownBy(() -> in(ProblemStatus.SIGNED_OFF).reopen(" ")).hasMessageContaining("reasonRequired");
@@ -164,4 +168,5 @@ class ProblemTest {
         assertThat(WorkingDays.isWorking(LocalDate.of(2023, 4, 23), calendar)).isTrue();
         assertThat(WorkingDays.isWorking(LocalDate.of(2023, 4, 6), calendar)).isTrue();
     }
+
 }

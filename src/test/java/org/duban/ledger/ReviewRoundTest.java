@@ -12,7 +12,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** 回头看 rounds and the root cause, action by action and status by status, with their named refusals. */
+/**
+ * 回头看 rounds and the root cause, action by action and status by status, with their named
+ * refusals.
+ */
 class ReviewRoundTest {
 
     static final LocalDate TODAY = LocalDate.of(2023, 10, 20);
@@ -32,7 +35,7 @@ class ReviewRoundTest {
     @EnumSource(ProblemStatus.class)
     void onlyClosedProblemsAreReviewedAgain(ProblemStatus s) {
         assertThat(refusal(() -> round(ReviewStatus.PLANNED, null).add(UUID.randomUUID(), s)))
-                .isEqualTo(s.closed() ? null : "review.add.notClosed");
+            .isEqualTo(s.closed() ? null : "review.add.notClosed");
     }
 
     @ParameterizedTest
@@ -48,15 +51,19 @@ class ReviewRoundTest {
     void resultsAndCompletionHaveTheirRules() {
         ReviewRound open = round(ReviewStatus.PLANNED, null);
         assertThat(refusal(() -> open.add(PROBLEM, ProblemStatus.SIGNED_OFF))).isEqualTo("review.add.duplicate");
-        assertThat(refusal(() -> open.record(UUID.randomUUID(), ReviewResult.HELD, null))).isEqualTo("review.record.notInRound");
+        assertThat(refusal(() -> open.record(UUID.randomUUID(), ReviewResult.HELD, null)))
+            .isEqualTo("review.record.notInRound");
         assertThat(refusal(() -> open.record(PROBLEM, null, null))).isEqualTo("review.record.resultRequired");
-        assertThat(refusal(() -> open.record(PROBLEM, ReviewResult.RELAPSED, " "))).isEqualTo("review.record.noteRequired");
+        assertThat(refusal(() -> open.record(PROBLEM, ReviewResult.RELAPSED, " ")))
+            .isEqualTo("review.record.noteRequired");
         assertThat(refusal(() -> open.complete(TODAY, TODAY))).isEqualTo("review.complete.open");
-        assertThat(refusal(() -> round(ReviewStatus.PLANNED, ReviewResult.HELD).record(PROBLEM, ReviewResult.HELD, null)))
-                .isEqualTo("review.record.done");
+        assertThat(
+                refusal(() -> round(ReviewStatus.PLANNED, ReviewResult.HELD).record(PROBLEM, ReviewResult.HELD, null)))
+            .isEqualTo("review.record.done");
         assertThat(refusal(() -> round(ReviewStatus.PLANNED, ReviewResult.HELD).complete(TODAY.plusDays(1), TODAY)))
-                .isEqualTo("review.complete.date");
-        assertThat(round(ReviewStatus.PLANNED, ReviewResult.RELAPSED).complete(TODAY, TODAY)).isEqualTo(ReviewStatus.COMPLETED);
+            .isEqualTo("review.complete.date");
+        assertThat(round(ReviewStatus.PLANNED, ReviewResult.RELAPSED).complete(TODAY, TODAY))
+            .isEqualTo(ReviewStatus.COMPLETED);
         assertThat(round(ReviewStatus.PLANNED, ReviewResult.RELAPSED).relapsed()).isEqualTo(1);
     }
 
@@ -68,12 +75,13 @@ class ReviewRoundTest {
             default -> true;
         };
         assertThat(refusal(() -> ProblemTest.in(s).rootCause(RootCause.SUPERVISION, null)))
-                .isEqualTo(known ? null : "problem.rootCause.notConfirmed");
+            .isEqualTo(known ? null : "problem.rootCause.notConfirmed");
         if (known) {
             Problem.Change c = ProblemTest.in(s).rootCause(RootCause.OTHER, " workload ");
             assertThat(c.to()).isEqualTo(s);
             assertThat(c.values()).containsEntry("root_cause", "OTHER").containsEntry("root_cause_note", "workload");
-            assertThat(refusal(() -> ProblemTest.in(s).rootCause(RootCause.OTHER, ""))).isEqualTo("problem.rootCause.noteRequired");
+            assertThat(refusal(() -> ProblemTest.in(s).rootCause(RootCause.OTHER, "")))
+                .isEqualTo("problem.rootCause.noteRequired");
             assertThat(refusal(() -> ProblemTest.in(s).rootCause(null, null))).isEqualTo("problem.rootCause.required");
         }
     }
@@ -83,4 +91,5 @@ class ReviewRoundTest {
         assertThat(ProblemLedger.officerNames("王某、李某（一中队执法辅助人员）")).containsExactly("王某", "李某");
         assertThat(ProblemLedger.officerNames(null)).isEmpty();
     }
+
 }

@@ -7,11 +7,14 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each adapter against a real local HTTP server: success, a 5xx to retry, a timeout, and what goes on the wire. */
+/**
+ * Each adapter against a real local HTTP server: success, a 5xx to retry, a timeout, and
+ * what goes on the wire.
+ */
 class ChannelAdapterTest {
 
     static ChannelAdapter.OutboxMessage message(OutboxChannel channel, String address, String payload,
-                                                String signature) {
+            String signature) {
         return new ChannelAdapter.OutboxMessage(UUID.randomUUID(), channel, address, "T", null, payload, signature);
     }
 
@@ -65,7 +68,7 @@ class ChannelAdapterTest {
             WeComAdapter wecom = new WeComAdapter(new HttpPost(Duration.ofSeconds(2)), robot.url());
             robot.answer = "{\"errcode\":0,\"errmsg\":\"ok\"}";
             assertThat(wecom.deliver(message(OutboxChannel.WECOM, robot.url(), "{\"msgtype\":\"text\"}", null))
-                    .delivered()).isTrue();
+                .delivered()).isTrue();
             robot.answer = "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}";
             ChannelAdapter.Outcome refused = wecom.deliver(message(OutboxChannel.WECOM, robot.url(), "{}", null));
             assertThat(refused.delivered()).isFalse();
@@ -83,4 +86,5 @@ class ChannelAdapterTest {
             assertThat(hotline.received.get(1).headers().get("X-duban-signature")).containsExactly("sha256=abc123");
         }
     }
+
 }

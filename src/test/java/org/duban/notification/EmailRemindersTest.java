@@ -43,18 +43,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * Reminders by email through an in-process SMTP server (GreenMail): the ledger's and the key-task plan's reminders
- * reach the recipient's address once; nothing is mailed when mail is off; a dead SMTP server leaves the in-app
- * message in place.
+ * Reminders by email through an in-process SMTP server (GreenMail): the ledger's and the
+ * key-task plan's reminders reach the recipient's address once; nothing is mailed when
+ * mail is off; a dead SMTP server leaves the in-app message in place.
  */
 @DubanTest
-@TestPropertySource(properties = {"duban.mail.enabled=true", "spring.mail.host=127.0.0.1",
-        "duban.mail.base-url=https://duban.example.org/"})
+@TestPropertySource(properties = { "duban.mail.enabled=true", "spring.mail.host=127.0.0.1",
+        "duban.mail.base-url=https://duban.example.org/" })
 class EmailRemindersTest {
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+        .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
@@ -63,24 +63,34 @@ class EmailRemindersTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Problems problems;
+
     @Autowired
     ProblemLedger ledger;
+
     @Autowired
     LedgerReminders ledgerReminders;
+
     @Autowired
     KeyTaskReminders keyTaskReminders;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     OrgUnits units;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     MessageSource messages;
+
     @Autowired
     Clock clock;
+
     @Autowired
     MailDelivery mail;
 
@@ -98,8 +108,9 @@ class EmailRemindersTest {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> a.toString().equals(address));
-            } catch (Exception e) {
+                    .anyMatch(a -> a.toString().equals(address));
+            }
+            catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
@@ -109,7 +120,8 @@ class EmailRemindersTest {
         return mailTo(address).stream().filter(m -> {
             try {
                 return m.getSubject().contains(text);
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
@@ -118,22 +130,26 @@ class EmailRemindersTest {
     @Test
     void anOverdueProblemIsMailedToTheUnitAndTheAssignerOnceAlongsideTheInAppMessage() throws Exception {
         DubanUser wt = (DubanUser) users.loadUserByUsername("workteam");
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(wt, null, wt.getAuthorities()));
+        SecurityContextHolder.getContext()
+            .setAuthentication(new UsernamePasswordAuthenticationToken(wt, null, wt.getAuthorities()));
         UUID id;
         try {
-            id = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID,
-                    null, unit("OTOGQ-SQUAD-1"), null, "mail test", LocalDate.of(2023, 5, 5), false));
+            id = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID, null,
+                    unit("OTOGQ-SQUAD-1"), null, "mail test", LocalDate.of(2023, 5, 5), false));
             ledger.assign(id, 0, unit("OTOGQ-SQUAD-1"), 3, units.scopeOf(wt));
-        } finally {
+        }
+        finally {
             SecurityContextHolder.clearContext();
         }
-        Map<String, Object> p = jdbc.sql("select reference, due_on from problem where id = :id").param("id", id)
-                .query().singleRow();
+        Map<String, Object> p = jdbc.sql("select reference, due_on from problem where id = :id")
+            .param("id", id)
+            .query()
+            .singleRow();
         String reference = (String) p.get("reference");
         LocalDate due = ((java.sql.Date) p.get("due_on")).toLocalDate();
 
-        // The hand-over notice of the assignment is mailed too (todo module); these are the reminders.
+        // The hand-over notice of the assignment is mailed too (todo module); these are
+        // the reminders.
         assertThat(mailAbout("unit@example.org", reference + "已超过")).isEmpty();
         ledgerReminders.remind(due.plusDays(1));
         ledgerReminders.remind(due.plusDays(1));
@@ -143,9 +159,11 @@ class EmailRemindersTest {
         assertThat((String) toUnit.get(0).getContent()).contains("https://duban.example.org/problems/" + id);
         assertThat(mailAbout("workteam@example.org", reference + "已逾期")).hasSize(1);
         assertThat(jdbc.sql("""
-                        select count(*) from notification n join staff s on s.id = n.recipient_id
-                        where s.login = 'unit' and n.link = :l and n.dedup_key not like 'event:%'""")
-                .param("l", "/problems/" + id).query(Integer.class).single()).isEqualTo(1);
+                select count(*) from notification n join staff s on s.id = n.recipient_id
+                where s.login = 'unit' and n.link = :l and n.dedup_key not like 'event:%'""")
+            .param("l", "/problems/" + id)
+            .query(Integer.class)
+            .single()).isEqualTo(1);
     }
 
     @Test
@@ -153,11 +171,10 @@ class EmailRemindersTest {
         UUID task = UUID.randomUUID();
         String title = "mail task " + task;
         jdbc.sql("""
-                        insert into key_task (id, campaign_id, title, owner_unit_id, deadline, created_by, created_at)
-                        select :id, c.id, :title, s.unit_id, date '2031-03-12', 'test', now()
-                        from campaign c, staff s where s.login = 'unit' order by c.id limit 1
-                        """)
-                .param("id", task).param("title", title).update();
+                insert into key_task (id, campaign_id, title, owner_unit_id, deadline, created_by, created_at)
+                select :id, c.id, :title, s.unit_id, date '2031-03-12', 'test', now()
+                from campaign c, staff s where s.login = 'unit' order by c.id limit 1
+                """).param("id", task).param("title", title).update();
 
         keyTaskReminders.remind(LocalDate.of(2031, 3, 10));
 
@@ -174,8 +191,8 @@ class EmailRemindersTest {
 
         assertThat(off.active()).isFalse();
         off.copy(unitStaff, "not to be mailed", null, "/notifications");
-        new Notifications(jdbc, clock, off).sendWithEmail(unitStaff, "not to be mailed either", null,
-                "/notifications", "off:" + UUID.randomUUID());
+        new Notifications(jdbc, clock, off).sendWithEmail(unitStaff, "not to be mailed either", null, "/notifications",
+                "off:" + UUID.randomUUID());
         assertThat(smtp.getReceivedMessages()).isEmpty();
 
         assertThat(mail.active()).isTrue();
@@ -195,11 +212,14 @@ class EmailRemindersTest {
         UUID unitStaff = jdbc.sql("select id from staff where login = 'unit'").query(UUID.class).single();
         String key = "dead-smtp:" + UUID.randomUUID();
 
-        assertThatCode(() -> new Notifications(jdbc, clock, broken)
-                .sendWithEmail(unitStaff, "smtp is down", null, "/notifications", key)).doesNotThrowAnyException();
+        assertThatCode(() -> new Notifications(jdbc, clock, broken).sendWithEmail(unitStaff, "smtp is down", null,
+                "/notifications", key))
+            .doesNotThrowAnyException();
 
-        assertThat(jdbc.sql("select count(*) from notification where dedup_key = :k").param("k", key)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where dedup_key = :k")
+            .param("k", key)
+            .query(Integer.class)
+            .single()).isEqualTo(1);
     }
 
     private static JavaMailSenderImpl sender(int port) {
@@ -209,4 +229,5 @@ class EmailRemindersTest {
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
         return sender;
     }
+
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server on 127.0.0.1 standing in for an SMS gateway, a WeCom robot or a hotline system: it answers
- * with the next scripted status (the last one repeats), optionally after a delay, and keeps what it received.
+ * A real HTTP server on 127.0.0.1 standing in for an SMS gateway, a WeCom robot or a
+ * hotline system: it answers with the next scripted status (the last one repeats),
+ * optionally after a delay, and keeps what it received.
  */
 final class LocalGateway implements AutoCloseable {
 
@@ -20,10 +21,15 @@ final class LocalGateway implements AutoCloseable {
     }
 
     private final HttpServer server;
+
     private final List<Integer> statuses;
+
     private final AtomicInteger calls = new AtomicInteger();
+
     final List<Received> received = new CopyOnWriteArrayList<>();
+
     volatile long delayMillis;
+
     volatile String answer = "{}";
 
     LocalGateway(Integer... statuses) throws IOException {
@@ -40,9 +46,11 @@ final class LocalGateway implements AutoCloseable {
                 byte[] body = answer.getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(this.statuses.get(Math.min(n, this.statuses.size() - 1)), body.length);
                 exchange.getResponseBody().write(body);
-            } catch (InterruptedException | IOException e) {
+            }
+            catch (InterruptedException | IOException e) {
                 // the client gave up (timeout test)
-            } finally {
+            }
+            finally {
                 exchange.close();
             }
         });
@@ -62,4 +70,5 @@ final class LocalGateway implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

@@ -24,19 +24,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The outbox on the real database with an SMS gateway on 127.0.0.1: retried with back-off after a 5xx, given up
- * after the last attempt, each attempt visible to the administrator; at most once per address and key; quiet hours.
- * (The application's own SMS channel is off in tests, so its scheduled worker leaves these rows alone.)
+ * The outbox on the real database with an SMS gateway on 127.0.0.1: retried with back-off
+ * after a 5xx, given up after the last attempt, each attempt visible to the
+ * administrator; at most once per address and key; quiet hours. (The application's own
+ * SMS channel is off in tests, so its scheduled worker leaves these rows alone.)
  */
 @DubanTest
 class OutboxTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserDetailsService users;
 
@@ -60,7 +64,8 @@ class OutboxTest {
             String key = "test:" + UUID.randomUUID();
             assertThat(outbox.sms(null, "13800000001", "T", Map.of("n", 1), key, true, null, null)).isTrue();
             assertThat(outbox.sms(null, "13800000001", "T", Map.of("n", 1), key, true, null, null))
-                    .as("once per address and key").isFalse();
+                .as("once per address and key")
+                .isFalse();
 
             assertThat(outbox.deliverDue(10)).isZero();
             assertThat(row(key)).containsEntry("status", "PENDING").containsEntry("attempts", 1);
@@ -73,10 +78,12 @@ class OutboxTest {
             assertThat(outbox.attempts(id).get(0).httpStatus()).isEqualTo(503);
 
             mvc.perform(get("/admin/outbox/" + id).with(user(users.loadUserByUsername("admin"))))
-                    .andExpect(status().isOk()).andExpect(content().string(containsString("503")))
-                    .andExpect(content().string(containsString("138****0001")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("503")))
+                .andExpect(content().string(containsString("138****0001")));
             mvc.perform(get("/admin/outbox").with(user(users.loadUserByUsername("admin"))))
-                    .andExpect(status().isOk()).andExpect(content().string(containsString("138****0001")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("138****0001")));
         }
     }
 
@@ -104,7 +111,7 @@ class OutboxTest {
         assertThat(Outbox.afterQuietHours(late, LocalTime.of(22, 0), LocalTime.of(7, 0))).isEqualTo(morning);
         assertThat(Outbox.afterQuietHours(noon, LocalTime.of(22, 0), LocalTime.of(7, 0))).isNull();
         assertThat(Outbox.afterQuietHours(noon, LocalTime.of(12, 0), LocalTime.of(13, 0)))
-                .isEqualTo(java.time.LocalDateTime.of(2023, 6, 1, 13, 0).atZone(shanghai).toInstant());
+            .isEqualTo(java.time.LocalDateTime.of(2023, 6, 1, 13, 0).atZone(shanghai).toInstant());
     }
 
     @Test
@@ -114,4 +121,5 @@ class OutboxTest {
         assertThat(MobileNumbers.isMobile("12800000000")).isFalse();
         assertThat(MobileNumbers.isMobile(null)).isFalse();
     }
+
 }

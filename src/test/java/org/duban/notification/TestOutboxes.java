@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** For tests of other modules: an outbox whose SMS channel posts to a local gateway (the application's is off). */
+/**
+ * For tests of other modules: an outbox whose SMS channel posts to a local gateway (the
+ * application's is off).
+ */
 public final class TestOutboxes {
 
     private TestOutboxes() {
@@ -36,4 +39,5 @@ public final class TestOutboxes {
             server.close();
         }
     }
+
 }

@@ -11,7 +11,10 @@ import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The administration and audit pages in a real browser: strict CSP, CSRF on forms and uploads, navigation. */
+/**
+ * The administration and audit pages in a real browser: strict CSP, CSRF on forms and
+ * uploads, navigation.
+ */
 class AdministrationBrowserIT extends BrowserTest {
 
     @Test
@@ -55,7 +58,7 @@ class AdministrationBrowserIT extends BrowserTest {
     private static byte[] badList() throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Row header = workbook.createSheet().createRow(0);
-            String[] headers = {"所在单位（代码或名称）", "姓名", "职务", "联系电话", "用户名", "角色"};
+            String[] headers = { "所在单位（代码或名称）", "姓名", "职务", "联系电话", "用户名", "角色" };
             for (int i = 0; i < headers.length; i++) {
                 header.createCell(i).setCellValue(headers[i]);
             }
@@ -67,4 +70,5 @@ class AdministrationBrowserIT extends BrowserTest {
             return out.toByteArray();
         }
     }
+
 }

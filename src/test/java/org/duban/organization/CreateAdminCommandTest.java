@@ -21,8 +21,10 @@ class CreateAdminCommandTest {
 
     @Autowired
     CreateAdminCommand command;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     MockMvc mvc;
 
@@ -30,17 +32,18 @@ class CreateAdminCommandTest {
     void createsAnAdministratorInANewRootUnitWithThePasswordFromTheEnvironment() throws Exception {
         String login = "first-" + UUID.randomUUID().toString().substring(0, 6);
         String code = "NEW-" + UUID.randomUUID().toString().substring(0, 6);
-        command.environment = name -> name.equals(CreateAdminCommand.PASSWORD_VARIABLE) ? "Fresh-install-pass-93" : null;
+        command.environment = name -> name.equals(CreateAdminCommand.PASSWORD_VARIABLE) ? "Fresh-install-pass-93"
+                : null;
         command.out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-        int exit = command.run(List.of("--login", login, "--name", "First Admin", "--unit", code,
-                "--unit-name", "New bureau", "--unit-kind", "COUNTY_BUREAU"));
+        int exit = command.run(List.of("--login", login, "--name", "First Admin", "--unit", code, "--unit-name",
+                "New bureau", "--unit-kind", "COUNTY_BUREAU"));
 
         assertThat(exit).isZero();
         Staff admin = staff.findByLogin(login).orElseThrow();
         assertThat(admin.roles()).containsExactly("ADMIN");
         mvc.perform(post("/login").with(csrf()).param("username", login).param("password", "Fresh-install-pass-93"))
-                .andExpect(redirectedUrl("/"));
+            .andExpect(redirectedUrl("/"));
     }
 
     @Test
@@ -66,4 +69,5 @@ class CreateAdminCommandTest {
         assertThat(command.run(List.of("--login", "x", "--name", "x", "--unit", "OTOGQ"))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(CreateAdminCommand.PASSWORD_VARIABLE);
     }
+
 }

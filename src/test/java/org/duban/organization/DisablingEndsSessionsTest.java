@@ -19,7 +19,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Not transactional: the session lives in the database and must really be gone for the next request. */
+/**
+ * Not transactional: the session lives in the database and must really be gone for the
+ * next request.
+ */
 @DubanTest
 class DisablingEndsSessionsTest {
 
@@ -27,12 +30,16 @@ class DisablingEndsSessionsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     OrgUnits units;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -40,31 +47,43 @@ class DisablingEndsSessionsTest {
     void disablingAnAccountEndsItsOpenSession() throws Exception {
         String login = "session-" + UUID.randomUUID().toString().substring(0, 8);
         UUID squad = units.findByCode("OTOGQ-SQUAD-2").orElseThrow().id();
-        UUID id = staff.create(new StaffForm(squad, "会话测试", "", "", "", login, PASSWORD, true, Set.of("UNIT_STAFF"), null));
+        UUID id = staff
+            .create(new StaffForm(squad, "会话测试", "", "", "", login, PASSWORD, true, Set.of("UNIT_STAFF"), null));
 
         Cookie session = mvc.perform(post("/login").with(csrf()).param("username", login).param("password", PASSWORD))
-                .andExpect(status().isFound()).andReturn().getResponse().getCookie("SESSION");
+            .andExpect(status().isFound())
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
         assertThat(session).isNotNull();
         mvc.perform(get("/campaigns").cookie(session)).andExpect(status().isOk());
         assertThat(sessionsOf(login)).isEqualTo(1);
 
         Staff before = staff.find(id).orElseThrow();
-        mvc.perform(post("/admin/staff/" + id).with(csrf()).with(user(users.loadUserByUsername("admin")))
-                        .param("unitId", squad.toString()).param("name", before.name()).param("login", login)
-                        // An unchecked box is not sent; the browser sends Spring's field marker instead.
-                        .param("_enabled", "on").param("roles", "UNIT_STAFF").param("version", String.valueOf(before.version())))
-                .andExpect(redirectedUrl("/admin/staff"));
+        mvc.perform(post("/admin/staff/" + id).with(csrf())
+            .with(user(users.loadUserByUsername("admin")))
+            .param("unitId", squad.toString())
+            .param("name", before.name())
+            .param("login", login)
+            // An unchecked box is not sent; the browser sends Spring's field marker
+            // instead.
+            .param("_enabled", "on")
+            .param("roles", "UNIT_STAFF")
+            .param("version", String.valueOf(before.version()))).andExpect(redirectedUrl("/admin/staff"));
 
         assertThat(staff.find(id).orElseThrow().enabled()).isFalse();
         assertThat(sessionsOf(login)).isZero();
         mvc.perform(get("/campaigns").cookie(session)).andExpect(redirectedUrl("/login"));
         // And the account cannot sign in again.
         mvc.perform(post("/login").with(csrf()).param("username", login).param("password", PASSWORD))
-                .andExpect(redirectedUrl("/login?error"));
+            .andExpect(redirectedUrl("/login?error"));
     }
 
     private long sessionsOf(String login) {
-        return jdbc.sql("select count(*) from spring_session where principal_name = :login").param("login", login)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from spring_session where principal_name = :login")
+            .param("login", login)
+            .query(Long.class)
+            .single();
     }
+
 }

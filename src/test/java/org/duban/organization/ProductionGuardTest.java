@@ -14,14 +14,15 @@ class ProductionGuardTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
 
     @Test
     void theProductionProfileRefusesToStartWhileADemonstrationAccountExists() {
         assertThatThrownBy(() -> new ProductionGuard(jdbc).afterPropertiesSet())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("demonstration account");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("demonstration account");
     }
 
     @Test
@@ -32,4 +33,5 @@ class ProductionGuardTest {
             status.setRollbackOnly();
         });
     }
+
 }

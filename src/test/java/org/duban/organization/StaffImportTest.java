@@ -34,8 +34,10 @@ class StaffImportTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     StaffDirectory staff;
 
@@ -45,8 +47,11 @@ class StaffImportTest {
 
     /** The downloaded template, with its example row replaced by the given rows. */
     byte[] filledTemplate(List<List<String>> rows) throws Exception {
-        byte[] template = mvc.perform(get("/admin/staff/import/template.xlsx")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] template = mvc.perform(get("/admin/staff/import/template.xlsx"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             XSSFSheet sheet = workbook.getSheetAt(0);
             sheet.removeRow(sheet.getRow(1));
@@ -63,15 +68,22 @@ class StaffImportTest {
     }
 
     String upload(byte[] content, String name) throws Exception {
-        return mvc.perform(multipart("/admin/staff/import").file(new MockMultipartFile("file", name, XLSX, content))
-                        .with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc
+            .perform(multipart("/admin/staff/import").file(new MockMultipartFile("file", name, XLSX, content))
+                .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     }
 
     @Test
     void theTemplateHasChineseHeadersFromTheBundle() throws Exception {
-        byte[] template = mvc.perform(get("/admin/staff/import/template.xlsx")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] template = mvc.perform(get("/admin/staff/import/template.xlsx"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             Row header = workbook.getSheetAt(0).getRow(0);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("所在单位（代码或名称）");
@@ -83,10 +95,13 @@ class StaffImportTest {
     @Test
     void aGoodListIsImportedWithUnitsByCodeOrNameAndRolesByCodeOrLabel() throws Exception {
         long before = staffCount();
-        String page = upload(filledTemplate(List.of(
-                List.of("OTOGQ-SQUAD-2", "李四", "执法队员", "13800000002", "lisi", "UNIT_STAFF", "lisi@example.gov.cn"),
-                List.of("旗交通运输局规划建设股", "周六", "股长", "", "zhouliu", "工作专班、领导小组"),
-                List.of("OTOGQ-ROADS", "吴七", "", "", "", ""))), "staff.xlsx");
+        String page = upload(
+                filledTemplate(List.of(
+                        List.of("OTOGQ-SQUAD-2", "李四", "执法队员", "13800000002", "lisi", "UNIT_STAFF",
+                                "lisi@example.gov.cn"),
+                        List.of("旗交通运输局规划建设股", "周六", "股长", "", "zhouliu", "工作专班、领导小组"),
+                        List.of("OTOGQ-ROADS", "吴七", "", "", "", ""))),
+                "staff.xlsx");
         assertThat(page).contains("已导入3名人员");
         assertThat(staffCount()).isEqualTo(before + 3);
         Staff lisi = staff.findByLogin("lisi").orElseThrow();
@@ -94,21 +109,23 @@ class StaffImportTest {
         assertThat(lisi.phone()).isEqualTo("13800000002");
         assertThat(lisi.email()).isEqualTo("lisi@example.gov.cn");
         assertThat(staff.findByLogin("zhouliu").orElseThrow().email()).isNull();
-        assertThat(staff.findByLogin("zhouliu").orElseThrow().roles()).containsExactlyInAnyOrder("WORK_TEAM", "LEADING_GROUP");
+        assertThat(staff.findByLogin("zhouliu").orElseThrow().roles()).containsExactlyInAnyOrder("WORK_TEAM",
+                "LEADING_GROUP");
         // Imported accounts cannot sign in until an administrator sets a password.
-        assertThat(jdbc.sql("select password_hash from staff where login = 'lisi'").query(String.class).optional()
-                .orElse(null)).isNull();
+        assertThat(jdbc.sql("select password_hash from staff where login = 'lisi'")
+            .query(String.class)
+            .optional()
+            .orElse(null)).isNull();
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'organization.staff.imported'")
-                .query(Long.class).single()).isEqualTo(3);
+            .query(Long.class)
+            .single()).isEqualTo(3);
     }
 
     @Test
     void aListWithBadRowsImportsNothingAndReportsEachRow() throws Exception {
         long before = staffCount();
-        String page = upload(filledTemplate(List.of(
-                List.of("OTOGQ-SQUAD-2", "好人", "", "", "goodrow", "UNIT_STAFF"),
-                List.of("NO-SUCH-UNIT", "无单位", "", "", "", ""),
-                List.of("OTOGQ-SQUAD-2", "重名", "", "", "leader", ""),
+        String page = upload(filledTemplate(List.of(List.of("OTOGQ-SQUAD-2", "好人", "", "", "goodrow", "UNIT_STAFF"),
+                List.of("NO-SUCH-UNIT", "无单位", "", "", "", ""), List.of("OTOGQ-SQUAD-2", "重名", "", "", "leader", ""),
                 List.of("OTOGQ-SQUAD-2", "乱角色", "", "", "", "皇帝"),
                 List.of("OTOGQ-SQUAD-2", "坏电话", "", "call-me-maybe", "", ""),
                 List.of("OTOG-SQUAD-1", "", "", "", "goodrow", ""),
@@ -120,7 +137,8 @@ class StaffImportTest {
         assertThat(page).containsPattern("<td>4</td>\\s*<td>用户名</td>\\s*<td>用户名“leader”已被使用");
         assertThat(page).containsPattern("<td>5</td>\\s*<td>角色</td>\\s*<td>找不到角色“皇帝”");
         assertThat(page).containsPattern("<td>6</td>\\s*<td>联系电话</td>");
-        // Row 7: the administrator sees every county, so the unit is fine; the missing name and the login
+        // Row 7: the administrator sees every county, so the unit is fine; the missing
+        // name and the login
         // repeated from row 2 are reported.
         assertThat(page).containsPattern("<td>7</td>\\s*<td>姓名</td>");
         assertThat(page).containsPattern("<td>7</td>\\s*<td>用户名</td>\\s*<td>用户名“goodrow”在文件中重复出现");
@@ -168,12 +186,13 @@ class StaffImportTest {
 
     @Test
     void aZipBombIsRefused() throws Exception {
-        // A workbook whose sheet inflates far beyond its compressed size trips POI's inflate-ratio guard.
+        // A workbook whose sheet inflates far beyond its compressed size trips POI's
+        // inflate-ratio guard.
         byte[] template = filledTemplate(List.of(List.of("OTOGQ-SQUAD-2", "x".repeat(30000), "", "", "", "")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(template));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
                 zip.putNextEntry(new ZipEntry(e.getName()));
                 zip.write(in.readAllBytes());
                 zip.closeEntry();
@@ -209,4 +228,5 @@ class StaffImportTest {
         }
         assertThat(upload(out.toByteArray(), "staff.xlsx")).contains("第1列表头应为");
     }
+
 }

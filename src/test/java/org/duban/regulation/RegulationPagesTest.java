@@ -20,14 +20,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The register of rules: drafted with problems and benchmark entries, issued by the leading group, in scope. */
+/**
+ * The register of rules: drafted with problems and benchmark entries, issued by the
+ * leading group, in scope.
+ */
 @DubanTest
 class RegulationPagesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService users;
 
@@ -37,51 +42,87 @@ class RegulationPagesTest {
 
     @Test
     void aRepealLinkedToProblemsAndBenchmarkEntriesIsIssuedByTheLeadingGroup() throws Exception {
-        String unit = jdbc.sql("select id::text from org_unit where code = 'OTOGQ-BRIGADE'").query(String.class).single();
-        String reference = jdbc.sql("select reference from problem order by reference limit 1").query(String.class).single();
-        var draft = post("/regulations").with(csrf()).with(as("workteam")).param("title", "废止罚款分档规定")
-                .param("kind", "REPEALED").param("unitId", unit).param("problemReferences", reference)
-                .param("benchmarkEntries", "OVERLOAD_WEIGHT|GRAVE");
-        mvc.perform(draft).andExpect(status().isOk())
-                .andExpect(content().string(containsString("修订或废止须写明被修订或废止的制度")));
-        mvc.perform(post("/regulations").with(csrf()).with(as("workteam")).param("title", "废止罚款分档规定")
-                        .param("kind", "REPEALED").param("predecessor", "分档规定").param("unitId", unit)
-                        .param("problemReferences", reference + ", DB-1999-99999"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("DB-1999-99999")));
-        mvc.perform(post("/regulations").with(csrf()).with(as("workteam")).param("title", "废止罚款分档规定")
-                        .param("kind", "REPEALED").param("predecessor", "分档规定").param("unitId", unit)
-                        .param("problemReferences", reference).param("benchmarkEntries", "OVERLOAD_WEIGHT|GRAVE"))
-                .andExpect(status().is3xxRedirection());
+        String unit = jdbc.sql("select id::text from org_unit where code = 'OTOGQ-BRIGADE'")
+            .query(String.class)
+            .single();
+        String reference = jdbc.sql("select reference from problem order by reference limit 1")
+            .query(String.class)
+            .single();
+        var draft = post("/regulations").with(csrf())
+            .with(as("workteam"))
+            .param("title", "废止罚款分档规定")
+            .param("kind", "REPEALED")
+            .param("unitId", unit)
+            .param("problemReferences", reference)
+            .param("benchmarkEntries", "OVERLOAD_WEIGHT|GRAVE");
+        mvc.perform(draft).andExpect(status().isOk()).andExpect(content().string(containsString("修订或废止须写明被修订或废止的制度")));
+        mvc.perform(post("/regulations").with(csrf())
+            .with(as("workteam"))
+            .param("title", "废止罚款分档规定")
+            .param("kind", "REPEALED")
+            .param("predecessor", "分档规定")
+            .param("unitId", unit)
+            .param("problemReferences", reference + ", DB-1999-99999"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("DB-1999-99999")));
+        mvc.perform(post("/regulations").with(csrf())
+            .with(as("workteam"))
+            .param("title", "废止罚款分档规定")
+            .param("kind", "REPEALED")
+            .param("predecessor", "分档规定")
+            .param("unitId", unit)
+            .param("problemReferences", reference)
+            .param("benchmarkEntries", "OVERLOAD_WEIGHT|GRAVE")).andExpect(status().is3xxRedirection());
         UUID id = jdbc.sql("select id from regulation where title = '废止罚款分档规定'").query(UUID.class).single();
-        assertThat(jdbc.sql("select violation_code || '|' || circumstance from regulation_benchmark where regulation_id = :id")
-                .param("id", id).query(String.class).list()).containsExactly("OVERLOAD_WEIGHT|GRAVE");
+        assertThat(jdbc
+            .sql("select violation_code || '|' || circumstance from regulation_benchmark where regulation_id = :id")
+            .param("id", id)
+            .query(String.class)
+            .list()).containsExactly("OVERLOAD_WEIGHT|GRAVE");
 
-        mvc.perform(post("/regulations/" + id + "/issue").with(csrf()).with(as("workteam")).param("version", "0")
-                .param("documentNumber", "n").param("issuedOn", "2023-08-01")).andExpect(status().isForbidden());
-        mvc.perform(post("/regulations/" + id + "/issue").with(csrf()).with(as("leader")).param("version", "0")
-                        .param("documentNumber", "").param("issuedOn", "2023-08-01"))
-                .andExpect(flash().attribute("refusal", "regulation.issue.numberRequired"));
-        mvc.perform(post("/regulations/" + id + "/issue").with(csrf()).with(as("leader")).param("version", "0")
-                        .param("documentNumber", "鄂前交发〔2023〕60号").param("issuedOn", "2023-08-01"))
-                .andExpect(flash().attribute("flash", "regulation.issued"));
-        mvc.perform(get("/regulations/" + id).with(as("auditor"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("鄂前交发〔2023〕60号")))
-                .andExpect(content().string(containsString(reference)))
-                .andExpect(content().string(containsString("严重")));
-        mvc.perform(post("/regulations/" + id).with(csrf()).with(as("workteam")).param("title", "x")
-                        .param("kind", "NEW").param("unitId", unit).param("version", "1"))
-                .andExpect(content().string(containsString("已印发的制度不能再修改或印发")));
+        mvc.perform(post("/regulations/" + id + "/issue").with(csrf())
+            .with(as("workteam"))
+            .param("version", "0")
+            .param("documentNumber", "n")
+            .param("issuedOn", "2023-08-01")).andExpect(status().isForbidden());
+        mvc.perform(post("/regulations/" + id + "/issue").with(csrf())
+            .with(as("leader"))
+            .param("version", "0")
+            .param("documentNumber", "")
+            .param("issuedOn", "2023-08-01"))
+            .andExpect(flash().attribute("refusal", "regulation.issue.numberRequired"));
+        mvc.perform(post("/regulations/" + id + "/issue").with(csrf())
+            .with(as("leader"))
+            .param("version", "0")
+            .param("documentNumber", "鄂前交发〔2023〕60号")
+            .param("issuedOn", "2023-08-01")).andExpect(flash().attribute("flash", "regulation.issued"));
+        mvc.perform(get("/regulations/" + id).with(as("auditor")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("鄂前交发〔2023〕60号")))
+            .andExpect(content().string(containsString(reference)))
+            .andExpect(content().string(containsString("严重")));
+        mvc.perform(post("/regulations/" + id).with(csrf())
+            .with(as("workteam"))
+            .param("title", "x")
+            .param("kind", "NEW")
+            .param("unitId", unit)
+            .param("version", "1")).andExpect(content().string(containsString("已印发的制度不能再修改或印发")));
         assertThat(jdbc.sql("select string_agg(action, ',' order by seq) from audit_log where object_id = :id")
-                .param("id", id.toString()).query(String.class).single()).isEqualTo("regulation.drafted,regulation.issued");
+            .param("id", id.toString())
+            .query(String.class)
+            .single()).isEqualTo("regulation.drafted,regulation.issued");
     }
 
     @Test
     void unitStaffSeeOnlyTheirScopeAndTheDemonstrationHasIssuedRules() throws Exception {
-        assertThat(jdbc.sql("select count(*) from regulation where status = 'ISSUED' and extract(year from issued_on) = 2023")
-                .query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc
+            .sql("select count(*) from regulation where status = 'ISSUED' and extract(year from issued_on) = 2023")
+            .query(Integer.class)
+            .single()).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("select count(*) from regulation_benchmark").query(Integer.class).single()).isPositive();
         mvc.perform(get("/regulations").with(as("workteam"))).andExpect(content().string(containsString("首违不罚清单")));
         UUID brigadeRule = jdbc.sql("select id from regulation where title like '%首违不罚清单%'").query(UUID.class).single();
         mvc.perform(get("/regulations/" + brigadeRule).with(as("unit"))).andExpect(status().isNotFound());
     }
+
 }

@@ -12,7 +12,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** A rule in each status and of each kind: what may be edited and issued, and the named refusals. */
+/**
+ * A rule in each status and of each kind: what may be edited and issued, and the named
+ * refusals.
+ */
 class RegulationTest {
 
     static final LocalDate TODAY = LocalDate.of(2023, 8, 10);
@@ -33,14 +36,14 @@ class RegulationTest {
         String expected = s == RegulationStatus.DRAFTING ? null : "regulation.transition.issued";
         assertThat(refusal(() -> in(s, RegulationKind.NEW, null).edit())).isEqualTo(expected);
         assertThat(refusal(() -> in(s, RegulationKind.NEW, null).issue("鄂前交发〔2023〕58号", TODAY, TODAY)))
-                .isEqualTo(expected);
+            .isEqualTo(expected);
     }
 
     @ParameterizedTest
     @EnumSource(RegulationKind.class)
     void aRevisionOrRepealNamesItsPredecessor(RegulationKind kind) {
         assertThat(refusal(() -> Regulation.check(kind, " ")))
-                .isEqualTo(kind == RegulationKind.NEW ? null : "regulation.predecessorRequired");
+            .isEqualTo(kind == RegulationKind.NEW ? null : "regulation.predecessorRequired");
         assertThat(refusal(() -> Regulation.check(kind, "old rule"))).isNull();
     }
 
@@ -52,4 +55,5 @@ class RegulationTest {
         assertThat(refusal(() -> draft.issue("n", TODAY.plusDays(1), TODAY))).isEqualTo("regulation.issue.futureDate");
         assertThat(draft.issue("n", TODAY, TODAY)).isEqualTo(RegulationStatus.ISSUED);
     }
+
 }

@@ -20,16 +20,22 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The city's dashboard: its counties side by side, ranked on the goal indicators, with their late reports. */
+/**
+ * The city's dashboard: its counties side by side, ranked on the goal indicators, with
+ * their late reports.
+ */
 @DubanTest
 class CityDashboardTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     Reports reports;
+
     @Autowired
     OrgUnits units;
 
@@ -38,9 +44,10 @@ class CityDashboardTest {
     }
 
     static DashboardController.Column column(OrgUnit unit, String rate, String overdue) {
-        return new DashboardController.Column(unit, List.of(
-                new Figure("satisfactionRate", rate == null ? null : new BigDecimal(rate), true, true),
-                new Figure("problemsOverdue", new BigDecimal(overdue), false, true)), List.of());
+        return new DashboardController.Column(unit,
+                List.of(new Figure("satisfactionRate", rate == null ? null : new BigDecimal(rate), true, true),
+                        new Figure("problemsOverdue", new BigDecimal(overdue), false, true)),
+                List.of());
     }
 
     @Test
@@ -49,33 +56,43 @@ class CityDashboardTest {
         OrgUnit b = county("B");
         OrgUnit c = county("C");
         OrgUnit d = county("D");
-        Map<String, Map<UUID, Integer>> ranks = DashboardController.ranks(List.of(column(a, "90.0", "3"),
-                column(b, "95.0", "0"), column(c, "90.0", "3"), column(d, null, "1")));
-        assertThat(ranks.get("satisfactionRate")).containsEntry(b.id(), 1).containsEntry(a.id(), 2)
-                .containsEntry(c.id(), 2).doesNotContainKey(d.id());
+        Map<String, Map<UUID, Integer>> ranks = DashboardController.ranks(
+                List.of(column(a, "90.0", "3"), column(b, "95.0", "0"), column(c, "90.0", "3"), column(d, null, "1")));
+        assertThat(ranks.get("satisfactionRate")).containsEntry(b.id(), 1)
+            .containsEntry(a.id(), 2)
+            .containsEntry(c.id(), 2)
+            .doesNotContainKey(d.id());
         // Fewer overdue problems is better.
-        assertThat(ranks.get("problemsOverdue")).containsEntry(b.id(), 1).containsEntry(d.id(), 2)
-                .containsEntry(a.id(), 3).containsEntry(c.id(), 3);
+        assertThat(ranks.get("problemsOverdue")).containsEntry(b.id(), 1)
+            .containsEntry(d.id(), 2)
+            .containsEntry(a.id(), 3)
+            .containsEntry(c.id(), 3);
     }
 
     @Test
     void aMonthlyReportNotArrivedByTheEndOfTheFollowingMonthIsLate() {
         LocalDate today = LocalDate.now();
-        // 鄂托克前旗 sent every month on the 3rd of the next; 鄂托克旗's October report is approved but not sent;
-        // 杭锦旗's August report was returned but had arrived in time, its October report is still a draft.
+        // 鄂托克前旗 sent every month on the 3rd of the next; 鄂托克旗's October report is
+        // approved but not sent;
+        // 杭锦旗's August report was returned but had arrived in time, its October report is
+        // still a draft.
         assertThat(reports.lateMonthlyReports(units.findByCode("OTOGQ").orElseThrow(), today)).isZero();
         assertThat(reports.lateMonthlyReports(units.findByCode("OTOG").orElseThrow(), today)).isEqualTo(1);
         assertThat(reports.lateMonthlyReports(units.findByCode("HANGJIN").orElseThrow(), today)).isEqualTo(1);
-        // In early November 2023 nothing was late yet: October's report was due by the end of November.
+        // In early November 2023 nothing was late yet: October's report was due by the
+        // end of November.
         assertThat(reports.lateMonthlyReports(units.findByCode("OTOG").orElseThrow(), LocalDate.of(2023, 11, 15)))
-                .isZero();
+            .isZero();
     }
 
     @Test
     void theCitySeesItsCountiesSideBySideWithRanksAndLateReports() throws Exception {
         String page = mvc.perform(get("/dashboard").with(user(users.loadUserByUsername("city"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("鄂托克前旗交通运输局", "鄂托克旗交通运输局", "杭锦旗交通运输局", "id=\"late-reports\"",
-                "第1名");
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("鄂托克前旗交通运输局", "鄂托克旗交通运输局", "杭锦旗交通运输局", "id=\"late-reports\"", "第1名");
     }
+
 }

@@ -14,24 +14,27 @@ class ReportRemindersTest {
 
     @Autowired
     ReportReminders reminders;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void inTheLastDaysOfAMonthTheWorkTeamIsRemindedOnceOfAMissingMonthlyReport() {
-        // The demonstration's counties reported March to October; November's report is missing everywhere.
+        // The demonstration's counties reported March to October; November's report is
+        // missing everywhere.
         assertThat(reminders.remind(LocalDate.of(2023, 11, 20))).isZero();
         int sent = reminders.remind(LocalDate.of(2023, 11, 28));
         assertThat(sent).isPositive();
         assertThat(jdbc.sql("""
-                        select count(*) from notification n join staff s on s.id = n.recipient_id
-                        where s.login = 'workteam' and n.dedup_key like 'report:monthly:%:2023-11-01' and n.link = '/reports'
-                        """).query(Integer.class).single()).isEqualTo(1);
+                select count(*) from notification n join staff s on s.id = n.recipient_id
+                where s.login = 'workteam' and n.dedup_key like 'report:monthly:%:2023-11-01' and n.link = '/reports'
+                """).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("""
-                        select count(*) from notification n join staff s on s.id = n.recipient_id
-                        where s.login in ('unit', 'leader', 'city') and n.dedup_key like 'report:monthly:%'
-                        """).query(Integer.class).single()).isZero();
+                select count(*) from notification n join staff s on s.id = n.recipient_id
+                where s.login in ('unit', 'leader', 'city') and n.dedup_key like 'report:monthly:%'
+                """).query(Integer.class).single()).isZero();
         // A rerun the same or the next day sends nothing twice.
         assertThat(reminders.remind(LocalDate.of(2023, 11, 29))).isZero();
     }
+
 }

@@ -14,7 +14,8 @@ class ReportingBrowserIT extends BrowserTest {
 
     private void signInFresh(String login) {
         context.clearCookies();
-        // Script errors (a CSP violation included) and failed requests, except the browser's own favicon probe.
+        // Script errors (a CSP violation included) and failed requests, except the
+        // browser's own favicon probe.
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
                 consoleErrors.add(m.text());
@@ -33,7 +34,8 @@ class ReportingBrowserIT extends BrowserTest {
         signInFresh("workteam");
         page.navigate(url("/reports"));
         page.selectOption("#kind", "MONTHLY");
-        // The demonstration holds the county's reports for March to October 2023; November is still to draft.
+        // The demonstration holds the county's reports for March to October 2023;
+        // November is still to draft.
         page.fill("#month", "2023-11");
         page.click("#new-report button[type=submit]");
         page.waitForSelector("#report-form");
@@ -87,11 +89,13 @@ class ReportingBrowserIT extends BrowserTest {
         page.waitForSelector("[data-chart=counties] canvas");
         assertThat(page.textContent("#county-figures thead")).contains("鄂托克前旗交通运输局", "鄂托克旗交通运输局");
         screenshot("dashboard-city");
-        // Every figure opens the rows behind it: here a complaint rate, whose list marks the rows it counts.
+        // Every figure opens the rows behind it: here a complaint rate, whose list marks
+        // the rows it counts.
         page.click("a[data-figure=complaintsOnTimeRate]");
         page.waitForSelector("#figure-total");
         assertThat(page.url()).contains("/dashboard/list?figure=complaintsOnTimeRate");
         screenshot("dashboard-list");
         assertThat(consoleErrors).isEmpty();
     }
+
 }

@@ -17,9 +17,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The binary COPY encoder against the real server: every value written comes back as the text PostgreSQL's own input
- * functions make of the same canonical text, including amounts at the edges of numeric(12, 2) and base-10000 groups,
- * dates before and after 2000-01-01, nulls and a text longer than the encoder's buffer.
+ * The binary COPY encoder against the real server: every value written comes back as the
+ * text PostgreSQL's own input functions make of the same canonical text, including
+ * amounts at the edges of numeric(12, 2) and base-10000 groups, dates before and after
+ * 2000-01-01, nulls and a text longer than the encoder's buffer.
  */
 @DubanTest
 class BinaryCopyTest {
@@ -29,21 +30,23 @@ class BinaryCopyTest {
 
     @Test
     void everyEncodingReadsBackAsTheServerWouldParseTheText() throws Exception {
-        String[] amounts = {"0", "0.5", "0.05", "0.50", "1", "9999", "10000", "10000.01", "12345678.9", "200.00",
-                "9999999999.99", "100000000", "20000", "3.1", "0.01"};
-        String[] dates = {"2000-01-01", "1999-12-31", "2024-02-29", "1970-01-01", "2023-05-12", "2099-12-31"};
-        String longText = "违法事实".repeat(30_000); // 360,000 bytes of UTF-8: more than the 64 kB buffer
+        String[] amounts = { "0", "0.5", "0.05", "0.50", "1", "9999", "10000", "10000.01", "12345678.9", "200.00",
+                "9999999999.99", "100000000", "20000", "3.1", "0.01" };
+        String[] dates = { "2000-01-01", "1999-12-31", "2024-02-29", "1970-01-01", "2023-05-12", "2099-12-31" };
+        String longText = "违法事实".repeat(30_000); // 360,000 bytes of UTF-8: more than the
+                                                 // 64 kB buffer
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < amounts.length; i++) {
-            rows.add(new String[]{"鄂K" + i, amounts[i], dates[i % dates.length], Integer.toString(i * 1_000_003),
-                    i % 2 == 0 ? "t" : "f", i == 3 ? longText : "text " + i});
+            rows.add(new String[] { "鄂K" + i, amounts[i], dates[i % dates.length], Integer.toString(i * 1_000_003),
+                    i % 2 == 0 ? "t" : "f", i == 3 ? longText : "text " + i });
         }
-        rows.add(new String[]{null, null, null, null, null, null});
+        rows.add(new String[] { null, null, null, null, null, null });
         UUID id = UUID.randomUUID();
         try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
             con.setAutoCommit(false);
-            st.execute("create temp table bc (plate varchar(20), fine numeric(12, 2), decided_on date, gross_kg integer,"
-                    + " flag boolean, facts text, line bigint, id uuid) on commit drop");
+            st.execute(
+                    "create temp table bc (plate varchar(20), fine numeric(12, 2), decided_on date, gross_kg integer,"
+                            + " flag boolean, facts text, line bigint, id uuid) on commit drop");
             BinaryCopy.Kind[] kinds = BinaryCopy.kinds(con, "bc",
                     List.of("plate", "fine", "decided_on", "gross_kg", "flag", "facts"));
             try (PGCopyOutputStream copy = new PGCopyOutputStream(con.unwrap(PGConnection.class),
@@ -68,8 +71,10 @@ class BinaryCopyTest {
                     assertThat(rs.getString(1)).isEqualTo(row[0]);
                     if (row[1] == null) {
                         assertThat(rs.getString(2)).isNull();
-                    } else {
-                        assertThat(rs.getString(2)).isEqualTo(new java.math.BigDecimal(row[1]).setScale(2).toPlainString());
+                    }
+                    else {
+                        assertThat(rs.getString(2))
+                            .isEqualTo(new java.math.BigDecimal(row[1]).setScale(2).toPlainString());
                     }
                     assertThat(rs.getString(3)).isEqualTo(row[2]);
                     assertThat(rs.getString(4)).isEqualTo(row[3]);
@@ -89,12 +94,13 @@ class BinaryCopyTest {
 
     @Test
     void aNumericWrittenInBinaryEqualsTheSameTextParsedByTheServer() throws Exception {
-        // Equality in SQL, not only the same text: the stored digits must be normalised as numeric_in stores them.
+        // Equality in SQL, not only the same text: the stored digits must be normalised
+        // as numeric_in stores them.
         try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
             con.setAutoCommit(false);
             st.execute("create temp table bn (t text, n numeric(12, 2)) on commit drop");
             BinaryCopy.Kind[] kinds = BinaryCopy.kinds(con, "bn", List.of("t", "n"));
-            String[] amounts = {"0", "0.1", "1.1", "50", "10000", "100000000.5", "9999.99"};
+            String[] amounts = { "0", "0.1", "1.1", "50", "10000", "100000000.5", "9999.99" };
             try (PGCopyOutputStream copy = new PGCopyOutputStream(con.unwrap(PGConnection.class),
                     "copy bn from stdin (format binary)")) {
                 BinaryCopy out = new BinaryCopy(copy);
@@ -105,11 +111,13 @@ class BinaryCopyTest {
                 }
                 out.finish();
             }
-            try (ResultSet rs = st.executeQuery("select count(*) from bn where n = t::numeric and n::text = t::numeric(12, 2)::text")) {
+            try (ResultSet rs = st
+                .executeQuery("select count(*) from bn where n = t::numeric and n::text = t::numeric(12, 2)::text")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(amounts.length);
             }
             con.rollback();
         }
     }
+
 }

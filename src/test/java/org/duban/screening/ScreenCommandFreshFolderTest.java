@@ -16,9 +16,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code java -jar duban.jar screen …} in a fresh folder: the embedded database is created there, and the findings
- * are about the file's cases only; the demonstration data (whose cases are numbered 〔2023〕) is never loaded
- * (issue 16: 82 demonstration findings had leaked into a user's findings.csv).
+ * {@code java -jar duban.jar screen …} in a fresh folder: the embedded database is
+ * created there, and the findings are about the file's cases only; the demonstration data
+ * (whose cases are numbered 〔2023〕) is never loaded (issue 16: 82 demonstration findings
+ * had leaked into a user's findings.csv).
  */
 class ScreenCommandFreshFolderTest {
 
@@ -29,7 +30,8 @@ class ScreenCommandFreshFolderTest {
         CaseGenerator.Plan plan = new CaseGenerator.Plan();
         plan.cases = 4_000;
         plan.perCaseRule = 3;
-        plan.from = java.time.LocalDate.of(2024, 1, 1); // case numbers 〔2024〕, none shared with the demonstration's
+        plan.from = java.time.LocalDate.of(2024, 1, 1); // case numbers 〔2024〕, none
+                                                        // shared with the demonstration's
         Path cases = dir.resolve("cases.csv");
         try (BufferedWriter out = Files.newBufferedWriter(cases, StandardCharsets.UTF_8)) {
             new CaseGenerator(plan).write(out);
@@ -46,10 +48,12 @@ class ScreenCommandFreshFolderTest {
         try {
             code = DubanApplication.runCommand("screen", List.of("--benchmark", benchmark.toString(), "--cases",
                     cases.toString(), "--out", findings.toString()));
-        } finally {
+        }
+        finally {
             if (before == null) {
                 System.clearProperty("duban.database.data-dir");
-            } else {
+            }
+            else {
                 System.setProperty("duban.database.data-dir", before);
             }
         }
@@ -65,7 +69,8 @@ class ScreenCommandFreshFolderTest {
             }
             if (!fields.get(0).equals("CASE")) {
                 assertThat(subjectRules.add(fields.get(3) + " " + fields.get(0) + " " + fields.get(1)))
-                        .as("one finding per subject and rule: " + line).isTrue();
+                    .as("one finding per subject and rule: " + line)
+                    .isTrue();
             }
         }
         assertThat(String.join("\n", lines)).doesNotContain("〔2023〕");
@@ -82,21 +87,27 @@ class ScreenCommandFreshFolderTest {
                 if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
                     f.append('"');
                     i++;
-                } else if (ch == '"') {
+                }
+                else if (ch == '"') {
                     quoted = false;
-                } else {
+                }
+                else {
                     f.append(ch);
                 }
-            } else if (ch == '"') {
+            }
+            else if (ch == '"') {
                 quoted = true;
-            } else if (ch == ',') {
+            }
+            else if (ch == ',') {
                 fields.add(f.toString());
                 f.setLength(0);
-            } else {
+            }
+            else {
                 f.append(ch);
             }
         }
         fields.add(f.toString());
         return fields;
     }
+
 }

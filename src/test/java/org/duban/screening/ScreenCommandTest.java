@@ -22,12 +22,15 @@ class ScreenCommandTest {
 
     @Autowired
     ScreenCommand command;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Imports imports;
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeEach
@@ -45,8 +48,8 @@ class ScreenCommandTest {
         Files.writeString(cases, "\uFEFF" + ScreeningPagesTest.HEADER + ScreeningPagesTest.GOOD
                 + "X-2,旗交通运输综合行政执法大队,执法大队一中队,2023/05/06,DRIVER_NO_CERTIFICATE,,一般,个人,李四,,蒙K1,600,普通,是,否,1,,银行代收,\n");
         Path findings = dir.resolve("findings.csv");
-        int code = command.run(List.of("--benchmark", benchmark.toString(), "--cases", cases.toString(),
-                "--out", findings.toString()));
+        int code = command.run(List.of("--benchmark", benchmark.toString(), "--cases", cases.toString(), "--out",
+                findings.toString()));
         assertThat(code).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cases.csv:3: decided_on");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("screen: 2 cases read, 1 new, 0 updated, 1 rejected");
@@ -71,13 +74,15 @@ class ScreenCommandTest {
         Files.writeString(cases, ScreeningPagesTest.HEADER + ScreeningPagesTest.GOOD);
         Path findings = dir.resolve("findings.csv");
 
-        assertThat(command.run(List.of("--benchmark", benchmark.toString(), "--cases", cases.toString(),
-                "--out", findings.toString()))).isZero();
+        assertThat(command.run(List.of("--benchmark", benchmark.toString(), "--cases", cases.toString(), "--out",
+                findings.toString())))
+            .isZero();
         String written = Files.readString(findings);
         assertThat(written).contains("鄂前交罚〔2023〕1号").doesNotContain("〔2022〕7号");
 
-        assertThat(command.run(List.of("--benchmark", benchmark.toString(), "--cases", cases.toString(),
-                "--out", findings.toString(), "--all"))).isZero();
+        assertThat(command.run(List.of("--benchmark", benchmark.toString(), "--cases", cases.toString(), "--out",
+                findings.toString(), "--all")))
+            .isZero();
         assertThat(Files.readString(findings)).contains("鄂前交罚〔2023〕1号").contains("鄂前交罚〔2022〕7号");
         // The cases themselves stay in the database either way.
         assertThat(jdbc.sql("select count(*) from screening_case").query(Long.class).single()).isEqualTo(2);
@@ -88,13 +93,16 @@ class ScreenCommandTest {
         assertThat(command.run(List.of("--cases"))).isEqualTo(2);
         assertThat(command.run(List.of("--benchmark", "b.csv", "--cases", "c.csv"))).isEqualTo(2);
         assertThat(command.run(List.of("--benchmark", dir.resolve("none.csv").toString(), "--cases",
-                dir.resolve("none.csv").toString(), "--out", dir.resolve("f.csv").toString()))).isEqualTo(2);
+                dir.resolve("none.csv").toString(), "--out", dir.resolve("f.csv").toString())))
+            .isEqualTo(2);
         Path notATable = dir.resolve("cases.csv");
         Files.writeString(notATable, "hello,world\n1,2\n");
         Path benchmark = dir.resolve("benchmark.csv");
         Files.copy(new ClassPathResource("screening/benchmark.csv").getInputStream(), benchmark);
         assertThat(command.run(List.of("--benchmark", benchmark.toString(), "--cases", notATable.toString(), "--out",
-                dir.resolve("f.csv").toString()))).isEqualTo(2);
+                dir.resolve("f.csv").toString())))
+            .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("缺少必需的列");
     }
+
 }

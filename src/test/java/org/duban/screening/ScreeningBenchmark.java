@@ -22,19 +22,23 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The speed and memory benchmark of issue 6: one million generated cases, imported beside PostgreSQL's own COPY of
- * the same file (into a table of text columns) in the same run, then all rules. Not part of the normal test run:
- * {@code ./mvnw -B -o -Pbench test} (surefire runs it with {@code -Xmx1g}); results in {@code target/bench/result.md}.
+ * The speed and memory benchmark of issue 6: one million generated cases, imported beside
+ * PostgreSQL's own COPY of the same file (into a table of text columns) in the same run,
+ * then all rules. Not part of the normal test run: {@code ./mvnw -B -o -Pbench test}
+ * (surefire runs it with {@code -Xmx1g}); results in {@code target/bench/result.md}.
  */
 @DubanTest
 class ScreeningBenchmark {
 
     @Autowired
     Imports imports;
+
     @Autowired
     Screening screening;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
@@ -55,9 +59,13 @@ class ScreeningBenchmark {
         ScreeningTestData.clear(jdbc);
         ScreeningTestData.benchmark(imports);
 
-        // PostgreSQL's own COPY of the same file into a table of text columns, before and after the import: the
-        // machine is shared, and its load drifts over the minutes of a run, so the import is set against both.
-        String columns = java.util.Arrays.stream(CaseGenerator.HEADER).map(c -> c + " text").collect(Collectors.joining(", "));
+        // PostgreSQL's own COPY of the same file into a table of text columns, before and
+        // after the import: the
+        // machine is shared, and its load drifts over the minutes of a run, so the import
+        // is set against both.
+        String columns = java.util.Arrays.stream(CaseGenerator.HEADER)
+            .map(c -> c + " text")
+            .collect(Collectors.joining(", "));
         double copy = copy(file, columns);
         long t1 = System.nanoTime();
         ImportResult result;
@@ -82,10 +90,14 @@ class ScreeningBenchmark {
         }
         double reimport = seconds(t3);
 
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans()
+            .stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .mapToLong(p -> p.getPeakUsage().getUsed())
+            .sum();
         StringBuilder report = new StringBuilder();
-        report.append(String.format(Locale.ROOT, """
+        report.append(String.format(Locale.ROOT,
+                """
                         # Screening benchmark
 
                         - cases: %d rows, file %.0f MiB (generated in %.1f s)
@@ -98,13 +110,19 @@ class ScreeningBenchmark {
 
                         | rule | ms | findings |
                         |---|---:|---:|
-                        """, result.rowsRead(), Files.size(file) / 1048576.0, generate,
-                Runtime.getRuntime().maxMemory() / 1048576, peakHeap / 1048576, copy, copyAfter, loadBefore,
-                loadAfterImport, loadAverage(), importSeconds, importSeconds / ((copy + copyAfter) / 2),
-                result.inserted(), result.rejectedCount(), reimport, again.unchanged(),
-                run.counts().size(), rules, run.findingCount()));
-        run.millis().forEach((rule, ms) -> report.append("| ").append(rule).append(" | ").append(ms).append(" | ")
-                .append(run.counts().get(rule)).append(" |\n"));
+                        """,
+                result.rowsRead(), Files.size(file) / 1048576.0, generate, Runtime.getRuntime().maxMemory() / 1048576,
+                peakHeap / 1048576, copy, copyAfter, loadBefore, loadAfterImport, loadAverage(), importSeconds,
+                importSeconds / ((copy + copyAfter) / 2), result.inserted(), result.rejectedCount(), reimport,
+                again.unchanged(), run.counts().size(), rules, run.findingCount()));
+        run.millis()
+            .forEach((rule, ms) -> report.append("| ")
+                .append(rule)
+                .append(" | ")
+                .append(ms)
+                .append(" | ")
+                .append(run.counts().get(rule))
+                .append(" |\n"));
         Files.writeString(dir.resolve("result.md"), report);
         System.out.println(report);
         Files.deleteIfExists(file);
@@ -116,7 +134,9 @@ class ScreeningBenchmark {
             st.execute("create table bench_copy (" + columns + ")");
             long t = System.nanoTime();
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_copy from stdin (format csv, header)", in);
+                con.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy bench_copy from stdin (format csv, header)", in);
             }
             double seconds = seconds(t);
             st.execute("drop table bench_copy");
@@ -127,7 +147,8 @@ class ScreeningBenchmark {
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
+        }
+        catch (java.io.IOException e) {
             return "unknown";
         }
     }
@@ -135,4 +156,5 @@ class ScreeningBenchmark {
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
+
 }

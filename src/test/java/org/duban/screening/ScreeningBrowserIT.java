@@ -13,8 +13,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The screening pages end to end in a browser: a benchmark and a small generated cases file imported from the web
- * page (with its progress), a run, the findings, a case, one finding turned into a problem and one dismissed.
+ * The screening pages end to end in a browser: a benchmark and a small generated cases
+ * file imported from the web page (with its progress), a run, the findings, a case, one
+ * finding turned into a problem and one dismissed.
  */
 class ScreeningBrowserIT extends BrowserTest {
 
@@ -25,7 +26,8 @@ class ScreeningBrowserIT extends BrowserTest {
         try (var in = getClass().getResourceAsStream("/screening/benchmark.csv")) {
             Files.copy(in, benchmark, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        // A year of the demonstration brigades' cases (later than the demonstration data, so all of them are new).
+        // A year of the demonstration brigades' cases (later than the demonstration data,
+        // so all of them are new).
         CaseGenerator.Plan plan = new CaseGenerator.Plan();
         plan.cases = 1_500;
         plan.perCaseRule = 3;
@@ -93,4 +95,5 @@ class ScreeningBrowserIT extends BrowserTest {
         // The progress fragment polls until the import is done, then stops polling.
         page.waitForSelector("#import-progress:not([hx-get])");
     }
+
 }

@@ -13,9 +13,12 @@ final class ScreeningTestData {
     }
 
     static void clear(JdbcClient jdbc) {
-        jdbc.sql("truncate screening_finding, screening_run, screening_case_history, screening_case, screening_rejection, "
-                + "screening_import").update();
-        // Benchmark entries that a rule of the regulation module links to stay (the tests' benchmark import upserts
+        jdbc.sql(
+                "truncate screening_finding, screening_run, screening_case_history, screening_case, screening_rejection, "
+                        + "screening_import")
+            .update();
+        // Benchmark entries that a rule of the regulation module links to stay (the
+        // tests' benchmark import upserts
         // them again); the others go.
         jdbc.sql("""
                 delete from screening_benchmark b where not exists (select 1 from regulation_benchmark r
@@ -28,4 +31,5 @@ final class ScreeningTestData {
             return imports.importBenchmark(imports.start("BENCHMARK", "benchmark.csv", -1, "test"), in, false);
         }
     }
+
 }

@@ -27,21 +27,25 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * The authorization matrix: role × route × method → expected outcome, asserted cell by cell. Each module adds its
- * rows in {@code src/test/resources/authz/<module>.csv}. Columns: method, path, then one expectation per role:
- * {@code login} (anonymous sent to the login page), {@code allow} (neither 401/403 nor a login redirect),
- * or an exact status such as {@code 403} or {@code 404}. Paths may name demonstration objects as
- * {@code {campaign}}, {@code {otherCampaign}}, {@code {staff}}, {@code {unit}} or {@code {random}}.
+ * The authorization matrix: role × route × method → expected outcome, asserted cell by
+ * cell. Each module adds its rows in {@code src/test/resources/authz/<module>.csv}.
+ * Columns: method, path, then one expectation per role: {@code login} (anonymous sent to
+ * the login page), {@code allow} (neither 401/403 nor a login redirect), or an exact
+ * status such as {@code 403} or {@code 404}. Paths may name demonstration objects as
+ * {@code {campaign}}, {@code {otherCampaign}}, {@code {staff}}, {@code {unit}} or
+ * {@code {random}}.
  */
 @DubanTest
 class AuthorizationMatrixTest {
 
-    static final String[] ROLES = {"anonymous", "admin", "leader", "workteam", "unit", "auditor", "city"};
+    static final String[] ROLES = { "anonymous", "admin", "leader", "workteam", "unit", "auditor", "city" };
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -64,8 +68,9 @@ class AuthorizationMatrixTest {
                 for (int i = 0; i < ROLES.length; i++) {
                     String role = ROLES[i];
                     String expected = cells[2 + i];
-                    tests.add(DynamicTest.dynamicTest(file.getFilename() + " " + role + " " + method + " " + cells[1]
-                            + " -> " + expected, () -> check(role, method, path, expected)));
+                    tests.add(DynamicTest.dynamicTest(
+                            file.getFilename() + " " + role + " " + method + " " + cells[1] + " -> " + expected,
+                            () -> check(role, method, path, expected)));
                 }
             }
         }
@@ -97,14 +102,17 @@ class AuthorizationMatrixTest {
 
     private Map<String, String> demoIds() {
         Map<String, String> ids = new HashMap<>();
-        // The founding county's campaign (the city's own campaign is not the county work team's to edit).
+        // The founding county's campaign (the city's own campaign is not the county work
+        // team's to edit).
         ids.put("campaign", jdbc.sql("""
                 select c.id::text from campaign c join org_unit o on o.id = c.owner_unit_id where o.code = 'OTOGQ'
                 order by c.starts_on limit 1
                 """).query(String.class).single());
         ids.put("staff", jdbc.sql("select id::text from staff where login = 'unit'").query(String.class).single());
-        ids.put("unit", jdbc.sql("select id::text from org_unit where code = 'OTOGQ-SQUAD-1'").query(String.class).single());
-        ids.put("otherUnit", jdbc.sql("select id::text from org_unit where code = 'OTOG-SQUAD-1'").query(String.class).single());
+        ids.put("unit",
+                jdbc.sql("select id::text from org_unit where code = 'OTOGQ-SQUAD-1'").query(String.class).single());
+        ids.put("otherUnit",
+                jdbc.sql("select id::text from org_unit where code = 'OTOG-SQUAD-1'").query(String.class).single());
         ids.put("random", UUID.randomUUID().toString());
         return ids;
     }
@@ -116,4 +124,5 @@ class AuthorizationMatrixTest {
         }
         return result;
     }
+
 }

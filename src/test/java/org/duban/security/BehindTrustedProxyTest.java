@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Behind a reverse proxy on a trusted address (application.yml trusts the loopback one by default): HTTPS requests
- * get a Secure session cookie and HSTS, limits count the client address the proxy reports, and no redirect carries a
- * host taken from the request. A real server, because Tomcat's RemoteIpValve and its redirects are what is tested.
+ * Behind a reverse proxy on a trusted address (application.yml trusts the loopback one by
+ * default): HTTPS requests get a Secure session cookie and HSTS, limits count the client
+ * address the proxy reports, and no redirect carries a host taken from the request. A
+ * real server, because Tomcat's RemoteIpValve and its redirects are what is tested.
  */
 @RealServerTest
 class BehindTrustedProxyTest {
@@ -29,6 +30,7 @@ class BehindTrustedProxyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -58,11 +60,14 @@ class BehindTrustedProxyTest {
         headers.put("Cookie", page.header("Set-Cookie").split(";")[0]);
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         headers.put("X-Forwarded-For", "198.51.100.23");
-        RawHttp.send(port, "POST", "/login", headers, ("username=" + login + "&password=wrong-password-1&_csrf="
-                + csrf.group(1)).getBytes(StandardCharsets.UTF_8));
+        RawHttp.send(port, "POST", "/login", headers,
+                ("username=" + login + "&password=wrong-password-1&_csrf=" + csrf.group(1))
+                    .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(jdbc.sql("select address from login_failure where login = :l").param("l", login)
-                .query(String.class).list()).containsExactly("198.51.100.23");
+        assertThat(jdbc.sql("select address from login_failure where login = :l")
+            .param("l", login)
+            .query(String.class)
+            .list()).containsExactly("198.51.100.23");
     }
 
     @Test
@@ -76,10 +81,11 @@ class BehindTrustedProxyTest {
         Answer login = RawHttp.send(port, "GET", "/login", Map.of("Host", "evil.example", "Cookie", cookie), null);
         Matcher csrf = CSRF.matcher(login.text());
         assertThat(csrf.find()).isTrue();
-        Answer signedIn = RawHttp.send(port, "POST", "/login", Map.of("Host", "evil.example", "Cookie", cookie,
-                        "Content-Type", "application/x-www-form-urlencoded"),
+        Answer signedIn = RawHttp.send(port, "POST", "/login",
+                Map.of("Host", "evil.example", "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded"),
                 ("username=leader&password=duban-demo&_csrf=" + csrf.group(1)).getBytes(StandardCharsets.UTF_8));
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.header("Location")).doesNotContain("evil.example").startsWith("/problems");
     }
+
 }

@@ -21,9 +21,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A signed-in session follows its account's rights as they change, not as they were at sign-in: a removed role, a
- * permission taken from a role and a new password act on the open session at once; and a session ends after its
- * absolute lifetime however active it is. Not transactional: sessions live in the database.
+ * A signed-in session follows its account's rights as they change, not as they were at
+ * sign-in: a removed role, a permission taken from a role and a new password act on the
+ * open session at once; and a session ends after its absolute lifetime however active it
+ * is. Not transactional: sessions live in the database.
  */
 @DubanTest
 class LiveSessionsFollowRightsTest {
@@ -32,8 +33,10 @@ class LiveSessionsFollowRightsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService users;
 
@@ -46,7 +49,8 @@ class LiveSessionsFollowRightsTest {
         editAccount(login, List.of("UNIT_STAFF"), null);
 
         mvc.perform(get("/inspections/new").cookie(session)).andExpect(status().isForbidden());
-        mvc.perform(post("/campaigns").cookie(session).with(csrf()).param("title", "x")).andExpect(status().isForbidden());
+        mvc.perform(post("/campaigns").cookie(session).with(csrf()).param("title", "x"))
+            .andExpect(status().isForbidden());
         mvc.perform(get("/problems").cookie(session)).andExpect(status().isOk());
     }
 
@@ -56,12 +60,14 @@ class LiveSessionsFollowRightsTest {
         Cookie session = signIn(login);
         mvc.perform(get("/inspections/new").cookie(session)).andExpect(status().isOk());
         List<String> before = jdbc.sql("select permission from role_permission where role_code = 'WORK_TEAM'")
-                .query(String.class).list();
+            .query(String.class)
+            .list();
         try {
             editRole(before.stream().filter(p -> !p.equals("inspection:inspection:write")).toList());
             mvc.perform(get("/inspections/new").cookie(session)).andExpect(status().isForbidden());
             mvc.perform(get("/inspections").cookie(session)).andExpect(status().isOk());
-        } finally {
+        }
+        finally {
             editRole(before);
         }
         mvc.perform(get("/inspections/new").cookie(session)).andExpect(status().isOk());
@@ -85,9 +91,12 @@ class LiveSessionsFollowRightsTest {
         Cookie session = signIn(login);
         mvc.perform(get("/problems").cookie(session)).andExpect(status().isOk());
         long thirteenHoursAgo = System.currentTimeMillis() - 13 * 3_600_000L;
-        // Active a minute ago, created 13 hours ago: the idle timeout alone would keep it.
+        // Active a minute ago, created 13 hours ago: the idle timeout alone would keep
+        // it.
         jdbc.sql("update spring_session set creation_time = :t where principal_name = :login")
-                .param("t", thirteenHoursAgo).param("login", login).update();
+            .param("t", thirteenHoursAgo)
+            .param("login", login)
+            .update();
 
         mvc.perform(get("/problems").cookie(session)).andExpect(redirectedUrl("/login"));
     }
@@ -95,9 +104,13 @@ class LiveSessionsFollowRightsTest {
     private String account(String... roles) throws Exception {
         String login = "live-" + UUID.randomUUID().toString().substring(0, 8);
         UUID unit = jdbc.sql("select id from org_unit where code = 'OTOGQ'").query(UUID.class).single();
-        MockHttpServletRequestBuilder create = post("/admin/staff").with(csrf()).with(user(users.loadUserByUsername("admin")))
-                .param("unitId", unit.toString()).param("name", "live session").param("login", login)
-                .param("password", PASSWORD).param("enabled", "true");
+        MockHttpServletRequestBuilder create = post("/admin/staff").with(csrf())
+            .with(user(users.loadUserByUsername("admin")))
+            .param("unitId", unit.toString())
+            .param("name", "live session")
+            .param("login", login)
+            .param("password", PASSWORD)
+            .param("enabled", "true");
         for (String role : roles) {
             create.param("roles", role);
         }
@@ -106,11 +119,17 @@ class LiveSessionsFollowRightsTest {
     }
 
     private void editAccount(String login, List<String> roles, String password) throws Exception {
-        var row = jdbc.sql("select id, unit_id, version from staff where login = :l").param("l", login).query().singleRow();
+        var row = jdbc.sql("select id, unit_id, version from staff where login = :l")
+            .param("l", login)
+            .query()
+            .singleRow();
         MockHttpServletRequestBuilder edit = post("/admin/staff/" + row.get("id")).with(csrf())
-                .with(user(users.loadUserByUsername("admin")))
-                .param("unitId", row.get("unit_id").toString()).param("name", "live session").param("login", login)
-                .param("enabled", "true").param("version", row.get("version").toString());
+            .with(user(users.loadUserByUsername("admin")))
+            .param("unitId", row.get("unit_id").toString())
+            .param("name", "live session")
+            .param("login", login)
+            .param("enabled", "true")
+            .param("version", row.get("version").toString());
         if (password != null) {
             edit.param("password", password);
         }
@@ -123,8 +142,9 @@ class LiveSessionsFollowRightsTest {
     private void editRole(List<String> permissions) throws Exception {
         var row = jdbc.sql("select scope, version from role where code = 'WORK_TEAM'").query().singleRow();
         MockHttpServletRequestBuilder edit = post("/admin/roles/WORK_TEAM").with(csrf())
-                .with(user(users.loadUserByUsername("admin")))
-                .param("scope", row.get("scope").toString()).param("version", row.get("version").toString());
+            .with(user(users.loadUserByUsername("admin")))
+            .param("scope", row.get("scope").toString())
+            .param("version", row.get("version").toString());
         for (String permission : permissions) {
             edit.param("permissions", permission);
         }
@@ -133,13 +153,19 @@ class LiveSessionsFollowRightsTest {
 
     private Cookie signIn(String login) throws Exception {
         Cookie session = mvc.perform(post("/login").with(csrf()).param("username", login).param("password", PASSWORD))
-                .andExpect(status().isFound()).andReturn().getResponse().getCookie("SESSION");
+            .andExpect(status().isFound())
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
         assertThat(session).isNotNull();
         return session;
     }
 
     private long sessionsOf(String login) {
-        return jdbc.sql("select count(*) from spring_session where principal_name = :login").param("login", login)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from spring_session where principal_name = :login")
+            .param("login", login)
+            .query(Long.class)
+            .single();
     }
+
 }

@@ -13,28 +13,35 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Failing someone's login five times from one address locks that address out of it, not its owner elsewhere. */
+/**
+ * Failing someone's login five times from one address locks that address out of it, not
+ * its owner elsewhere.
+ */
 @DubanTest
 class LockoutPerAccountAndAddressTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void anAttackerElsewhereCannotLockTheOwnerOut() throws Exception {
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").with(csrf()).with(from("192.0.2.66"))
-                            .param("username", "auditor").param("password", "guess-number-" + i))
-                    .andExpect(redirectedUrl("/login?error"));
+            mvc.perform(post("/login").with(csrf())
+                .with(from("192.0.2.66"))
+                .param("username", "auditor")
+                .param("password", "guess-number-" + i)).andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(post("/login").with(csrf()).with(from("192.0.2.66"))
-                        .param("username", "auditor").param("password", "duban-demo"))
-                .andExpect(status().isTooManyRequests());
-        mvc.perform(post("/login").with(csrf()).with(from("192.0.2.10"))
-                        .param("username", "auditor").param("password", "duban-demo"))
-                .andExpect(redirectedUrl("/"));
+        mvc.perform(post("/login").with(csrf())
+            .with(from("192.0.2.66"))
+            .param("username", "auditor")
+            .param("password", "duban-demo")).andExpect(status().isTooManyRequests());
+        mvc.perform(post("/login").with(csrf())
+            .with(from("192.0.2.10"))
+            .param("username", "auditor")
+            .param("password", "duban-demo")).andExpect(redirectedUrl("/"));
     }
 
     @AfterEach
@@ -48,4 +55,5 @@ class LockoutPerAccountAndAddressTest {
             return request;
         };
     }
+
 }

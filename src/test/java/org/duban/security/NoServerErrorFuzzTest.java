@@ -42,11 +42,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Generated bad input against a real server on a random port (Tomcat's own parsing included, which MockMvc skips),
- * sent over a raw socket so that malformed paths, broken percent-encoding and wrong media types reach the server
- * unchanged. Every route the handler mapping knows is fuzzed with the field names its handler reads: the public
- * routes anonymously, the staff routes as each demonstration role (only the routes its permissions open). Any 5xx
- * or any stack-trace text in a response fails the test.
+ * Generated bad input against a real server on a random port (Tomcat's own parsing
+ * included, which MockMvc skips), sent over a raw socket so that malformed paths, broken
+ * percent-encoding and wrong media types reach the server unchanged. Every route the
+ * handler mapping knows is fuzzed with the field names its handler reads: the public
+ * routes anonymously, the staff routes as each demonstration role (only the routes its
+ * permissions open). Any 5xx or any stack-trace text in a response fails the test.
  */
 @RealServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,21 +56,21 @@ class NoServerErrorFuzzTest {
     static final int PER_AUDIENCE = 1_000;
     static final String PASSWORD = "duban-demo";
     static final List<String> ROLES = List.of("admin", "leader", "workteam", "unit", "auditor", "city");
+
     /** Routes the fuzzer leaves alone: signing out would end the session it works in. */
     static final Set<String> SKIPPED = Set.of("/logout", "/webjars/**", "/css/**", "/js/**", "/img/**");
 
     /** Percent-encoded values, sent as they are: Tomcat decodes them. */
-    static final List<String> BAD_VALUES = List.of(
-            "a%00b", "%00", "x".repeat(5_000), "%ff%fe%fd", "%ED%A0%80", "%C0%AF", "%", "%zz", "%25%",
-            "'%20OR%201%3D1;--", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "-99999999999999999999", "NaN",
-            "9999-99-99", "2023-02-30", "not-a-uuid", "00000000-0000-0000-0000-000000000000", "..%2F..%2Fetc%2Fpasswd",
-            "%1b%5b31m", "%E2%80%AE%E2%80%8B", "", "%20%20", "1e400", "true%00", "%0d%0aX-Injected:%201");
-    static final List<String> BAD_SEGMENTS = List.of(
-            "not-a-uuid", "%00", "a%00b", "%", "%zz", "%ff", "..%2f..", "%2e%2e", ";x=1", "x".repeat(3_000),
-            "00000000-0000-0000-0000-000000000000", "-1", "%5c", "%252e%252e");
-    static final List<String> BAD_CONTENT_TYPES = List.of(
-            "multipart/form-data", "multipart/form-data; boundary=x", "application/json", "text/xml",
-            "application/x-www-form-urlencoded; charset=nonsense", "image/png", "*/*", "x");
+    static final List<String> BAD_VALUES = List.of("a%00b", "%00", "x".repeat(5_000), "%ff%fe%fd", "%ED%A0%80",
+            "%C0%AF", "%", "%zz", "%25%", "'%20OR%201%3D1;--", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            "-99999999999999999999", "NaN", "9999-99-99", "2023-02-30", "not-a-uuid",
+            "00000000-0000-0000-0000-000000000000", "..%2F..%2Fetc%2Fpasswd", "%1b%5b31m", "%E2%80%AE%E2%80%8B", "",
+            "%20%20", "1e400", "true%00", "%0d%0aX-Injected:%201");
+    static final List<String> BAD_SEGMENTS = List.of("not-a-uuid", "%00", "a%00b", "%", "%zz", "%ff", "..%2f..",
+            "%2e%2e", ";x=1", "x".repeat(3_000), "00000000-0000-0000-0000-000000000000", "-1", "%5c", "%252e%252e");
+    static final List<String> BAD_CONTENT_TYPES = List.of("multipart/form-data", "multipart/form-data; boundary=x",
+            "application/json", "text/xml", "application/x-www-form-urlencoded; charset=nonsense", "image/png", "*/*",
+            "x");
 
     static final Pattern STACK_TRACE = Pattern.compile(
             "\\bat (java|javax|jakarta|org|com|jdk|sun)\\.[\\w.$]+\\(|\\b[a-z]+\\.[a-z]+(\\.[\\w$]+)*(Exception|Error)\\b"
@@ -80,15 +81,19 @@ class NoServerErrorFuzzTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
+
     @Autowired
     List<RouteRules> declarations;
+
     @Autowired
     JdbcClient jdbc;
 
     List<Route> routes;
+
     final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
 
     record Route(String method, String pattern, Access access, Set<String> fields, Set<String> files, boolean json) {
@@ -105,14 +110,16 @@ class NoServerErrorFuzzTest {
         handlers.getHandlerMethods().forEach((info, handler) -> {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
-                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods) {
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST)
+                        : methods) {
                     if (SKIPPED.contains(pattern)) {
                         continue;
                     }
-                    rules.stream().filter(r -> r.method().equals(HttpMethod.valueOf(method.name()))
-                                    && (r.pattern().equals(pattern) || matcher.match(r.pattern(), pattern)))
-                            .findFirst()
-                            .ifPresent(rule -> routes.add(describe(method.name(), pattern, rule.access(), handler, info)));
+                    rules.stream()
+                        .filter(r -> r.method().equals(HttpMethod.valueOf(method.name()))
+                                && (r.pattern().equals(pattern) || matcher.match(r.pattern(), pattern)))
+                        .findFirst()
+                        .ifPresent(rule -> routes.add(describe(method.name(), pattern, rule.access(), handler, info)));
                 }
             }
         });
@@ -135,8 +142,10 @@ class NoServerErrorFuzzTest {
                     select rp.permission from staff s join staff_role sr on sr.staff_id = s.id
                     join role_permission rp on rp.role_code = sr.role_code where s.login = :login
                     """).param("login", login).query(String.class).list());
-            List<Route> reachable = routes.stream().filter(r -> r.access() instanceof Access.SignedIn
-                    || (r.access() instanceof Access.Permission p && permissions.contains(p.code()))).toList();
+            List<Route> reachable = routes.stream()
+                .filter(r -> r.access() instanceof Access.SignedIn
+                        || (r.access() instanceof Access.Permission p && permissions.contains(p.code())))
+                .toList();
             assertThat(reachable).as(login).isNotEmpty();
             failures.addAll(fuzz(reachable, login, new Random(login.hashCode())));
         }
@@ -144,9 +153,9 @@ class NoServerErrorFuzzTest {
     }
 
     /**
-     * {@link #PER_AUDIENCE} requests or a few more: taken in turn from each route's own generated list (route ×
-     * field × value, bad path segments, bad media types), so every route gets its share; then random combinations
-     * if the lists run out first.
+     * {@link #PER_AUDIENCE} requests or a few more: taken in turn from each route's own
+     * generated list (route × field × value, bad path segments, bad media types), so
+     * every route gets its share; then random combinations if the lists run out first.
      */
     private List<String> fuzz(List<Route> targets, String login, Random random) throws Exception {
         Session session = login == null ? anonymous() : signIn(login);
@@ -184,7 +193,8 @@ class NoServerErrorFuzzTest {
                     failures.add((login == null ? "anonymous" : login) + " " + failure);
                 }
             }
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
         assertThat(requests.size()).isGreaterThanOrEqualTo(PER_AUDIENCE);
@@ -223,13 +233,15 @@ class NoServerErrorFuzzTest {
         if (route.method().equals("POST")) {
             for (String type : BAD_CONTENT_TYPES) {
                 requests.add(new Request("POST", path + "?_csrf=" + csrf, type,
-                        "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\u0000{<".getBytes(StandardCharsets.UTF_8),
+                        "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\u0000{<"
+                            .getBytes(StandardCharsets.UTF_8),
                         route.method() + " " + path + " as " + type));
             }
             requests.add(new Request("POST", path + "?_csrf=" + csrf, "multipart/form-data; boundary=x",
                     ("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a%00.xlsx\"\r\n"
                             + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n"
-                            + "PK\u0003\u0004garbage\r\n--x--\r\n").getBytes(StandardCharsets.ISO_8859_1),
+                            + "PK\u0003\u0004garbage\r\n--x--\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1),
                     route.method() + " " + path + " with a broken spreadsheet"));
         }
         return requests;
@@ -250,35 +262,45 @@ class NoServerErrorFuzzTest {
 
     private Request form(Route route, String path, Map<String, String> values, String csrf, String label) {
         StringBuilder query = new StringBuilder();
-        values.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&").append(name).append('=').append(value));
+        values
+            .forEach((name, value) -> query.append(query.isEmpty() ? "" : "&").append(name).append('=').append(value));
         String description = route.method() + " " + path + " " + label;
         if (route.method().equals("GET")) {
             return new Request("GET", path + (query.isEmpty() ? "" : "?" + query), null, null, description);
         }
         if (route.json()) {
             StringBuilder json = new StringBuilder("{");
-            values.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name)
-                    .append("\":\"").append(value.replace("%00", "\\u0000").replace("\"", "")).append('"'));
-            return new Request("POST", path, "application/json", json.append('}').toString().getBytes(StandardCharsets.UTF_8),
-                    description + " (json)");
+            values.forEach((name, value) -> json.append(json.length() > 1 ? "," : "")
+                .append('"')
+                .append(name)
+                .append("\":\"")
+                .append(value.replace("%00", "\\u0000").replace("\"", ""))
+                .append('"'));
+            return new Request("POST", path, "application/json",
+                    json.append('}').toString().getBytes(StandardCharsets.UTF_8), description + " (json)");
         }
         query.append(query.isEmpty() ? "" : "&").append("_csrf=").append(csrf);
         return new Request("POST", path, "application/x-www-form-urlencoded",
                 query.toString().getBytes(StandardCharsets.ISO_8859_1), description);
     }
 
-    /** A path with plausible-looking but unknown ids, so the handler runs and answers 404 or a form error. */
+    /**
+     * A path with plausible-looking but unknown ids, so the handler runs and answers 404
+     * or a form error.
+     */
     private static String concrete(String pattern, Random random) {
-        return pattern.replaceAll("\\{[^}]*(id|Id)}", new java.util.UUID(random.nextLong(), random.nextLong()).toString())
-                .replaceAll("\\{[^}]+}", "X" + random.nextInt(1000))
-                .replace("/**", "/x");
+        return pattern
+            .replaceAll("\\{[^}]*(id|Id)}", new java.util.UUID(random.nextLong(), random.nextLong()).toString())
+            .replaceAll("\\{[^}]+}", "X" + random.nextInt(1000))
+            .replace("/**", "/x");
     }
 
     private static String abbreviate(String value) {
         return value.length() > 40 ? value.substring(0, 40) + "…(" + value.length() + ")" : value;
     }
 
-    private Route describe(String method, String pattern, Access access, HandlerMethod handler, RequestMappingInfo info) {
+    private Route describe(String method, String pattern, Access access, HandlerMethod handler,
+            RequestMappingInfo info) {
         Set<String> fields = new LinkedHashSet<>();
         Set<String> files = new LinkedHashSet<>();
         boolean json = false;
@@ -292,17 +314,21 @@ class NoServerErrorFuzzTest {
             }
             if (MultipartFile.class.isAssignableFrom(type) || part != null) {
                 files.add(name(parameter, part == null ? "" : part.name()));
-            } else if (param != null) {
+            }
+            else if (param != null) {
                 fields.add(name(parameter, param.name()));
-            } else if (type.isRecord()) {
+            }
+            else if (type.isRecord()) {
                 json |= parameter.hasParameterAnnotation(RequestBody.class);
                 for (var component : type.getRecordComponents()) {
                     fields.add(component.getName());
                 }
             }
         }
-        if (!info.getConsumesCondition().isEmpty() && info.getConsumesCondition().getConsumableMediaTypes()
-                .stream().anyMatch(t -> t.getSubtype().contains("json"))) {
+        if (!info.getConsumesCondition().isEmpty() && info.getConsumesCondition()
+            .getConsumableMediaTypes()
+            .stream()
+            .anyMatch(t -> t.getSubtype().contains("json"))) {
             json = true;
         }
         return new Route(method, pattern, access, fields, files, json);
@@ -325,7 +351,8 @@ class NoServerErrorFuzzTest {
         Session anonymous = anonymous();
         Answer signedIn = send(new Request("POST", "/login", "application/x-www-form-urlencoded",
                 ("username=" + login + "&password=" + PASSWORD + "&_csrf=" + anonymous.csrf())
-                        .getBytes(StandardCharsets.UTF_8), "login"), anonymous.cookie());
+                    .getBytes(StandardCharsets.UTF_8),
+                "login"), anonymous.cookie());
         assertThat(signedIn.head()).as("signing in as " + login).doesNotContain("error");
         String cookie = cookie(signedIn, anonymous.cookie());
         Answer home = send(new Request("GET", "/", null, null, "home"), cookie);
@@ -358,4 +385,5 @@ class NoServerErrorFuzzTest {
         }
         return RawHttp.send(port, request.method(), request.target(), headers, request.body());
     }
+
 }

@@ -34,7 +34,8 @@ class PasswordPolicyTest {
 
     @Test
     void theTenThousandMostCommonPasswordsAreShipped() {
-        // Entries near the end of the list (rank 9,000 and later), long enough to reach the list check.
+        // Entries near the end of the list (rank 9,000 and later), long enough to reach
+        // the list check.
         assertThat(policy.check("greedisgood")).contains("password.common");
         assertThat(policy.check("experienced")).contains("password.common");
         assertThat(policy.check("zzzzzzzzzz")).contains("password.common");
@@ -53,4 +54,5 @@ class PasswordPolicyTest {
     void aReasonablePasswordPasses() {
         assertThat(policy.check("Otog-Front-2023")).isEmpty();
     }
+
 }

@@ -14,18 +14,20 @@ class ProductionSettingsTest {
 
     @Test
     void theDevelopmentIdentityKeyIsRefused() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("duban.audit.chain-key", OWN_AUDIT_KEY)
-                .withProperty("duban.complaint.identity-key", ProductionSettings.DEVELOPMENT_IDENTITY_KEYS.iterator().next())
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db/duban");
+        MockEnvironment environment = new MockEnvironment().withProperty("duban.audit.chain-key", OWN_AUDIT_KEY)
+            .withProperty("duban.complaint.identity-key",
+                    ProductionSettings.DEVELOPMENT_IDENTITY_KEYS.iterator().next())
+            .withProperty("spring.datasource.url", "jdbc:postgresql://db/duban");
         assertThat(ProductionSettings.problems(environment)).singleElement().asString().contains("development key");
     }
 
     @Test
     void startingWithoutAnExternalDatabaseIsRefusedUnlessAskedFor() {
         MockEnvironment environment = new MockEnvironment().withProperty("duban.complaint.identity-key", OWN_KEY)
-                .withProperty("duban.audit.chain-key", OWN_AUDIT_KEY);
-        assertThat(ProductionSettings.problems(environment)).singleElement().asString().contains("no external database");
+            .withProperty("duban.audit.chain-key", OWN_AUDIT_KEY);
+        assertThat(ProductionSettings.problems(environment)).singleElement()
+            .asString()
+            .contains("no external database");
 
         environment.setProperty("duban.database.embedded-in-prod", "true");
         assertThat(ProductionSettings.problems(environment)).isEmpty();
@@ -34,8 +36,8 @@ class ProductionSettingsTest {
     @Test
     void theDevelopmentAuditKeyIsRefused() {
         MockEnvironment environment = new MockEnvironment().withProperty("duban.complaint.identity-key", OWN_KEY)
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db/duban")
-                .withProperty("duban.audit.chain-key", ProductionSettings.DEVELOPMENT_AUDIT_KEYS.iterator().next());
+            .withProperty("spring.datasource.url", "jdbc:postgresql://db/duban")
+            .withProperty("duban.audit.chain-key", ProductionSettings.DEVELOPMENT_AUDIT_KEYS.iterator().next());
         assertThat(ProductionSettings.problems(environment)).singleElement().asString().contains("audit.chain-key");
     }
 
@@ -43,12 +45,13 @@ class ProductionSettingsTest {
     void theCheckRunsBeforeAnyBeanIsCreated() {
         ProductionSettings settings = new ProductionSettings();
         settings.setEnvironment(new MockEnvironment());
-        assertThatThrownBy(() -> settings.postProcessBeanFactory(null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("prod");
+        assertThatThrownBy(() -> settings.postProcessBeanFactory(null)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("prod");
 
         settings.setEnvironment(new MockEnvironment().withProperty("duban.complaint.identity-key", OWN_KEY)
-                .withProperty("duban.audit.chain-key", OWN_AUDIT_KEY)
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db/duban"));
+            .withProperty("duban.audit.chain-key", OWN_AUDIT_KEY)
+            .withProperty("spring.datasource.url", "jdbc:postgresql://db/duban"));
         assertThatCode(() -> settings.postProcessBeanFactory(null)).doesNotThrowAnyException();
     }
+
 }

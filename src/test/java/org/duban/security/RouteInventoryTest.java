@@ -18,8 +18,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deny by default, checked: every handler the application serves must be covered by an explicit rule of some
- * module's {@link RouteRules}. A new controller without a rule fails this test (and is denied at run time).
+ * Deny by default, checked: every handler the application serves must be covered by an
+ * explicit rule of some module's {@link RouteRules}. A new controller without a rule
+ * fails this test (and is denied at run time).
  */
 @DubanTest
 class RouteInventoryTest {
@@ -40,8 +41,9 @@ class RouteInventoryTest {
             Set<RequestMethod> checked = methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods;
             for (String path : info.getPatternValues()) {
                 for (RequestMethod method : checked) {
-                    boolean covered = rules.stream().anyMatch(rule -> rule.method().equals(HttpMethod.valueOf(method.name()))
-                            && matches(rule.pattern(), path));
+                    boolean covered = rules.stream()
+                        .anyMatch(rule -> rule.method().equals(HttpMethod.valueOf(method.name()))
+                                && matches(rule.pattern(), path));
                     if (!covered) {
                         uncovered.add(method + " " + path);
                     }
@@ -53,11 +55,12 @@ class RouteInventoryTest {
 
     @Test
     void rulesNameOnlyKnownPermissionShapes() {
-        declarations.stream().flatMap(d -> d.rules().stream())
-                .map(RouteRule::access)
-                .filter(Access.Permission.class::isInstance)
-                .map(a -> ((Access.Permission) a).code())
-                .forEach(code -> assertThat(code).matches("[a-z]+:[a-z-]+:[a-z-]+"));
+        declarations.stream()
+            .flatMap(d -> d.rules().stream())
+            .map(RouteRule::access)
+            .filter(Access.Permission.class::isInstance)
+            .map(a -> ((Access.Permission) a).code())
+            .forEach(code -> assertThat(code).matches("[a-z]+:[a-z-]+:[a-z-]+"));
     }
 
     private static boolean matches(String rulePattern, String handlerPath) {
@@ -65,4 +68,5 @@ class RouteInventoryTest {
         return rulePattern.equals(handlerPath)
                 || pattern.matches(org.springframework.http.server.PathContainer.parsePath(handlerPath));
     }
+
 }

@@ -19,14 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The README's backup and restore procedure, run for real: pg_dump of Duban's database, pg_restore into a new
- * database, and the restored copy holds the same rows and an intact audit chain.
+ * The README's backup and restore procedure, run for real: pg_dump of Duban's database,
+ * pg_restore into a new database, and the restored copy holds the same rows and an intact
+ * audit chain.
  */
 @DubanTest
 class BackupRestoreTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -49,15 +51,17 @@ class BackupRestoreTest {
                 restored.setJdbcUrl(copyUrl);
                 restored.setUsername("postgres");
                 JdbcClient restoredJdbc = JdbcClient.create(restored);
-                for (String table : List.of("org_unit", "staff", "campaign", "campaign_phase", "group_member", "audit_log")) {
+                for (String table : List.of("org_unit", "staff", "campaign", "campaign_phase", "group_member",
+                        "audit_log")) {
                     String count = "select count(*) from " + table;
                     assertThat(restoredJdbc.sql(count).query(Long.class).single()).as(table)
-                            .isEqualTo(jdbc.sql(count).query(Long.class).single());
+                        .isEqualTo(jdbc.sql(count).query(Long.class).single());
                 }
                 assertThat(restoredJdbc.sql("select max(hash) from audit_log").query(String.class).single())
-                        .isEqualTo(jdbc.sql("select max(hash) from audit_log").query(String.class).single());
+                    .isEqualTo(jdbc.sql("select max(hash) from audit_log").query(String.class).single());
             }
-        } finally {
+        }
+        finally {
             jdbc.sql("drop database if exists " + copy + " with (force)").update();
             Files.deleteIfExists(dump);
         }
@@ -70,4 +74,5 @@ class BackupRestoreTest {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
     }
+
 }

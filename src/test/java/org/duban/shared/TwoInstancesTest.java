@@ -37,18 +37,21 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A city runs several application instances behind a load balancer on one PostgreSQL (ADR 0007). Two real
- * instances, each with its own web server on a random port, on one database: a session signed in on one is valid
- * on the other, a file stored through one downloads from the other, and a scheduled job locked by one is skipped
- * by the other (every scheduled job carries a ShedLock lock).
+ * A city runs several application instances behind a load balancer on one PostgreSQL (ADR
+ * 0007). Two real instances, each with its own web server on a random port, on one
+ * database: a session signed in on one is valid on the other, a file stored through one
+ * downloads from the other, and a scheduled job locked by one is skipped by the other
+ * (every scheduled job carries a ShedLock lock).
  */
 class TwoInstancesTest {
 
     static EmbeddedPostgres pg;
     static ConfigurableApplicationContext a;
     static ConfigurableApplicationContext b;
-    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() throws Exception {
@@ -61,18 +64,14 @@ class TwoInstancesTest {
         // Command-line arguments: they outrank application.yml (server.port 8080 there).
         return new SpringApplicationBuilder(DubanApplication.class).run(
                 "--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--server.port=0",
-                "--duban.demo-data=" + demo,
-                "--duban.demo-data-on-external=true",
-                "--logging.structured.format.console=",
-                "--spring.main.banner-mode=off");
+                "--spring.datasource.username=postgres", "--spring.datasource.password=", "--server.port=0",
+                "--duban.demo-data=" + demo, "--duban.demo-data-on-external=true",
+                "--logging.structured.format.console=", "--spring.main.banner-mode=off");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[]{b, a}) {
+        for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] { b, a }) {
             if (c != null) {
                 c.close();
             }
@@ -86,7 +85,10 @@ class TwoInstancesTest {
         return "http://127.0.0.1:" + c.getEnvironment().getProperty("local.server.port");
     }
 
-    /** Signs in on instance {@code c} through the login form and returns the session cookie. */
+    /**
+     * Signs in on instance {@code c} through the login form and returns the session
+     * cookie.
+     */
     static String signIn(ConfigurableApplicationContext c, String login) throws Exception {
         HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(base(c) + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -96,16 +98,22 @@ class TwoInstancesTest {
         String body = "username=" + login + "&password=duban-demo&_csrf="
                 + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> done = HTTP.send(HttpRequest.newBuilder(URI.create(base(c) + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", cookie)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
         return cookie(done).orElse(cookie);
     }
 
     static Optional<String> cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("SESSION="))
-                .map(v -> v.substring(0, v.indexOf(';'))).findFirst();
+        return response.headers()
+            .allValues("Set-Cookie")
+            .stream()
+            .filter(v -> v.startsWith("SESSION="))
+            .map(v -> v.substring(0, v.indexOf(';')))
+            .findFirst();
     }
 
     static HttpResponse<byte[]> get(ConfigurableApplicationContext c, String path, String cookie) throws Exception {
@@ -123,10 +131,12 @@ class TwoInstancesTest {
     @Test
     void aFileStoredThroughOneInstanceDownloadsFromTheOther() throws Exception {
         // A 1 x 1 PNG: evidence is checked by its first bytes.
-        byte[] png = Base64.getDecoder().decode(
-                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        byte[] png = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
         UUID problem = a.getBean(JdbcClient.class)
-                .sql("select id from problem where not confidential order by reference limit 1").query(UUID.class).single();
+            .sql("select id from problem where not confidential order by reference limit 1")
+            .query(UUID.class)
+            .single();
         UUID file = a.getBean(EvidenceStore.class).store(problem, EvidenceStore.Purpose.CLUE, "photo.png", png);
         HttpResponse<byte[]> download = get(b, "/problems/" + problem + "/files/" + file, signIn(a, "workteam"));
         assertThat(download.statusCode()).isEqualTo(200);
@@ -166,4 +176,5 @@ class TwoInstancesTest {
         assertThat(scheduled).isNotEmpty();
         assertThat(unlocked).as("scheduled jobs without @SchedulerLock would run on every instance").isEmpty();
     }
+
 }

@@ -21,22 +21,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Base of browser tests: the whole application on a random port (embedded PostgreSQL with demonstration data)
- * and Debian's Chromium driven by Playwright. Playwright never downloads a browser here.
+ * Base of browser tests: the whole application on a random port (embedded PostgreSQL with
+ * demonstration data) and Debian's Chromium driven by Playwright. Playwright never
+ * downloads a browser here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
-@TestPropertySource(properties = {
-        "duban.database.data-dir=",
-        "duban.demo-data=true",
-        "duban.demo-data-on-external=true",
-        "logging.structured.format.console=",
+@TestPropertySource(properties = { "duban.database.data-dir=", "duban.demo-data=true",
+        "duban.demo-data-on-external=true", "logging.structured.format.console=",
         // Graceful shutdown would wait for the browser's keep-alive connections.
-        "server.shutdown=immediate"
-})
+        "server.shutdown=immediate" })
 public abstract class BrowserTest {
 
     static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("DUBAN_CHROMIUM", "/usr/bin/chromium"));
+
     protected static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     static Playwright playwright;
@@ -44,18 +42,25 @@ public abstract class BrowserTest {
 
     @LocalServerPort
     protected int port;
+
     protected BrowserContext context;
+
     protected Page page;
-    /** Accepts every confirmation; a test that checks a question removes it with {@code page.offDialog}. */
-    protected final java.util.function.Consumer<com.microsoft.playwright.Dialog> acceptDialogs = dialog -> dialog.accept();
+
+    /**
+     * Accepts every confirmation; a test that checks a question removes it with
+     * {@code page.offDialog}.
+     */
+    protected final java.util.function.Consumer<com.microsoft.playwright.Dialog> acceptDialogs = dialog -> dialog
+        .accept();
 
     @BeforeAll
     static void launch() throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
+        playwright = Playwright
+            .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium()
+            .launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
@@ -99,8 +104,9 @@ public abstract class BrowserTest {
     }
 
     /**
-     * Collects the page's script errors (a CSP violation included) and failed requests, except the browser's own
-     * favicon probe, into the returned list; a test asserts it is empty at the end.
+     * Collects the page's script errors (a CSP violation included) and failed requests,
+     * except the browser's own favicon probe, into the returned list; a test asserts it
+     * is empty at the end.
      */
     protected List<String> watchForErrors() {
         List<String> errors = new java.util.ArrayList<>();
@@ -120,4 +126,5 @@ public abstract class BrowserTest {
     protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
+
 }

@@ -10,15 +10,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HTTP/1.1 over a plain socket: the request line and headers go out exactly as given (malformed paths, broken
- * percent-encoding, any Host or X-Forwarded-* header), which an HTTP client library would refuse or correct.
+ * HTTP/1.1 over a plain socket: the request line and headers go out exactly as given
+ * (malformed paths, broken percent-encoding, any Host or X-Forwarded-* header), which an
+ * HTTP client library would refuse or correct.
  */
 public final class RawHttp {
 
     private RawHttp() {
     }
 
-    /** Status, header block and body (chunk markers included, which searching the text does not mind). */
+    /**
+     * Status, header block and body (chunk markers included, which searching the text
+     * does not mind).
+     */
     public record Answer(int status, String head, String text) {
 
         public String header(String name) {
@@ -32,9 +36,11 @@ public final class RawHttp {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            StringBuilder head = new StringBuilder()
-                    .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Connection: close\r\n");
+            StringBuilder head = new StringBuilder().append(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Connection: close\r\n");
             if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Host"))) {
                 head.append("Host: localhost:").append(port).append("\r\n");
             }
@@ -56,4 +62,5 @@ public final class RawHttp {
             return new Answer(status, headerBlock, end < 0 ? "" : text.substring(end + 4));
         }
     }
+
 }

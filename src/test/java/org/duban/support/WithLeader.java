@@ -9,8 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /** Runs the test as the demonstration account {@code leader}. */
-@Target({ElementType.METHOD, ElementType.TYPE})
+@Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @WithUserDetails(value = "leader", setupBefore = TestExecutionEvent.TEST_EXECUTION)
 public @interface WithLeader {
+
 }

@@ -28,20 +28,23 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each hand-over reaches exactly the people at the desk it lands on, once, and no one outside the item's scope:
- * the demonstration accounts are leader (bureau, leading group), workteam (bureau office, work team), unit (一中队,
- * unit staff), auditor, city (superior bureau) and admin. "tester" hands over, so nobody is left out as the actor.
+ * Each hand-over reaches exactly the people at the desk it lands on, once, and no one
+ * outside the item's scope: the demonstration accounts are leader (bureau, leading
+ * group), workteam (bureau office, work team), unit (一中队, unit staff), auditor, city
+ * (superior bureau) and admin. "tester" hands over, so nobody is left out as the actor.
  */
 @DubanTest
 class HandOverRecipientsTest {
 
-    static final java.util.regex.Pattern DEMONSTRATION_LOGIN =
-            java.util.regex.Pattern.compile("admin|leader|workteam|unit|auditor|city|city-workteam|(otog|hangjin)-[a-z]+");
+    static final java.util.regex.Pattern DEMONSTRATION_LOGIN = java.util.regex.Pattern
+        .compile("admin|leader|workteam|unit|auditor|city|city-workteam|(otog|hangjin)-[a-z]+");
 
     @Autowired
     HandOvers handOvers;
+
     @Autowired
     HandOverNotices notices;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -57,10 +60,13 @@ class HandOverRecipientsTest {
         assertThat(ids).doesNotHaveDuplicates();
         Set<String> logins = new TreeSet<>();
         for (UUID id : ids) {
-            logins.add(jdbc.sql("select coalesce(login, name) from staff where id = :id").param("id", id)
-                    .query(String.class).single());
+            logins.add(jdbc.sql("select coalesce(login, name) from staff where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single());
         }
-        // Other tests of the shared context add accounts (live-…, first-…); the table speaks of the demonstration's.
+        // Other tests of the shared context add accounts (live-…, first-…); the table
+        // speaks of the demonstration's.
         logins.removeIf(login -> !DEMONSTRATION_LOGIN.matcher(login).matches());
         return logins;
     }
@@ -83,35 +89,56 @@ class HandOverRecipientsTest {
     }
 
     KeyTaskHandedOver task(String action) {
-        return new KeyTaskHandedOver(UUID.randomUUID(), UUID.randomUUID(), "task", action, unit("OTOGQ-SQUAD-1"),
-                null, 40, "tester", Instant.now());
+        return new KeyTaskHandedOver(UUID.randomUUID(), UUID.randomUUID(), "task", action, unit("OTOGQ-SQUAD-1"), null,
+                40, "tester", Instant.now());
     }
 
     @Test
     void eachHandOverReachesExactlyTheExpectedPeople() {
         Map<String, Object[]> table = new LinkedHashMap<>();
         // hand-over → {notice, expected logins}
-        table.put("problem assigned", row(handOvers.of(problem("assign", ProblemStatus.ASSIGNED, "OTOGQ-SQUAD-1", false)), "unit", "workteam"));
-        table.put("confidential clue assigned", row(handOvers.of(problem("assign", ProblemStatus.ASSIGNED, "OTOGQ-SQUAD-1", true)), "workteam"));
-        table.put("problem confirmed", row(handOvers.of(problem("confirm", ProblemStatus.CONFIRMED, "OTOGQ-SQUAD-1", false)), "unit", "workteam"));
-        table.put("problem dismissed (returned)", row(handOvers.of(problem("dismiss", ProblemStatus.UNFOUNDED, "OTOGQ-SQUAD-1", false)), "unit"));
-        table.put("rectification started", row(handOvers.of(problem("rectify", ProblemStatus.RECTIFYING, "OTOGQ-SQUAD-1", false)), "unit"));
-        table.put("problem rectified", row(handOvers.of(problem("rectified", ProblemStatus.RECTIFIED, "OTOGQ-SQUAD-1", false)), "workteam"));
-        table.put("check failed", row(handOvers.of(problem("check.failed", ProblemStatus.RECTIFYING, "OTOGQ-SQUAD-1", false)), "unit"));
-        table.put("check passed", row(handOvers.of(problem("check.passed", ProblemStatus.VERIFIED, "OTOGQ-SQUAD-1", false)), "leader", "workteam"));
-        table.put("problem signed off", row(handOvers.of(problem("signOff", ProblemStatus.SIGNED_OFF, "OTOGQ-SQUAD-1", false)), "unit"));
-        table.put("problem reopened", row(handOvers.of(problem("reopen", ProblemStatus.RECTIFYING, "OTOGQ-SQUAD-1", false)), "unit"));
-        table.put("clue reopened for verification", row(handOvers.of(problem("reopen", ProblemStatus.VERIFYING, "OTOGQ-SQUAD-1", true)), "workteam"));
-        table.put("verification started (same desk)", row(handOvers.of(problem("verify", ProblemStatus.VERIFYING, "OTOGQ-SQUAD-1", false))));
-        table.put("problem of another county (its own desks only)", row(handOvers.of(problem("assign", ProblemStatus.ASSIGNED, "OTOG-SQUAD-1", false)), "otog-unit", "otog-workteam"));
-        table.put("complaint received", row(handOvers.of(complaint("submitted", ComplaintStatus.SUBMITTED)), "workteam"));
+        table.put("problem assigned", row(
+                handOvers.of(problem("assign", ProblemStatus.ASSIGNED, "OTOGQ-SQUAD-1", false)), "unit", "workteam"));
+        table.put("confidential clue assigned",
+                row(handOvers.of(problem("assign", ProblemStatus.ASSIGNED, "OTOGQ-SQUAD-1", true)), "workteam"));
+        table.put("problem confirmed", row(
+                handOvers.of(problem("confirm", ProblemStatus.CONFIRMED, "OTOGQ-SQUAD-1", false)), "unit", "workteam"));
+        table.put("problem dismissed (returned)",
+                row(handOvers.of(problem("dismiss", ProblemStatus.UNFOUNDED, "OTOGQ-SQUAD-1", false)), "unit"));
+        table.put("rectification started",
+                row(handOvers.of(problem("rectify", ProblemStatus.RECTIFYING, "OTOGQ-SQUAD-1", false)), "unit"));
+        table.put("problem rectified",
+                row(handOvers.of(problem("rectified", ProblemStatus.RECTIFIED, "OTOGQ-SQUAD-1", false)), "workteam"));
+        table.put("check failed",
+                row(handOvers.of(problem("check.failed", ProblemStatus.RECTIFYING, "OTOGQ-SQUAD-1", false)), "unit"));
+        table.put("check passed",
+                row(handOvers.of(problem("check.passed", ProblemStatus.VERIFIED, "OTOGQ-SQUAD-1", false)), "leader",
+                        "workteam"));
+        table.put("problem signed off",
+                row(handOvers.of(problem("signOff", ProblemStatus.SIGNED_OFF, "OTOGQ-SQUAD-1", false)), "unit"));
+        table.put("problem reopened",
+                row(handOvers.of(problem("reopen", ProblemStatus.RECTIFYING, "OTOGQ-SQUAD-1", false)), "unit"));
+        table.put("clue reopened for verification",
+                row(handOvers.of(problem("reopen", ProblemStatus.VERIFYING, "OTOGQ-SQUAD-1", true)), "workteam"));
+        table.put("verification started (same desk)",
+                row(handOvers.of(problem("verify", ProblemStatus.VERIFYING, "OTOGQ-SQUAD-1", false))));
+        table.put("problem of another county (its own desks only)",
+                row(handOvers.of(problem("assign", ProblemStatus.ASSIGNED, "OTOG-SQUAD-1", false)), "otog-unit",
+                        "otog-workteam"));
+        table.put("complaint received",
+                row(handOvers.of(complaint("submitted", ComplaintStatus.SUBMITTED)), "workteam"));
         table.put("complaint accepted (same desk)", row(handOvers.of(complaint("accepted", ComplaintStatus.ACCEPTED))));
-        table.put("complaint transferred", row(handOvers.of(complaint("transferred", ComplaintStatus.SUBMITTED)), "workteam"));
+        table.put("complaint transferred",
+                row(handOvers.of(complaint("transferred", ComplaintStatus.SUBMITTED)), "workteam"));
         table.put("complaint assigned", row(handOvers.of(complaint("assigned", ComplaintStatus.IN_HANDLING)), "unit"));
-        table.put("complaint answered", row(handOvers.of(complaint("answered", ComplaintStatus.FEEDBACK_REVIEW)), "workteam"));
-        table.put("complaint answer returned", row(handOvers.of(complaint("feedback.returned", ComplaintStatus.IN_HANDLING)), "unit"));
-        table.put("complaint answer published", row(handOvers.of(complaint("feedback.published", ComplaintStatus.ANSWERED)), "unit"));
-        table.put("complaint rated not satisfied", row(handOvers.of(complaint("reopened", ComplaintStatus.REOPENED)), "unit", "workteam"));
+        table.put("complaint answered",
+                row(handOvers.of(complaint("answered", ComplaintStatus.FEEDBACK_REVIEW)), "workteam"));
+        table.put("complaint answer returned",
+                row(handOvers.of(complaint("feedback.returned", ComplaintStatus.IN_HANDLING)), "unit"));
+        table.put("complaint answer published",
+                row(handOvers.of(complaint("feedback.published", ComplaintStatus.ANSWERED)), "unit"));
+        table.put("complaint rated not satisfied",
+                row(handOvers.of(complaint("reopened", ComplaintStatus.REOPENED)), "unit", "workteam"));
         table.put("report waiting for approval", row(handOvers.of(report("drafted", ReportStatus.DRAFT)), "leader"));
         table.put("report approved", row(handOvers.of(report("approved", ReportStatus.APPROVED)), "admin", "workteam"));
         table.put("report submitted", row(handOvers.of(report("submitted", ReportStatus.SUBMITTED)), "city"));
@@ -121,8 +148,9 @@ class HandOverRecipientsTest {
         table.put("key task progress reported", row(handOvers.of(task("progress")), "workteam"));
         table.put("key task waiting for acceptance", row(handOvers.of(new KeyTaskAwaitingAcceptance(UUID.randomUUID(),
                 UUID.randomUUID(), "task", unit("OTOGQ-SQUAD-1"), null)), "leader"));
-        table.put("accountability proposal waiting for decision", row(handOvers.of(new AccountabilityProposed(
-                UUID.randomUUID(), UUID.randomUUID(), unit("OTOGQ-SQUAD-1"), AccountabilityKind.TALK_REMINDER)), "leader"));
+        table.put("accountability proposal waiting for decision",
+                row(handOvers.of(new AccountabilityProposed(UUID.randomUUID(), UUID.randomUUID(), unit("OTOGQ-SQUAD-1"),
+                        AccountabilityKind.TALK_REMINDER)), "leader"));
 
         Map<String, Set<String>> actual = new LinkedHashMap<>();
         Map<String, Set<String>> expected = new LinkedHashMap<>();
@@ -144,6 +172,7 @@ class HandOverRecipientsTest {
     }
 
     private static Object[] row(Optional<HandOvers.Notice> notice, String... logins) {
-        return new Object[]{notice, logins};
+        return new Object[] { notice, logins };
     }
+
 }

@@ -26,11 +26,13 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A hand-over survives a crash between its commit and its notice. The application runs in a JVM of its own on a
- * data directory; the test holds a lock on the inbox table, so the notice of a new public complaint cannot be
- * written though the complaint and its event publication are committed; then the JVM and its PostgreSQL are killed
- * with SIGKILL. A new JVM on the same data directory delivers the notice from the event publication registry:
- * exactly one message per recipient, and the publication is marked completed, so nothing is sent again.
+ * A hand-over survives a crash between its commit and its notice. The application runs in
+ * a JVM of its own on a data directory; the test holds a lock on the inbox table, so the
+ * notice of a new public complaint cannot be written though the complaint and its event
+ * publication are committed; then the JVM and its PostgreSQL are killed with SIGKILL. A
+ * new JVM on the same data directory delivers the notice from the event publication
+ * registry: exactly one message per recipient, and the publication is marked completed,
+ * so nothing is sent again.
  */
 class HandOverSurvivesKillTest {
 
@@ -38,6 +40,7 @@ class HandOverSurvivesKillTest {
     Path dir;
 
     private final List<Process> started = new ArrayList<>();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterEach
@@ -59,11 +62,10 @@ class HandOverSurvivesKillTest {
                 s.execute("lock table notification in access exclusive mode");
             }
             http.sendAsync(HttpRequest.newBuilder(URI.create(base(port) + "/api/v1/complaints"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"type\": \"RIGID\", \"content\": \"" + content
-                                            + "\", \"anonymous\": true, \"bureau\": \"OTOGQ\"}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"RIGID\", \"content\": \"" + content
+                        + "\", \"anonymous\": true, \"bureau\": \"OTOGQ\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
             try (Connection look = database()) {
                 eventually(() -> count(look, """
                         select count(*) from event_publication
@@ -71,7 +73,8 @@ class HandOverSurvivesKillTest {
                           and listener_id like '%HandOverNotices%'""") == 1);
                 assertThat(count(look, "select count(*) from complaint where content = '" + content + "'")).isOne();
             }
-            // Committed, not yet delivered: pull the plug on the application and its database.
+            // Committed, not yet delivered: pull the plug on the application and its
+            // database.
             ProcessHandle server = postmaster().orElseThrow();
             List<ProcessHandle> backends = server.descendants().toList();
             first.destroyForcibly();
@@ -82,7 +85,8 @@ class HandOverSurvivesKillTest {
             for (ProcessHandle backend : backends) {
                 backend.onExit().get(30, TimeUnit.SECONDS);
             }
-        } catch (java.sql.SQLException expected) {
+        }
+        catch (java.sql.SQLException expected) {
             // the blocking connection died with its server
         }
 
@@ -103,15 +107,16 @@ class HandOverSurvivesKillTest {
 
     private Connection database() throws Exception {
         List<String> pid = Files.readAllLines(dir.resolve("pg").resolve("postmaster.pid"));
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres",
-                "postgres", "");
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres", "postgres",
+                "");
     }
 
     private static int count(Connection c, String sql) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
-        } catch (java.sql.SQLException e) {
+        }
+        catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -126,16 +131,21 @@ class HandOverSurvivesKillTest {
         }
     }
 
-    /** The application, as {@code java -jar} would run it, on this test's data directory; returns once it is up. */
+    /**
+     * The application, as {@code java -jar} would run it, on this test's data directory;
+     * returns once it is up.
+     */
     private Process startApplication(int port, String logName) throws Exception {
         Path log = dir.resolve(logName);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.duban.DubanApplication",
                 "--server.port=" + port, "--duban.database.data-dir=" + dir.resolve("pg"),
                 "--logging.structured.format.console=", "--logging.level.root=WARN",
-                // The test acts on demonstration rows as soon as health is UP: load them before, not after.
+                // The test acts on demonstration rows as soon as health is UP: load them
+                // before, not after.
                 "--duban.demo-data-in-background=false")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE"));
         Process app = builder.start();
         started.add(app);
@@ -145,12 +155,15 @@ class HandOverSurvivesKillTest {
                 throw new AssertionError("the application stopped:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base(port) + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http
+                    .send(HttpRequest.newBuilder(URI.create(base(port) + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return app;
                 }
-            } catch (IOException notYet) {
+            }
+            catch (IOException notYet) {
                 // still starting
             }
             Thread.sleep(500);
@@ -177,4 +190,5 @@ class HandOverSurvivesKillTest {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -20,8 +20,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Benchmark, not a test (excluded from the default run by its name): seeds 100,000 problems and 50,000 complaints
- * spread over the county's units and statuses, then times GET /todo and the badge for the squad and the work team.
+ * Benchmark, not a test (excluded from the default run by its name): seeds 100,000
+ * problems and 50,000 complaints spread over the county's units and statuses, then times
+ * GET /todo and the badge for the squad and the work team.
  * <pre>./mvnw -B -o test -Dtest=TodoBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * Prints lines starting with "BENCH".
  */
@@ -31,12 +32,16 @@ class TodoBenchmark {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     JdbcTemplate jdbcTemplate;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     OrgUnits units;
 
@@ -56,18 +61,20 @@ class TodoBenchmark {
                 join lateral (select id from org_unit where code like 'OTOGQ%' order by code
                               offset (g % 11) limit 1) u on true
                 """).update();
-        jdbc.sql("""
-                insert into complaint (id, receipt_hash, channel, type, content, anonymous, owner_unit_id,
-                                       handling_unit_id, status, submitted_at, acknowledge_due_on, due_on)
-                select gen_random_uuid(), md5(g::text || 'a') || md5(g::text || 'b'), 'WEB', 'ROUGH',
-                       'todo benchmark ' || g, true, (select id from org_unit where code = 'OTOGQ'), u.id,
-                       (array['SUBMITTED','ACCEPTED','IN_HANDLING','FEEDBACK_REVIEW','ANSWERED','CLOSED','CLOSED',
-                              'CLOSED','DECLINED'])[1 + g % 9],
-                       now() - (g % 300) * interval '1 day', date '2023-04-01' + (g % 400), date '2023-04-15' + (g % 400)
-                from generate_series(1, 50000) g
-                join lateral (select id from org_unit where code like 'OTOGQ-%' order by code
-                              offset (g % 10) limit 1) u on true
-                """).update();
+        jdbc.sql(
+                """
+                        insert into complaint (id, receipt_hash, channel, type, content, anonymous, owner_unit_id,
+                                               handling_unit_id, status, submitted_at, acknowledge_due_on, due_on)
+                        select gen_random_uuid(), md5(g::text || 'a') || md5(g::text || 'b'), 'WEB', 'ROUGH',
+                               'todo benchmark ' || g, true, (select id from org_unit where code = 'OTOGQ'), u.id,
+                               (array['SUBMITTED','ACCEPTED','IN_HANDLING','FEEDBACK_REVIEW','ANSWERED','CLOSED','CLOSED',
+                                      'CLOSED','DECLINED'])[1 + g % 9],
+                               now() - (g % 300) * interval '1 day', date '2023-04-01' + (g % 400), date '2023-04-15' + (g % 400)
+                        from generate_series(1, 50000) g
+                        join lateral (select id from org_unit where code like 'OTOGQ-%' order by code
+                                      offset (g % 10) limit 1) u on true
+                        """)
+            .update();
         jdbcTemplate.execute("vacuum analyze problem");
         jdbcTemplate.execute("vacuum analyze complaint");
         for (String login : List.of("unit", "workteam", "leader")) {
@@ -89,4 +96,5 @@ class TodoBenchmark {
             }
         }
     }
+
 }

@@ -11,13 +11,14 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 督办 in a browser: the work team assigns a problem to 一中队; the squad member's badge and 我的待办 show it; the
- * work team confirms it and hands the rectification to the squad; the squad rectifies and reports; the item leaves
- * the squad's to-do for its 已办 and lands on the work team's desk for the check.
+ * 督办 in a browser: the work team assigns a problem to 一中队; the squad member's badge and
+ * 我的待办 show it; the work team confirms it and hands the rectification to the squad; the
+ * squad rectifies and reports; the item leaves the squad's to-do for its 已办 and lands on
+ * the work team's desk for the check.
  */
 class TodoBrowserIT extends BrowserTest {
 
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
 
     void as(String login) {
         context.clearCookies();
@@ -95,4 +96,5 @@ class TodoBrowserIT extends BrowserTest {
         screenshot("todo-home-panel-workteam");
         assertThat(errors).isEmpty();
     }
+
 }

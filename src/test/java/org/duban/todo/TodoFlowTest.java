@@ -33,25 +33,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A problem walked from registration to the work team's check: at each hand-over the next desk gets one notice
- * (through the event publication registry, which records each delivery as completed), the item appears in that
- * desk's to-do with its light, and leaves it for the handler's 已办.
+ * A problem walked from registration to the work team's check: at each hand-over the next
+ * desk gets one notice (through the event publication registry, which records each
+ * delivery as completed), the item appears in that desk's to-do with its light, and
+ * leaves it for the handler's 已办.
  */
 @DubanTest
 class TodoFlowTest {
 
     @Autowired
     Problems problems;
+
     @Autowired
     ProblemLedger ledger;
+
     @Autowired
     OrgUnits units;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     TodoList todo;
 
@@ -62,8 +69,8 @@ class TodoFlowTest {
 
     DubanUser as(String login) {
         DubanUser u = (DubanUser) users.loadUserByUsername(login);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities()));
+        SecurityContextHolder.getContext()
+            .setAuthentication(new UsernamePasswordAuthenticationToken(u, null, u.getAuthorities()));
         return u;
     }
 
@@ -73,9 +80,9 @@ class TodoFlowTest {
 
     int notices(String login, UUID problem) {
         return jdbc.sql("""
-                        select count(*) from notification n join staff s on s.id = n.recipient_id
-                        where s.login = :l and n.link = :link and n.dedup_key like 'event:%'
-                        """).param("l", login).param("link", "/problems/" + problem).query(Integer.class).single();
+                select count(*) from notification n join staff s on s.id = n.recipient_id
+                where s.login = :l and n.link = :link and n.dedup_key like 'event:%'
+                """).param("l", login).param("link", "/problems/" + problem).query(Integer.class).single();
     }
 
     long version(UUID id) {
@@ -96,10 +103,12 @@ class TodoFlowTest {
     void eachHandOverNoticesTheNextDeskOnceAndMovesTheItemAcrossTheToDoLists() throws Exception {
         DubanUser wt = as("workteam");
         UUID squad = unit("OTOGQ-SQUAD-1");
-        UUID id = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID,
-                null, squad, null, "todo flow", LocalDate.of(2023, 5, 5), false));
-        String reference = jdbc.sql("select reference from problem where id = :id").param("id", id)
-                .query(String.class).single();
+        UUID id = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID, null,
+                squad, null, "todo flow", LocalDate.of(2023, 5, 5), false));
+        String reference = jdbc.sql("select reference from problem where id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single();
         mvc.perform(get("/todo").with(user(wt))).andExpect(content().string(containsString(reference)));
         as("workteam"); // MockMvc's user() cleared the thread's security context
 
@@ -107,15 +116,17 @@ class TodoFlowTest {
         eventually(() -> notices("unit", id) == 1);
         assertThat(notices("workteam", id)).as("the actor knows").isZero();
         assertThat(jdbc.sql("""
-                        select count(*) from event_publication
-                        where event_type like '%ProblemTransitioned' and serialized_event like :id and completion_date is null
-                        """).param("id", "%" + id + "%").query(Integer.class).single())
-                .as("every publication of this problem completed").isZero();
+                select count(*) from event_publication
+                where event_type like '%ProblemTransitioned' and serialized_event like :id and completion_date is null
+                """).param("id", "%" + id + "%").query(Integer.class).single())
+            .as("every publication of this problem completed")
+            .isZero();
 
         DubanUser unit = (DubanUser) users.loadUserByUsername("unit");
-        mvc.perform(get("/todo").with(user(unit))).andExpect(status().isOk())
-                .andExpect(content().string(containsString(reference)))
-                .andExpect(content().string(containsString("todo-light-green")));
+        mvc.perform(get("/todo").with(user(unit)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString(reference)))
+            .andExpect(content().string(containsString("todo-light-green")));
         mvc.perform(get("/todo/badge").with(user(unit))).andExpect(content().string(not(containsString(">0<"))));
 
         ledger.startVerification(id, version(id), units.scopeOf(wt));
@@ -142,8 +153,8 @@ class TodoFlowTest {
     void aConfidentialClueStaysOffTheUnitsListAndNotices() throws Exception {
         DubanUser wt = as("workteam");
         UUID squad = unit("OTOGQ-SQUAD-1");
-        UUID id = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID,
-                null, squad, null, "secret clue", LocalDate.of(2023, 5, 5), true));
+        UUID id = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID, null,
+                squad, null, "secret clue", LocalDate.of(2023, 5, 5), true));
         ledger.assign(id, version(id), squad, 5, units.scopeOf(wt));
         DubanUser unit = (DubanUser) users.loadUserByUsername("unit");
         Thread.sleep(200);
@@ -156,25 +167,31 @@ class TodoFlowTest {
     void theLightIsRedWhenOverdueAndYellowWithinTwoWorkingDays() {
         DubanUser wt = as("workteam");
         UUID squad = unit("OTOGQ-SQUAD-1");
-        UUID late = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID,
-                null, squad, null, "late", LocalDate.of(2023, 5, 5), false));
-        UUID soon = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID,
-                null, squad, null, "soon", LocalDate.of(2023, 5, 5), false));
+        UUID late = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID, null,
+                squad, null, "late", LocalDate.of(2023, 5, 5), false));
+        UUID soon = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, null, ProblemCategory.RIGID, null,
+                squad, null, "soon", LocalDate.of(2023, 5, 5), false));
         ledger.assign(late, version(late), squad, 5, units.scopeOf(wt));
         ledger.assign(soon, version(soon), squad, 1, units.scopeOf(wt));
-        jdbc.sql("update problem set due_on = :d where id = :id").param("d", todo.today().minusDays(30))
-                .param("id", late).update();
+        jdbc.sql("update problem set due_on = :d where id = :id")
+            .param("d", todo.today().minusDays(30))
+            .param("id", late)
+            .update();
         DubanUser unit = (DubanUser) users.loadUserByUsername("unit");
         var items = todo.pending(unit, units.scopeOf(unit));
-        assertThat(items).filteredOn(i -> i.id().equals(late)).singleElement()
-                .satisfies(i -> assertThat(i.light()).isEqualTo(TodoItem.Light.RED))
-                .satisfies(i -> assertThat(i.daysLeft()).isNegative());
-        assertThat(items).filteredOn(i -> i.id().equals(soon)).singleElement()
-                .satisfies(i -> assertThat(i.light()).isEqualTo(TodoItem.Light.YELLOW));
+        assertThat(items).filteredOn(i -> i.id().equals(late))
+            .singleElement()
+            .satisfies(i -> assertThat(i.light()).isEqualTo(TodoItem.Light.RED))
+            .satisfies(i -> assertThat(i.daysLeft()).isNegative());
+        assertThat(items).filteredOn(i -> i.id().equals(soon))
+            .singleElement()
+            .satisfies(i -> assertThat(i.light()).isEqualTo(TodoItem.Light.YELLOW));
         assertThat(todo.count(unit, units.scopeOf(unit))).isGreaterThanOrEqualTo(2);
-        // Overdue by more than three working days: escalated to those who supervise the unit.
+        // Overdue by more than three working days: escalated to those who supervise the
+        // unit.
         DubanUser leader = (DubanUser) users.loadUserByUsername("leader");
         assertThat(todo.pending(leader, units.scopeOf(leader))).anyMatch(i -> i.id().equals(late) && i.escalated())
-                .noneMatch(i -> i.id().equals(soon));
+            .noneMatch(i -> i.id().equals(soon));
     }
+
 }

@@ -26,14 +26,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A session from planning to attendance by page and by sign-in sheet, with the rate per unit. */
+/**
+ * A session from planning to attendance by page and by sign-in sheet, with the rate per
+ * unit.
+ */
 @DubanTest
 class TrainingPagesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService users;
 
@@ -46,33 +51,48 @@ class TrainingPagesTest {
     }
 
     String version(UUID id) {
-        return jdbc.sql("select version::text from training_session where id = :id").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("select version::text from training_session where id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single();
     }
 
     UUID plan(String topic, String on) throws Exception {
-        mvc.perform(post("/trainings").with(csrf()).with(as("workteam")).param("topic", topic).param("heldOn", on)
-                        .param("place", "room").param("unitId", unit("OTOGQ-BRIGADE"))
-                        .param("targetUnits", unit("OTOGQ-SQUAD-1")))
-                .andExpect(status().is3xxRedirection());
-        return jdbc.sql("select id from training_session where topic = :t").param("t", topic).query(UUID.class).single();
+        mvc.perform(post("/trainings").with(csrf())
+            .with(as("workteam"))
+            .param("topic", topic)
+            .param("heldOn", on)
+            .param("place", "room")
+            .param("unitId", unit("OTOGQ-BRIGADE"))
+            .param("targetUnits", unit("OTOGQ-SQUAD-1"))).andExpect(status().is3xxRedirection());
+        return jdbc.sql("select id from training_session where topic = :t")
+            .param("t", topic)
+            .query(UUID.class)
+            .single();
     }
 
     @Test
     void attendanceFromThePageAndFromASignInSheetGivesTheRatePerUnit() throws Exception {
         UUID id = plan("signature training", "2023-07-05");
-        List<String> names = jdbc.sql("""
-                select s.name from staff s join org_unit o on o.id = s.unit_id where o.code = 'OTOGQ-SQUAD-1' order by s.name
-                """).query(String.class).list();
+        List<String> names = jdbc
+            .sql("""
+                    select s.name from staff s join org_unit o on o.id = s.unit_id where o.code = 'OTOGQ-SQUAD-1' order by s.name
+                    """)
+            .query(String.class)
+            .list();
         assertThat(names).hasSizeGreaterThanOrEqualTo(2);
-        mvc.perform(get("/trainings/" + id).with(as("workteam"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString(names.get(0))));
+        mvc.perform(get("/trainings/" + id).with(as("workteam")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString(names.get(0))));
         // a staff member of another unit cannot be ticked present
-        String other = jdbc.sql("select s.id::text from staff s join org_unit o on o.id = s.unit_id where o.code = 'OTOGQ-OFFICE' limit 1")
-                .query(String.class).single();
-        mvc.perform(post("/trainings/" + id + "/attendance").with(csrf()).with(as("workteam"))
-                        .param("version", version(id)).param("present", other))
-                .andExpect(flash().attribute("refusal", "training.attendance.notExpected"));
+        String other = jdbc.sql(
+                "select s.id::text from staff s join org_unit o on o.id = s.unit_id where o.code = 'OTOGQ-OFFICE' limit 1")
+            .query(String.class)
+            .single();
+        mvc.perform(post("/trainings/" + id + "/attendance").with(csrf())
+            .with(as("workteam"))
+            .param("version", version(id))
+            .param("present", other)).andExpect(flash().attribute("refusal", "training.attendance.notExpected"));
 
         // the sign-in sheet names the first staff member and someone unknown
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
@@ -84,37 +104,54 @@ class TrainingPagesTest {
             sheet.createRow(3).createCell(1).setCellValue("无此人");
             wb.write(xlsx);
         }
-        mvc.perform(multipart("/trainings/" + id + "/sign-in-sheet").file(new MockMultipartFile("file", "sign.xlsx",
-                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.toByteArray()))
-                        .with(csrf()).with(as("workteam")).param("version", version(id)))
-                .andExpect(flash().attribute("flash", "training.sheet.imported"))
-                .andExpect(flash().attribute("sheet", new Trainings.SheetResult(1, List.of("无此人"))));
-        assertThat(jdbc.sql("select count(*) filter (where present) || '/' || count(*) from training_attendance where session_id = :id")
-                .param("id", id).query(String.class).single()).isEqualTo("1/" + names.size());
-        assertThat(jdbc.sql("select status from training_session where id = :id").param("id", id)
-                .query(String.class).single()).isEqualTo("HELD");
+        mvc.perform(multipart("/trainings/" + id + "/sign-in-sheet")
+            .file(new MockMultipartFile("file", "sign.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.toByteArray()))
+            .with(csrf())
+            .with(as("workteam"))
+            .param("version", version(id)))
+            .andExpect(flash().attribute("flash", "training.sheet.imported"))
+            .andExpect(flash().attribute("sheet", new Trainings.SheetResult(1, List.of("无此人"))));
+        assertThat(jdbc.sql(
+                "select count(*) filter (where present) || '/' || count(*) from training_attendance where session_id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single()).isEqualTo("1/" + names.size());
+        assertThat(jdbc.sql("select status from training_session where id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single()).isEqualTo("HELD");
 
-        mvc.perform(multipart("/trainings/" + id + "/sign-in-sheet").file(new MockMultipartFile("file", "x.xlsx",
-                                "application/octet-stream", "not a workbook".getBytes()))
-                        .with(csrf()).with(as("workteam")).param("version", version(id)))
-                .andExpect(flash().attribute("refusal", "training.sheet.notXlsx"));
+        mvc.perform(multipart("/trainings/" + id + "/sign-in-sheet")
+            .file(new MockMultipartFile("file", "x.xlsx", "application/octet-stream", "not a workbook".getBytes()))
+            .with(csrf())
+            .with(as("workteam"))
+            .param("version", version(id))).andExpect(flash().attribute("refusal", "training.sheet.notXlsx"));
 
-        String list = mvc.perform(get("/trainings").with(as("leader"))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String list = mvc.perform(get("/trainings").with(as("leader")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         assertThat(list).contains("signature training", "id=\"attendance-rates\"", "执法大队一中队");
     }
 
     @Test
     void aFutureSessionTakesNoAttendanceAndUnitStaffOnlyRead() throws Exception {
         UUID id = plan("future training", "2099-01-01");
-        mvc.perform(post("/trainings/" + id + "/attendance").with(csrf()).with(as("workteam"))
-                        .param("version", version(id)))
-                .andExpect(flash().attribute("refusal", "training.attendance.notYet"));
-        mvc.perform(post("/trainings/" + id + "/attendance").with(csrf()).with(as("unit"))
-                .param("version", version(id))).andExpect(status().isForbidden());
-        mvc.perform(post("/trainings/" + id + "/cancel").with(csrf()).with(as("workteam")).param("version", version(id)))
-                .andExpect(flash().attribute("flash", "training.cancelled"));
-        assertThat(jdbc.sql("select count(*) from training_session where status = 'HELD' and extract(year from held_on) = 2023")
-                .query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+        mvc.perform(post("/trainings/" + id + "/attendance").with(csrf())
+            .with(as("workteam"))
+            .param("version", version(id))).andExpect(flash().attribute("refusal", "training.attendance.notYet"));
+        mvc.perform(
+                post("/trainings/" + id + "/attendance").with(csrf()).with(as("unit")).param("version", version(id)))
+            .andExpect(status().isForbidden());
+        mvc.perform(
+                post("/trainings/" + id + "/cancel").with(csrf()).with(as("workteam")).param("version", version(id)))
+            .andExpect(flash().attribute("flash", "training.cancelled"));
+        assertThat(jdbc
+            .sql("select count(*) from training_session where status = 'HELD' and extract(year from held_on) = 2023")
+            .query(Integer.class)
+            .single()).isGreaterThanOrEqualTo(2);
     }
+
 }

@@ -11,7 +11,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** A training session in every status: attendance, cancellation and editing, refused by name. */
+/**
+ * A training session in every status: attendance, cancellation and editing, refused by
+ * name.
+ */
 class TrainingSessionTest {
 
     static final LocalDate DAY = LocalDate.of(2023, 6, 15);
@@ -30,9 +33,9 @@ class TrainingSessionTest {
     @EnumSource(TrainingStatus.class)
     void attendanceOnceTheDayHasComeUnlessCancelled(TrainingStatus s) {
         assertThat(refusal(() -> in(s, DAY).recordAttendance(DAY)))
-                .isEqualTo(s == TrainingStatus.CANCELLED ? "training.transition.cancelled" : null);
+            .isEqualTo(s == TrainingStatus.CANCELLED ? "training.transition.cancelled" : null);
         assertThat(refusal(() -> in(s, DAY.plusDays(1)).recordAttendance(DAY)))
-                .isEqualTo(s == TrainingStatus.CANCELLED ? "training.transition.cancelled" : "training.attendance.notYet");
+            .isEqualTo(s == TrainingStatus.CANCELLED ? "training.transition.cancelled" : "training.attendance.notYet");
         if (s != TrainingStatus.CANCELLED) {
             assertThat(in(s, DAY).recordAttendance(DAY)).isEqualTo(TrainingStatus.HELD);
         }
@@ -42,8 +45,9 @@ class TrainingSessionTest {
     @EnumSource(TrainingStatus.class)
     void onlyAPlannedSessionIsCancelledOrEdited(TrainingStatus s) {
         assertThat(refusal(() -> in(s, DAY).cancel()))
-                .isEqualTo(s == TrainingStatus.PLANNED ? null : "training.cancel.notPlanned");
+            .isEqualTo(s == TrainingStatus.PLANNED ? null : "training.cancel.notPlanned");
         assertThat(refusal(() -> in(s, DAY).edit()))
-                .isEqualTo(s == TrainingStatus.PLANNED ? null : "training.edit.notPlanned");
+            .isEqualTo(s == TrainingStatus.PLANNED ? null : "training.edit.notPlanned");
     }
+
 }

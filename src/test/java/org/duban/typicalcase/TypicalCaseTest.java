@@ -11,7 +11,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Every action of a typical case in every status, and the personal data that keeps a text off the public page. */
+/**
+ * Every action of a typical case in every status, and the personal data that keeps a text
+ * off the public page.
+ */
 class TypicalCaseTest {
 
     static final List<String> NAMES = List.of("赵六六", "钱七");
@@ -35,21 +38,21 @@ class TypicalCaseTest {
     @EnumSource(TypicalCaseStatus.class)
     void approveOnlyADraft(TypicalCaseStatus s) {
         assertThat(refusal(() -> in(s).approve(NAMES)))
-                .isEqualTo(s == TypicalCaseStatus.DRAFT ? null : "typicalcase.approve.notDraft");
+            .isEqualTo(s == TypicalCaseStatus.DRAFT ? null : "typicalcase.approve.notDraft");
     }
 
     @ParameterizedTest
     @EnumSource(TypicalCaseStatus.class)
     void publishOnlyAnApprovedCase(TypicalCaseStatus s) {
         assertThat(refusal(() -> in(s).publish(NAMES)))
-                .isEqualTo(s == TypicalCaseStatus.APPROVED ? null : "typicalcase.publish.notApproved");
+            .isEqualTo(s == TypicalCaseStatus.APPROVED ? null : "typicalcase.publish.notApproved");
     }
 
     @ParameterizedTest
     @EnumSource(TypicalCaseStatus.class)
     void withdrawOnlyAPublishedCase(TypicalCaseStatus s) {
         assertThat(refusal(() -> in(s).withdraw()))
-                .isEqualTo(s == TypicalCaseStatus.PUBLISHED ? null : "typicalcase.withdraw.notPublished");
+            .isEqualTo(s == TypicalCaseStatus.PUBLISHED ? null : "typicalcase.withdraw.notPublished");
     }
 
     @ParameterizedTest
@@ -57,7 +60,8 @@ class TypicalCaseTest {
     void anEditSendsTheCaseBackForApprovalUnlessPublished(TypicalCaseStatus s) {
         if (s == TypicalCaseStatus.PUBLISHED) {
             assertThat(refusal(() -> in(s).edit())).isEqualTo("typicalcase.transition.published");
-        } else {
+        }
+        else {
             assertThat(in(s).edit()).isEqualTo(TypicalCaseStatus.DRAFT);
         }
     }
@@ -65,21 +69,22 @@ class TypicalCaseTest {
     @Test
     void personalDataInThePublicTextRefusesApprovalAndPublication() {
         assertThat(refusal(() -> in(TypicalCaseStatus.DRAFT, "队员赵六六未立案").approve(NAMES)))
-                .isEqualTo("typicalcase.personal.name");
+            .isEqualTo("typicalcase.personal.name");
         assertThat(refusal(() -> in(TypicalCaseStatus.APPROVED, "联系电话13912345678").publish(NAMES)))
-                .isEqualTo("typicalcase.personal.phone");
+            .isEqualTo("typicalcase.personal.phone");
         assertThat(refusal(() -> in(TypicalCaseStatus.APPROVED, "电话0477-6281234").publish(NAMES)))
-                .isEqualTo("typicalcase.personal.phone");
+            .isEqualTo("typicalcase.personal.phone");
         assertThat(refusal(() -> in(TypicalCaseStatus.APPROVED, "身份证15272819900101123X").publish(NAMES)))
-                .isEqualTo("typicalcase.personal.idNumber");
+            .isEqualTo("typicalcase.personal.idNumber");
         assertThat(refusal(() -> in(TypicalCaseStatus.APPROVED, "车辆蒙K12345被扣").publish(NAMES)))
-                .isEqualTo("typicalcase.personal.plate");
+            .isEqualTo("typicalcase.personal.plate");
         assertThat(refusal(() -> in(TypicalCaseStatus.APPROVED, "车辆蒙K·D12345被扣").publish(NAMES)))
-                .isEqualTo("typicalcase.personal.plate");
+            .isEqualTo("typicalcase.personal.plate");
         assertThat(refusal(() -> in(TypicalCaseStatus.APPROVED, "").publish(NAMES)))
-                .isEqualTo("typicalcase.publish.textRequired");
+            .isEqualTo("typicalcase.publish.textRequired");
         // amounts, dates and case counts are not personal data
         assertThat(in(TypicalCaseStatus.APPROVED, "2023年5月撤销处罚3起，退还罚款2000元，涉及S216线").publish(NAMES))
-                .isEqualTo(TypicalCaseStatus.PUBLISHED);
+            .isEqualTo(TypicalCaseStatus.PUBLISHED);
     }
+
 }

@@ -21,19 +21,23 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * With the server's default zone set to UTC (as on a typical container), pages that show a time show it in the
- * bureau's zone, Asia/Shanghai: the newest time each page lists, read from the database, appears as Beijing time.
+ * With the server's default zone set to UTC (as on a typical container), pages that show
+ * a time show it in the bureau's zone, Asia/Shanghai: the newest time each page lists,
+ * read from the database, appears as Beijing time.
  */
 @DubanTest
 class BureauZoneTest {
 
     private static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
+
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService users;
 
@@ -55,15 +59,17 @@ class BureauZoneTest {
             "admin    | /draws                | select max(committed_at) from random_draw",
             "workteam | /complaints?status=   | select max(c.submitted_at) from complaint c join org_unit o on o.id = c.owner_unit_id where o.code like $$OTOGQ%$$",
             "admin    | /screening/runs       | select max(started_at) from screening_run",
-            "admin    | /screening/imports    | select max(started_at) from screening_import",
-    })
+            "admin    | /screening/imports    | select max(started_at) from screening_import", })
     void aPageShowsItsTimesInTheBureauZone(String login, String path, String newest) throws Exception {
         Timestamp at = jdbc.sql(newest).query(Timestamp.class).optional().orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(at != null, "the demonstration data holds a time for " + path);
         String page = mvc.perform(get(path).with(user(users.loadUserByUsername(login))))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
         String beijing = MINUTES.format(at.toInstant().atZone(BUREAU));
         String utc = MINUTES.format(at.toInstant().atZone(ZoneId.of("UTC")));
         assertThat(page).contains(beijing).doesNotContain(utc);
     }
+
 }

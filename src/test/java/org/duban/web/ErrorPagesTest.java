@@ -25,9 +25,9 @@ class ErrorPagesTest {
     @WithUnitStaff
     void anUnknownIdGetsAChinese404PageWithoutDetails() throws Exception {
         mvc.perform(get("/campaigns/" + UUID.randomUUID()))
-                .andExpect(status().isNotFound())
-                .andExpect(content().string(containsString("页面不存在")))
-                .andExpect(content().string(not(containsString("Exception"))));
+            .andExpect(status().isNotFound())
+            .andExpect(content().string(containsString("页面不存在")))
+            .andExpect(content().string(not(containsString("Exception"))));
     }
 
     @Test
@@ -39,21 +39,22 @@ class ErrorPagesTest {
     @Test
     void theServerErrorPageShowsNoStackTrace() throws Exception {
         mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
-                        .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("secret detail")))
-                .andExpect(status().isInternalServerError())
-                .andExpect(content().string(containsString("系统错误")))
-                .andExpect(content().string(not(containsString("secret detail"))))
-                .andExpect(content().string(not(containsString("IllegalStateException"))));
+            .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("secret detail")))
+            .andExpect(status().isInternalServerError())
+            .andExpect(content().string(containsString("系统错误")))
+            .andExpect(content().string(not(containsString("secret detail"))))
+            .andExpect(content().string(not(containsString("IllegalStateException"))));
     }
 
     @Test
     @WithUnitStaff
     void aForbiddenActionGetsThe403Page() throws Exception {
         mvc.perform(get("/campaigns/new"))
-                .andExpect(status().isForbidden())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl("/error/403"));
+            .andExpect(status().isForbidden())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl("/error/403"));
         mvc.perform(get("/error/403"))
-                .andExpect(status().isForbidden())
-                .andExpect(content().string(containsString("无权访问")));
+            .andExpect(status().isForbidden())
+            .andExpect(content().string(containsString("无权访问")));
     }
+
 }

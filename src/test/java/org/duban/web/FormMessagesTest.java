@@ -22,27 +22,30 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Every staff form, sent empty and sent with over-long texts and wrong-typed values in every field, comes back as
- * the form with Chinese messages under the marked fields — never a framework default text, "null" or a missing key.
+ * Every staff form, sent empty and sent with over-long texts and wrong-typed values in
+ * every field, comes back as the form with Chinese messages under the marked fields —
+ * never a framework default text, "null" or a missing key.
  */
 @DubanTest
 class FormMessagesTest {
 
-    /** Texts that must never reach a user: bean-validation and conversion defaults, nulls, unresolved keys. */
-    private static final List<String> FORBIDDEN = List.of("null", "不能为null", "不能为空", "个数必须在", "必须是",
-            "must not", "size must", "must be", "Failed to convert", "typeMismatch", "??", "NumberFormatException",
-            "Exception");
+    /**
+     * Texts that must never reach a user: bean-validation and conversion defaults, nulls,
+     * unresolved keys.
+     */
+    private static final List<String> FORBIDDEN = List.of("null", "不能为null", "不能为空", "个数必须在", "必须是", "must not",
+            "size must", "must be", "Failed to convert", "typeMismatch", "??", "NumberFormatException", "Exception");
 
     private static final Pattern TAGS = Pattern.compile("(?s)<script.*?</script>|<[^>]*>");
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     UserDetailsService users;
 
     static Stream<Arguments> forms() {
-        return Stream.of(
-                Arguments.of("workteam", "/problems", "org.duban.ledger.ProblemForm"),
+        return Stream.of(Arguments.of("workteam", "/problems", "org.duban.ledger.ProblemForm"),
                 Arguments.of("workteam", "/tasks", "org.duban.campaign.KeyTaskForm"),
                 Arguments.of("workteam", "/accountability", "org.duban.ledger.AccountabilityForm"),
                 Arguments.of("workteam", "/complaints", "org.duban.complaint.ComplaintForm"),
@@ -75,7 +78,8 @@ class FormMessagesTest {
                     || unticked(request, field)) {
                 continue;
             }
-            // Text fields get 5,000 characters; dates, numbers, ids and choices get a word.
+            // Text fields get 5,000 characters; dates, numbers, ids and choices get a
+            // word.
             request.param(field.getName(), field.getType() == String.class ? "长".repeat(5000) : "abc");
         }
         String page = send(request, login);
@@ -93,8 +97,10 @@ class FormMessagesTest {
     }
 
     private String send(MockHttpServletRequestBuilder request, String login) throws Exception {
-        MvcResult result = mvc.perform(request.with(csrf()).with(user(users.loadUserByUsername(login)))
-                .header("Accept-Language", "zh-CN")).andReturn();
+        MvcResult result = mvc
+            .perform(
+                    request.with(csrf()).with(user(users.loadUserByUsername(login))).header("Accept-Language", "zh-CN"))
+            .andReturn();
         // The complaint register answers 400 with the form, the others 200 with the form.
         assertThat(result.getResponse().getStatus()).as("the form is shown again").isIn(200, 400);
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -108,4 +114,5 @@ class FormMessagesTest {
         }
         assertThat(text).containsPattern("请填写|请选择|不能超过|格式|请按");
     }
+
 }

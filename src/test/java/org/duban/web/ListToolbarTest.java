@@ -13,20 +13,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-/** Lists share one toolbar: labelled filters, search and reset, the total count and pages. */
+/**
+ * Lists share one toolbar: labelled filters, search and reset, the total count and pages.
+ */
 @DubanTest
 class ListToolbarTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService users;
 
     String page(String login, String path) throws Exception {
         return mvc.perform(get(path).with(user(users.loadUserByUsername(login))))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -34,24 +40,29 @@ class ListToolbarTest {
         // A word of the demonstration complaints (城川治超站 and others).
         String word = "治超";
 
-        String found = mvc.perform(get("/complaints").param("q", word)
-                        .with(user(users.loadUserByUsername("workteam"))))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String found = mvc.perform(get("/complaints").param("q", word).with(user(users.loadUserByUsername("workteam"))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
 
         int rows = found.split("data-complaint=", -1).length - 1;
         assertThat(rows).isPositive();
         assertThat(found).contains("<label class=\"form-label small mb-0\" for=\"q\">关键词</label>")
-                .contains("共 " + rows + " 条").contains(">重置</a>");
-        assertThat(mvc.perform(get("/complaints").param("q", "没有这样的投诉举报内容")
-                        .with(user(users.loadUserByUsername("workteam"))))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("共 0 条");
+            .contains("共 " + rows + " 条")
+            .contains(">重置</a>");
+        assertThat(mvc
+            .perform(get("/complaints").param("q", "没有这样的投诉举报内容").with(user(users.loadUserByUsername("workteam"))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8)).contains("共 0 条");
     }
 
     @Test
     void screeningFindingsArePagedWithTheirTotalInsteadOfCappedAt500() throws Exception {
         String findings = page("admin", "/screening/findings");
-        assertThat(findings).contains("id=\"total\"").containsPattern("共 \\d+ 条")
-                .contains("<label class=\"form-label small mb-0\" for=\"rule\">");
+        assertThat(findings).contains("id=\"total\"")
+            .containsPattern("共 \\d+ 条")
+            .contains("<label class=\"form-label small mb-0\" for=\"rule\">");
         String far = page("admin", "/screening/findings?page=9999");
         assertThat(far).as("a page beyond the end is an empty page, not an error").contains("id=\"total\"");
     }
@@ -59,7 +70,11 @@ class ListToolbarTest {
     @Test
     void keyTaskFiltersAreLabelled() throws Exception {
         String tasks = page("workteam", "/tasks");
-        assertThat(tasks).contains("for=\"campaign\"").contains("for=\"phase\"").contains("for=\"unit\"")
-                .contains("for=\"status\"").contains(">重置</a>");
+        assertThat(tasks).contains("for=\"campaign\"")
+            .contains("for=\"phase\"")
+            .contains("for=\"unit\"")
+            .contains("for=\"status\"")
+            .contains(">重置</a>");
     }
+
 }

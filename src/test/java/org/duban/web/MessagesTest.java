@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * User-facing text lives in the message bundles, in Chinese and English. Fails on a key used in a template but
- * missing from a bundle, on a key present in one language only, and on Chinese text written into Java code or
- * templates (reference and demonstration data belong in data files).
+ * User-facing text lives in the message bundles, in Chinese and English. Fails on a key
+ * used in a template but missing from a bundle, on a key present in one language only,
+ * and on Chinese text written into Java code or templates (reference and demonstration
+ * data belong in data files).
  */
 class MessagesTest {
 
@@ -38,14 +39,15 @@ class MessagesTest {
                 Path en = zh.resolveSibling(zh.getFileName().toString().replace(".properties", "_en.properties"));
                 assertThat(en).as("English bundle for " + zh).exists();
                 assertThat(load(en).stringPropertyNames()).as(en.toString())
-                        .containsExactlyInAnyOrderElementsOf(load(zh).stringPropertyNames());
+                    .containsExactlyInAnyOrderElementsOf(load(zh).stringPropertyNames());
             }
         }
     }
 
     /**
-     * A key defined twice is answered by whichever definition is read last (in one file) or first (across the
-     * bundles): a progress column was once headed by an error message that way.
+     * A key defined twice is answered by whichever definition is read last (in one file)
+     * or first (across the bundles): a progress column was once headed by an error
+     * message that way.
      */
     @Test
     void everyKeyIsDefinedOnceInEachLanguage() throws IOException {
@@ -53,8 +55,10 @@ class MessagesTest {
             Map<String, String> seen = new java.util.HashMap<>();
             List<String> twice = new ArrayList<>();
             try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
-                for (Path bundle : files.filter(p -> p.getFileName().toString()
-                        .matches("[a-z]+" + language + "\\.properties")).sorted().toList()) {
+                for (Path bundle : files
+                    .filter(p -> p.getFileName().toString().matches("[a-z]+" + language + "\\.properties"))
+                    .sorted()
+                    .toList()) {
                     for (String line : Files.readAllLines(bundle)) {
                         int eq = line.indexOf('=');
                         if (line.isBlank() || line.startsWith("#") || eq < 0) {
@@ -120,7 +124,10 @@ class MessagesTest {
         assertThat(offenders).isEmpty();
     }
 
-    /** Validation patterns and data-format words (a CSV header "案号") are contracts, not user-facing text. */
+    /**
+     * Validation patterns and data-format words (a CSV header "案号") are contracts, not
+     * user-facing text.
+     */
     private static boolean isPattern(String line) {
         return line.contains("regexp") || line.contains("@ContractWord");
     }
@@ -142,4 +149,5 @@ class MessagesTest {
         }
         return properties;
     }
+
 }

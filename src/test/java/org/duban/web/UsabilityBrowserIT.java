@@ -10,7 +10,10 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A day's first minutes in Chromium (zh-CN): the grouped menu, breadcrumbs, field messages, confirmations, phone. */
+/**
+ * A day's first minutes in Chromium (zh-CN): the grouped menu, breadcrumbs, field
+ * messages, confirmations, phone.
+ */
 class UsabilityBrowserIT extends BrowserTest {
 
     @Test
@@ -40,8 +43,11 @@ class UsabilityBrowserIT extends BrowserTest {
         page.navigate(url("/problems/new"));
         // Category and item narrow each other.
         page.selectOption("#category", "ROUGH");
-        assertThat((Boolean) page.evalOnSelector("#itemCode", "s => Array.from(s.options)"
-                + ".filter(o => o.value && !o.disabled).every(o => o.dataset.category === 'ROUGH')")).isTrue();
+        assertThat(
+                (Boolean) page.evalOnSelector("#itemCode",
+                        "s => Array.from(s.options)"
+                                + ".filter(o => o.value && !o.disabled).every(o => o.dataset.category === 'ROUGH')"))
+            .isTrue();
         page.fill("#officers", "张三");
         page.fill("#foundOn", "");
         page.click("#register-form button[type=submit]");
@@ -89,4 +95,5 @@ class UsabilityBrowserIT extends BrowserTest {
         assertThat(page.isVisible("#sideNav")).isTrue();
         screenshot("usability-phone-menu");
     }
+
 }

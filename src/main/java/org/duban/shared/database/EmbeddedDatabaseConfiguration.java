@@ -18,7 +18,8 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL inside the JVM, used whenever no external database is configured
- * ({@code spring.datasource.url} unset). Data lives under {@code duban.database.data-dir} and survives restarts.
+ * ({@code spring.datasource.url} unset). Data lives under {@code duban.database.data-dir}
+ * and survives restarts.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
@@ -26,47 +27,59 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${duban.database.data-dir:}") String dataDir,
-                                      @Value("${duban.database.synchronous-commit:}") String synchronousCommit)
-            throws IOException {
-        // Started already, while the context was being built, when the application was launched from main().
+            @Value("${duban.database.synchronous-commit:}") String synchronousCommit) throws IOException {
+        // Started already, while the context was being built, when the application was
+        // launched from main().
         EmbeddedPostgres early = EmbeddedDatabaseEarlyStart.take(dataDir, synchronousCommit);
         return early != null ? early : start(dataDir, synchronousCommit);
     }
 
     static EmbeddedPostgres start(String dataDir, String synchronousCommit) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        // zonky turns synchronous_commit off (fast tests): a commit would then be answered before its WAL is on disk,
-        // and a crash could lose what the application had acknowledged. Kept data gets the PostgreSQL default.
-        builder.setServerConfig("synchronous_commit", !synchronousCommit.isBlank() ? synchronousCommit
-                : dataDir.isBlank() ? "off" : "on");
+        // zonky turns synchronous_commit off (fast tests): a commit would then be
+        // answered before its WAL is on disk,
+        // and a crash could lose what the application had acknowledged. Kept data gets
+        // the PostgreSQL default.
+        builder.setServerConfig("synchronous_commit",
+                !synchronousCommit.isBlank() ? synchronousCommit : dataDir.isBlank() ? "off" : "on");
         if (dataDir.isBlank()) {
             // Tests: a fresh throw-away cluster per application context.
             builder.setCleanDataDirectory(true);
-        } else {
+        }
+        else {
             Path dir = Path.of(dataDir).toAbsolutePath().normalize();
             Files.createDirectories(dir.getParent());
             StalePostmaster.stopIfRunning(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
-        // Spring stops the server after every bean that uses it (it is a dependency of the DataSource); zonky's
-        // own JVM shutdown hook would stop it concurrently, under the feet of beans still shutting down.
+        // Spring stops the server after every bean that uses it (it is a dependency of
+        // the DataSource); zonky's
+        // own JVM shutdown hook would stop it concurrently, under the feet of beans still
+        // shutting down.
         return builder.setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "100")
-                // Screening works on a million cases (740 MB of table and indexes): with 1 GB of buffers the rules read
-                // it from shared memory rather than through the kernel each time. Buffers are touched only as used.
-                .setServerConfig("shared_buffers", "1GB")
-                // The screening import stages a whole file in a temporary table; the default 8 MB of buffers for
-                // temporary tables made PostgreSQL write it out and read it back several times.
-                .setServerConfig("temp_buffers", "256MB")
-                // Nothing streams or archives the embedded server's WAL (backups are pg_dump, README "Backup"), so it
-                // logs only what crash recovery needs. Then a table loaded in the transaction that truncated it (the
-                // screening import's first load) is written once and synced at commit instead of also going through
-                // the WAL: PostgreSQL's own advice for bulk loads ("Populating a Database").
-                .setServerConfig("wal_level", "minimal")
-                .setServerConfig("max_wal_senders", "0")
-                .setServerConfig("timezone", "UTC")
-                .start();
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setServerConfig("max_connections", "100")
+            // Screening works on a million cases (740 MB of table and indexes): with 1 GB
+            // of buffers the rules read
+            // it from shared memory rather than through the kernel each time. Buffers are
+            // touched only as used.
+            .setServerConfig("shared_buffers", "1GB")
+            // The screening import stages a whole file in a temporary table; the default
+            // 8 MB of buffers for
+            // temporary tables made PostgreSQL write it out and read it back several
+            // times.
+            .setServerConfig("temp_buffers", "256MB")
+            // Nothing streams or archives the embedded server's WAL (backups are pg_dump,
+            // README "Backup"), so it
+            // logs only what crash recovery needs. Then a table loaded in the transaction
+            // that truncated it (the
+            // screening import's first load) is written once and synced at commit instead
+            // of also going through
+            // the WAL: PostgreSQL's own advice for bulk loads ("Populating a Database").
+            .setServerConfig("wal_level", "minimal")
+            .setServerConfig("max_wal_senders", "0")
+            .setServerConfig("timezone", "UTC")
+            .start();
     }
 
     @Bean(destroyMethod = "close")
@@ -80,10 +93,13 @@ class EmbeddedDatabaseConfiguration {
     }
 
     static class NoExternalDatabase implements Condition {
+
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             String url = context.getEnvironment().getProperty("spring.datasource.url");
             return url == null || url.isBlank();
         }
+
     }
+
 }

@@ -15,15 +15,18 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Starts the embedded PostgreSQL (initdb on a fresh folder) on a thread of its own as soon as the environment is
- * known, so that it starts while Spring builds the context instead of before the first bean that needs it (issue 16:
- * one to several seconds of the start-up). The data source's bean then takes the running server
- * ({@link #take}); started with other settings than the bean asks for, it is stopped and the bean starts its own.
- * Registered by {@code DubanApplication.main} only: tests start their database as before.
+ * Starts the embedded PostgreSQL (initdb on a fresh folder) on a thread of its own as
+ * soon as the environment is known, so that it starts while Spring builds the context
+ * instead of before the first bean that needs it (issue 16: one to several seconds of the
+ * start-up). The data source's bean then takes the running server ({@link #take});
+ * started with other settings than the bean asks for, it is stopped and the bean starts
+ * its own. Registered by {@code DubanApplication.main} only: tests start their database
+ * as before.
  */
 public final class EmbeddedDatabaseEarlyStart implements ApplicationListener<ApplicationEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseEarlyStart.class);
+
     private static final AtomicReference<Early> EARLY = new AtomicReference<>();
 
     private record Early(String dataDir, String synchronousCommit, CompletableFuture<EmbeddedPostgres> server) {
@@ -43,19 +46,24 @@ public final class EmbeddedDatabaseEarlyStart implements ApplicationListener<App
             Thread thread = new Thread(() -> {
                 try {
                     server.complete(EmbeddedDatabaseConfiguration.start(dataDir, synchronousCommit));
-                } catch (Throwable e) {
+                }
+                catch (Throwable e) {
                     server.completeExceptionally(e);
                 }
             }, "embedded-postgres-start");
             thread.setDaemon(true);
             thread.start();
             stop(EARLY.getAndSet(new Early(dataDir, synchronousCommit, server)));
-        } else if (event instanceof ApplicationFailedEvent) {
+        }
+        else if (event instanceof ApplicationFailedEvent) {
             stop(EARLY.getAndSet(null));
         }
     }
 
-    /** The server started early with these settings, once it is up; null if none was started (or with others). */
+    /**
+     * The server started early with these settings, once it is up; null if none was
+     * started (or with others).
+     */
     static EmbeddedPostgres take(String dataDir, String synchronousCommit) throws IOException {
         Early early = EARLY.getAndSet(null);
         if (early == null) {
@@ -67,7 +75,8 @@ public final class EmbeddedDatabaseEarlyStart implements ApplicationListener<App
         }
         try {
             return early.server().join();
-        } catch (CompletionException e) {
+        }
+        catch (CompletionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
@@ -81,8 +90,10 @@ public final class EmbeddedDatabaseEarlyStart implements ApplicationListener<App
         }
         try {
             early.server().join().close();
-        } catch (CompletionException | IOException e) {
+        }
+        catch (CompletionException | IOException e) {
             log.warn("Embedded PostgreSQL started early could not be stopped: {}", e.getMessage());
         }
     }
+
 }

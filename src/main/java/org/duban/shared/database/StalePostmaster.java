@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * When the JVM was killed with {@code kill -9}, the embedded PostgreSQL it started keeps running and holds the
- * data directory, so the next start would fail. We stop that orphan first: SIGTERM is PostgreSQL's "smart"
- * shutdown, which completes at once because the dead JVM's connections are gone.
+ * When the JVM was killed with {@code kill -9}, the embedded PostgreSQL it started keeps
+ * running and holds the data directory, so the next start would fail. We stop that orphan
+ * first: SIGTERM is PostgreSQL's "smart" shutdown, which completes at once because the
+ * dead JVM's connections are gone.
  */
 final class StalePostmaster {
 
@@ -34,13 +35,16 @@ final class StalePostmaster {
         long pid;
         try {
             pid = Long.parseLong(lines.get(0).trim());
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return;
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        Optional<ProcessHandle> process = ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
         if (process.isEmpty()) {
-            // A pid file without a live server: PostgreSQL itself recovers from it on start.
+            // A pid file without a live server: PostgreSQL itself recovers from it on
+            // start.
             return;
         }
         log.warn("Stopping an embedded PostgreSQL left running by a previous process (pid {})", pid);
@@ -48,8 +52,10 @@ final class StalePostmaster {
         handle.destroy();
         try {
             handle.onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             handle.destroyForcibly();
         }
     }
+
 }

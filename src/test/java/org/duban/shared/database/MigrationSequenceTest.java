@@ -20,11 +20,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One migration sequence, V1 … Vn, in the order the migrations were written. Flyway refuses a version lower than
- * one already applied, so a migration merged with a version below main's latest would fail on every installed
- * database; and an edited migration fails Flyway's checksum validation there. This test catches both before they
- * land: every migration is listed in {@code db/released-migrations.txt} with its checksum, versions run 1, 2, 3 …
- * without gaps, and a listed migration is never edited.
+ * One migration sequence, V1 … Vn, in the order the migrations were written. Flyway
+ * refuses a version lower than one already applied, so a migration merged with a version
+ * below main's latest would fail on every installed database; and an edited migration
+ * fails Flyway's checksum validation there. This test catches both before they land:
+ * every migration is listed in {@code db/released-migrations.txt} with its checksum,
+ * versions run 1, 2, 3 … without gaps, and a listed migration is never edited.
  */
 class MigrationSequenceTest {
 
@@ -90,10 +91,12 @@ class MigrationSequenceTest {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

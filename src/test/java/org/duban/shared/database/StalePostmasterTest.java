@@ -10,8 +10,9 @@ import java.sql.Connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * After {@code kill -9} of the JVM, its embedded PostgreSQL keeps running on the data directory. The next start
- * must stop that orphan and then start on the same data, keeping it.
+ * After {@code kill -9} of the JVM, its embedded PostgreSQL keeps running on the data
+ * directory. The next start must stop that orphan and then start on the same data,
+ * keeping it.
  */
 class StalePostmasterTest {
 
@@ -27,10 +28,12 @@ class StalePostmasterTest {
     @Test
     void aServerLeftRunningByAKilledJvmIsStoppedAndTheDataSurvives() throws Exception {
         Path data = dir.resolve("pg");
-        // A second JVM starts the embedded server, writes a row and is then killed with SIGKILL (kill -9).
-        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OrphanMaker.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
+        // A second JVM starts the embedded server, writes a row and is then killed with
+        // SIGKILL (kill -9).
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), OrphanMaker.class.getName(), data.toString())
+            .redirectErrorStream(true)
+            .start();
         var out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()));
         String line;
         while ((line = out.readLine()) != null && !line.equals(OrphanMaker.READY)) {
@@ -42,9 +45,11 @@ class StalePostmasterTest {
 
         StalePostmaster.stopIfRunning(data);
 
-        try (EmbeddedPostgres next = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false).start();
-             Connection c = next.getPostgresDatabase().getConnection()) {
+        try (EmbeddedPostgres next = EmbeddedPostgres.builder()
+            .setDataDirectory(data)
+            .setCleanDataDirectory(false)
+            .setRegisterShutdownHook(false)
+            .start(); Connection c = next.getPostgresDatabase().getConnection()) {
             var rs = c.createStatement().executeQuery("select v from kept");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(42);
@@ -53,11 +58,15 @@ class StalePostmasterTest {
 
     /** Runs in the JVM that gets killed. */
     public static final class OrphanMaker {
+
         static final String READY = "orphan-ready";
 
         public static void main(String[] args) throws Exception {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(Path.of(args[0]))
-                    .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(Path.of(args[0]))
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .start();
             try (Connection c = pg.getPostgresDatabase().getConnection()) {
                 c.createStatement().execute("create table kept (v int); insert into kept values (42)");
             }
@@ -65,5 +74,7 @@ class StalePostmasterTest {
             System.out.flush();
             Thread.sleep(600_000);
         }
+
     }
+
 }
