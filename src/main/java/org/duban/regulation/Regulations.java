@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ import java.util.stream.Collectors;
  */
 @Service
 public class Regulations {
-
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
 
@@ -168,7 +165,7 @@ public class Regulations {
         if (version != before.version()) {
             throw stale(id);
         }
-        RegulationStatus to = before.issue(number, on, LocalDate.now(clock.withZone(BUREAU_ZONE)));
+        RegulationStatus to = before.issue(number, on, LocalDate.now(clock));
         int n = jdbc.sql("""
                 update regulation set status = :status, document_number = :number, issued_on = :on,
                        version = version + 1, updated_by = :by, updated_at = :at

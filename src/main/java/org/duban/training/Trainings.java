@@ -27,7 +27,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,8 +44,6 @@ import java.util.UUID;
  */
 @Service
 public class Trainings {
-
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** One expected attendee and whether they attended (null: not recorded yet). */
     public record Attendee(UUID staffId, String name, UUID unitId, Boolean present) {
@@ -182,7 +179,7 @@ public class Trainings {
     public void recordAttendance(UUID id, long version, Collection<UUID> present, String source, DataScope scope) {
         TrainingSession before = get(id, scope);
         requireVersion(before, version);
-        TrainingStatus to = before.recordAttendance(LocalDate.now(clock.withZone(BUREAU_ZONE)));
+        TrainingStatus to = before.recordAttendance(LocalDate.now(clock));
         List<Attendee> expected = attendees(before, scope);
         Set<UUID> expectedIds = new HashSet<>(expected.stream().map(Attendee::staffId).toList());
         for (UUID staffId : present) {

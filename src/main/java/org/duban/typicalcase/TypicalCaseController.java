@@ -154,7 +154,7 @@ class TypicalCaseController {
         response.setHeader("Content-Disposition",
                 ContentDisposition.attachment().filename(title + ".docx", StandardCharsets.UTF_8).build().toString());
         circulars.write(new Circulars.Circular(bureau.name(), null, title, m("typicalcase.circular.addressee"),
-                sections, LocalDate.now(clock.withZone(TypicalCases.BUREAU_ZONE))), response.getOutputStream());
+                sections, LocalDate.now(clock)), response.getOutputStream());
     }
 
     private String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {

@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +29,6 @@ import java.util.UUID;
  */
 @Service
 public class TypicalCases {
-
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
 
@@ -178,8 +175,7 @@ public class TypicalCases {
             .param("approving", approving)
             .param("by", CurrentUser.actor())
             .param("at", now)
-            .param("published",
-                    to == TypicalCaseStatus.PUBLISHED ? Date.valueOf(LocalDate.now(clock.withZone(BUREAU_ZONE))) : null)
+            .param("published", to == TypicalCaseStatus.PUBLISHED ? Date.valueOf(LocalDate.now(clock)) : null)
             .param("id", before.id())
             .param("version", before.version())
             .update();
