@@ -3,6 +3,7 @@ package org.duban.campaign;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.shared.BureauClock;
 import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +60,16 @@ class KeyTaskDemoLoader implements DemoLoader {
 
     private final TransactionTemplate tx;
 
-    KeyTaskDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, KeyTasks tasks, TransactionTemplate tx) {
+    private final BureauClock bureau;
+
+    KeyTaskDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, KeyTasks tasks, TransactionTemplate tx,
+            BureauClock bureau) {
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
         this.tasks = tasks;
         this.tx = tx;
+        this.bureau = bureau;
     }
 
     @Override
@@ -101,6 +106,13 @@ class KeyTaskDemoLoader implements DemoLoader {
                                 all))));
             loaded += plan.tasks().size();
         }
+        // The plan was drawn up in 2023, not when the demonstration was loaded: each task
+        // is dated at 09:00 on its start day, which is "since" on the to-do list.
+        jdbc.sql("""
+                update key_task set created_at = (coalesce(starts_on, deadline) + time '09:00') at time zone :zone,
+                                    updated_at = (coalesce(starts_on, deadline) + time '09:00') at time zone :zone
+                where created_by = 'system' and created_at = updated_at
+                """).param("zone", bureau.zone().getId()).update();
         log.info("Demonstration key tasks loaded: {}", loaded);
     }
 

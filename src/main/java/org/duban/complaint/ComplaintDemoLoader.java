@@ -102,6 +102,14 @@ class ComplaintDemoLoader implements DemoLoader {
         demoMode.runAs(null, () -> tx.executeWithoutResult(status -> {
             DataScope all = new DataScope(new HashSet<>(units.all().stream().map(OrgUnit::id).toList()), "/");
             data.complaints().forEach(item -> load(item, all));
+            // The numbers were moved to the year of submission: the counters follow, so
+            // the first real complaint of this year is number 1.
+            jdbc.sql("delete from complaint_number_counter").update();
+            jdbc.sql("""
+                    insert into complaint_number_counter (owner_unit_id, year, last)
+                    select owner_unit_id, cast(substr(number, 4, 4) as integer), max(cast(substr(number, 9) as integer))
+                    from complaint group by 1, 2
+                    """).update();
         }));
         log.info("Demonstration data loaded: {} complaints", data.complaints().size());
     }
@@ -128,9 +136,12 @@ class ComplaintDemoLoader implements DemoLoader {
         UUID id = submitted.complaintId();
         LocalDate submittedOn = today.minusDays(item.daysBefore());
         jdbc.sql("""
-                update complaint set submitted_at = :at, updated_at = :at, acknowledge_due_on = :ack, due_on = :due
+                update complaint set submitted_at = :at, updated_at = :at, acknowledge_due_on = :ack, due_on = :due,
+                                     number = 'TS-' || :year || substr(number, 8)
                 where id = :id
                 """)
+            // The number carries the year of submission (TS-2023-…), like the times.
+            .param("year", String.valueOf(submittedOn.getYear()))
             .param("at", Timestamp.from(submittedAt))
             .param("ack", Date.valueOf(complaints.acknowledgeDue(submittedOn)))
             .param("due", Date.valueOf(complaints.answerDue(submittedOn, item.type())))

@@ -93,7 +93,11 @@ public class Problems {
 
         UUID id = UUID.randomUUID();
         long number = jdbc.sql("select nextval('problem_number_seq')").query(Long.class).single();
-        String reference = "DB-%d-%05d".formatted(bureau.today().getYear(), number);
+        // The number carries the ledger year the problem belongs to: the year it was
+        // found
+        // (a clue found in December and registered in January stays in its year's
+        // ledger).
+        String reference = "DB-%d-%05d".formatted(foundOn.getYear(), number);
         String actor = CurrentUser.actor();
         jdbc.sql("""
                 insert into problem (id, reference, campaign_id, source, source_ref, category, item_code, unit_id,

@@ -107,4 +107,26 @@ class CountiesDemoDataTest {
             .single()).isFalse();
     }
 
+    @Test
+    void numbersAndTimesOfTheDemonstrationAreOfItsYearNotOfTheDayItWasLoaded() {
+        // Problem numbers carry the year the problem was found; complaint numbers the
+        // year
+        // of submission in the bureau's zone (both hold for rows other tests add, too).
+        assertThat(jdbc.sql("""
+                select count(*) from problem where reference not like 'DB-' || extract(year from found_on) || '-%'
+                """).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from complaint
+                where number not like 'TS-' || extract(year from submitted_at at time zone 'Asia/Shanghai') || '-%'
+                """).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from complaint where number like 'TS-2023-%'").query(Long.class).single())
+            .isPositive();
+        // The demonstration's key-task plan was drawn up in 2023: that is "since" on the
+        // to-do.
+        assertThat(jdbc.sql("""
+                select count(*) from key_task where created_by = 'system'
+                and extract(year from created_at at time zone 'Asia/Shanghai') <> 2023
+                """).query(Long.class).single()).isZero();
+    }
+
 }
