@@ -30,12 +30,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -144,7 +142,7 @@ public class Complaints {
                                        anonymous, reporter_name_enc, reporter_phone_enc, owner_unit_id, status,
                                        submitted_at, acknowledge_due_on, due_on, updated_by, updated_at, number)
                 values (:id, :receipt, :channel, :type, :content, :occurred, :location, :unit, :anonymous, :name,
-                        :phone, :owner, 'SUBMITTED', :at, :ackDue, :due, :by, :at, :number)
+                        :phone, :owner, :status, :at, :ackDue, :due, :by, :at, :number)
                 """)
             .param("number", "TS-%d-%05d".formatted(today.getYear(), serial))
             .param("id", id)
@@ -159,6 +157,7 @@ public class Complaints {
             .param("name", secrets.encrypt(complaint.name(), id.toString()))
             .param("phone", secrets.encrypt(complaint.phone(), id.toString()))
             .param("owner", owner)
+            .param("status", ComplaintStatus.SUBMITTED.name())
             .param("at", Timestamp.from(now))
             .param("ackDue", Date.valueOf(ackDue))
             .param("due", Date.valueOf(due))
@@ -197,8 +196,7 @@ public class Complaints {
         values.put("attachments", files.size());
         values.put("dueOn", due.toString());
         events.publishEvent(AuditEvent.change("complaint.submitted", "complaint", id, Map.of(), values));
-        events.publishEvent(new ComplaintTransitioned(UUID.randomUUID(), id, "submitted", null,
-                ComplaintStatus.SUBMITTED, owner, null, channel, CurrentUser.actor(), now));
+        events.publishEvent(Complaint.received(id, owner, channel, CurrentUser.actor(), now));
         sms.received(id, complaint, Secrets.format(receipt));
         return new Submitted(id, Secrets.format(receipt), now, ackDue, due);
     }
@@ -298,9 +296,7 @@ public class Complaints {
     @Transactional
     public void addInformation(String typedReceipt, String text) {
         Complaint c = byReceipt(typedReceipt).orElseThrow(() -> new NotFoundException("receipt"));
-        if (!c.status().isOpen()) {
-            throw new BusinessRuleViolation("complaint.closedForInformation");
-        }
+        c.acceptInformation();
         entry(c.id(), "PUBLIC_INFO", "information.added", text, "public");
         events.publishEvent(AuditEvent.change("complaint.information.added", "complaint", c.id(), Map.of(),
                 Map.of("length", text.length())));
@@ -309,37 +305,7 @@ public class Complaints {
     @Transactional
     public void rate(String typedReceipt, Satisfaction satisfaction, String comment) {
         Complaint c = byReceipt(typedReceipt).orElseThrow(() -> new NotFoundException("receipt"));
-        if (c.status() != ComplaintStatus.ANSWERED) {
-            throw new BusinessRuleViolation("complaint.notAnswered");
-        }
-        Instant now = now();
-        boolean satisfied = satisfaction.isSatisfied();
-        int updated = jdbc
-            .sql("""
-                    update complaint set satisfaction = :s, satisfaction_comment = :comment, rated_at = :at,
-                           status = :status, closure = :closure, closed_at = :closedAt,
-                           reopen_count = reopen_count + :reopen, version = version + 1, updated_by = 'public', updated_at = :at
-                    where id = :id and version = :version
-                    """)
-            .param("s", satisfaction.name())
-            .param("comment", blankToNull(comment))
-            .param("at", Timestamp.from(now))
-            .param("status", (satisfied ? ComplaintStatus.CLOSED : ComplaintStatus.REOPENED).name())
-            .param("closure", satisfied ? Closure.RESOLVED.name() : null)
-            .param("closedAt", satisfied ? Timestamp.from(now) : null)
-            .param("reopen", satisfied ? 0 : 1)
-            .param("id", c.id())
-            .param("version", c.version())
-            .update();
-        if (updated == 0) {
-            throw stale(c.id());
-        }
-        entry(c.id(), "TRANSITION", satisfied ? "rated" : "reopened", null, "public");
-        events.publishEvent(AuditEvent.change(satisfied ? "complaint.rated" : "complaint.reopened", "complaint", c.id(),
-                Map.of("status", c.status().name()), Map.of("satisfaction", satisfaction.name())));
-        events.publishEvent(new ComplaintTransitioned(UUID.randomUUID(), c.id(), satisfied ? "rated" : "reopened",
-                c.status(), satisfied ? ComplaintStatus.CLOSED : ComplaintStatus.REOPENED, c.ownerUnitId(),
-                c.handlingUnitId(), c.channel(), "public", now));
+        save(c.rate(satisfaction, comment, "public", now()));
     }
 
     private Optional<Complaint> byReceipt(String typedReceipt) {
@@ -481,55 +447,32 @@ public class Complaints {
 
     @Transactional
     public void accept(UUID id, long version, DataScope scope) {
-        Complaint c = getForDispatch(id, version, scope);
-        require(c, EnumSet.of(ComplaintStatus.SUBMITTED));
-        change(c, "accepted", null, "status = 'ACCEPTED', accepted_at = :now", Map.of());
+        save(getForDispatch(id, version, scope).accept(CurrentUser.actor(), now()));
     }
 
     @Transactional
     public void decline(UUID id, long version, String reason, DataScope scope) {
-        Complaint c = getForDispatch(id, version, scope);
-        require(c, EnumSet.of(ComplaintStatus.SUBMITTED));
-        change(c, "declined", reason,
-                "status = 'DECLINED', decline_reason = :reason, closure = 'DECLINED', closed_at = :now",
-                Map.of("reason", reason));
+        save(getForDispatch(id, version, scope).decline(reason, CurrentUser.actor(), now()));
     }
 
     /** 转办: hand the complaint to another bureau or unit, which accepts it afresh. */
     @Transactional
     public void transfer(UUID id, long version, UUID toUnit, String reason, DataScope scope) {
         Complaint c = getForDispatch(id, version, scope);
-        require(c, EnumSet.of(ComplaintStatus.SUBMITTED, ComplaintStatus.ACCEPTED));
-        OrgUnit unit = units.find(toUnit).orElseThrow(() -> new BusinessRuleViolation("complaint.unknownUnit"));
-        if (unit.id().equals(c.ownerUnitId())) {
-            throw new BusinessRuleViolation("complaint.transferToSelf");
-        }
-        change(c, "transferred", reason + " -> " + unit.name(),
-                "status = 'SUBMITTED', owner_unit_id = :unit, handling_unit_id = null, accepted_at = null",
-                Map.of("unit", unit.id()));
+        save(c.transfer(units.find(toUnit).orElse(null), reason, CurrentUser.actor(), now()));
     }
 
     /** 交办: a unit of the bureau handles it within the time limit. */
     @Transactional
     public void assign(UUID id, long version, UUID unitId, DataScope scope) {
         Complaint c = getForDispatch(id, version, scope);
-        require(c, EnumSet.of(ComplaintStatus.ACCEPTED, ComplaintStatus.IN_HANDLING, ComplaintStatus.REOPENED));
-        if (!scope.includes(unitId)) {
-            throw new BusinessRuleViolation("complaint.unitOutOfScope");
-        }
-        String name = units.find(unitId).map(OrgUnit::name).orElseThrow();
-        change(c, "assigned", name, "status = 'IN_HANDLING', handling_unit_id = :unit", Map.of("unit", unitId));
+        save(c.assign(units.find(unitId).orElse(null), scope, CurrentUser.actor(), now()));
     }
 
     @Transactional
     public void extend(UUID id, long version, int workingDaysMore, String reason, DataScope scope) {
         Complaint c = getForDispatch(id, version, scope);
-        if (!c.status().isOpen() || workingDaysMore < 1 || workingDaysMore > 60) {
-            throw new BusinessRuleViolation("complaint.extensionRefused");
-        }
-        LocalDate due = workingDays.add(c.dueOn(), workingDaysMore);
-        change(c, "extended", reason + " (" + c.dueOn() + " -> " + due + ")",
-                "due_on = :due, extension_reason = :reason", Map.of("due", Date.valueOf(due), "reason", reason));
+        save(c.extend(workingDaysMore, reason, workingDays::add, CurrentUser.actor(), now()));
     }
 
     @Transactional
@@ -547,36 +490,20 @@ public class Complaints {
         if (c.version() != version) {
             throw stale(id);
         }
-        require(c, EnumSet.of(ComplaintStatus.IN_HANDLING, ComplaintStatus.ACCEPTED, ComplaintStatus.REOPENED));
-        change(c, "answered", null, "status = 'FEEDBACK_REVIEW', result = :result, feedback_draft = :draft",
-                Map.of("result", result, "draft", feedbackDraft));
+        save(c.answer(result, feedbackDraft, CurrentUser.actor(), now()));
     }
 
     /** The work team publishes the reviewed feedback, or sends it back to the unit. */
     @Transactional
     public void reviewFeedback(UUID id, long version, boolean approve, String feedback, DataScope scope) {
         Complaint c = getForDispatch(id, version, scope);
-        require(c, EnumSet.of(ComplaintStatus.FEEDBACK_REVIEW));
-        if (approve) {
-            change(c, "feedback.published", null, "status = 'ANSWERED', feedback = :feedback, answered_at = :now",
-                    Map.of("feedback", feedback));
-        }
-        else {
-            change(c, "feedback.returned", feedback, "status = 'IN_HANDLING'", Map.of());
-        }
+        save(approve ? c.publishFeedback(feedback, CurrentUser.actor(), now())
+                : c.returnFeedback(feedback, CurrentUser.actor(), now()));
     }
 
     @Transactional
     public void close(UUID id, long version, Closure closure, String reason, DataScope scope) {
-        Complaint c = getForDispatch(id, version, scope);
-        if (!c.status().isOpen() || closure == Closure.DECLINED) {
-            throw new BusinessRuleViolation("complaint.closeRefused");
-        }
-        if (closure == Closure.RESOLVED && c.feedback() == null) {
-            throw new BusinessRuleViolation("complaint.resolvedNeedsFeedback");
-        }
-        change(c, "closed", closure.name() + (reason == null ? "" : ": " + reason),
-                "status = 'CLOSED', closure = :closure, closed_at = :now", Map.of("closure", closure.name()));
+        save(getForDispatch(id, version, scope).close(closure, reason, CurrentUser.actor(), now()));
     }
 
     /**
@@ -648,16 +575,14 @@ public class Complaints {
     public String turnIntoProblem(UUID id, long version, ProblemCategory category, UUID existingProblem,
             DataScope scope) {
         Complaint c = getForDispatch(id, version, scope);
-        if (c.problemId() != null) {
-            throw new BusinessRuleViolation("complaint.alreadyLinked");
-        }
-        ProblemRef problem;
-        if (existingProblem != null) {
-            problem = problems.find(existingProblem)
-                .filter(p -> scope.includes(p.unitId()))
-                .orElseThrow(() -> new BusinessRuleViolation("complaint.problem.unknown"));
-        }
-        else {
+        // Synchronous on purpose: the user sees the problem's number right after the
+        // click (ADR 0701).
+        Complaint.Transition linked = c.linkProblem(() -> {
+            if (existingProblem != null) {
+                return problems.find(existingProblem)
+                    .filter(p -> scope.includes(p.unitId()))
+                    .orElseThrow(() -> new BusinessRuleViolation("complaint.problem.unknown"));
+            }
             ProblemCategory chosen = category != null ? category
                     : c.type() == ComplaintType.OTHER ? null : ProblemCategory.valueOf(c.type().name());
             if (chosen == null) {
@@ -667,10 +592,10 @@ public class Complaints {
             UUID problemId = problems.register(new NewProblem(null, ProblemSource.COMPLAINT, c.id().toString(), chosen,
                     null, unit, c.unitConcerned(), c.content(), LocalDate.ofInstant(c.submittedAt(), clock.getZone()),
                     chosen == ProblemCategory.RENT_SEEKING));
-            problem = problems.find(problemId).orElseThrow();
-        }
-        change(c, "problem.linked", problem.reference(), "problem_id = :problem", Map.of("problem", problem.id()));
-        return problem.reference();
+            return problems.find(problemId).orElseThrow();
+        }, CurrentUser.actor(), now());
+        save(linked);
+        return linked.note();
     }
 
     /** The reference number and status of the problem a complaint points to. */
@@ -682,34 +607,63 @@ public class Complaints {
     // ---- helpers
     // ----------------------------------------------------------------------------------------------
 
-    private void change(Complaint c, String action, String entryText, String set, Map<String, Object> params) {
-        Instant now = now();
-        var statement = jdbc.sql("update complaint set " + set
-                + ", version = version + 1, updated_by = :by, updated_at = :now where id = :id and version = :version")
-            .param("by", CurrentUser.actor())
-            .param("now", Timestamp.from(now))
+    /**
+     * Writes what an action changed, version-checked, with its history line, its audit
+     * event and the event the aggregate raised. The status is bound, never spelled in
+     * SQL: the aggregate decides it.
+     */
+    private void save(Complaint.Transition t) {
+        Complaint c = t.after();
+        String by = t.event().actor();
+        Instant at = t.event().at();
+        int updated = jdbc.sql("""
+                update complaint
+                set status = :status, owner_unit_id = :owner, handling_unit_id = :handling, due_on = :due,
+                    extension_reason = :extensionReason, accepted_at = :acceptedAt, decline_reason = :declineReason,
+                    result = :result, feedback_draft = :feedbackDraft, feedback = :feedback, answered_at = :answeredAt,
+                    closed_at = :closedAt, closure = :closure, satisfaction = :satisfaction,
+                    satisfaction_comment = :satisfactionComment, rated_at = :ratedAt, reopen_count = :reopenCount,
+                    problem_id = :problem, version = version + 1, updated_by = :by, updated_at = :at
+                where id = :id and version = :version
+                """)
+            .param("status", c.status().name())
+            .param("owner", c.ownerUnitId())
+            .param("handling", c.handlingUnitId())
+            .param("due", date(c.dueOn()))
+            .param("extensionReason", c.extensionReason())
+            .param("acceptedAt", timestamp(c.acceptedAt()))
+            .param("declineReason", c.declineReason())
+            .param("result", c.result())
+            .param("feedbackDraft", c.feedbackDraft())
+            .param("feedback", c.feedback())
+            .param("answeredAt", timestamp(c.answeredAt()))
+            .param("closedAt", timestamp(c.closedAt()))
+            .param("closure", c.closure() == null ? null : c.closure().name())
+            .param("satisfaction", c.satisfaction() == null ? null : c.satisfaction().name())
+            .param("satisfactionComment", c.satisfactionComment())
+            .param("ratedAt", timestamp(c.ratedAt()))
+            .param("reopenCount", c.reopenCount())
+            .param("problem", c.problemId())
+            .param("by", by)
+            .param("at", Timestamp.from(at))
             .param("id", c.id())
-            .param("version", c.version());
-        for (var p : params.entrySet()) {
-            statement = statement.param(p.getKey(), p.getValue());
-        }
-        if (statement.update() == 0) {
+            .param("version", t.before().version())
+            .update();
+        if (updated == 0) {
             throw stale(c.id());
         }
-        entry(c.id(), "TRANSITION", action, entryText, CurrentUser.actor());
-        Map<String, Object> newValues = new LinkedHashMap<>();
-        params.forEach((k, v) -> newValues.put(k, String.valueOf(v)));
-        events.publishEvent(AuditEvent.change("complaint." + action, "complaint", c.id(),
-                Map.of("status", c.status().name()), newValues));
-        // The state after the change, read back: the SET clause of each action decides
-        // it.
-        jdbc.sql("select status, owner_unit_id, handling_unit_id from complaint where id = :id")
-            .param("id", c.id())
-            .query((rs, n) -> new ComplaintTransitioned(UUID.randomUUID(), c.id(), action, c.status(),
-                    ComplaintStatus.valueOf(rs.getString(1)), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                    c.channel(), CurrentUser.actor(), now))
-            .optional()
-            .ifPresent(events::publishEvent);
+        entry(c.id(), "TRANSITION", t.action(), t.note(), by);
+        events.publishEvent(AuditEvent.change("complaint." + t.action(), "complaint", c.id(),
+                Map.of("status", t.before().status().name()), t.audited()));
+        events.publishEvent(t.event());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
     }
 
     private void entry(UUID complaintId, String kind, String action, String text, String author) {
@@ -727,12 +681,6 @@ public class Complaints {
             .update();
     }
 
-    private static void require(Complaint c, Set<ComplaintStatus> allowed) {
-        if (!allowed.contains(c.status())) {
-            throw new BusinessRuleViolation("complaint.illegalTransition", c.status().name());
-        }
-    }
-
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
@@ -744,10 +692,6 @@ public class Complaints {
                     rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
             .optional()
             .orElseThrow(() -> new NotFoundException("complaint " + id));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     static Complaint map(ResultSet rs, int n) throws SQLException {
@@ -762,8 +706,8 @@ public class Complaints {
                 instant(rs, "closed_at"),
                 rs.getString("closure") == null ? null : Closure.valueOf(rs.getString("closure")),
                 rs.getString("satisfaction") == null ? null : Satisfaction.valueOf(rs.getString("satisfaction")),
-                rs.getString("satisfaction_comment"), rs.getInt("reopen_count"), rs.getObject("problem_id", UUID.class),
-                rs.getLong("version"), rs.getString("number"));
+                rs.getString("satisfaction_comment"), instant(rs, "rated_at"), rs.getInt("reopen_count"),
+                rs.getObject("problem_id", UUID.class), rs.getLong("version"), rs.getString("number"));
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

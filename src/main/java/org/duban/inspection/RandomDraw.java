@@ -80,6 +80,26 @@ public record RandomDraw(UUID id, UUID publicId, UUID ownerUnitId, UUID campaign
         return new Seed(DrawAlgorithm.seedOfPublicValue(value), value);
     }
 
+    /**
+     * The event of a draw just committed: the population is frozen and the draw is to be
+     * made. A static factory because the committed draw is not read back.
+     */
+    public static DrawTransitioned frozen(UUID id, UUID publicId, UUID ownerUnitId, UUID campaignId, String title,
+            String by, Instant at) {
+        return new DrawTransitioned(UUID.randomUUID(), id, publicId, title, "frozen", ownerUnitId, campaignId, by, at);
+    }
+
+    /** The event of the draw made: the selection waits to be published. */
+    public DrawTransitioned drawnEvent(String by, Instant at) {
+        return new DrawTransitioned(UUID.randomUUID(), id, publicId, title, "drawn", ownerUnitId, campaignId, by, at);
+    }
+
+    /** The event of the draw published (公示). */
+    public DrawTransitioned publishedEvent(String by, Instant at) {
+        return new DrawTransitioned(UUID.randomUUID(), id, publicId, title, "published", ownerUnitId, campaignId, by,
+                at);
+    }
+
     /** Publishing is a one-time step: whether this call changes anything. */
     public boolean publish() {
         return !published;

@@ -166,6 +166,8 @@ public class RandomDraws {
             }
         }
         UUID id = UUID.randomUUID();
+        UUID publicId = UUID.randomUUID();
+        UUID owner = CurrentUser.require().unitId();
         String filter = describeFilter(form);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -176,8 +178,8 @@ public class RandomDraws {
                     :mode, :commitment, :source, :secret, :by, :at)
                 """)
             .param("id", id)
-            .param("publicId", UUID.randomUUID())
-            .param("owner", CurrentUser.require().unitId())
+            .param("publicId", publicId)
+            .param("owner", owner)
             .param("campaign", form.campaignId())
             .param("title", form.title().strip())
             .param("type", form.targetType().name())
@@ -218,6 +220,8 @@ public class RandomDraws {
         values.put("seedCommitment", commitment);
         values.put("publicSeedSource", publicSource);
         events.publishEvent(AuditEvent.change("inspection.draw.committed", "random_draw", id, Map.of(), values));
+        events.publishEvent(RandomDraw.frozen(id, publicId, owner, form.campaignId(), form.title().strip(),
+                CurrentUser.actor(), now.toInstant()));
         return id;
     }
 
@@ -244,6 +248,7 @@ public class RandomDraws {
         String value = drawSeed.publicValue();
         Selection selection = DrawAlgorithm.select(snapshot, seed, d.targetCount(), d.inspectorsPerTarget());
         String seedHex = HexFormat.of().formatHex(seed);
+        Instant at = clock.instant();
         int updated = jdbc.sql("""
                 update random_draw set seed = :seed, public_value = :value, selection_text = :selection,
                     drawn_by = :by, drawn_at = :at, version = version + 1
@@ -253,7 +258,7 @@ public class RandomDraws {
             .param("value", value)
             .param("selection", selection.text())
             .param("by", CurrentUser.actor())
-            .param("at", Timestamp.from(clock.instant()))
+            .param("at", Timestamp.from(at))
             .param("id", id)
             .param("version", version)
             .update();
@@ -262,23 +267,27 @@ public class RandomDraws {
         }
         events.publishEvent(AuditEvent.change("inspection.draw.drawn", "random_draw", id, Map.of(),
                 Map.of("seed", seedHex, "selection", selection.text())));
+        events.publishEvent(d.drawnEvent(CurrentUser.actor(), at));
         return selection;
     }
 
     @Transactional
     public void publish(UUID id, long version, DataScope scope) {
-        if (!get(id, scope).publish()) {
+        RandomDraw d = get(id, scope);
+        if (!d.publish()) {
             return;
         }
+        Instant at = clock.instant();
         int updated = jdbc.sql("""
                 update random_draw set published = true, published_at = :at, version = version + 1
                 where id = :id and version = :version
-                """).param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();
+                """).param("at", Timestamp.from(at)).param("id", id).param("version", version).update();
         if (updated == 0) {
             throw stale(id);
         }
         events.publishEvent(AuditEvent.change("inspection.draw.published", "random_draw", id,
                 Map.of("published", false), Map.of("published", true)));
+        events.publishEvent(d.publishedEvent(CurrentUser.actor(), at));
     }
 
     // ---- reading

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,6 +226,7 @@ public class AccountabilityRecords {
         Map<String, Object> values = before.decide(form.kind(), form.grounds(), form.meeting(), form.decidedOn(),
                 LocalDate.now(clock));
         String body = messages.getMessage("accountability.decidingBody.leadingGroup", null, Locale.SIMPLIFIED_CHINESE);
+        Instant at = clock.instant();
         int n = jdbc.sql("""
                 update accountability_record set status = 'DECIDED', kind = :kind, grounds = :grounds,
                        meeting = :meeting, decided_on = :on, deciding_body = :body, decided_by = :by,
@@ -237,7 +239,7 @@ public class AccountabilityRecords {
             .param("on", Date.valueOf(form.decidedOn()))
             .param("body", body)
             .param("by", CurrentUser.actor())
-            .param("at", Timestamp.from(clock.instant()))
+            .param("at", Timestamp.from(at))
             .param("id", id)
             .param("version", before.version())
             .update();
@@ -248,6 +250,8 @@ public class AccountabilityRecords {
         audit.put("decided_on", form.decidedOn().toString());
         events.publishEvent(AuditEvent.change("accountability.decided", "accountability_record", id,
                 Map.of("status", before.status().name()), audit));
+        events.publishEvent(new AccountabilityDecided(UUID.randomUUID(), id, before.problemId(), before.unitId(),
+                before.proposedKind(), form.kind(), CurrentUser.actor(), at));
     }
 
     /** 约谈 records of units in scope, newest first. */

@@ -22,8 +22,48 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
         Integer limitDays, LocalDate dueOn, String finding, int reopenCount, long version, String createdBy,
         Instant createdAt, String updatedBy, Instant updatedAt) {
 
-    /** What an action changes: the new status and the columns it sets. */
-    public record Change(String action, ProblemStatus to, Map<String, Object> values) {
+    /**
+     * What the problem records about itself, named in the domain's words. Which of them
+     * are columns of the problem, and what they are called there, is the repository's
+     * business ({@link ProblemLedger}).
+     */
+    public enum Field {
+
+        /** The unit the problem was handed to (交办单位). */
+        ASSIGNED_UNIT,
+        /** Who handed it over. */
+        ASSIGNED_BY,
+        /** The day it was handed over. */
+        ASSIGNED_ON,
+        /** The time limit in working days. */
+        TIME_LIMIT,
+        /** The last day of the time limit. */
+        DUE_ON,
+        /** The verification's finding (核查结论). */
+        FINDING,
+        /** The work team's opinion on the rectification (验收意见). */
+        CHECK_OPINION,
+        /** How often the problem was reopened. */
+        REOPEN_COUNT,
+        /** Why it was reopened this time. */
+        REOPEN_REASON,
+        /** 举一反三: the root cause ({@link RootCause}). */
+        ROOT_CAUSE,
+        /** The note on the root cause. */
+        ROOT_CAUSE_NOTE
+
+    }
+
+    /** What an action changes: the new status and the new value of each field it sets. */
+    public record Change(String action, ProblemStatus to, Map<Field, Object> values) {
+
+        public Change {
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        public Object value(Field field) {
+            return values.get(field);
+        }
     }
 
     /**
@@ -44,12 +84,12 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
         if (workingDays < 1 || workingDays > 90) {
             throw new BusinessRuleViolation("problem.assign.limitRange");
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("assigned_unit_id", toUnit);
-        values.put("assigned_by", by);
-        values.put("assigned_on", today);
-        values.put("limit_days", workingDays);
-        values.put("due_on", dueOn);
+        Map<Field, Object> values = new LinkedHashMap<>();
+        values.put(Field.ASSIGNED_UNIT, toUnit);
+        values.put(Field.ASSIGNED_BY, by);
+        values.put(Field.ASSIGNED_ON, today);
+        values.put(Field.TIME_LIMIT, workingDays);
+        values.put(Field.DUE_ON, dueOn);
         return new Change("assign", ProblemStatus.ASSIGNED, values);
     }
 
@@ -62,13 +102,13 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
     /** The verification found the problem real; the finding gives the reasons. */
     public Change confirm(String reasons) {
         require(ProblemStatus.VERIFYING, "confirm");
-        return new Change("confirm", ProblemStatus.CONFIRMED, Map.of("finding", reasons(reasons)));
+        return new Change("confirm", ProblemStatus.CONFIRMED, Map.of(Field.FINDING, reasons(reasons)));
     }
 
     /** The verification found nothing (查无实据); the finding gives the reasons. */
     public Change dismiss(String reasons) {
         require(ProblemStatus.VERIFYING, "dismiss");
-        return new Change("dismiss", ProblemStatus.UNFOUNDED, Map.of("finding", reasons(reasons)));
+        return new Change("dismiss", ProblemStatus.UNFOUNDED, Map.of(Field.FINDING, reasons(reasons)));
     }
 
     /**
@@ -104,8 +144,8 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
     public Change checkRectification(boolean passed, String opinion) {
         require(ProblemStatus.RECTIFIED, "check");
         String text = reasons(opinion);
-        return passed ? new Change("check.passed", ProblemStatus.VERIFIED, Map.of("verification_opinion", text))
-                : new Change("check.failed", ProblemStatus.RECTIFYING, Map.of("verification_opinion", text));
+        return passed ? new Change("check.passed", ProblemStatus.VERIFIED, Map.of(Field.CHECK_OPINION, text))
+                : new Change("check.failed", ProblemStatus.RECTIFYING, Map.of(Field.CHECK_OPINION, text));
     }
 
     /** 销号: refused without completion evidence and the work team's verification. */
@@ -133,7 +173,10 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
         }
         String text = reasons(reason);
         ProblemStatus to = status == ProblemStatus.UNFOUNDED ? ProblemStatus.VERIFYING : ProblemStatus.RECTIFYING;
-        return new Change("reopen", to, Map.of("reopen_count", reopenCount + 1, "reopen_reason", text));
+        Map<Field, Object> values = new LinkedHashMap<>();
+        values.put(Field.REOPEN_COUNT, reopenCount + 1);
+        values.put(Field.REOPEN_REASON, text);
+        return new Change("reopen", to, values);
     }
 
     /**
@@ -155,9 +198,9 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
         if (note != null && note.length() > 4000) {
             throw new BusinessRuleViolation("problem.reasonTooLong");
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("root_cause", cause.name());
-        values.put("root_cause_note", note == null || note.isBlank() ? null : note.strip());
+        Map<Field, Object> values = new LinkedHashMap<>();
+        values.put(Field.ROOT_CAUSE, cause);
+        values.put(Field.ROOT_CAUSE_NOTE, note == null || note.isBlank() ? null : note.strip());
         return new Change("rootCause", status, values);
     }
 

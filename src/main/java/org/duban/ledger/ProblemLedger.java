@@ -19,13 +19,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The problem ledger: scoped queries and the persistence of the {@link Problem}
@@ -42,8 +41,39 @@ public class ProblemLedger {
 
     public static final String CONFIDENTIAL = "ledger:clue:confidential";
 
-    private static final Set<String> COLUMNS = Set.of("assigned_unit_id", "assigned_by", "assigned_on", "limit_days",
-            "due_on", "finding", "reopen_count", "root_cause", "root_cause_note");
+    /**
+     * The problem's columns for the fields an action sets. The opinion on a check and the
+     * reason for a reopening live elsewhere (the rectification, the history) and have no
+     * column here.
+     */
+    private static final Map<Problem.Field, String> COLUMNS = columns();
+
+    private static Map<Problem.Field, String> columns() {
+        Map<Problem.Field, String> columns = new EnumMap<>(Problem.Field.class);
+        columns.put(Problem.Field.ASSIGNED_UNIT, "assigned_unit_id");
+        columns.put(Problem.Field.ASSIGNED_BY, "assigned_by");
+        columns.put(Problem.Field.ASSIGNED_ON, "assigned_on");
+        columns.put(Problem.Field.TIME_LIMIT, "limit_days");
+        columns.put(Problem.Field.DUE_ON, "due_on");
+        columns.put(Problem.Field.FINDING, "finding");
+        columns.put(Problem.Field.REOPEN_COUNT, "reopen_count");
+        columns.put(Problem.Field.ROOT_CAUSE, "root_cause");
+        columns.put(Problem.Field.ROOT_CAUSE_NOTE, "root_cause_note");
+        return columns;
+    }
+
+    /**
+     * The name of a field in the problem's history ({@code problem_change.field},
+     * labelled {@code timeline.field.*}): the column's name, kept from the rows already
+     * written.
+     */
+    private static String historyName(Problem.Field field) {
+        return switch (field) {
+            case CHECK_OPINION -> "verification_opinion";
+            case REOPEN_REASON -> "reopen_reason";
+            default -> COLUMNS.get(field);
+        };
+    }
 
     private final JdbcClient jdbc;
 
@@ -357,19 +387,19 @@ public class ProblemLedger {
         LocalDate today = today();
         LocalDate due = workingDaysLimit >= 1 && workingDaysLimit <= 90 ? workingDays.add(today, workingDaysLimit)
                 : today;
-        apply(p, version, p.assign(toUnit, workingDaysLimit, due, today, CurrentUser.actor()), null);
+        apply(p, version, p.assign(toUnit, workingDaysLimit, due, today, CurrentUser.actor()), Map.of(), null);
     }
 
     @Transactional
     public void startVerification(UUID id, long version, DataScope scope) {
         Problem p = get(id, scope);
-        apply(p, version, p.startVerification(), null);
+        apply(p, version, p.startVerification(), Map.of(), null);
     }
 
     @Transactional
     public void decide(UUID id, long version, boolean confirmed, String reasons, DataScope scope) {
         Problem p = get(id, scope);
-        apply(p, version, confirmed ? p.confirm(reasons) : p.dismiss(reasons), null);
+        apply(p, version, confirmed ? p.confirm(reasons) : p.dismiss(reasons), Map.of(), null);
     }
 
     public record Plan(UUID responsibleUnitId, String responsiblePerson, LocalDate deadline) {
@@ -390,10 +420,10 @@ public class ProblemLedger {
         if (plan.deadline().isBefore(today())) {
             throw new BusinessRuleViolation("rectification.deadlinePast");
         }
-        Map<String, Object> values = new LinkedHashMap<>(change.values());
-        values.put("responsible_person", plan.responsiblePerson().trim());
-        values.put("deadline", plan.deadline());
-        apply(p, version, new Problem.Change(change.action(), change.to(), values), () -> {
+        Map<String, Object> planned = new LinkedHashMap<>();
+        planned.put("responsible_person", plan.responsiblePerson().trim());
+        planned.put("deadline", plan.deadline());
+        apply(p, version, change, planned, () -> {
             jdbc.sql("""
                     insert into rectification (problem_id, responsible_unit_id, responsible_person, deadline)
                     values (:id, :unit, :person, :deadline)
@@ -426,7 +456,7 @@ public class ProblemLedger {
         values.put("measure", text.trim());
         values.put("owner", owner.trim());
         values.put("deadline", deadline);
-        apply(p, version, new Problem.Change("measure", p.status(), values),
+        apply(p, version, new Problem.Change("measure", p.status(), Map.of()), values,
                 () -> jdbc.sql("""
                         insert into rectification_measure (id, problem_id, text, owner, deadline, sort)
                         values (:mid, :id, :text, :owner, :deadline,
@@ -455,7 +485,8 @@ public class ProblemLedger {
             throw new BusinessRuleViolation("problem.transition.illegal", "evidence", p.status().name());
         }
         UUID[] fileId = new UUID[1];
-        apply(p, version, new Problem.Change("evidence", p.status(), Map.of("file", String.valueOf(fileName))),
+        apply(p, version, new Problem.Change("evidence", p.status(), Map.of()),
+                Map.of("file", String.valueOf(fileName)),
                 () -> fileId[0] = evidence.store(id, purpose, fileName, content));
         return fileId[0];
     }
@@ -465,9 +496,7 @@ public class ProblemLedger {
         Problem p = get(id, scope);
         Problem.Change change = p.reportRectified(measureCount(id),
                 evidence.count(id, EvidenceStore.Purpose.RECTIFICATION));
-        Map<String, Object> values = new LinkedHashMap<>(change.values());
-        values.put("completion_note", note == null ? "" : note.trim());
-        apply(p, version, new Problem.Change(change.action(), change.to(), values),
+        apply(p, version, change, Map.of("completion_note", note == null ? "" : note.trim()),
                 () -> jdbc
                     .sql("update rectification set completion_note = :note, completed_on = :on where problem_id = :id")
                     .param("note", note)
@@ -480,12 +509,12 @@ public class ProblemLedger {
     public void checkRectification(UUID id, long version, boolean passed, String opinion, DataScope scope) {
         Problem p = get(id, scope);
         Problem.Change change = p.checkRectification(passed, opinion);
-        apply(p, version, change,
+        apply(p, version, change, Map.of(),
                 () -> jdbc.sql("""
                         update rectification set verification_opinion = :opinion,
                                verified_by = :by, verified_at = :at where problem_id = :id
                         """)
-                    .param("opinion", change.values().get("verification_opinion"))
+                    .param("opinion", change.value(Problem.Field.CHECK_OPINION))
                     .param("by", passed ? CurrentUser.actor() : null)
                     .param("at", passed ? Timestamp.from(clock.instant()) : null)
                     .param("id", id)
@@ -501,7 +530,7 @@ public class ProblemLedger {
             .query(Integer.class)
             .single() > 0;
         Problem.Change change = p.signOff(evidence.count(id, EvidenceStore.Purpose.RECTIFICATION), verified);
-        apply(p, version, change,
+        apply(p, version, change, Map.of(),
                 () -> jdbc
                     .sql("update rectification set signed_off_by = :by, signed_off_at = :at where problem_id = :id")
                     .param("by", CurrentUser.actor())
@@ -514,7 +543,7 @@ public class ProblemLedger {
     public void reopen(UUID id, long version, String reason, DataScope scope) {
         Problem p = get(id, scope);
         Problem.Change change = p.reopen(reason);
-        apply(p, version, change,
+        apply(p, version, change, Map.of(),
                 () -> jdbc
                     .sql("update rectification set verified_by = null, verified_at = null, signed_off_by = null, "
                             + "signed_off_at = null where problem_id = :id")
@@ -526,7 +555,7 @@ public class ProblemLedger {
     @Transactional
     public void setRootCause(UUID id, long version, RootCause cause, String note, DataScope scope) {
         Problem p = get(id, scope);
-        apply(p, version, p.rootCause(cause, note), null);
+        apply(p, version, p.rootCause(cause, note), Map.of(), null);
     }
 
     /** The root cause and its note, if recorded. */
@@ -614,15 +643,18 @@ public class ProblemLedger {
     }
 
     /**
-     * Persists one action: the status and the columns it sets, guarded by the version the
-     * user saw; then the timeline rows and the audit event. {@code alsoDo} runs after the
+     * Persists one action: the status and the columns of the fields it sets, guarded by
+     * the version the user saw; then the timeline rows and the audit event.
+     * {@code alsoRecorded} are what the ledger itself adds to the history (a measure, a
+     * file, the plan), after the action's own fields. {@code alsoDo} runs after the
      * guarded update, in the same transaction.
      */
-    private void apply(Problem p, long version, Problem.Change change, Runnable alsoDo) {
+    private void apply(Problem p, long version, Problem.Change change, Map<String, Object> alsoRecorded,
+            Runnable alsoDo) {
         Map<String, Object> columns = new LinkedHashMap<>();
-        change.values().forEach((k, v) -> {
-            if (COLUMNS.contains(k)) {
-                columns.put(k, v);
+        change.values().forEach((field, value) -> {
+            if (COLUMNS.containsKey(field)) {
+                columns.put(COLUMNS.get(field), column(value));
             }
         });
         StringBuilder sql = new StringBuilder(
@@ -636,8 +668,7 @@ public class ProblemLedger {
             .param("id", p.id())
             .param("version", version);
         for (var e : columns.entrySet()) {
-            statement = statement.param(e.getKey(),
-                    e.getValue() instanceof LocalDate d ? Date.valueOf(d) : e.getValue());
+            statement = statement.param(e.getKey(), e.getValue());
         }
         if (statement.update() == 0) {
             throw stale(p.id());
@@ -651,10 +682,13 @@ public class ProblemLedger {
             before.put("status", p.status().name());
             after.put("status", change.to().name());
         }
-        Function<String, Object> old = oldValues(p);
-        change.values().forEach((k, v) -> {
-            before.put(k, old.apply(k));
-            after.put(k, v);
+        change.values().forEach((field, value) -> {
+            before.put(historyName(field), oldValue(p, field));
+            after.put(historyName(field), value);
+        });
+        alsoRecorded.forEach((name, value) -> {
+            before.put(name, null);
+            after.put(name, value);
         });
         Instant at = clock.instant();
         String actor = CurrentUser.actor();
@@ -665,7 +699,8 @@ public class ProblemLedger {
                 before.get(k) == null ? null : String.valueOf(before.get(k)), v == null ? null : String.valueOf(v)));
         events.publishEvent(AuditEvent.change("problem." + change.action(), "problem", p.id(), before, after));
         if (change.to() != p.status()) {
-            UUID assigned = (UUID) change.values().getOrDefault("assigned_unit_id", p.assignedUnitId());
+            UUID assigned = change.values().containsKey(Problem.Field.ASSIGNED_UNIT)
+                    ? (UUID) change.value(Problem.Field.ASSIGNED_UNIT) : p.assignedUnitId();
             UUID responsible = jdbc.sql("select responsible_unit_id from rectification where problem_id = :id")
                 .param("id", p.id())
                 .query(UUID.class)
@@ -676,16 +711,27 @@ public class ProblemLedger {
         }
     }
 
-    private static Function<String, Object> oldValues(Problem p) {
-        return k -> switch (k) {
-            case "assigned_unit_id" -> p.assignedUnitId();
-            case "assigned_by" -> p.assignedBy();
-            case "assigned_on" -> p.assignedOn();
-            case "limit_days" -> p.limitDays();
-            case "due_on" -> p.dueOn();
-            case "finding" -> p.finding();
-            case "reopen_count" -> p.reopenCount();
-            default -> null;
+    /** A domain value as the database takes it. */
+    private static Object column(Object value) {
+        if (value instanceof LocalDate day) {
+            return Date.valueOf(day);
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        return value;
+    }
+
+    private static Object oldValue(Problem p, Problem.Field field) {
+        return switch (field) {
+            case ASSIGNED_UNIT -> p.assignedUnitId();
+            case ASSIGNED_BY -> p.assignedBy();
+            case ASSIGNED_ON -> p.assignedOn();
+            case TIME_LIMIT -> p.limitDays();
+            case DUE_ON -> p.dueOn();
+            case FINDING -> p.finding();
+            case REOPEN_COUNT -> p.reopenCount();
+            case CHECK_OPINION, REOPEN_REASON, ROOT_CAUSE, ROOT_CAUSE_NOTE -> null;
         };
     }
 

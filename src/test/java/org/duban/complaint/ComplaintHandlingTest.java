@@ -12,6 +12,8 @@ import org.duban.support.WithWorkTeamMember;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * ReportFiguresTest).
  */
 @DubanTest
+@RecordApplicationEvents
 class ComplaintHandlingTest {
 
     @Autowired
@@ -44,6 +47,9 @@ class ComplaintHandlingTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     MockMvc mvc;
@@ -310,6 +316,51 @@ class ComplaintHandlingTest {
         assertThat(complaints.get(complaint, scope).problemId()).isNull();
         assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo("/complaints/" + complaint);
         assertThat(answer.getFlashMap().get("refusal")).isEqualTo("complaint.problem.unknown");
+    }
+
+    /**
+     * What the aggregate raised is what the service publishes: one event per action, with
+     * the states and units after the change, and none for a refused action.
+     */
+    @Test
+    @WithWorkTeamMember
+    void eachHandOverOfAComplaintIsPublishedOnceWithItsStatesAndUnits() {
+        UUID bureau = complaints.intakeUnitFor("OTOGQ");
+        UUID squad = unit("OTOGQ-SQUAD-1");
+        DataScope scope = units.currentScope();
+        UUID id = submitOne("overcharged at the weighing station").complaintId();
+        complaints.accept(id, version(id), scope);
+        complaints.assign(id, version(id), squad, scope);
+        assertThatThrownBy(() -> complaints.accept(id, version(id), scope))
+            .hasMessageContaining("complaint.illegalTransition");
+        complaints.answer(id, version(id), "refunded", "the station refunded the fee", scope);
+        complaints.reviewFeedback(id, version(id), false, "say how much was refunded", scope);
+
+        List<ComplaintTransitioned> published = events.stream(ComplaintTransitioned.class)
+            .filter(e -> e.complaintId().equals(id))
+            .toList();
+        assertThat(published).extracting(ComplaintTransitioned::action)
+            .containsExactly("submitted", "accepted", "assigned", "answered", "feedback.returned");
+        assertThat(published).extracting(ComplaintTransitioned::to)
+            .containsExactly(ComplaintStatus.SUBMITTED, ComplaintStatus.ACCEPTED, ComplaintStatus.IN_HANDLING,
+                    ComplaintStatus.FEEDBACK_REVIEW, ComplaintStatus.IN_HANDLING);
+        assertThat(published).extracting(ComplaintTransitioned::from)
+            .containsExactly(null, ComplaintStatus.SUBMITTED, ComplaintStatus.ACCEPTED, ComplaintStatus.IN_HANDLING,
+                    ComplaintStatus.FEEDBACK_REVIEW);
+        assertThat(published).extracting(ComplaintTransitioned::handlingUnitId)
+            .containsExactly(null, null, squad, squad, squad);
+        assertThat(published).allSatisfy(e -> {
+            assertThat(e.ownerUnitId()).isEqualTo(bureau);
+            assertThat(e.channel()).isEqualTo(Channel.WEB);
+            assertThat(e.toString()).doesNotContain("overcharged").doesNotContain("13900000000");
+        });
+        assertThat(published.stream().skip(1)).allSatisfy(e -> assertThat(e.actor()).isEqualTo("workteam"));
+        assertThat(published.stream().map(ComplaintTransitioned::eventId).distinct()).hasSize(5);
+        // the saved row is the aggregate's "after"
+        assertThat(jdbc.sql("select status || ' ' || handling_unit_id from complaint where id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single()).isEqualTo("IN_HANDLING " + squad);
     }
 
 }

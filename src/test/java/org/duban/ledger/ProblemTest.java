@@ -37,9 +37,11 @@ class ProblemTest {
         UUID unit = UUID.randomUUID();
         Problem.Change c = in(ProblemStatus.REGISTERED).assign(unit, 10, LocalDate.of(2023, 4, 18), TODAY, "workteam");
         assertThat(c.to()).isEqualTo(ProblemStatus.ASSIGNED);
-        assertThat(c.values()).containsEntry("assigned_unit_id", unit)
-            .containsEntry("limit_days", 10)
-            .containsEntry("due_on", LocalDate.of(2023, 4, 18));
+        assertThat(c.values()).containsEntry(Problem.Field.ASSIGNED_UNIT, unit)
+            .containsEntry(Problem.Field.TIME_LIMIT, 10)
+            .containsEntry(Problem.Field.DUE_ON, LocalDate.of(2023, 4, 18))
+            .containsEntry(Problem.Field.ASSIGNED_ON, TODAY)
+            .containsEntry(Problem.Field.ASSIGNED_BY, "workteam");
     }
 
     @ParameterizedTest
@@ -79,7 +81,7 @@ class ProblemTest {
         assertThatThrownBy(() -> p.dismiss(null)).hasMessageContaining("problem.reasonRequired");
         assertThat(p.confirm("fined twice").to()).isEqualTo(ProblemStatus.CONFIRMED);
         assertThat(p.dismiss("no such case").to()).isEqualTo(ProblemStatus.UNFOUNDED);
-        assertThat(p.dismiss("no such case").values()).containsEntry("finding", "no such case");
+        assertThat(p.dismiss("no such case").values()).containsEntry(Problem.Field.FINDING, "no such case");
     }
 
     @ParameterizedTest
@@ -144,7 +146,8 @@ class ProblemTest {
             Problem.Change c = in(s).reopen("new evidence from a complaint");
             assertThat(c.to())
                 .isEqualTo(s == ProblemStatus.UNFOUNDED ? ProblemStatus.VERIFYING : ProblemStatus.RECTIFYING);
-            assertThat(c.values()).containsEntry("reopen_count", 1);
+            assertThat(c.values()).containsEntry(Problem.Field.REOPEN_COUNT, 1)
+                .containsEntry(Problem.Field.REOPEN_REASON, "new evidence from a complaint");
         }
         else {
             assertThatThrownBy(() -> in(s).reopen("x")).isInstanceOf(BusinessRuleViolation.class);

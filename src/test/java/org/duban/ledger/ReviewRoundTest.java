@@ -79,7 +79,8 @@ class ReviewRoundTest {
         if (known) {
             Problem.Change c = ProblemTest.in(s).rootCause(RootCause.OTHER, " workload ");
             assertThat(c.to()).isEqualTo(s);
-            assertThat(c.values()).containsEntry("root_cause", "OTHER").containsEntry("root_cause_note", "workload");
+            assertThat(c.values()).containsEntry(Problem.Field.ROOT_CAUSE, RootCause.OTHER)
+                .containsEntry(Problem.Field.ROOT_CAUSE_NOTE, "workload");
             assertThat(refusal(() -> ProblemTest.in(s).rootCause(RootCause.OTHER, "")))
                 .isEqualTo("problem.rootCause.noteRequired");
             assertThat(refusal(() -> ProblemTest.in(s).rootCause(null, null))).isEqualTo("problem.rootCause.required");
