@@ -2,6 +2,7 @@ package org.duban.reporting;
 
 import org.duban.audit.AuditEvent;
 import org.duban.campaign.Campaign;
+import org.duban.campaign.CampaignStatus;
 import org.duban.campaign.Campaigns;
 import org.duban.campaign.KeyTaskReportKind;
 import org.duban.campaign.ReportSubmitted;
@@ -186,9 +187,10 @@ public class Reports {
         }
         if (kind == ReportKind.MONTHLY && jdbc.sql("""
                 select count(*) from report
-                where campaign_id = :c and unit_id = :u and period = :p and kind = 'MONTHLY'
+                where campaign_id = :c and unit_id = :u and period = :p and kind = :monthly
                 """)
             .param("c", campaignId)
+            .param("monthly", ReportKind.MONTHLY.name())
             .param("u", bureau.id())
             .param("p", Date.valueOf(normalised))
             .query(Integer.class)
@@ -198,44 +200,50 @@ public class Reports {
         OrgUnit superior = superiorOf(bureau);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        List<Figure> drafted = draftFigures(bureau, normalised, kind);
-        ReportDrafting.Sections sections = drafting.draft(kind, bureau, normalised, drafted, campaign,
+        List<Figure> figuresDrafted = draftFigures(bureau, normalised, kind);
+        ReportDrafting.Sections sections = drafting.draft(kind, bureau, normalised, figuresDrafted, campaign,
                 LocalDate.now(clock));
+        String title = drafting.title(kind, normalised, campaign);
+        Report report = new Report(id, campaignId, bureau.id(), kind, normalised, title, documentPrefix(campaign),
+                documentYear(kind, normalised), null, message("report.addressee", superior.name()), null,
+                sections.progress(), sections.results(), sections.problems(), sections.suggestions(),
+                ReportStatus.DRAFT, null, null, null, 0, 0, CurrentUser.actor(), now);
+        Report.Transition drafted = report.drafted(CurrentUser.actor(), now);
         jdbc.sql("""
                 insert into report (id, campaign_id, unit_id, kind, period, title, doc_prefix, doc_year, addressee,
                                     progress, results, problems, suggestions, status, created_by, created_at,
                                     updated_by, updated_at)
                 values (:id, :campaign, :unit, :kind, :period, :title, :prefix, :year, :addressee,
-                        :progress, :results, :problems, :suggestions, 'DRAFT', :by, :at, :by, :at)
+                        :progress, :results, :problems, :suggestions, :status, :by, :at, :by, :at)
                 """)
             .param("id", id)
             .param("campaign", campaignId)
-            .param("unit", bureau.id())
+            .param("unit", report.unitId())
             .param("kind", kind.name())
             .param("period", Date.valueOf(normalised))
-            .param("title", drafting.title(kind, normalised, campaign))
-            .param("prefix", documentPrefix(campaign))
-            .param("year", documentYear(kind, normalised))
-            .param("addressee", message("report.addressee", superior.name()))
-            .param("progress", sections.progress())
-            .param("results", sections.results())
-            .param("problems", sections.problems())
-            .param("suggestions", sections.suggestions())
+            .param("title", title)
+            .param("prefix", report.docPrefix())
+            .param("year", report.docYear())
+            .param("addressee", report.addressee())
+            .param("progress", report.progress())
+            .param("results", report.results())
+            .param("problems", report.problems())
+            .param("suggestions", report.suggestions())
+            .param("status", drafted.to().name())
             .param("by", CurrentUser.actor())
             .param("at", Timestamp.from(now))
             .update();
-        storeFigures(id, 0, drafted);
+        storeFigures(id, 0, figuresDrafted);
         events.publishEvent(AuditEvent.change("reporting.report.created", "report", id, Map.of(),
                 Map.of("kind", kind.name(), "period", normalised.toString(), "unit", bureau.id().toString())));
-        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, drafting.title(kind, normalised, campaign),
-                "drafted", ReportStatus.DRAFT, bureau.id(), null, CurrentUser.actor(), now));
+        events.publishEvent(drafted.event());
         return id;
     }
 
     @Transactional
     public void update(UUID id, ReportForm form) {
         Report before = getOwn(id);
-        ReportStatus next = before.status().edit();
+        ReportStatus next = before.edit();
         int updated = jdbc.sql("""
                 update report set title = :title, doc_prefix = :prefix, doc_year = :year, doc_seq = :seq,
                        addressee = :addressee, copy_to = :copyTo, progress = :progress, results = :results,
@@ -271,7 +279,7 @@ public class Reports {
     @Transactional
     public void redraftFigures(UUID id, long version) {
         Report report = getOwn(id);
-        ReportStatus next = report.status().edit();
+        ReportStatus next = report.edit();
         transition(report, version, next, "reporting.report.redrafted", Map.of());
         jdbc.sql("delete from report_figure where report_id = :id and version_no = 0").param("id", id).update();
         OrgUnit bureau = units.find(report.unitId()).orElseThrow();
@@ -281,7 +289,8 @@ public class Reports {
     @Transactional
     public void approve(UUID id, long version) {
         Report report = getOwn(id);
-        ReportStatus next = report.status().approve();
+        Report.Transition approved = report.approve(CurrentUser.actor(), clock.instant());
+        ReportStatus next = approved.to();
         int updated = jdbc.sql("""
                 update report set status = :status, approved_by = :by, approved_at = :at, signer = :signer,
                        version = version + 1, updated_by = :by, updated_at = :at
@@ -290,7 +299,7 @@ public class Reports {
             .param("status", next.name())
             .param("by", CurrentUser.actor())
             .param("signer", CurrentUser.require().displayName())
-            .param("at", Timestamp.from(clock.instant()))
+            .param("at", Timestamp.from(approved.event().at()))
             .param("id", id)
             .param("version", version)
             .update();
@@ -299,8 +308,7 @@ public class Reports {
         }
         events.publishEvent(AuditEvent.change("reporting.report.approved", "report", id,
                 Map.of("status", report.status().name()), Map.of("status", next.name())));
-        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(), "approved", next,
-                report.unitId(), null, CurrentUser.actor(), clock.instant()));
+        events.publishEvent(approved.event());
     }
 
     /**
@@ -310,11 +318,10 @@ public class Reports {
     @Transactional
     public int submit(UUID id, long version) {
         Report report = getOwn(id);
-        ReportStatus next = report.status().submit();
-        if (report.docSeq() == null) {
-            throw new BusinessRuleViolation("report.refused.numberMissing");
-        }
-        int number = report.submittedVersion() + 1;
+        OrgUnit superior = superiorOf(units.find(report.unitId()).orElseThrow());
+        Report.Transition submitted = report.submit(superior.id(), CurrentUser.actor(), clock.instant());
+        ReportStatus next = submitted.to();
+        int number = report.nextVersion();
         int updated = jdbc.sql("""
                 update report set status = :status, submitted_version = :n, version = version + 1,
                        updated_by = :by, updated_at = :at
@@ -330,7 +337,6 @@ public class Reports {
         if (updated == 0) {
             throw stale(id);
         }
-        OrgUnit superior = superiorOf(units.find(report.unitId()).orElseThrow());
         jdbc.sql("""
                 insert into report_version (report_id, version_no, title, document_number, signer, addressee,
                                             copy_to, progress, results, problems, suggestions, submitted_by,
@@ -365,8 +371,7 @@ public class Reports {
         events
             .publishEvent(new ReportSubmitted(report.campaignId(), id, KeyTaskReportKind.valueOf(report.kind().name()),
                     report.period(), documentNumber(report), report.title()));
-        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(), "submitted", next,
-                report.unitId(), superior.id(), CurrentUser.actor(), clock.instant()));
+        events.publishEvent(submitted.event());
         return number;
     }
 
@@ -377,11 +382,10 @@ public class Reports {
             throw new NotFoundException("report " + id);
         }
         Report report = find(id).orElseThrow();
-        ReportStatus next = report.status().decide(received);
-        if (!received && (comment == null || comment.isBlank())) {
-            throw new BusinessRuleViolation("report.refused.commentMissing");
-        }
         UUID bureau = myBureau().id();
+        Report.Transition decided = received ? report.receive(bureau, CurrentUser.actor(), clock.instant())
+                : report.returnWithComment(comment, bureau, CurrentUser.actor(), clock.instant());
+        ReportStatus next = decided.to();
         int mine = jdbc.sql("""
                 update report_version set outcome = :outcome, comment = :comment, decided_by = :by, decided_at = :at
                 where report_id = :id and version_no = :n and superior_unit_id = :bureau and outcome is null
@@ -399,9 +403,7 @@ public class Reports {
         }
         transition(report, version, next, received ? "reporting.report.received" : "reporting.report.returned",
                 comment == null ? Map.of() : Map.of("comment", comment));
-        events.publishEvent(
-                new ReportTransitioned(UUID.randomUUID(), id, report.title(), received ? "received" : "returned", next,
-                        report.unitId(), bureau, CurrentUser.actor(), clock.instant()));
+        events.publishEvent(decided.event());
     }
 
     /**
@@ -413,9 +415,15 @@ public class Reports {
     @Transactional(readOnly = true)
     public int lateMonthlyReports(OrgUnit bureau, LocalDate today) {
         Optional<Map<String, Object>> campaign = jdbc.sql("""
-                select id, starts_on, ends_on from campaign where owner_unit_id = :bureau and status = 'ACTIVE'
+                select id, starts_on, ends_on from campaign where owner_unit_id = :bureau and status = :active
                 order by starts_on limit 1
-                """).param("bureau", bureau.id()).query().listOfRows().stream().findFirst();
+                """)
+            .param("bureau", bureau.id())
+            .param("active", CampaignStatus.ACTIVE.name())
+            .query()
+            .listOfRows()
+            .stream()
+            .findFirst();
         if (campaign.isEmpty()) {
             return 0;
         }
@@ -426,11 +434,15 @@ public class Reports {
         jdbc.sql("""
                 select r.period, min(v.submitted_at) as first from report r
                 join report_version v on v.report_id = r.id
-                where r.unit_id = :bureau and r.campaign_id = :campaign and r.kind = 'MONTHLY'
+                where r.unit_id = :bureau and r.campaign_id = :campaign and r.kind = :monthly
                 group by r.period
-                """).param("bureau", bureau.id()).param("campaign", campaign.get().get("id")).query(rs -> {
-            firstArrival.put(rs.getDate("period").toLocalDate(), rs.getTimestamp("first").toInstant());
-        });
+                """)
+            .param("bureau", bureau.id())
+            .param("campaign", campaign.get().get("id"))
+            .param("monthly", ReportKind.MONTHLY.name())
+            .query(rs -> {
+                firstArrival.put(rs.getDate("period").toLocalDate(), rs.getTimestamp("first").toInstant());
+            });
         int late = 0;
         for (LocalDate month = start; !month.isAfter(end); month = month.plusMonths(1)) {
             LocalDate deadline = month.plusMonths(2).minusDays(1);
