@@ -8,20 +8,21 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A report's working copy as its own bureau sees it, and the guard of its life cycle:
- * drafted by the work team, approved by the leading group (who becomes 签发人), submitted
- * upward with its document number, received or returned by the superior; editing an
- * approved or returned report makes it a draft again, so nothing reaches the superior
- * without a fresh approval. Each action refuses an illegal move with a named
- * {@link BusinessRuleViolation} and otherwise returns the {@link Transition} it makes,
- * with the {@link ReportTransitioned} event to publish; storing it is {@link Reports}'
- * business.
+ * A report's working copy as its sender sees it, and the guard of its life cycle: drafted
+ * by the work team, approved by the leading group (who becomes 签发人), submitted upward
+ * with its document number, received or returned by the superior; editing an approved or
+ * returned report makes it a draft again, so nothing reaches the superior without a fresh
+ * approval. A unit's monthly report to its bureau ({@link ReportChannel#UNIT_TO_BUREAU})
+ * takes the same path without approval and number: the unit's staff submit the draft.
+ * Each action refuses an illegal move with a named {@link BusinessRuleViolation} and
+ * otherwise returns the {@link Transition} it makes, with the {@link ReportTransitioned}
+ * event to publish; storing it is {@link Reports}' business.
  */
 @AggregateRoot
 public record Report(UUID id, UUID campaignId, UUID unitId, ReportKind kind, LocalDate period, String title,
         String docPrefix, int docYear, Integer docSeq, String addressee, String copyTo, String progress, String results,
         String problems, String suggestions, ReportStatus status, String approvedBy, String signer, Instant approvedAt,
-        int submittedVersion, long version, String updatedBy, Instant updatedAt) {
+        int submittedVersion, long version, String updatedBy, Instant updatedAt, ReportChannel channel) {
 
     /**
      * What an action does: the status it moves to and the event that tells the other
@@ -30,12 +31,16 @@ public record Report(UUID id, UUID campaignId, UUID unitId, ReportKind kind, Loc
     public record Transition(String action, ReportStatus to, ReportTransitioned event) {
     }
 
-    /** The event of a report just drafted: it now waits for approval. */
+    /**
+     * The event of a report just drafted: "drafted" when it now waits for the leading
+     * group's approval, "opened" for a unit's report, which waits on nobody but its
+     * drafter.
+     */
     public Transition drafted(String actor, Instant at) {
         if (status != ReportStatus.DRAFT) {
             throw new BusinessRuleViolation("report.refused.notEditable");
         }
-        return transition("drafted", ReportStatus.DRAFT, null, actor, at);
+        return transition(channel.approvedAndNumbered() ? "drafted" : "opened", ReportStatus.DRAFT, null, actor, at);
     }
 
     /**
@@ -51,6 +56,9 @@ public record Report(UUID id, UUID campaignId, UUID unitId, ReportKind kind, Loc
 
     /** The leading group approves a draft; the approver becomes 签发人. */
     public Transition approve(String actor, Instant at) {
+        if (!channel.approvedAndNumbered()) {
+            throw new BusinessRuleViolation("report.refused.noApprovalStep");
+        }
         if (status != ReportStatus.DRAFT) {
             throw new BusinessRuleViolation("report.refused.approveNeedsDraft");
         }
@@ -58,10 +66,17 @@ public record Report(UUID id, UUID campaignId, UUID unitId, ReportKind kind, Loc
     }
 
     /**
-     * Submitted upward as version {@link #nextVersion()}: only once approved, and only
-     * with its document number (发文字号).
+     * Submitted upward as version {@link #nextVersion()}: a bureau's report once approved
+     * and with its document number (发文字号); a unit's report as a draft (a returned one is
+     * edited, and so a draft, first).
      */
     public Transition submit(UUID superiorUnitId, String actor, Instant at) {
+        if (!channel.approvedAndNumbered()) {
+            if (status != ReportStatus.DRAFT) {
+                throw new BusinessRuleViolation("report.refused.submitNeedsDraft");
+            }
+            return transition("submitted", ReportStatus.SUBMITTED, superiorUnitId, actor, at);
+        }
         if (status != ReportStatus.APPROVED) {
             throw new BusinessRuleViolation("report.refused.submitNeedsApproval");
         }

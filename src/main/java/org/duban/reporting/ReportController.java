@@ -64,15 +64,21 @@ class ReportController {
         DataScope scope = units.currentScope();
         model.addAttribute("reports", reports.listOwn());
         model.addAttribute("inbox", reports.inbox(scope));
+        model.addAttribute("unitReports", reports.unitReports(scope, clock.today()));
         model.addAttribute("campaigns", campaigns.list(scope));
-        model.addAttribute("kinds", ReportKind.values());
+        // A unit reports monthly to its bureau; special reports and the summary are the
+        // bureau's.
+        model.addAttribute("kinds", Reports.channelOf(reports.myDesk()) == ReportChannel.UNIT_TO_BUREAU
+                ? List.of(ReportKind.MONTHLY) : List.of(ReportKind.values()));
         model.addAttribute("thisMonth", YearMonth.from(clock.today()).toString());
         return "reporting/list";
     }
 
     @GetMapping("/reports/inbox")
     String inbox(Model model) {
-        model.addAttribute("inbox", reports.inbox(units.currentScope()));
+        DataScope scope = units.currentScope();
+        model.addAttribute("inbox", reports.inbox(scope));
+        model.addAttribute("unitReports", reports.unitReports(scope, clock.today()));
         return "reporting/inbox";
     }
 

@@ -92,6 +92,8 @@ class ReportReminders {
                 join org_unit b on b.id = :bureau and u.path like b.path || '%'
                 join staff_role sr on sr.staff_id = s.id
                 join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'reporting:report:write'
+                -- the bureau's writers, not the unit staff who write their own unit's report
+                join role r on r.code = sr.role_code and r.scope in ('BUREAU', 'ALL')
                 where s.enabled
                 """).param("bureau", bureau).query(UUID.class).list();
     }

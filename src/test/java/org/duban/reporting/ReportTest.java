@@ -22,9 +22,13 @@ class ReportTest {
     static final UUID CITY = UUID.randomUUID();
 
     static Report in(ReportStatus status, Integer docSeq) {
+        return in(status, docSeq, ReportChannel.BUREAU_TO_SUPERIOR);
+    }
+
+    static Report in(ReportStatus status, Integer docSeq, ReportChannel channel) {
         return new Report(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), ReportKind.MONTHLY,
                 LocalDate.of(2023, 7, 1), "7月工作情况", "前交发", 2023, docSeq, "市交通运输局", null, "p", "r", "q", "s", status,
-                null, null, null, status == ReportStatus.DRAFT ? 0 : 1, 3, "workteam", AT);
+                null, null, null, status == ReportStatus.DRAFT ? 0 : 1, 3, "workteam", AT, channel);
     }
 
     static Report in(ReportStatus status) {
@@ -74,6 +78,43 @@ class ReportTest {
     void onlyADraftAnnouncesItsDrafting(ReportStatus s) {
         String refused = refusal(() -> in(s).drafted("workteam", AT));
         assertThat(refused).isEqualTo(s == ReportStatus.DRAFT ? null : "report.refused.notEditable");
+    }
+
+    static Report unitReport(ReportStatus status) {
+        return in(status, null, ReportChannel.UNIT_TO_BUREAU);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportStatus.class)
+    void aUnitsReportHasNoApprovalStep(ReportStatus s) {
+        assertThat(refusal(() -> unitReport(s).approve("leader", AT))).isEqualTo("report.refused.noApprovalStep");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportStatus.class)
+    void aUnitsDraftIsSubmittedWithoutApprovalAndWithoutNumber(ReportStatus s) {
+        String refused = refusal(() -> unitReport(s).submit(CITY, "unit", AT));
+        assertThat(refused).isEqualTo(s == ReportStatus.DRAFT ? null : "report.refused.submitNeedsDraft");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportStatus.class)
+    void aUnitsReportIsEditedReceivedAndReturnedLikeABureaus(ReportStatus s) {
+        assertThat(refusal(() -> unitReport(s).edit())).isEqualTo(refusal(() -> in(s).edit()));
+        assertThat(refusal(() -> unitReport(s).receive(CITY, "workteam", AT)))
+            .isEqualTo(refusal(() -> in(s).receive(CITY, "workteam", AT)));
+        assertThat(refusal(() -> unitReport(s).returnWithComment("请补充", CITY, "workteam", AT)))
+            .isEqualTo(refusal(() -> in(s).returnWithComment("请补充", CITY, "workteam", AT)));
+    }
+
+    @Test
+    void aUnitsDraftWaitsOnNobodySoItsEventIsNotADraftForApproval() {
+        // The to-do hand-over sends "drafted" to the leading group; a unit's draft is
+        // "opened".
+        assertThat(unitReport(ReportStatus.DRAFT).drafted("unit", AT).event().action()).isEqualTo("opened");
+        Report.Transition submitted = unitReport(ReportStatus.DRAFT).submit(CITY, "unit", AT);
+        assertThat(submitted.to()).isEqualTo(ReportStatus.SUBMITTED);
+        assertThat(submitted.event().superiorUnitId()).isEqualTo(CITY);
     }
 
     @Test
