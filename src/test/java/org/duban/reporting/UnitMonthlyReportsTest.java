@@ -162,6 +162,14 @@ class UnitMonthlyReportsTest {
             .param("id", id)
             .query(Integer.class)
             .single()).isEqualTo(2);
+        // The report and its two ledgers (自查自纠 and 重点任务调度台账), for the unit and for
+        // the county.
+        for (String login : new String[] { "unit", "workteam" }) {
+            for (String part : new String[] { "/preview", "/docx", "/problems.xlsx", "/tasks.xlsx" }) {
+                assertThat(statusOf(login, "/reports/" + id + part)).as(login + part).isEqualTo(200);
+            }
+        }
+        assertThat(page("workteam", "/reports/" + id + "/preview")).contains("执法大队一中队");
     }
 
     @Test
