@@ -90,10 +90,19 @@ class ReportReminders {
                 Reports.DOCUMENT_LOCALE);
         int sent = 0;
         for (UUID unit : late) {
-            String key = "report:unit-monthly:" + unit + ":" + month;
-            for (UUID staff : unitWriters(unit)) {
-                sent += notifications.send(staff, title, null, "/reports", key) ? 1 : 0;
-            }
+            sent += send(unitWriters(unit), title, "report:unit-monthly:" + unit + ":" + month);
+        }
+        return sent;
+    }
+
+    /**
+     * Sends one reminder to each recipient; returns how many were stored (not
+     * deduplicated).
+     */
+    private int send(List<UUID> recipients, String title, String key) {
+        int sent = 0;
+        for (UUID staff : recipients) {
+            sent += notifications.send(staff, title, null, "/reports", key) ? 1 : 0;
         }
         return sent;
     }
@@ -135,10 +144,7 @@ class ReportReminders {
             String title = messages.getMessage("reminder.monthlyReport",
                     new Object[] { String.valueOf(month.getYear()), String.valueOf(month.getMonthValue()) },
                     Reports.DOCUMENT_LOCALE);
-            String key = "report:monthly:" + bureau.get("id") + ":" + month;
-            for (UUID staff : writers((UUID) bureau.get("id"))) {
-                sent += notifications.send(staff, title, null, "/reports", key) ? 1 : 0;
-            }
+            sent += send(writers((UUID) bureau.get("id")), title, "report:monthly:" + bureau.get("id") + ":" + month);
         }
         return sent;
     }
