@@ -37,8 +37,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reports of a bureau to its superior. Who sees what: the issuing bureau's own staff
- * (work team, leading group, auditor) see the working copy; a superior bureau sees only
+ * Reports of a bureau to its superior, and of a unit to its bureau
+ * ({@link ReportChannel}): one workflow whose rules are {@link Report}'s; this service
+ * loads, calls and saves. Who sees what: the sender's own staff (a bureau's work team,
+ * leading group, auditor; a unit's staff) see the working copy; the receiver sees only
  * what was submitted to it, as frozen versions; any other report is "not found".
  */
 @Service
