@@ -22,7 +22,8 @@ import java.util.UUID;
 public record Report(UUID id, UUID campaignId, UUID unitId, ReportKind kind, LocalDate period, String title,
         String docPrefix, int docYear, Integer docSeq, String addressee, String copyTo, String progress, String results,
         String problems, String suggestions, ReportStatus status, String approvedBy, String signer, Instant approvedAt,
-        int submittedVersion, long version, String updatedBy, Instant updatedAt, ReportChannel channel) {
+        int submittedVersion, long version, String updatedBy, Instant updatedAt, ReportChannel channel,
+        String approvalComment) {
 
     /**
      * What an action does: the status it moves to and the event that tells the other
@@ -63,6 +64,23 @@ public record Report(UUID id, UUID campaignId, UUID unitId, ReportKind kind, Loc
             throw new BusinessRuleViolation("report.refused.approveNeedsDraft");
         }
         return transition("approved", ReportStatus.APPROVED, null, actor, at);
+    }
+
+    /**
+     * The leading group returns a draft to the work team instead of approving it (退回修改),
+     * always saying why; the work team edits it, which makes it a draft again.
+     */
+    public Transition returnToDrafter(String comment, String actor, Instant at) {
+        if (!channel.approvedAndNumbered()) {
+            throw new BusinessRuleViolation("report.refused.noApprovalStep");
+        }
+        if (status != ReportStatus.DRAFT) {
+            throw new BusinessRuleViolation("report.refused.approveNeedsDraft");
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new BusinessRuleViolation("report.refused.commentMissing");
+        }
+        return transition("declined", ReportStatus.RETURNED, null, actor, at);
     }
 
     /**

@@ -160,6 +160,15 @@ class ReportController {
         return act(id, redirect, () -> reports.approve(id, version));
     }
 
+    @PostMapping("/reports/{id}/decline")
+    String decline(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        if (comment != null && comment.length() > 5000) {
+            throw new IllegalArgumentException("comment");
+        }
+        return act(id, redirect, () -> reports.returnToDrafter(id, version, comment));
+    }
+
     @PostMapping("/reports/{id}/submit")
     String submit(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
         return act(id, redirect, () -> reports.submit(id, version));

@@ -251,7 +251,7 @@ public class Reports {
         Report report = new Report(id, campaignId, bureau.id(), kind, normalised, title, documentPrefix(campaign),
                 documentYear(kind, normalised), null, message("report.addressee", superior.name()), null,
                 sections.progress(), sections.results(), sections.problems(), sections.suggestions(),
-                ReportStatus.DRAFT, null, null, null, 0, 0, CurrentUser.actor(), now, channel);
+                ReportStatus.DRAFT, null, null, null, 0, 0, CurrentUser.actor(), now, channel, null);
         Report.Transition drafted = report.drafted(CurrentUser.actor(), now);
         jdbc.sql("""
                 insert into report (id, campaign_id, unit_id, kind, period, title, doc_prefix, doc_year, addressee,
@@ -338,7 +338,7 @@ public class Reports {
         ReportStatus next = approved.to();
         int updated = jdbc.sql("""
                 update report set status = :status, approved_by = :by, approved_at = :at, signer = :signer,
-                       version = version + 1, updated_by = :by, updated_at = :at
+                       approval_comment = null, version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
             .param("status", next.name())
@@ -354,6 +354,35 @@ public class Reports {
         events.publishEvent(AuditEvent.change("reporting.report.approved", "report", id,
                 Map.of("status", report.status().name()), Map.of("status", next.name())));
         events.publishEvent(approved.event());
+    }
+
+    /**
+     * The leading group returns the draft to the work team with a comment instead of
+     * approving it.
+     */
+    @Transactional
+    public void returnToDrafter(UUID id, long version, String comment) {
+        Report report = getOwn(id);
+        Report.Transition declined = report.returnToDrafter(comment, CurrentUser.actor(), clock.instant());
+        int updated = jdbc.sql("""
+                update report set status = :status, approval_comment = :comment, version = version + 1,
+                       updated_by = :by, updated_at = :at
+                where id = :id and version = :version
+                """)
+            .param("status", declined.to().name())
+            .param("comment", comment.strip())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(declined.event().at()))
+            .param("id", id)
+            .param("version", version)
+            .update();
+        if (updated == 0) {
+            throw stale(id);
+        }
+        events.publishEvent(
+                AuditEvent.change("reporting.report.declined", "report", id, Map.of("status", report.status().name()),
+                        Map.of("status", declined.to().name(), "comment", comment.strip())));
+        events.publishEvent(declined.event());
     }
 
     /**
@@ -722,7 +751,7 @@ public class Reports {
                 rs.getString("suggestions"), ReportStatus.valueOf(rs.getString("status")), rs.getString("approved_by"),
                 rs.getString("signer"), approved == null ? null : approved.toInstant(), rs.getInt("submitted_version"),
                 rs.getLong("version"), rs.getString("updated_by"), updated == null ? null : updated.toInstant(),
-                ReportChannel.valueOf(rs.getString("channel")));
+                ReportChannel.valueOf(rs.getString("channel")), rs.getString("approval_comment"));
     }
 
     static ReportVersion mapVersion(ResultSet rs, int row) throws SQLException {

@@ -28,7 +28,7 @@ class ReportTest {
     static Report in(ReportStatus status, Integer docSeq, ReportChannel channel) {
         return new Report(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), ReportKind.MONTHLY,
                 LocalDate.of(2023, 7, 1), "7月工作情况", "前交发", 2023, docSeq, "市交通运输局", null, "p", "r", "q", "s", status,
-                null, null, null, status == ReportStatus.DRAFT ? 0 : 1, 3, "workteam", AT, channel);
+                null, null, null, status == ReportStatus.DRAFT ? 0 : 1, 3, "workteam", AT, channel, null);
     }
 
     static Report in(ReportStatus status) {
@@ -50,6 +50,25 @@ class ReportTest {
     void onlyADraftIsApproved(ReportStatus s) {
         String refused = refusal(() -> in(s).approve("leader", AT));
         assertThat(refused).isEqualTo(s == ReportStatus.DRAFT ? null : "report.refused.approveNeedsDraft");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReportStatus.class)
+    void onlyADraftIsReturnedByTheLeadingGroupAndOnlyWithAComment(ReportStatus s) {
+        String refused = refusal(() -> in(s).returnToDrafter("请补充数据", "leader", AT));
+        assertThat(refused).isEqualTo(s == ReportStatus.DRAFT ? null : "report.refused.approveNeedsDraft");
+        assertThat(refusal(() -> unitReport(s).returnToDrafter("请补充数据", "leader", AT)))
+            .isEqualTo("report.refused.noApprovalStep");
+    }
+
+    @Test
+    void theLeadingGroupsReturnGoesBackToTheWorkTeamWithItsReason() {
+        assertThat(refusal(() -> in(ReportStatus.DRAFT).returnToDrafter(" ", "leader", AT)))
+            .isEqualTo("report.refused.commentMissing");
+        Report.Transition declined = in(ReportStatus.DRAFT).returnToDrafter("请补充数据", "leader", AT);
+        assertThat(declined.to()).isEqualTo(ReportStatus.RETURNED);
+        assertThat(declined.event().action()).isEqualTo("declined");
+        assertThat(declined.event().superiorUnitId()).isNull();
     }
 
     @ParameterizedTest
