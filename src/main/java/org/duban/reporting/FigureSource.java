@@ -61,8 +61,10 @@ enum FigureSource {
                     Column.code("status", "x.status", "suggestion.status."))),
     REPORT("(select v.report_id as id, v.version_no, r.unit_id, v.title, v.document_number,"
             + " cast(v.submitted_at at time zone 'Asia/Shanghai' as date) as submitted_on"
-            + " from report_version v join report r on r.id = v.report_id) rv", "unit_id", "unit_id", "submitted_on",
-            "x.submitted_on desc, x.document_number", "/reports/", "reporting:report:read", null, null,
+            + " from report_version v join report r on r.id = v.report_id"
+            // what a bureau sent upward, not its units' reports to it
+            + " where r.channel = '" + ReportChannel.BUREAU_TO_SUPERIOR.name() + "') rv", "unit_id", "unit_id",
+            "submitted_on", "x.submitted_on desc, x.document_number", "/reports/", "reporting:report:read", null, null,
             List.of(Column.text("documentNumber", "x.document_number"), Column.text("title", "x.title"),
                     Column.date("submittedOn", "x.submitted_on")));
 

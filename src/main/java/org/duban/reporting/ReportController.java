@@ -64,15 +64,21 @@ class ReportController {
         DataScope scope = units.currentScope();
         model.addAttribute("reports", reports.listOwn());
         model.addAttribute("inbox", reports.inbox(scope));
+        model.addAttribute("unitReports", reports.unitReports(scope, clock.today()));
         model.addAttribute("campaigns", campaigns.list(scope));
-        model.addAttribute("kinds", ReportKind.values());
+        // A unit reports monthly to its bureau; special reports and the summary are the
+        // bureau's.
+        model.addAttribute("kinds", Reports.channelOf(reports.myDesk()) == ReportChannel.UNIT_TO_BUREAU
+                ? List.of(ReportKind.MONTHLY) : List.of(ReportKind.values()));
         model.addAttribute("thisMonth", YearMonth.from(clock.today()).toString());
         return "reporting/list";
     }
 
     @GetMapping("/reports/inbox")
     String inbox(Model model) {
-        model.addAttribute("inbox", reports.inbox(units.currentScope()));
+        DataScope scope = units.currentScope();
+        model.addAttribute("inbox", reports.inbox(scope));
+        model.addAttribute("unitReports", reports.unitReports(scope, clock.today()));
         return "reporting/inbox";
     }
 
@@ -152,6 +158,15 @@ class ReportController {
     @PostMapping("/reports/{id}/approve")
     String approve(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
         return act(id, redirect, () -> reports.approve(id, version));
+    }
+
+    @PostMapping("/reports/{id}/decline")
+    String decline(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        if (comment != null && comment.length() > 5000) {
+            throw new IllegalArgumentException("comment");
+        }
+        return act(id, redirect, () -> reports.returnToDrafter(id, version, comment));
     }
 
     @PostMapping("/reports/{id}/submit")

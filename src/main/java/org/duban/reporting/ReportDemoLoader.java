@@ -1,6 +1,7 @@
 package org.duban.reporting;
 
 import org.duban.campaign.Campaigns;
+import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
@@ -37,6 +38,9 @@ import java.util.UUID;
  * at the step's moment early in the following month, so the figures are drafted from the
  * data as it stood then and every time stamp (also of the frozen versions) lies in 2023.
  * Loaded after the ledgers and complaints it reports on, only into an empty report table.
+ * Then the units' monthly reports to their county ({@link #UNITS}): every squad and the
+ * brigade of 鄂托克前旗 from March to October at every stage, some late, one missing, one
+ * returned and one returned then received; a few of the other counties' squads.
  */
 @Component
 @Order(300)
@@ -63,6 +67,37 @@ class ReportDemoLoader implements DemoLoader {
             new County("HANGJIN", "hangjin-workteam", "hangjin-leader", 17, List.of(Stage.RECEIVED, Stage.RECEIVED,
                     Stage.RECEIVED, Stage.RECEIVED, Stage.RETURNED, Stage.RECEIVED, Stage.SUBMITTED, Stage.DRAFT)));
 
+    /**
+     * How far a unit's report for one month got (a unit has no approval step); LATE is
+     * received, but submitted after its due date, MISSING never drafted.
+     */
+    enum UnitStage {
+
+        MISSING, DRAFT, SUBMITTED, RETURNED, RETURNED_THEN_RECEIVED, RECEIVED, LATE
+
+    }
+
+    /**
+     * A unit's demonstration login, the work team of its county that receives, and the
+     * stages of its reports from {@code firstMonth} on.
+     */
+    record UnitPlan(String login, String county, String receiver, int firstMonth, List<UnitStage> stages) {
+    }
+
+    static final List<UnitPlan> UNITS = List.of(new UnitPlan("unit", "OTOGQ", "workteam", 3,
+            List.of(UnitStage.RECEIVED, UnitStage.RECEIVED, UnitStage.RECEIVED, UnitStage.RECEIVED, UnitStage.RECEIVED,
+                    UnitStage.RETURNED_THEN_RECEIVED, UnitStage.RECEIVED, UnitStage.SUBMITTED)),
+            new UnitPlan("squad2", "OTOGQ", "workteam", 3,
+                    List.of(UnitStage.RECEIVED, UnitStage.RECEIVED, UnitStage.LATE, UnitStage.RECEIVED,
+                            UnitStage.RECEIVED, UnitStage.RECEIVED, UnitStage.RETURNED, UnitStage.DRAFT)),
+            new UnitPlan("brigade", "OTOGQ", "workteam", 3,
+                    List.of(UnitStage.RECEIVED, UnitStage.RECEIVED, UnitStage.RECEIVED, UnitStage.RECEIVED,
+                            UnitStage.MISSING, UnitStage.LATE, UnitStage.RECEIVED, UnitStage.SUBMITTED)),
+            new UnitPlan("otog-unit", "OTOG", "otog-workteam", 8,
+                    List.of(UnitStage.RECEIVED, UnitStage.SUBMITTED, UnitStage.DRAFT)),
+            new UnitPlan("hangjin-unit", "HANGJIN", "hangjin-workteam", 9,
+                    List.of(UnitStage.LATE, UnitStage.SUBMITTED)));
+
     private static final Logger log = LoggerFactory.getLogger(ReportDemoLoader.class);
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -87,9 +122,12 @@ class ReportDemoLoader implements DemoLoader {
 
     private final TransactionTemplate tx;
 
+    private final WorkingDays workingDays;
+
     ReportDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Campaigns campaigns, ReportFigures figures,
             ReportDrafting drafting, MessageSource messages, ApplicationEventPublisher events, UserDetailsService users,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
@@ -111,8 +149,10 @@ class ReportDemoLoader implements DemoLoader {
         demoMode.runAs(null, () -> tx.executeWithoutResult(status -> {
             DataScope all = new DataScope(new HashSet<>(units.all().stream().map(OrgUnit::id).toList()), "/");
             COUNTIES.forEach(county -> load(county, all));
+            UNITS.forEach(unit -> load(unit, all));
         }));
-        log.info("Demonstration data loaded: monthly reports of {} counties", COUNTIES.size());
+        log.info("Demonstration data loaded: monthly reports of {} counties and {} units", COUNTIES.size(),
+                UNITS.size());
     }
 
     private void load(County county, DataScope all) {
@@ -150,12 +190,7 @@ class ReportDemoLoader implements DemoLoader {
             if (stage == Stage.RETURNED_THEN_RECEIVED) {
                 as(county.workTeam());
                 Reports later = at(next.plusDays(6).atTime(9, 30));
-                Report report = later.getOwn(id);
-                later.update(id,
-                        new ReportForm(report.title(), report.docPrefix(), report.docYear(), report.docSeq(),
-                                report.addressee(), report.copyTo(), report.progress(),
-                                report.results() + message("report.demo.supplement"), report.problems(),
-                                report.suggestions(), report.version()));
+                supplement(later, id, "report.demo.supplement");
                 as(county.leader());
                 at(next.plusDays(6).atTime(11, 0)).approve(id, version(id));
                 as(county.workTeam());
@@ -164,6 +199,58 @@ class ReportDemoLoader implements DemoLoader {
                 at(next.plusDays(8).atTime(10, 0)).decide(id, version(id), true, null, all);
             }
         }
+    }
+
+    /**
+     * A unit's reports: drafted on the second working day or so of the next month and
+     * submitted the same day, received (or returned) by the county's work team two days
+     * later; a late one is submitted two days after its due date.
+     */
+    private void load(UnitPlan plan, DataScope all) {
+        UUID campaign = jdbc.sql("""
+                select c.id from campaign c join org_unit o on o.id = c.owner_unit_id
+                where o.code = :code order by c.starts_on limit 1
+                """).param("code", plan.county()).query(UUID.class).single();
+        for (int i = 0; i < plan.stages().size(); i++) {
+            YearMonth month = YearMonth.of(2023, plan.firstMonth() + i);
+            UnitStage stage = plan.stages().get(i);
+            if (stage == UnitStage.MISSING) {
+                continue;
+            }
+            LocalDate sent = stage == UnitStage.LATE
+                    ? at(LocalDateTime.of(2023, 1, 1, 0, 0)).dueOn(month.atDay(1)).plusDays(2)
+                    : month.plusMonths(1).atDay(3);
+            as(plan.login());
+            UUID id = at(sent.atTime(9, 0)).create(campaign, ReportKind.MONTHLY, month.atDay(1), all);
+            if (stage == UnitStage.DRAFT) {
+                continue;
+            }
+            at(sent.atTime(16, 0)).submit(id, version(id));
+            if (stage == UnitStage.SUBMITTED) {
+                continue;
+            }
+            as(plan.receiver());
+            boolean returned = stage == UnitStage.RETURNED || stage == UnitStage.RETURNED_THEN_RECEIVED;
+            at(sent.plusDays(2).atTime(10, 0)).decide(id, version(id), !returned,
+                    returned ? message("report.demo.unitReturnComment") : null, all);
+            if (stage == UnitStage.RETURNED_THEN_RECEIVED) {
+                as(plan.login());
+                Reports later = at(sent.plusDays(3).atTime(9, 30));
+                supplement(later, id, "report.demo.unitSupplement");
+                at(sent.plusDays(3).atTime(11, 0)).submit(id, version(id));
+                as(plan.receiver());
+                at(sent.plusDays(4).atTime(10, 0)).decide(id, version(id), true, null, all);
+            }
+        }
+    }
+
+    /** The sender adds what the receiver asked for when returning the report. */
+    private void supplement(Reports reports, UUID id, String key) {
+        Report report = reports.getOwn(id);
+        reports.update(id,
+                new ReportForm(report.title(), report.docPrefix(), report.docYear(), report.docSeq(),
+                        report.addressee(), report.copyTo(), report.progress(), report.results() + message(key),
+                        report.problems(), report.suggestions(), report.version()));
     }
 
     /**
@@ -179,7 +266,7 @@ class ReportDemoLoader implements DemoLoader {
 
     private Reports at(LocalDateTime at) {
         return new Reports(jdbc, units, campaigns, figures, drafting, messages, events,
-                Clock.fixed(at.atZone(ZONE).toInstant(), ZONE));
+                Clock.fixed(at.atZone(ZONE).toInstant(), ZONE), workingDays);
     }
 
     private long version(UUID id) {

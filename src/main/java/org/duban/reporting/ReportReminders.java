@@ -2,6 +2,7 @@ package org.duban.reporting;
 
 import org.duban.shared.BureauClock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.duban.campaign.CampaignStatus;
 import org.duban.notification.Notifications;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,11 @@ class ReportReminders {
 
     private final Clock clock;
 
-    ReportReminders(JdbcClient jdbc, Notifications notifications, MessageSource messages, Clock clock) {
+    private final Reports reports;
+
+    ReportReminders(JdbcClient jdbc, Notifications notifications, MessageSource messages, Clock clock,
+            Reports reports) {
+        this.reports = reports;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.messages = messages;
@@ -48,6 +53,69 @@ class ReportReminders {
     public void daily() {
         remind(LocalDate.now(clock)); // the Clock bean runs in the bureau zone
                                       // (BureauClock)
+        remindUnits(LocalDate.now(clock));
+    }
+
+    /**
+     * Reminds a unit's staff, in the last {@value #DAYS_BEFORE_MONTH_END} days before the
+     * due date of last month's report to their bureau (the last working day of this
+     * month), that it has not gone yet; once per unit, month and person. Returns the
+     * number of messages stored.
+     */
+    @Transactional
+    int remindUnits(LocalDate today) {
+        LocalDate month = today.withDayOfMonth(1).minusMonths(1);
+        LocalDate due = reports.dueOn(month);
+        if (today.isAfter(due) || today.isBefore(due.minusDays(DAYS_BEFORE_MONTH_END))) {
+            return 0;
+        }
+        List<UUID> late = jdbc.sql("""
+                select u.id from org_unit u
+                where u.kind = any(:kinds)
+                  and exists (select 1 from campaign c join org_unit o on o.id = c.owner_unit_id
+                              where c.status = :active and c.starts_on <= :month and u.path like o.path || '%')
+                  and not exists (select 1 from report r
+                                  where r.unit_id = u.id and r.kind = :monthly and r.period = :month
+                                    and r.channel = :channel and r.submitted_version > 0)
+                """)
+            .param("kinds", Reports.REPORTING_UNITS.stream().map(Enum::name).toArray(String[]::new))
+            .param("active", CampaignStatus.ACTIVE.name())
+            .param("month", Date.valueOf(month))
+            .param("monthly", ReportKind.MONTHLY.name())
+            .param("channel", ReportChannel.UNIT_TO_BUREAU.name())
+            .query(UUID.class)
+            .list();
+        String title = messages.getMessage("reminder.unitMonthlyReport",
+                new Object[] { String.valueOf(month.getYear()), String.valueOf(month.getMonthValue()), due.toString() },
+                Reports.DOCUMENT_LOCALE);
+        int sent = 0;
+        for (UUID unit : late) {
+            sent += send(unitWriters(unit), title, "report:unit-monthly:" + unit + ":" + month);
+        }
+        return sent;
+    }
+
+    /**
+     * Sends one reminder to each recipient; returns how many were stored (not
+     * deduplicated).
+     */
+    private int send(List<UUID> recipients, String title, String key) {
+        int sent = 0;
+        for (UUID staff : recipients) {
+            sent += notifications.send(staff, title, null, "/reports", key) ? 1 : 0;
+        }
+        return sent;
+    }
+
+    /** Enabled staff of the unit itself who write its report (unit-scoped roles). */
+    private List<UUID> unitWriters(UUID unit) {
+        return jdbc.sql("""
+                select distinct s.id from staff s
+                join staff_role sr on sr.staff_id = s.id
+                join role_permission rp on rp.role_code = sr.role_code and rp.permission = :write
+                join role r on r.code = sr.role_code and r.scope in ('OWN_UNIT', 'UNIT_AND_BELOW')
+                where s.enabled and s.unit_id = :unit
+                """).param("write", ReportingRoutes.WRITE).param("unit", unit).query(UUID.class).list();
     }
 
     /**
@@ -76,10 +144,7 @@ class ReportReminders {
             String title = messages.getMessage("reminder.monthlyReport",
                     new Object[] { String.valueOf(month.getYear()), String.valueOf(month.getMonthValue()) },
                     Reports.DOCUMENT_LOCALE);
-            String key = "report:monthly:" + bureau.get("id") + ":" + month;
-            for (UUID staff : writers((UUID) bureau.get("id"))) {
-                sent += notifications.send(staff, title, null, "/reports", key) ? 1 : 0;
-            }
+            sent += send(writers((UUID) bureau.get("id")), title, "report:monthly:" + bureau.get("id") + ":" + month);
         }
         return sent;
     }
@@ -92,6 +157,8 @@ class ReportReminders {
                 join org_unit b on b.id = :bureau and u.path like b.path || '%'
                 join staff_role sr on sr.staff_id = s.id
                 join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'reporting:report:write'
+                -- the bureau's writers, not the unit staff who write their own unit's report
+                join role r on r.code = sr.role_code and r.scope in ('BUREAU', 'ALL')
                 where s.enabled
                 """).param("bureau", bureau).query(UUID.class).list();
     }

@@ -31,6 +31,7 @@ class ReportingRoutes {
                 post("/reports/{id}", Access.permission(WRITE)),
                 post("/reports/{id}/figures", Access.permission(WRITE)),
                 post("/reports/{id}/approve", Access.permission(APPROVE)),
+                post("/reports/{id}/decline", Access.permission(APPROVE)),
                 post("/reports/{id}/submit", Access.permission(WRITE)),
                 post("/reports/{id}/receive", Access.permission(RECEIVE)),
                 post("/reports/{id}/return", Access.permission(RECEIVE)),

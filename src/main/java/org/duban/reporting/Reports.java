@@ -2,12 +2,16 @@ package org.duban.reporting;
 
 import org.duban.audit.AuditEvent;
 import org.duban.campaign.Campaign;
+import org.duban.campaign.CampaignStatus;
 import org.duban.campaign.Campaigns;
 import org.duban.campaign.KeyTaskReportKind;
 import org.duban.campaign.ReportSubmitted;
+import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.organization.UnitKind;
+import org.duban.security.DubanUser;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
@@ -33,8 +37,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reports of a bureau to its superior. Who sees what: the issuing bureau's own staff
- * (work team, leading group, auditor) see the working copy; a superior bureau sees only
+ * Reports of a bureau to its superior, and of a unit to its bureau
+ * ({@link ReportChannel}): one workflow whose rules are {@link Report}'s; this service
+ * loads, calls and saves. Who sees what: the sender's own staff (a bureau's work team,
+ * leading group, auditor; a unit's staff) see the working copy; the receiver sees only
  * what was submitted to it, as frozen versions; any other report is "not found".
  */
 @Service
@@ -58,8 +64,11 @@ public class Reports {
 
     private final Clock clock;
 
+    private final WorkingDays workingDays;
+
     Reports(JdbcClient jdbc, OrgUnits units, Campaigns campaigns, ReportFigures figures, ReportDrafting drafting,
-            MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+            MessageSource messages, ApplicationEventPublisher events, Clock clock, WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.jdbc = jdbc;
         this.units = units;
         this.campaigns = campaigns;
@@ -79,10 +88,35 @@ public class Reports {
         return units.bureauOf(own);
     }
 
+    /**
+     * The unit the signed-in user reports for: their bureau for the bureau-wide roles
+     * (work team, leading group, auditor), their own unit for unit staff, whose monthly
+     * report goes to their bureau.
+     */
+    public OrgUnit myDesk() {
+        DubanUser me = CurrentUser.require();
+        OrgUnit own = units.find(me.unitId()).orElseThrow();
+        return switch (me.scope()) {
+            case BUREAU, ALL -> units.bureauOf(own);
+            case OWN_UNIT, UNIT_AND_BELOW -> own;
+        };
+    }
+
+    /**
+     * Whether a unit speaks for a bureau (reports upward) or for itself (to its bureau).
+     */
+    static ReportChannel channelOf(OrgUnit sender) {
+        return isBureau(sender) ? ReportChannel.BUREAU_TO_SUPERIOR : ReportChannel.UNIT_TO_BUREAU;
+    }
+
+    private static boolean isBureau(OrgUnit unit) {
+        return unit.kind() == UnitKind.COUNTY_BUREAU || unit.kind() == UnitKind.CITY_BUREAU;
+    }
+
     @Transactional(readOnly = true)
     public List<Report> listOwn() {
         return jdbc.sql("select * from report where unit_id = :bureau order by period desc, kind, created_at desc")
-            .param("bureau", myBureau().id())
+            .param("bureau", myDesk().id())
             .query(Reports::map)
             .list();
     }
@@ -93,6 +127,10 @@ public class Reports {
      */
     @Transactional(readOnly = true)
     public List<InboxEntry> inbox(DataScope scope) {
+        // A unit's staff read their bureau's id too, but nothing is submitted to them.
+        if (!CurrentUser.require().can(ReportingRoutes.RECEIVE)) {
+            return List.of();
+        }
         return jdbc.sql("""
                 select v.report_id, v.version_no, v.title, v.document_number, v.submitted_at, v.outcome,
                        r.kind, r.period, r.status, r.submitted_version, o.name as unit_name
@@ -120,7 +158,7 @@ public class Reports {
     /** The working copy, for the issuing bureau only. */
     @Transactional(readOnly = true)
     public Report getOwn(UUID id) {
-        return find(id).filter(r -> r.unitId().equals(myBureau().id()))
+        return find(id).filter(r -> r.unitId().equals(myDesk().id()))
             .orElseThrow(() -> new NotFoundException("report " + id));
     }
 
@@ -131,7 +169,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public boolean readsAsSuperior(UUID id, DataScope scope) {
         Report report = find(id).orElseThrow(() -> new NotFoundException("report " + id));
-        if (report.unitId().equals(myBureau().id())) {
+        if (report.unitId().equals(myDesk().id())) {
             return false;
         }
         if (scope.includes(report.unitId()) && !versions(id).isEmpty()) {
@@ -145,7 +183,7 @@ public class Reports {
     public List<ReportVersion> versions(UUID id) {
         UUID bureau = myBureau().id();
         Report report = find(id).orElseThrow(() -> new NotFoundException("report " + id));
-        boolean own = report.unitId().equals(bureau);
+        boolean own = report.unitId().equals(myDesk().id());
         return jdbc
             .sql("select * from report_version where report_id = :id" + (own ? "" : " and superior_unit_id = :bureau")
                     + " order by version_no")
@@ -177,7 +215,11 @@ public class Reports {
     @Transactional
     public UUID create(UUID campaignId, ReportKind kind, LocalDate period, DataScope scope) {
         Campaign campaign = campaigns.get(campaignId, scope);
-        OrgUnit bureau = myBureau();
+        OrgUnit bureau = myDesk();
+        ReportChannel channel = channelOf(bureau);
+        if (channel == ReportChannel.UNIT_TO_BUREAU && kind != ReportKind.MONTHLY) {
+            throw new BusinessRuleViolation("report.refused.unitMonthlyOnly");
+        }
         LocalDate normalised = kind == ReportKind.MONTHLY ? period.withDayOfMonth(1) : period;
         // A month is reported on once it is over (the notice: 上月自查自纠情况), never while it
         // runs.
@@ -186,56 +228,67 @@ public class Reports {
         }
         if (kind == ReportKind.MONTHLY && jdbc.sql("""
                 select count(*) from report
-                where campaign_id = :c and unit_id = :u and period = :p and kind = 'MONTHLY'
+                where campaign_id = :c and unit_id = :u and period = :p and kind = :monthly
                 """)
             .param("c", campaignId)
+            .param("monthly", ReportKind.MONTHLY.name())
             .param("u", bureau.id())
             .param("p", Date.valueOf(normalised))
             .query(Integer.class)
             .single() > 0) {
             throw new BusinessRuleViolation("report.refused.monthTaken");
         }
-        OrgUnit superior = superiorOf(bureau);
+        OrgUnit superior = receiverOf(bureau);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        List<Figure> drafted = draftFigures(bureau, normalised, kind);
-        ReportDrafting.Sections sections = drafting.draft(kind, bureau, normalised, drafted, campaign,
+        List<Figure> figuresDrafted = draftFigures(bureau, normalised, kind);
+        ReportDrafting.Sections sections = drafting.draft(kind, bureau, normalised, figuresDrafted, campaign,
                 LocalDate.now(clock));
+        String title = channel == ReportChannel.UNIT_TO_BUREAU
+                ? message("report.title.unitMonthly", String.valueOf(normalised.getYear()),
+                        String.valueOf(normalised.getMonthValue()), bureau.name())
+                : drafting.title(kind, normalised, campaign);
+        Report report = new Report(id, campaignId, bureau.id(), kind, normalised, title, documentPrefix(campaign),
+                documentYear(kind, normalised), null, message("report.addressee", superior.name()), null,
+                sections.progress(), sections.results(), sections.problems(), sections.suggestions(),
+                ReportStatus.DRAFT, null, null, null, 0, 0, CurrentUser.actor(), now, channel, null);
+        Report.Transition drafted = report.drafted(CurrentUser.actor(), now);
         jdbc.sql("""
                 insert into report (id, campaign_id, unit_id, kind, period, title, doc_prefix, doc_year, addressee,
-                                    progress, results, problems, suggestions, status, created_by, created_at,
+                                    progress, results, problems, suggestions, status, channel, created_by, created_at,
                                     updated_by, updated_at)
                 values (:id, :campaign, :unit, :kind, :period, :title, :prefix, :year, :addressee,
-                        :progress, :results, :problems, :suggestions, 'DRAFT', :by, :at, :by, :at)
+                        :progress, :results, :problems, :suggestions, :status, :channel, :by, :at, :by, :at)
                 """)
+            .param("channel", channel.name())
             .param("id", id)
             .param("campaign", campaignId)
-            .param("unit", bureau.id())
+            .param("unit", report.unitId())
             .param("kind", kind.name())
             .param("period", Date.valueOf(normalised))
-            .param("title", drafting.title(kind, normalised, campaign))
-            .param("prefix", documentPrefix(campaign))
-            .param("year", documentYear(kind, normalised))
-            .param("addressee", message("report.addressee", superior.name()))
-            .param("progress", sections.progress())
-            .param("results", sections.results())
-            .param("problems", sections.problems())
-            .param("suggestions", sections.suggestions())
+            .param("title", title)
+            .param("prefix", report.docPrefix())
+            .param("year", report.docYear())
+            .param("addressee", report.addressee())
+            .param("progress", report.progress())
+            .param("results", report.results())
+            .param("problems", report.problems())
+            .param("suggestions", report.suggestions())
+            .param("status", drafted.to().name())
             .param("by", CurrentUser.actor())
             .param("at", Timestamp.from(now))
             .update();
-        storeFigures(id, 0, drafted);
+        storeFigures(id, 0, figuresDrafted);
         events.publishEvent(AuditEvent.change("reporting.report.created", "report", id, Map.of(),
                 Map.of("kind", kind.name(), "period", normalised.toString(), "unit", bureau.id().toString())));
-        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, drafting.title(kind, normalised, campaign),
-                "drafted", ReportStatus.DRAFT, bureau.id(), null, CurrentUser.actor(), now));
+        events.publishEvent(drafted.event());
         return id;
     }
 
     @Transactional
     public void update(UUID id, ReportForm form) {
         Report before = getOwn(id);
-        ReportStatus next = before.status().edit();
+        ReportStatus next = before.edit();
         int updated = jdbc.sql("""
                 update report set title = :title, doc_prefix = :prefix, doc_year = :year, doc_seq = :seq,
                        addressee = :addressee, copy_to = :copyTo, progress = :progress, results = :results,
@@ -271,7 +324,7 @@ public class Reports {
     @Transactional
     public void redraftFigures(UUID id, long version) {
         Report report = getOwn(id);
-        ReportStatus next = report.status().edit();
+        ReportStatus next = report.edit();
         transition(report, version, next, "reporting.report.redrafted", Map.of());
         jdbc.sql("delete from report_figure where report_id = :id and version_no = 0").param("id", id).update();
         OrgUnit bureau = units.find(report.unitId()).orElseThrow();
@@ -281,16 +334,17 @@ public class Reports {
     @Transactional
     public void approve(UUID id, long version) {
         Report report = getOwn(id);
-        ReportStatus next = report.status().approve();
+        Report.Transition approved = report.approve(CurrentUser.actor(), clock.instant());
+        ReportStatus next = approved.to();
         int updated = jdbc.sql("""
                 update report set status = :status, approved_by = :by, approved_at = :at, signer = :signer,
-                       version = version + 1, updated_by = :by, updated_at = :at
+                       approval_comment = null, version = version + 1, updated_by = :by, updated_at = :at
                 where id = :id and version = :version
                 """)
             .param("status", next.name())
             .param("by", CurrentUser.actor())
             .param("signer", CurrentUser.require().displayName())
-            .param("at", Timestamp.from(clock.instant()))
+            .param("at", Timestamp.from(approved.event().at()))
             .param("id", id)
             .param("version", version)
             .update();
@@ -299,8 +353,36 @@ public class Reports {
         }
         events.publishEvent(AuditEvent.change("reporting.report.approved", "report", id,
                 Map.of("status", report.status().name()), Map.of("status", next.name())));
-        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(), "approved", next,
-                report.unitId(), null, CurrentUser.actor(), clock.instant()));
+        events.publishEvent(approved.event());
+    }
+
+    /**
+     * The leading group returns the draft to the work team with a comment instead of
+     * approving it.
+     */
+    @Transactional
+    public void returnToDrafter(UUID id, long version, String comment) {
+        Report report = getOwn(id);
+        Report.Transition declined = report.returnToDrafter(comment, CurrentUser.actor(), clock.instant());
+        int updated = jdbc.sql("""
+                update report set status = :status, approval_comment = :comment, version = version + 1,
+                       updated_by = :by, updated_at = :at
+                where id = :id and version = :version
+                """)
+            .param("status", declined.to().name())
+            .param("comment", comment.strip())
+            .param("by", CurrentUser.actor())
+            .param("at", Timestamp.from(declined.event().at()))
+            .param("id", id)
+            .param("version", version)
+            .update();
+        if (updated == 0) {
+            throw stale(id);
+        }
+        events.publishEvent(
+                AuditEvent.change("reporting.report.declined", "report", id, Map.of("status", report.status().name()),
+                        Map.of("status", declined.to().name(), "comment", comment.strip())));
+        events.publishEvent(declined.event());
     }
 
     /**
@@ -310,11 +392,10 @@ public class Reports {
     @Transactional
     public int submit(UUID id, long version) {
         Report report = getOwn(id);
-        ReportStatus next = report.status().submit();
-        if (report.docSeq() == null) {
-            throw new BusinessRuleViolation("report.refused.numberMissing");
-        }
-        int number = report.submittedVersion() + 1;
+        OrgUnit superior = receiverOf(units.find(report.unitId()).orElseThrow());
+        Report.Transition submitted = report.submit(superior.id(), CurrentUser.actor(), clock.instant());
+        ReportStatus next = submitted.to();
+        int number = report.nextVersion();
         int updated = jdbc.sql("""
                 update report set status = :status, submitted_version = :n, version = version + 1,
                        updated_by = :by, updated_at = :at
@@ -330,7 +411,6 @@ public class Reports {
         if (updated == 0) {
             throw stale(id);
         }
-        OrgUnit superior = superiorOf(units.find(report.unitId()).orElseThrow());
         jdbc.sql("""
                 insert into report_version (report_id, version_no, title, document_number, signer, addressee,
                                             copy_to, progress, results, problems, suggestions, submitted_by,
@@ -361,12 +441,13 @@ public class Reports {
                 AuditEvent.change("reporting.report.submitted", "report", id, Map.of("status", report.status().name()),
                         Map.of("status", next.name(), "version", number, "superior", superior.id().toString())));
         // The key-task plan accepts the tasks this report fulfils ("报送7月工作情况"), in this
-        // transaction.
-        events
-            .publishEvent(new ReportSubmitted(report.campaignId(), id, KeyTaskReportKind.valueOf(report.kind().name()),
-                    report.period(), documentNumber(report), report.title()));
-        events.publishEvent(new ReportTransitioned(UUID.randomUUID(), id, report.title(), "submitted", next,
-                report.unitId(), superior.id(), CurrentUser.actor(), clock.instant()));
+        // transaction: the bureau's own report, never a unit's report to it.
+        if (report.channel() == ReportChannel.BUREAU_TO_SUPERIOR) {
+            events.publishEvent(
+                    new ReportSubmitted(report.campaignId(), id, KeyTaskReportKind.valueOf(report.kind().name()),
+                            report.period(), documentNumber(report), report.title()));
+        }
+        events.publishEvent(submitted.event());
         return number;
     }
 
@@ -377,11 +458,10 @@ public class Reports {
             throw new NotFoundException("report " + id);
         }
         Report report = find(id).orElseThrow();
-        ReportStatus next = report.status().decide(received);
-        if (!received && (comment == null || comment.isBlank())) {
-            throw new BusinessRuleViolation("report.refused.commentMissing");
-        }
         UUID bureau = myBureau().id();
+        Report.Transition decided = received ? report.receive(bureau, CurrentUser.actor(), clock.instant())
+                : report.returnWithComment(comment, bureau, CurrentUser.actor(), clock.instant());
+        ReportStatus next = decided.to();
         int mine = jdbc.sql("""
                 update report_version set outcome = :outcome, comment = :comment, decided_by = :by, decided_at = :at
                 where report_id = :id and version_no = :n and superior_unit_id = :bureau and outcome is null
@@ -399,9 +479,7 @@ public class Reports {
         }
         transition(report, version, next, received ? "reporting.report.received" : "reporting.report.returned",
                 comment == null ? Map.of() : Map.of("comment", comment));
-        events.publishEvent(
-                new ReportTransitioned(UUID.randomUUID(), id, report.title(), received ? "received" : "returned", next,
-                        report.unitId(), bureau, CurrentUser.actor(), clock.instant()));
+        events.publishEvent(decided.event());
     }
 
     /**
@@ -412,10 +490,7 @@ public class Reports {
      */
     @Transactional(readOnly = true)
     public int lateMonthlyReports(OrgUnit bureau, LocalDate today) {
-        Optional<Map<String, Object>> campaign = jdbc.sql("""
-                select id, starts_on, ends_on from campaign where owner_unit_id = :bureau and status = 'ACTIVE'
-                order by starts_on limit 1
-                """).param("bureau", bureau.id()).query().listOfRows().stream().findFirst();
+        Optional<Map<String, Object>> campaign = activeCampaign(bureau);
         if (campaign.isEmpty()) {
             return 0;
         }
@@ -426,11 +501,15 @@ public class Reports {
         jdbc.sql("""
                 select r.period, min(v.submitted_at) as first from report r
                 join report_version v on v.report_id = r.id
-                where r.unit_id = :bureau and r.campaign_id = :campaign and r.kind = 'MONTHLY'
+                where r.unit_id = :bureau and r.campaign_id = :campaign and r.kind = :monthly
                 group by r.period
-                """).param("bureau", bureau.id()).param("campaign", campaign.get().get("id")).query(rs -> {
-            firstArrival.put(rs.getDate("period").toLocalDate(), rs.getTimestamp("first").toInstant());
-        });
+                """)
+            .param("bureau", bureau.id())
+            .param("campaign", campaign.get().get("id"))
+            .param("monthly", ReportKind.MONTHLY.name())
+            .query(rs -> {
+                firstArrival.put(rs.getDate("period").toLocalDate(), rs.getTimestamp("first").toInstant());
+            });
         int late = 0;
         for (LocalDate month = start; !month.isAfter(end); month = month.plusMonths(1)) {
             LocalDate deadline = month.plusMonths(2).minusDays(1);
@@ -443,6 +522,103 @@ public class Reports {
             }
         }
         return late;
+    }
+
+    /** The kinds of unit that send the county a monthly report (docs/adr/0712). */
+    static final List<UnitKind> REPORTING_UNITS = List.of(UnitKind.BRIGADE, UnitKind.SQUAD, UnitKind.CENTRE);
+
+    /**
+     * One unit's monthly report for one month, as its bureau sees it: due on the last
+     * working day of the following month (每月月底前报送上月情况, the holiday calendar decides);
+     * missing when nothing was submitted by then, late when the first submission came
+     * after it (a returned report that had arrived in time is not late).
+     */
+    public record UnitReportDue(UUID unitId, String unitName, LocalDate month, LocalDate dueOn, UUID reportId,
+            ReportStatus status, LocalDate firstSubmittedOn, boolean missing, boolean late) {
+    }
+
+    /**
+     * Every reporting unit's monthly report of the bureau's active campaign for each
+     * month from the campaign's start whose report is due by {@code today} or already
+     * exists, for the units of the bureau the user receives for; the late and missing
+     * ones are the county's list of units to chase.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitReportDue> unitReports(DataScope scope, LocalDate today) {
+        OrgUnit bureau = myBureau();
+        Optional<Map<String, Object>> campaign = activeCampaign(bureau);
+        if (campaign.isEmpty() || !CurrentUser.require().can(ReportingRoutes.RECEIVE)) {
+            return List.of();
+        }
+        record Sent(UUID id, ReportStatus status, Instant first) {
+        }
+        Map<String, Sent> sent = new java.util.HashMap<>();
+        jdbc.sql("""
+                select r.id, r.unit_id, r.period, r.status, min(v.submitted_at) as first
+                from report r left join report_version v on v.report_id = r.id
+                where r.campaign_id = :campaign and r.channel = :channel and r.unit_id = any(:units)
+                group by r.id
+                """)
+            .param("campaign", campaign.get().get("id"))
+            .param("channel", ReportChannel.UNIT_TO_BUREAU.name())
+            .param("units", scope.unitArray())
+            .query(rs -> {
+                Timestamp first = rs.getTimestamp("first");
+                sent.put(rs.getObject("unit_id") + "/" + rs.getDate("period").toLocalDate(),
+                        new Sent(rs.getObject("id", UUID.class), ReportStatus.valueOf(rs.getString("status")),
+                                first == null ? null : first.toInstant()));
+            });
+        List<OrgUnit> senders = units.all()
+            .stream()
+            .filter(u -> REPORTING_UNITS.contains(u.kind()) && bureau.contains(u) && scope.includes(u.id())
+                    && units.bureauOf(u).id().equals(bureau.id()))
+            .toList();
+        LocalDate start = ((Date) campaign.get().get("starts_on")).toLocalDate().withDayOfMonth(1);
+        Date endsOn = (Date) campaign.get().get("ends_on");
+        LocalDate end = endsOn == null || endsOn.toLocalDate().isAfter(today) ? today : endsOn.toLocalDate();
+        List<UnitReportDue> due = new java.util.ArrayList<>();
+        for (LocalDate month = start; month.plusMonths(1).isBefore(end.plusDays(1)); month = month.plusMonths(1)) {
+            LocalDate dueOn = dueOn(month);
+            for (OrgUnit unit : senders) {
+                Sent s = sent.get(unit.id() + "/" + month);
+                if (s == null && !dueOn.isBefore(today)) {
+                    continue;
+                }
+                LocalDate first = s == null || s.first() == null ? null
+                        : s.first().atZone(clock.getZone()).toLocalDate();
+                boolean missing = first == null && dueOn.isBefore(today);
+                boolean late = first != null && first.isAfter(dueOn);
+                due.add(new UnitReportDue(unit.id(), unit.name(), month, dueOn, s == null ? null : s.id(),
+                        s == null ? null : s.status(), first, missing, late));
+            }
+        }
+        return due;
+    }
+
+    /** The bureau's own active campaign (the first to start): id, starts_on, ends_on. */
+    private Optional<Map<String, Object>> activeCampaign(OrgUnit bureau) {
+        return jdbc.sql("""
+                select id, starts_on, ends_on from campaign where owner_unit_id = :bureau and status = :active
+                order by starts_on limit 1
+                """)
+            .param("bureau", bureau.id())
+            .param("active", CampaignStatus.ACTIVE.name())
+            .query()
+            .listOfRows()
+            .stream()
+            .findFirst();
+    }
+
+    /**
+     * The last working day of the month after {@code month}: the day a month's report is
+     * due.
+     */
+    LocalDate dueOn(LocalDate month) {
+        LocalDate day = month.withDayOfMonth(1).plusMonths(2).minusDays(1);
+        while (workingDays.between(day.minusDays(1), day) == 0) {
+            day = day.minusDays(1);
+        }
+        return day;
     }
 
     /**
@@ -465,6 +641,9 @@ public class Reports {
     }
 
     String documentNumber(Report report) {
+        if (!report.channel().approvedAndNumbered() && report.docSeq() == null) {
+            return "";
+        }
         return message("report.documentNumber", report.docPrefix(), String.valueOf(report.docYear()),
                 report.docSeq() == null ? "" : String.valueOf(report.docSeq()));
     }
@@ -479,6 +658,13 @@ public class Reports {
             return "";
         }
         return number.substring(0, number.indexOf('\u3014')).strip();
+    }
+
+    /**
+     * Where a sender's reports go: a unit's to its bureau, a bureau's to the one above.
+     */
+    OrgUnit receiverOf(OrgUnit sender) {
+        return isBureau(sender) ? superiorOf(sender) : units.bureauOf(sender);
     }
 
     OrgUnit superiorOf(OrgUnit bureau) {
@@ -564,7 +750,8 @@ public class Reports {
                 rs.getString("copy_to"), rs.getString("progress"), rs.getString("results"), rs.getString("problems"),
                 rs.getString("suggestions"), ReportStatus.valueOf(rs.getString("status")), rs.getString("approved_by"),
                 rs.getString("signer"), approved == null ? null : approved.toInstant(), rs.getInt("submitted_version"),
-                rs.getLong("version"), rs.getString("updated_by"), updated == null ? null : updated.toInstant());
+                rs.getLong("version"), rs.getString("updated_by"), updated == null ? null : updated.toInstant(),
+                ReportChannel.valueOf(rs.getString("channel")), rs.getString("approval_comment"));
     }
 
     static ReportVersion mapVersion(ResultSet rs, int row) throws SQLException {

@@ -4,6 +4,7 @@ import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.reporting.ReportChannel;
 import org.duban.security.DubanUser;
 import org.duban.todo.TodoItem.Kind;
 import org.duban.todo.TodoItem.Light;
@@ -164,12 +165,18 @@ public class TodoList {
             String row = "select 'REPORT' as kind, r.id, r.title as label, %s as action,"
                     + " coalesce(r.updated_at, r.created_at) as since, null::date as due_on, r.unit_id,"
                     + " false as escalated from report r where ";
+            // A unit's report to its bureau is no draft for the bureau's leading group to
+            // approve, nor for the bureau's work team to redo: it is the unit's own.
+            params.put("bureauChannel", ReportChannel.BUREAU_TO_SUPERIOR.name());
+            params.put("ownUnit", me.unitId());
             if (me.can("reporting:report:approve")) {
-                parts.add(row.formatted("'approve'") + "r.status = 'DRAFT' and r.unit_id = any(:units)");
+                parts.add(row.formatted("'approve'") + "r.status = 'DRAFT' and r.unit_id = any(:units)"
+                        + " and r.channel = :bureauChannel");
             }
             if (me.can("reporting:report:write")) {
                 parts.add(row.formatted("case when r.status = 'RETURNED' then 'redo' else 'submit' end")
-                        + "r.status in ('APPROVED', 'RETURNED') and r.unit_id = any(:units)");
+                        + "r.status in ('APPROVED', 'RETURNED') and r.unit_id = any(:units)"
+                        + " and (r.channel = :bureauChannel or r.unit_id = :ownUnit)");
             }
             if (me.can("reporting:report:receive")) {
                 params.put("bureau", bureauOf(me.unitId()));

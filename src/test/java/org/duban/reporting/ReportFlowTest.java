@@ -306,13 +306,44 @@ class ReportFlowTest {
     }
 
     @Test
+    void theLeadingGroupReturnsADraftWithItsReasonAndApprovesItOnceRevised() throws Exception {
+        UUID id = draft("2023-08");
+        save(id, "初稿", 40);
+        mvc.perform(as("leader", post("/reports/" + id + "/decline").param("version", String.valueOf(version(id)))
+            .param("comment", " ")));
+        assertThat(reportStatus(id)).as("a return needs a reason").isEqualTo("DRAFT");
+        mvc.perform(as("workteam", post("/reports/" + id + "/decline").param("version", String.valueOf(version(id)))
+            .param("comment", "not mine"))).andExpect(status().isForbidden());
+        mvc.perform(as("leader", post("/reports/" + id + "/decline").param("version", String.valueOf(version(id)))
+            .param("comment", "请补充典型案例"))).andExpect(status().is3xxRedirection());
+        assertThat(reportStatus(id)).isEqualTo("RETURNED");
+        assertThat(mvc.perform(as("workteam", get("/reports/" + id))).andReturn().getResponse().getContentAsString())
+            .contains("请补充典型案例");
+        assertThat(mvc.perform(as("workteam", get("/todo"))).andReturn().getResponse().getContentAsString())
+            .contains(id.toString());
+        // Nothing goes upward from a returned draft; revised, it is a draft again.
+        mvc.perform(as("workteam", post("/reports/" + id + "/submit").param("version", String.valueOf(version(id)))));
+        assertThat(reportStatus(id)).isEqualTo("RETURNED");
+        save(id, "修改稿", 40);
+        assertThat(reportStatus(id)).isEqualTo("DRAFT");
+        mvc.perform(as("leader", post("/reports/" + id + "/approve").param("version", String.valueOf(version(id)))));
+        assertThat(reportStatus(id)).isEqualTo("APPROVED");
+        assertThat(jdbc.sql("select approval_comment from report where id = :id")
+            .param("id", id)
+            .query(String.class)
+            .optional()).isEmpty();
+    }
+
+    @Test
     void anotherBureausReportIsNotFoundAndDraftsStayInternal() throws Exception {
         UUID id = draft("2023-07");
         mvc.perform(as("city", get("/reports/" + id))).andExpect(status().isNotFound());
         mvc.perform(as("city", get("/reports/" + id + "/docx"))).andExpect(status().isNotFound());
         mvc.perform(as("city", post("/reports/" + id + "/receive").param("version", String.valueOf(version(id)))))
             .andExpect(status().isNotFound());
-        mvc.perform(as("unit", get("/reports/" + id))).andExpect(status().isForbidden());
+        // Unit staff read reports (their unit's own monthly reports), but never their
+        // bureau's.
+        mvc.perform(as("unit", get("/reports/" + id))).andExpect(status().isNotFound());
         // Moving the report to the other county makes it invisible to this county's work
         // team.
         jdbc.sql("update report set unit_id = (select id from org_unit where code = 'OTOG') where id = :id")

@@ -37,4 +37,26 @@ class ReportRemindersTest {
         assertThat(reminders.remind(LocalDate.of(2023, 11, 29))).isZero();
     }
 
+    @Test
+    void beforeTheDueDateAUnitWhoseReportHasNotGoneIsReminded() {
+        // October 2023's unit reports are due on 30 November; the demonstration's second
+        // squad has its October report in draft, the first squad and the brigade have
+        // submitted theirs.
+        assertThat(reminders.remindUnits(LocalDate.of(2023, 11, 20))).isZero();
+        assertThat(reminders.remindUnits(LocalDate.of(2023, 11, 28))).isPositive();
+        assertThat(unitReminders("squad2")).isEqualTo(1);
+        assertThat(unitReminders("unit")).isZero();
+        assertThat(unitReminders("brigade")).isZero();
+        assertThat(unitReminders("workteam")).isZero();
+        assertThat(reminders.remindUnits(LocalDate.of(2023, 11, 29))).isZero();
+        assertThat(reminders.remindUnits(LocalDate.of(2023, 12, 1))).isZero();
+    }
+
+    int unitReminders(String login) {
+        return jdbc.sql("""
+                select count(*) from notification n join staff s on s.id = n.recipient_id
+                where s.login = :login and n.dedup_key like 'report:unit-monthly:%:2023-10-01'
+                """).param("login", login).query(Integer.class).single();
+    }
+
 }

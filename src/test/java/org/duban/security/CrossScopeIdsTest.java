@@ -179,6 +179,8 @@ class CrossScopeIdsTest {
                         Map.of("problemReference", "{problemRef}", "subject", "PERSON", "person", "scope test",
                                 "unitId", "{unit}", "proposedKind", "TALK_REMINDER", "proposal", "scope test"),
                         "accountability_record"),
+                new Form("/reports", Map.of("campaignId", "{campaign}", "kind", "SPECIAL", "month", "2023-06"),
+                        "report"),
                 new Form("/admin/staff", Map.of("unitId", "{unit}", "name", "scope test", "enabled", "true"), "staff"),
                 new Form("/admin/units", Map.of("parentId", "{unit}", "code", "SCOPE-" + unique, "name", "scope test",
                         "kind", "OFFICE", "sort", "0"), "org_unit"));
