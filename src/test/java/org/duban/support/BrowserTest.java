@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.duban.account.DemoSecondFactor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +101,13 @@ public abstract class BrowserTest {
         page.fill("#username", login);
         page.fill("#password", "duban-demo");
         page.click("button[type=submit]");
-        page.waitForURL(u -> !u.contains("/login"));
+        page.waitForURL(u -> !u.contains("/login") || u.contains("/login/second-factor"));
+        if (page.url().contains("/login/second-factor")) {
+            // Only the demonstration administrator has a second factor (docs/adr/0111).
+            page.fill("#code", DemoSecondFactor.adminCode());
+            page.click("button[type=submit]");
+            page.waitForURL(u -> !u.contains("/login"));
+        }
     }
 
     /**
