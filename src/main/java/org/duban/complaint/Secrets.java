@@ -1,18 +1,14 @@
 package org.duban.complaint;
 
+import org.duban.shared.MasterKey;
+import org.duban.shared.SealedBox;
 import org.duban.shared.Sha256;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -28,39 +24,20 @@ class Secrets {
 
     private static final BigInteger RECEIPT_RANGE = BigInteger.TEN.pow(RECEIPT_DIGITS);
 
-    private static final int NONCE_BYTES = 12;
-
     private final SecureRandom random = new SecureRandom();
 
-    private final SecretKeySpec encryptionKey;
+    private final SealedBox identities;
 
-    // Mac and Cipher instances are not thread-safe and costly to look up: one per thread
-    // and use, re-initialised
-    // (Cipher: with a fresh nonce each time) before every operation.
+    // Mac instances are not thread-safe and costly to look up: one per thread and use.
     private final ThreadLocal<Mac> receiptMac;
 
     private final ThreadLocal<Mac> addressMac;
 
-    private final ThreadLocal<Cipher> cipher = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     Secrets(ComplaintSettings settings) {
-        if (settings.identityKey() == null || settings.identityKey().isBlank()) {
-            throw new IllegalStateException("duban.complaint.identity-key must be set (Base64 of 32 random bytes)");
-        }
-        byte[] master = Base64.getDecoder().decode(settings.identityKey().trim());
-        if (master.length != 32) {
-            throw new IllegalStateException("duban.complaint.identity-key must decode to 32 bytes");
-        }
-        this.encryptionKey = new SecretKeySpec(hmac(master, "identity-encryption"), "AES");
-        this.receiptMac = macFor(hmac(master, "receipt-derivation"));
-        this.addressMac = macFor(hmac(master, "address-pseudonym"));
+        MasterKey master = MasterKey.fromBase64(settings.identityKey(), "duban.complaint.identity-key");
+        this.identities = master.box("identity-encryption");
+        this.receiptMac = macFor(master.derive("receipt-derivation"));
+        this.addressMac = macFor(master.derive("address-pseudonym"));
     }
 
     // ---- identity
@@ -70,33 +47,11 @@ class Secrets {
         if (plain == null || plain.isBlank()) {
             return null;
         }
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = this.cipher.get();
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("encryption failed", e);
-        }
+        return identities.seal(plain.getBytes(StandardCharsets.UTF_8), associatedData);
     }
 
     String decrypt(byte[] sealed, String associatedData) {
-        if (sealed == null) {
-            return null;
-        }
-        try {
-            Cipher cipher = this.cipher.get();
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("decryption failed", e);
-        }
+        return sealed == null ? null : new String(identities.open(sealed, associatedData), StandardCharsets.UTF_8);
     }
 
     // ---- receipts
@@ -160,24 +115,9 @@ class Secrets {
         return HexFormat.of().formatHex(mac, 0, 16);
     }
 
-    private static byte[] hmac(byte[] key, String data) {
-        return newMac(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** doFinal leaves a Mac reset with its key, ready for the next message. */
     private static ThreadLocal<Mac> macFor(byte[] key) {
-        return ThreadLocal.withInitial(() -> newMac(key));
-    }
-
-    private static Mac newMac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return ThreadLocal.withInitial(() -> MasterKey.newHmacSha256(key));
     }
 
 }

@@ -61,7 +61,8 @@ class LedgerDemoLoader implements DemoLoader {
     }
 
     record Item(String key, ProblemSource source, ProblemCategory category, String item, String unit, String officers,
-            boolean confidential, LocalDate found, Integer foundDaysAgo, String description, List<Step> steps) {
+            boolean confidential, LocalDate found, Integer foundDaysAgo, String description, List<Step> steps,
+            String location) {
     }
 
     record Step(String action, int day, String actor, String unit, Integer days, String person, String text,
@@ -170,7 +171,7 @@ class LedgerDemoLoader implements DemoLoader {
             .plus(Duration.ofMinutes(item.key().hashCode() & 0xff));
         actAs("workteam");
         UUID id = problems.register(new NewProblem(null, item.source(), null, item.category(), item.item(),
-                unit(item.unit()), item.officers(), item.description(), foundOn, item.confidential()));
+                unit(item.unit()), item.officers(), item.description(), foundOn, item.confidential(), item.location()));
         List<String> times = new ArrayList<>(List.of(registeredAt.toString()));
         // Each step is one action of the ledger, which adds one to the version: no need
         // to read it back.

@@ -15,5 +15,15 @@ import java.util.UUID;
  * @param confidential clues about officers are need-to-know
  */
 public record NewProblem(UUID campaignId, ProblemSource source, String sourceRef, ProblemCategory category,
-        String itemCode, UUID unitId, String officers, String description, LocalDate foundOn, boolean confidential) {
+        String itemCode, UUID unitId, String officers, String description, LocalDate foundOn, boolean confidential,
+        String location) {
+
+    /** Without a place (complaints, findings, screening hand-overs, imports). */
+    public NewProblem(UUID campaignId, ProblemSource source, String sourceRef, ProblemCategory category,
+            String itemCode, UUID unitId, String officers, String description, LocalDate foundOn,
+            boolean confidential) {
+        this(campaignId, source, sourceRef, category, itemCode, unitId, officers, description, foundOn, confidential,
+                null);
+    }
+
 }

@@ -20,7 +20,7 @@ public record Problem(UUID id, String reference, UUID campaignId, ProblemSource 
         ProblemCategory category, String itemCode, UUID unitId, String officers, String description, LocalDate foundOn,
         boolean confidential, ProblemStatus status, UUID assignedUnitId, String assignedBy, LocalDate assignedOn,
         Integer limitDays, LocalDate dueOn, String finding, int reopenCount, long version, String createdBy,
-        Instant createdAt, String updatedBy, Instant updatedAt) {
+        Instant createdAt, String updatedBy, Instant updatedAt, String location) {
 
     /**
      * What the problem records about itself, named in the domain's words. Which of them

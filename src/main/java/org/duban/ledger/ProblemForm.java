@@ -13,12 +13,20 @@ import java.util.UUID;
 public record ProblemForm(UUID campaignId, @NotNull ProblemSource source, @Size(max = 100) String sourceRef,
         @NotNull ProblemCategory category, String itemCode, @NotNull UUID unitId, @Size(max = 500) String officers,
         @NotBlank @Size(max = 4000) String description,
-        @NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn,
-        Boolean confidential) {
+        @NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn, Boolean confidential,
+        @Size(max = 200) String location) {
+
+    /** Without a place: the forms and imports that have no field for it. */
+    public ProblemForm(UUID campaignId, ProblemSource source, String sourceRef, ProblemCategory category,
+            String itemCode, UUID unitId, String officers, String description, LocalDate foundOn,
+            Boolean confidential) {
+        this(campaignId, source, sourceRef, category, itemCode, unitId, officers, description, foundOn, confidential,
+                null);
+    }
 
     NewProblem toNewProblem() {
         return new NewProblem(campaignId, source, sourceRef, category,
                 itemCode == null || itemCode.isBlank() ? null : itemCode, unitId, officers, description, foundOn,
-                Boolean.TRUE.equals(confidential));
+                Boolean.TRUE.equals(confidential), location);
     }
 }

@@ -577,8 +577,9 @@ public class ProblemLedger {
 
     /**
      * The cluster around a problem (举一反三): other problems in scope of the same unit, of
-     * the same item, or naming one of the same officers. Computed from the ledger, so a
-     * new problem joins its cluster without anyone linking it.
+     * the same item, naming one of the same officers, or found at the same place
+     * (compared without regard to case and surrounding spaces). Computed from the ledger,
+     * so a new problem joins its cluster without anyone linking it.
      */
     @Transactional(readOnly = true)
     public List<Related> related(Problem p, DataScope scope) {
@@ -589,12 +590,14 @@ public class ProblemLedger {
         return jdbc.sql("""
                 select id, reference, status, description, confidential, unit_id = :unit as same_unit,
                        item_code is not null and item_code = :item as same_item,
-                       officers is not null and officers ilike any(cast(:patterns as text[])) as same_officer
+                       officers is not null and officers ilike any(cast(:patterns as text[])) as same_officer,
+                       location is not null and lower(trim(location)) = lower(trim(:location)) as same_place
                 from problem
                 where id <> :id and (unit_id = any(:units) or assigned_unit_id = any(:units))
                   and (not confidential or :confidential)
                   and (unit_id = :unit or (item_code is not null and item_code = :item)
-                       or (officers is not null and officers ilike any(cast(:patterns as text[]))))
+                       or (officers is not null and officers ilike any(cast(:patterns as text[])))
+                       or (location is not null and lower(trim(location)) = lower(trim(:location))))
                 order by (unit_id = :unit and item_code is not distinct from :item) desc, found_on desc, reference
                 limit 30
                 """)
@@ -602,6 +605,7 @@ public class ProblemLedger {
             .param("unit", p.unitId())
             .param("item", p.itemCode())
             .param("patterns", patterns)
+            .param("location", p.location() == null ? "" : p.location())
             .param("units", scope.unitArray())
             .param("confidential", mayReadConfidential())
             .query((rs, n) -> {
@@ -614,6 +618,9 @@ public class ProblemLedger {
                 }
                 if (rs.getBoolean("same_officer")) {
                     reasons.add("problem.related.officer");
+                }
+                if (rs.getBoolean("same_place")) {
+                    reasons.add("problem.related.place");
                 }
                 return new Related(rs.getObject("id", UUID.class), rs.getString("reference"),
                         ProblemStatus.valueOf(rs.getString("status")), rs.getString("description"),
@@ -776,7 +783,7 @@ public class ProblemLedger {
                 rs.getString("assigned_by"), assignedOn == null ? null : assignedOn.toLocalDate(), limitDays,
                 due == null ? null : due.toLocalDate(), rs.getString("finding"), rs.getInt("reopen_count"),
                 rs.getLong("version"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("updated_by"), updated == null ? null : updated.toInstant());
+                rs.getString("updated_by"), updated == null ? null : updated.toInstant(), rs.getString("location"));
     }
 
 }

@@ -102,9 +102,10 @@ public class Problems {
         jdbc.sql("""
                 insert into problem (id, reference, campaign_id, source, source_ref, category, item_code, unit_id,
                                      officers, description, found_on, confidential, status, version,
-                                     created_by, created_at, updated_by, updated_at)
+                                     created_by, created_at, updated_by, updated_at, location)
                 values (:id, :reference, :campaign, :source, :sourceRef, :category, :item, :unit,
-                        :officers, :description, :foundOn, :confidential, 'REGISTERED', 0, :by, :at, :by, :at)
+                        :officers, :description, :foundOn, :confidential, 'REGISTERED', 0, :by, :at, :by, :at,
+                        :location)
                 """)
             .param("id", id)
             .param("reference", reference)
@@ -118,6 +119,7 @@ public class Problems {
             .param("description", problem.description().trim())
             .param("foundOn", Date.valueOf(foundOn))
             .param("confidential", confidential)
+            .param("location", blankToNull(problem.location()))
             .param("by", actor)
             .param("at", Timestamp.from(clock.instant()))
             .update();
@@ -132,6 +134,7 @@ public class Problems {
         values.put("unitId", problem.unitId().toString());
         values.put("foundOn", foundOn.toString());
         values.put("confidential", confidential);
+        values.put("location", blankToNull(problem.location()));
         // Officers' names stay out of the audit trail's values: the trail is readable by
         // auditors at large.
         values.put("officersNamed", officers != null);

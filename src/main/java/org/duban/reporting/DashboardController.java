@@ -9,6 +9,7 @@ import org.duban.organization.OrgUnits;
 import org.duban.organization.UnitKind;
 import org.duban.security.CurrentUser;
 import org.duban.shared.NotFoundException;
+import org.duban.training.Trainings;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,9 +47,12 @@ class DashboardController {
 
     private final Reports reports;
 
+    private final Trainings trainings;
+
     DashboardController(Campaigns campaigns, OrgUnits units, ReportFigures figures, FigureLists lists,
-            MessageSource messages, Reports reports) {
+            MessageSource messages, Reports reports, Trainings trainings) {
         this.reports = reports;
+        this.trainings = trainings;
         this.messages = messages;
         this.campaigns = campaigns;
         this.units = units;
@@ -132,6 +136,10 @@ class DashboardController {
     record Column(OrgUnit unit, List<Figure> figures, List<ReportFigures.Breakdown> breakdowns) {
     }
 
+    /** One unit's training attendance on the dashboard. */
+    record Attendance(String unit, Trainings.UnitRate rate) {
+    }
+
     /** A campaign's phases as offsets in days from its start, for the timeline chart. */
     record Timeline(Campaign campaign, String phases, String starts, String lengths, long today, long total) {
     }
@@ -158,6 +166,17 @@ class DashboardController {
         model.put("figures", own);
         Map<UUID, String> names = units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name));
         model.put("breakdowns", figures.dashboardBreakdowns(scope.unitArray(), from, today, names));
+        // 学习教育: attendance of the held training sessions, per unit of the scope, in tree
+        // order.
+        Map<UUID, Trainings.UnitRate> rates = trainings.rates(scope)
+            .stream()
+            .collect(Collectors.toMap(Trainings.UnitRate::unitId, r -> r));
+        model.put("attendance",
+                units.all()
+                    .stream()
+                    .filter(u -> rates.containsKey(u.id()))
+                    .map(u -> new Attendance(u.name(), rates.get(u.id())))
+                    .toList());
         List<OrgUnit> counties = units.all()
             .stream()
             .filter(u -> u.kind() == UnitKind.COUNTY_BUREAU && scope.includes(u.id()))

@@ -3,7 +3,6 @@ package org.duban.security;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -13,13 +12,14 @@ import java.net.URI;
 
 class LoginSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
 
-    private final LoginThrottle throttle;
+    static final String SECOND_FACTOR_PATH = "/login/second-factor";
 
-    private final ApplicationEventPublisher events;
+    static final String ENROL_PATH = "/login/enrol";
 
-    LoginSuccess(LoginThrottle throttle, ApplicationEventPublisher events) {
-        this.throttle = throttle;
-        this.events = events;
+    private final SignIn signIn;
+
+    LoginSuccess(SignIn signIn) {
+        this.signIn = signIn;
         setDefaultTargetUrl("/");
         setRedirectStrategy(new PathOnlyRedirects());
     }
@@ -34,21 +34,39 @@ class LoginSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
         @Override
         public void sendRedirect(HttpServletRequest request, HttpServletResponse response, String url)
                 throws IOException {
-            URI target = URI.create(url);
-            String path = target.isAbsolute() || target.getRawAuthority() != null
-                    ? (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
-                            + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
-                    : url;
-            super.sendRedirect(request, response, path);
+            super.sendRedirect(request, response, pathOnly(url));
         }
 
+    }
+
+    static String pathOnly(String url) {
+        URI target = URI.create(url);
+        return target.isAbsolute() || target.getRawAuthority() != null
+                ? (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
+                        + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
+                : url;
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
-        throttle.recordSuccess(authentication.getName());
-        events.publishEvent(new LoginAttempted(authentication.getName(), true));
+        if (authentication.getPrincipal() instanceof DubanUser user) {
+            // The failure count is not cleared yet: a password alone must not reset the
+            // lockout that wrong codes build up.
+            switch (signIn.afterPassword(request, user)) {
+                case CODE -> {
+                    getRedirectStrategy().sendRedirect(request, response, SECOND_FACTOR_PATH);
+                    return;
+                }
+                case ENROL -> {
+                    getRedirectStrategy().sendRedirect(request, response, ENROL_PATH);
+                    return;
+                }
+                case NONE -> {
+                }
+            }
+        }
+        signIn.succeeded(authentication.getName());
         super.onAuthenticationSuccess(request, response, authentication);
     }
 

@@ -46,7 +46,7 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain filterChain(HttpSecurity http, List<RouteRules> declarations, LoginThrottle throttle,
-            ApplicationEventPublisher events,
+            ApplicationEventPublisher events, SignIn signIn,
             @Value("${duban.security.session.absolute-lifetime:12h}") Duration lifetime) throws Exception {
         http.authorizeHttpRequests(authorize -> {
             for (RouteRules declaration : declarations) {
@@ -58,13 +58,13 @@ class SecurityConfiguration {
         });
         http.formLogin(form -> form.loginPage("/login")
             .loginProcessingUrl("/login")
-            .successHandler(new LoginSuccess(throttle, events))
+            .successHandler(new LoginSuccess(signIn))
             .failureHandler(new LoginFailure(throttle, events)));
         http.logout(logout -> logout.logoutUrl("/logout")
             .logoutSuccessUrl("/login?logout")
             .invalidateHttpSession(true)
             .deleteCookies("SESSION", "JSESSIONID"));
-        http.addFilterBefore(new LoginRateLimitFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new LoginRateLimitFilter(throttle, signIn), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new SessionLifetimeFilter(lifetime), SecurityContextHolderFilter.class);
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

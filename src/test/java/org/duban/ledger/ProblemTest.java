@@ -20,7 +20,7 @@ class ProblemTest {
     static Problem in(ProblemStatus status) {
         return new Problem(UUID.randomUUID(), "DB-2023-00001", null, ProblemSource.COMPLAINT, null,
                 ProblemCategory.IRREGULAR, null, UUID.randomUUID(), null, "d", TODAY, false, status, null, null, null,
-                null, LocalDate.of(2023, 4, 10), null, 0, 3, "workteam", null, null, null);
+                null, LocalDate.of(2023, 4, 10), null, 0, 3, "workteam", null, null, null, null);
     }
 
     static void refusedUnless(ProblemStatus allowed, ProblemStatus actual, Consumer<Problem> action) {

@@ -42,8 +42,10 @@ class CreateAdminCommandTest {
         assertThat(exit).isZero();
         Staff admin = staff.findByLogin(login).orElseThrow();
         assertThat(admin.roles()).containsExactly("ADMIN");
+        // The password is right; as for every administrator without a second factor, the
+        // next step is setting one up (docs/adr/0111).
         mvc.perform(post("/login").with(csrf()).param("username", login).param("password", "Fresh-install-pass-93"))
-            .andExpect(redirectedUrl("/"));
+            .andExpect(redirectedUrl("/login/enrol"));
     }
 
     @Test
