@@ -29,6 +29,7 @@ public class DubanApplication {
         SpringApplication application = new SpringApplication(DubanApplication.class);
         application.addListeners(new EmbeddedDatabaseEarlyStart());
         StartupTrace.attachIfAsked(application);
+        ExitWhenReady.attachIfAsked(application);
         // Demonstration data loads after the application is ready, while it already
         // answers (shared.DemoLoading).
         application.setDefaultProperties(Map.of("duban.demo-data-in-background", "true"));
