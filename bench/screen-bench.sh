@@ -9,25 +9,32 @@
 # Usage: bench/screen-bench.sh [cases] [runs]. Environment: BENCH_SKIP_BUILD=1 (use target/duban.jar as it is),
 # BENCH_JAR (another jar), BENCH_PORT (default 18090), BENCH_DIR (work folder, default target/bench/screen),
 # BENCH_JAVA_OPTS (more JVM options for every java -jar), BENCH_MILLION=0 (skip 1,000,000), BENCH_SETTLE (seconds
-# before the second RSS reading, default 15), BENCH_CDS=1 (also: ready time with a class-data-sharing archive).
+# before the second RSS reading, default 15), BENCH_READY=0 (skip the web application's ready times), BENCH_CDS=1 (build with -Pcds and run everything, screen and web, from
+# the extracted jar with its class-data-sharing archive, docs/adr/0211-cds-archive.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES="${1:-200000}"
 RUNS="${2:-3}"
 PORT="${BENCH_PORT:-18090}"
-if [ "${BENCH_SKIP_BUILD:-}" != "1" ] && [ -z "${BENCH_JAR:-}" ]; then
+CDS=()
+if [ "${BENCH_CDS:-}" = "1" ]; then
+  [ "${BENCH_SKIP_BUILD:-}" = "1" ] || ./mvnw -B -o -q -Pcds package -Dmaven.test.skip=true
+  BENCH_JAR=target/app/duban.jar
+  CDS=("-XX:SharedArchiveFile=$(realpath target/app/duban.jsa)")
+elif [ "${BENCH_SKIP_BUILD:-}" != "1" ] && [ -z "${BENCH_JAR:-}" ]; then
   ./mvnw -B -o -q package -Dmaven.test.skip=true
 fi
 JAR="$(realpath "${BENCH_JAR:-target/duban.jar}")"
 REF="$(realpath bench/reference_screener.py)"
+GEN_JAR="$(realpath "${BENCH_GEN_JAR:-target/duban.jar}")" # the fat jar: its launcher runs the generator
 DIR="${BENCH_DIR:-target/bench/screen}"
 mkdir -p "$DIR"
 DIR="$(realpath "$DIR")"
-JOPTS=(${BENCH_JAVA_OPTS:-})
+JOPTS=(${BENCH_JAVA_OPTS:-} "${CDS[@]}")
 cp src/main/resources/screening/benchmark.csv "$DIR/benchmark.csv"
 
 generate() { # cases file: the project's own generator (CaseGenerator), numbered 〔2024〕 so never like the demo's
-  [ -s "$2" ] || java -cp "$JAR" -Dloader.main=org.duban.screening.CaseGenerator \
+  [ -s "$2" ] || java -cp "$GEN_JAR" -Dloader.main=org.duban.screening.CaseGenerator \
     org.springframework.boot.loader.launch.PropertiesLauncher "$1" "$2" 42 2024
 }
 now() { date +%s.%N; }
@@ -74,6 +81,7 @@ if [ "${BENCH_MILLION:-1}" != "0" ]; then
   screen_vs_reference "$DIR/cases-1000000.csv" "$DIR/data-1000000" -Xmx1g
 fi
 
+[ "${BENCH_READY:-1}" != "0" ] || exit 0
 echo "== ready time of the web application (target: 14 s fresh, 10 s restart, RSS 400 MiB)"
 ready() { # label: starts the app in $DIR/web, waits for health UP, prints time and RSS, stops it
   local t0 pid rss status=""
@@ -82,7 +90,7 @@ ready() { # label: starts the app in $DIR/web, waits for health UP, prints time 
   (cd "$DIR/web" && exec java "${JOPTS[@]}" -jar "$JAR" --server.port="$PORT" --logging.structured.format.console= \
       > "$DIR/web/app-$1.log" 2>&1) &
   pid=$!
-  for _ in $(seq 600); do
+  for _ in $(seq 1800); do
     status=$(curl -s "http://127.0.0.1:$PORT/actuator/health" || true)
     case "$status" in *UP*) break ;; esac
     sleep 0.1
@@ -90,7 +98,9 @@ ready() { # label: starts the app in $DIR/web, waits for health UP, prints time 
   local t1; t1=$(now)
   local jpid; jpid=$(pgrep -P "$pid" java || echo "$pid")
   rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$jpid/status" 2>/dev/null || echo "?")
-  echo "$1: health $status after $(secs "$t0" "$t1") s, RSS ${rss} MiB at ready"
+  # CPU seconds (user + system) of the JVM until ready: steadier than the wall time on a shared machine.
+  local cpu; cpu=$(awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$jpid/stat" 2>/dev/null || echo "?")
+  echo "$1: health $status after $(secs "$t0" "$t1") s, JVM CPU ${cpu} s, RSS ${rss} MiB at ready"
   sleep "${BENCH_SETTLE:-15}"
   rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$jpid/status" 2>/dev/null || echo "?")
   echo "$1: RSS ${rss} MiB ${BENCH_SETTLE:-15} s later (demonstration data loaded meanwhile on a fresh folder)"
@@ -101,16 +111,9 @@ rm -rf "$DIR/web"; mkdir -p "$DIR/web"
 ready fresh
 ready restart
 ready restart
-
 if [ "${BENCH_CDS:-}" = "1" ]; then
-  echo "== ready time after a restart with a CDS archive (docs/adr/0204: extracted jar, training run)"
-  rm -rf "$DIR/cds"
-  java -Djarmode=tools -jar "$JAR" extract --destination "$DIR/cds" > /dev/null
-  CDS_JAR="$(ls "$DIR"/cds/*.jar | head -1)"
-  (cd "$DIR/cds" && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar "$CDS_JAR" \
-      --duban.database.data-dir="$DIR/cds/train/pg" --logging.level.root=WARN > "$DIR/cds/training.log" 2>&1 || true)
-  JAR="$CDS_JAR"
-  JOPTS+=("-XX:SharedArchiveFile=$DIR/cds/app.jsa")
-  ready restart-cds
-  ready restart-cds
+  echo "== the same restart from target/duban.jar, without the archive (for the ratio)"
+  JAR="$(realpath target/duban.jar)"
+  JOPTS=(${BENCH_JAVA_OPTS:-})
+  ready restart-jar
 fi

@@ -28,6 +28,8 @@ public class DubanApplication {
         }
         SpringApplication application = new SpringApplication(DubanApplication.class);
         application.addListeners(new EmbeddedDatabaseEarlyStart());
+        StartupTrace.attachIfAsked(application);
+        ExitWhenReady.attachIfAsked(application);
         // Demonstration data loads after the application is ready, while it already
         // answers (shared.DemoLoading).
         application.setDefaultProperties(Map.of("duban.demo-data-in-background", "true"));
@@ -43,6 +45,7 @@ public class DubanApplication {
                 name.equals("screen") ? ScreenCommandContext.class : DubanApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.addListeners(new EmbeddedDatabaseEarlyStart());
+        StartupTrace.attachIfAsked(application);
         application.setDefaultProperties(Map.of("logging.structured.format.console", "", "spring.main.banner-mode",
                 "off", "logging.level.root", "WARN"));
         // Above every other source (application.yml turns demonstration data on for the
