@@ -38,9 +38,21 @@ class ComplainantSms implements AddressBook {
         this.outbox = outbox;
     }
 
+    /**
+     * The mobile number the receipt goes to, masked as the receipt page shows it
+     * (139****1234); empty when no receipt is sent (anonymous, or no mobile number).
+     */
+    static Optional<String> receiptGoesTo(NewComplaint complaint) {
+        if (complaint.anonymous()) {
+            return Optional.empty();
+        }
+        return MobileNumbers.normalise(complaint.phone())
+            .map(mobile -> mobile.substring(0, 3) + "****" + mobile.substring(7));
+    }
+
     /** In the transaction of the submission. */
     void received(UUID complaintId, NewComplaint complaint, String formattedReceipt) {
-        if (complaint.anonymous() || !MobileNumbers.isMobile(complaint.phone())) {
+        if (receiptGoesTo(complaint).isEmpty()) {
             return;
         }
         String sealed = SEALED
