@@ -40,19 +40,21 @@ class ComplainantSms implements AddressBook {
 
     /**
      * The mobile number the receipt goes to, masked as the receipt page shows it
-     * (139****1234); empty when no receipt is sent (anonymous, or no mobile number).
+     * (139****1234); empty when no receipt is sent: anonymous, no mobile number, or no
+     * SMS gateway (the page must not promise a message that never leaves).
      */
-    static Optional<String> receiptGoesTo(NewComplaint complaint) {
-        if (complaint.anonymous()) {
-            return Optional.empty();
-        }
-        return MobileNumbers.normalise(complaint.phone())
-            .map(mobile -> mobile.substring(0, 3) + "****" + mobile.substring(7));
+    Optional<String> receiptGoesTo(NewComplaint complaint) {
+        return outbox.smsEnabled() ? mobile(complaint).map(m -> m.substring(0, 3) + "****" + m.substring(7))
+                : Optional.empty();
+    }
+
+    private static Optional<String> mobile(NewComplaint complaint) {
+        return complaint.anonymous() ? Optional.empty() : MobileNumbers.normalise(complaint.phone());
     }
 
     /** In the transaction of the submission. */
     void received(UUID complaintId, NewComplaint complaint, String formattedReceipt) {
-        if (receiptGoesTo(complaint).isEmpty()) {
+        if (mobile(complaint).isEmpty()) {
             return;
         }
         String sealed = SEALED

@@ -47,11 +47,14 @@ class PublicComplaintController {
 
     private final PublicNotices publicNotices;
 
+    private final ComplainantSms sms;
+
     private final Secrets secrets;
 
     PublicComplaintController(Complaints complaints, PublicRateLimit rateLimit, ComplaintSettings settings,
-            PublicNotices publicNotices, Secrets secrets) {
+            PublicNotices publicNotices, Secrets secrets, ComplainantSms sms) {
         this.complaints = complaints;
+        this.sms = sms;
         this.secrets = secrets;
         this.publicNotices = publicNotices;
         this.rateLimit = rateLimit;
@@ -133,7 +136,7 @@ class PublicComplaintController {
             NewComplaint complaint = form.toNewComplaint();
             Submitted submitted = complaints.submit(complaint, Channel.WEB, form.idempotencyKey(), uploads, intake);
             String bureauName = complaints.publicBureau(form.bureau()).map(PublicBureau::name).orElse(null);
-            String smsTo = ComplainantSms.receiptGoesTo(complaint.normalised()).orElse(null);
+            String smsTo = sms.receiptGoesTo(complaint.normalised()).orElse(null);
             redirect.addFlashAttribute("receiptFlash", ReceiptFlash.of(submitted, bureauName, smsTo, secrets));
             return "redirect:/public/complaints/receipt";
         }
