@@ -132,6 +132,10 @@ class ScreeningPagesTest {
             .param("id", id)
             .query(String.class)
             .list()).as("the columns as the file's own header names them").containsExactly("3:决定日期", "4:罚款(元)", "5:情节");
+        String name = jdbc.sql("select name from staff where login = 'workteam'").query(String.class).single();
+        mvc.perform(get("/screening/imports"))
+            .andExpect(content().string(containsString("<td>" + name + "</td>")))
+            .andExpect(content().string(not(containsString("<td>workteam</td>"))));
         assertThat(jdbc.sql("select circumstance || party_type || procedure || rights_notified from screening_case")
             .query(String.class)
             .single()).isEqualTo("GENERALPERSONORDINARYfalse");
