@@ -1,5 +1,6 @@
 package org.duban.typicalcase;
 
+import org.duban.shared.PageOf;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.organization.OrgUnit;
@@ -62,8 +63,18 @@ class TypicalCaseController {
     }
 
     @GetMapping("/typical-cases")
-    String list(Model model) {
-        model.addAttribute("cases", cases.list(units.currentScope()));
+    String list(@RequestParam(required = false) TypicalCaseKind kind,
+            @RequestParam(required = false) TypicalCaseStatus status, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, Model model) {
+        PageOf<TypicalCase> found = cases.search(units.currentScope(), new TypicalCases.Filter(kind, status, q),
+                PageOf.number(page), PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("cases", found.items());
+        model.addAttribute("kinds", TypicalCaseKind.values());
+        model.addAttribute("statuses", TypicalCaseStatus.values());
+        model.addAttribute("kind", kind);
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
         model.addAttribute("unitNames", unitNames());
         return "typicalcase/list";
     }
