@@ -99,14 +99,6 @@ public class Regulations {
     }
 
     @Transactional(readOnly = true)
-    public List<Regulation> list(DataScope scope) {
-        return jdbc.sql(SELECT + " order by r.issued_on desc nulls first, r.created_at desc")
-            .param("units", scope.unitArray())
-            .query(Regulations::map)
-            .list();
-    }
-
-    @Transactional(readOnly = true)
     public Regulation get(UUID id, DataScope scope) {
         return jdbc.sql(SELECT + " and r.id = :id")
             .param("units", scope.unitArray())

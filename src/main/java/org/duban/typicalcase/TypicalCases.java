@@ -83,14 +83,6 @@ public class TypicalCases {
     }
 
     @Transactional(readOnly = true)
-    public List<TypicalCase> list(DataScope scope) {
-        return jdbc.sql(SELECT + " order by t.created_at desc, t.id")
-            .param("units", scope.unitArray())
-            .query(TypicalCases::map)
-            .list();
-    }
-
-    @Transactional(readOnly = true)
     public TypicalCase get(UUID id, DataScope scope) {
         return jdbc.sql(SELECT + " and t.id = :id")
             .param("units", scope.unitArray())
