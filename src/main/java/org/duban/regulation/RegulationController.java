@@ -37,18 +37,14 @@ class RegulationController {
     }
 
     @GetMapping("/regulations")
-    String list(@RequestParam(required = false) RegulationKind kind,
-            @RequestParam(required = false) RegulationStatus status, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page, Model model) {
-        PageOf<Regulation> found = regulations.search(units.currentScope(), new Regulations.Filter(kind, status, q),
-                PageOf.number(page), PageOf.DEFAULT_SIZE);
+    String list(@ModelAttribute("filter") Regulations.Filter filter, @RequestParam(required = false) Integer page,
+            Model model) {
+        PageOf<Regulation> found = regulations.search(units.currentScope(), filter, PageOf.number(page),
+                PageOf.DEFAULT_SIZE);
         model.addAttribute("page", found);
         model.addAttribute("regulations", found.items());
         model.addAttribute("kinds", RegulationKind.values());
         model.addAttribute("statuses", RegulationStatus.values());
-        model.addAttribute("kind", kind);
-        model.addAttribute("status", status);
-        model.addAttribute("q", q);
         model.addAttribute("unitNames", unitNames());
         return "regulation/list";
     }

@@ -63,18 +63,14 @@ class TypicalCaseController {
     }
 
     @GetMapping("/typical-cases")
-    String list(@RequestParam(required = false) TypicalCaseKind kind,
-            @RequestParam(required = false) TypicalCaseStatus status, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer page, Model model) {
-        PageOf<TypicalCase> found = cases.search(units.currentScope(), new TypicalCases.Filter(kind, status, q),
-                PageOf.number(page), PageOf.DEFAULT_SIZE);
+    String list(@ModelAttribute("filter") TypicalCases.Filter filter, @RequestParam(required = false) Integer page,
+            Model model) {
+        PageOf<TypicalCase> found = cases.search(units.currentScope(), filter, PageOf.number(page),
+                PageOf.DEFAULT_SIZE);
         model.addAttribute("page", found);
         model.addAttribute("cases", found.items());
         model.addAttribute("kinds", TypicalCaseKind.values());
         model.addAttribute("statuses", TypicalCaseStatus.values());
-        model.addAttribute("kind", kind);
-        model.addAttribute("status", status);
-        model.addAttribute("q", q);
         model.addAttribute("unitNames", unitNames());
         return "typicalcase/list";
     }
