@@ -15,6 +15,16 @@ document.addEventListener("DOMContentLoaded", function () {
       if (target) { target.classList.toggle("show"); }
     });
   });
+  // On a phone a list's rows become cards (duban.css, table.table-cards): each cell is named by its column's head,
+  // copied here so that the templates state each column once.
+  document.querySelectorAll("table.table-cards").forEach(function (table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.cells, function (cell, i) {
+        if (heads[i]) { cell.setAttribute("data-label", heads[i]); }
+      });
+    });
+  });
   document.querySelectorAll("[data-duban-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });

@@ -1,6 +1,7 @@
 package org.duban.audit;
 
 import jakarta.validation.Valid;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +25,12 @@ class AuditController {
 
     private final AuditAlarms alarms;
 
-    AuditController(AuditLog log, AuditTrail trail, ApplicationEventPublisher events, AuditAlarms alarms) {
+    private final ObjectProvider<AuditObjectNames> namers;
+
+    AuditController(AuditLog log, AuditTrail trail, ApplicationEventPublisher events, AuditAlarms alarms,
+            ObjectProvider<AuditObjectNames> namers) {
         this.alarms = alarms;
+        this.namers = namers;
         this.log = log;
         this.trail = trail;
         this.events = events;
@@ -65,7 +70,9 @@ class AuditController {
             model.addAttribute("query", effective);
             model.addAttribute("queryInvalid", true);
         }
-        model.addAttribute("result", log.search(effective));
+        AuditLog.Page result = log.search(effective);
+        model.addAttribute("result", result);
+        model.addAttribute("objectNames", log.names(result.entries(), namers.orderedStream().toList()));
         model.addAttribute("outcomes", AuditOutcome.values());
         model.addAttribute("zone", log.zone());
         return "audit/list";

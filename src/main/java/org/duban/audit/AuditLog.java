@@ -7,7 +7,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reading the operation log for auditors: filtered, newest first, a page at a time. */
 @Service
@@ -60,6 +63,28 @@ public class AuditLog {
             .list();
         boolean hasNext = rows.size() > PAGE_SIZE;
         return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, hasNext);
+    }
+
+    /**
+     * The names of the entries' objects, keyed "type:id", from the modules that name them
+     * (one query per type on the page).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> names(List<AuditEntry> entries, List<AuditObjectNames> namers) {
+        Map<String, String[]> idsByType = entries.stream()
+            .filter(e -> e.objectType() != null && e.objectId() != null)
+            .collect(Collectors.groupingBy(AuditEntry::objectType, Collectors.collectingAndThen(
+                    Collectors.mapping(AuditEntry::objectId, Collectors.toSet()), ids -> ids.toArray(String[]::new))));
+        Map<String, String> names = new HashMap<>();
+        for (AuditObjectNames namer : namers) {
+            String[] ids = idsByType.get(namer.objectType());
+            if (ids != null) {
+                jdbc.sql(namer.nameQuery()).param("ids", ids).query(rs -> {
+                    names.put(namer.objectType() + ":" + rs.getString("id"), rs.getString("name"));
+                });
+            }
+        }
+        return names;
     }
 
     /** The zone in which the page shows times and reads dates. */

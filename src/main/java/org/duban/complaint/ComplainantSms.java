@@ -38,9 +38,23 @@ class ComplainantSms implements AddressBook {
         this.outbox = outbox;
     }
 
+    /**
+     * The mobile number the receipt goes to, masked as the receipt page shows it
+     * (139****1234); empty when no receipt is sent: anonymous, no mobile number, or no
+     * SMS gateway (the page must not promise a message that never leaves).
+     */
+    Optional<String> receiptGoesTo(NewComplaint complaint) {
+        return outbox.smsEnabled() ? mobile(complaint).map(m -> m.substring(0, 3) + "****" + m.substring(7))
+                : Optional.empty();
+    }
+
+    private static Optional<String> mobile(NewComplaint complaint) {
+        return complaint.anonymous() ? Optional.empty() : MobileNumbers.normalise(complaint.phone());
+    }
+
     /** In the transaction of the submission. */
     void received(UUID complaintId, NewComplaint complaint, String formattedReceipt) {
-        if (complaint.anonymous() || !MobileNumbers.isMobile(complaint.phone())) {
+        if (mobile(complaint).isEmpty()) {
             return;
         }
         String sealed = SEALED

@@ -11,6 +11,7 @@ import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
 import org.duban.shared.UploadedFiles;
+import org.duban.shared.WorkbookStyles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,11 +38,20 @@ class ComplaintController {
 
     private final Complaints complaints;
 
+    /**
+     * At most this many rows in an export (a county bureau receives a few thousand
+     * complaints a year).
+     */
+    static final int EXPORT_LIMIT = 20_000;
+
     private final OrgUnits units;
 
-    ComplaintController(Complaints complaints, OrgUnits units) {
+    private final ComplaintWorkbook workbook;
+
+    ComplaintController(Complaints complaints, OrgUnits units, ComplaintWorkbook workbook) {
         this.complaints = complaints;
         this.units = units;
+        this.workbook = workbook;
     }
 
     @GetMapping("/complaints")
@@ -56,6 +67,15 @@ class ComplaintController {
         model.addAttribute("today", complaints.today());
         model.addAttribute("unitNames", unitNames());
         return "complaint/inbox";
+    }
+
+    /** The inbox with the page's filters (status, keyword) as a spreadsheet. */
+    @GetMapping("/complaints/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) ComplaintStatus status,
+            @RequestParam(required = false) String q, Locale locale) {
+        List<Complaint> found = complaints.inbox(units.currentScope(), status, q, 1, EXPORT_LIMIT).items();
+        return UploadedFiles.download(workbook.fileName(locale), WorkbookStyles.XLSX,
+                workbook.write(found, unitNames(), complaints.today(), locale));
     }
 
     @GetMapping("/complaints/new")

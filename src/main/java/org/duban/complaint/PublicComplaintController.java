@@ -47,11 +47,14 @@ class PublicComplaintController {
 
     private final PublicNotices publicNotices;
 
+    private final ComplainantSms sms;
+
     private final Secrets secrets;
 
     PublicComplaintController(Complaints complaints, PublicRateLimit rateLimit, ComplaintSettings settings,
-            PublicNotices publicNotices, Secrets secrets) {
+            PublicNotices publicNotices, Secrets secrets, ComplainantSms sms) {
         this.complaints = complaints;
+        this.sms = sms;
         this.secrets = secrets;
         this.publicNotices = publicNotices;
         this.rateLimit = rateLimit;
@@ -130,10 +133,11 @@ class PublicComplaintController {
         }
         try {
             UUID intake = complaints.intakeUnitFor(form.bureau());
-            Submitted submitted = complaints.submit(form.toNewComplaint(), Channel.WEB, form.idempotencyKey(), uploads,
-                    intake);
+            NewComplaint complaint = form.toNewComplaint();
+            Submitted submitted = complaints.submit(complaint, Channel.WEB, form.idempotencyKey(), uploads, intake);
             String bureauName = complaints.publicBureau(form.bureau()).map(PublicBureau::name).orElse(null);
-            redirect.addFlashAttribute("receiptFlash", ReceiptFlash.of(submitted, bureauName, secrets));
+            String smsTo = sms.receiptGoesTo(complaint.normalised()).orElse(null);
+            redirect.addFlashAttribute("receiptFlash", ReceiptFlash.of(submitted, bureauName, smsTo, secrets));
             return "redirect:/public/complaints/receipt";
         }
         catch (BusinessRuleViolation refusal) {
@@ -159,6 +163,7 @@ class PublicComplaintController {
         if (flashes != null && flashes.get("receiptFlash") instanceof ReceiptFlash flash) {
             model.addAttribute("submitted", flash.open(secrets));
             model.addAttribute("bureauName", flash.bureauName());
+            model.addAttribute("smsTo", flash.smsTo());
         }
         return "complaint/public/receipt";
     }

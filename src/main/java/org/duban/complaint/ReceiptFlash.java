@@ -12,12 +12,13 @@ import java.util.UUID;
  * clear, and the flash is gone after the one page that shows it.
  */
 record ReceiptFlash(UUID complaintId, byte[] sealedReceipt, Instant submittedAt, LocalDate acknowledgeDueOn,
-        LocalDate dueOn, String bureauName) implements Serializable {
+        LocalDate dueOn, String bureauName, String smsTo) implements Serializable {
 
-    static ReceiptFlash of(Submitted submitted, String bureauName, Secrets secrets) {
+    /** smsTo: the masked mobile number the receipt was also sent to, or null. */
+    static ReceiptFlash of(Submitted submitted, String bureauName, String smsTo, Secrets secrets) {
         return new ReceiptFlash(submitted.complaintId(),
                 secrets.encrypt(submitted.receipt(), "receipt-flash:" + submitted.complaintId()),
-                submitted.submittedAt(), submitted.acknowledgeDueOn(), submitted.dueOn(), bureauName);
+                submitted.submittedAt(), submitted.acknowledgeDueOn(), submitted.dueOn(), bureauName, smsTo);
     }
 
     Submitted open(Secrets secrets) {

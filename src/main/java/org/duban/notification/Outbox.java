@@ -102,6 +102,11 @@ public class Outbox {
         return known;
     }
 
+    /** Whether text messages go out at all (an SMS gateway is configured and on). */
+    public boolean smsEnabled() {
+        return enabled(OutboxChannel.SMS);
+    }
+
     boolean enabled(OutboxChannel channel) {
         ChannelAdapter adapter = adapters.get(channel);
         return adapter != null && adapter.enabled();

@@ -23,6 +23,15 @@ public class StaffNames {
     }
 
     /**
+     * The name of one login, for a page that shows a few (who uploaded a file, who
+     * started an import); a list of many asks {@link #byLogin} once.
+     */
+    @Transactional(readOnly = true)
+    public String of(String login) {
+        return login == null ? null : byLogin(java.util.List.of(login)).get(login);
+    }
+
+    /**
      * The name of each of {@code logins}; every login asked for is a key of the result.
      */
     @Transactional(readOnly = true)

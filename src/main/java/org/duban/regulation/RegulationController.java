@@ -1,5 +1,6 @@
 package org.duban.regulation;
 
+import org.duban.shared.PageOf;
 import jakarta.validation.Valid;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
@@ -36,8 +37,14 @@ class RegulationController {
     }
 
     @GetMapping("/regulations")
-    String list(Model model) {
-        model.addAttribute("regulations", regulations.list(units.currentScope()));
+    String list(@ModelAttribute("filter") Regulations.Filter filter, @RequestParam(required = false) Integer page,
+            Model model) {
+        PageOf<Regulation> found = regulations.search(units.currentScope(), filter, PageOf.number(page),
+                PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("regulations", found.items());
+        model.addAttribute("kinds", RegulationKind.values());
+        model.addAttribute("statuses", RegulationStatus.values());
         model.addAttribute("unitNames", unitNames());
         return "regulation/list";
     }

@@ -6,6 +6,8 @@ import org.duban.ledger.Problems;
 import org.duban.organization.DataScope;
 import org.duban.screening.ScreeningData;
 import org.duban.security.CurrentUser;
+import org.duban.shared.PageOf;
+import org.duban.shared.SqlLike;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
 import org.duban.shared.StaleEditException;
@@ -22,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,21 +57,45 @@ public class Regulations {
         this.clock = clock;
     }
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select r.*,
                    array(select p.reference from regulation_problem rp join problem p on p.id = rp.problem_id
                          where rp.regulation_id = r.id order by p.reference) as problem_refs,
                    array(select b.violation_code || '|' || b.circumstance from regulation_benchmark b
                          where b.regulation_id = r.id order by b.violation_code, b.circumstance) as entries
-            from regulation r where r.unit_id = any(:units)
             """;
 
+    private static final String IN_SCOPE = " from regulation r where r.unit_id = any(:units)";
+
+    private static final String SELECT = COLUMNS + IN_SCOPE;
+
+    /** The filters of the regulations list; null = any. */
+    public record Filter(RegulationKind kind, RegulationStatus status, String q) {
+    }
+
+    /**
+     * The list's filters; the keyword is matched in the title, the document number and
+     * the summary.
+     */
+    private static final String FILTER = """
+             and (cast(:kind as varchar) is null or r.kind = :kind)
+             and (cast(:status as varchar) is null or r.status = :status)
+             and (cast(:q as varchar) is null or r.title ilike '%' || :q || '%'
+                  or r.document_number ilike '%' || :q || '%' or r.summary ilike '%' || :q || '%')
+            """;
+
+    /**
+     * One page of the regulations in scope that match, with the count of all that match.
+     */
     @Transactional(readOnly = true)
-    public List<Regulation> list(DataScope scope) {
-        return jdbc.sql(SELECT + " order by r.issued_on desc nulls first, r.created_at desc")
-            .param("units", scope.unitArray())
-            .query(Regulations::map)
-            .list();
+    public PageOf<Regulation> search(DataScope scope, Filter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("units", scope.unitArray());
+        params.put("kind", filter.kind() == null ? null : filter.kind().name());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        params.put("q", SqlLike.word(filter.q()));
+        return PageOf.query(jdbc, COLUMNS, IN_SCOPE + FILTER,
+                "order by r.issued_on desc nulls first, r.created_at desc", params, Regulations::map, page, size);
     }
 
     @Transactional(readOnly = true)

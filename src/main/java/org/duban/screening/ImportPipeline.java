@@ -101,11 +101,15 @@ final class ImportPipeline {
             position.put(columns.get(i).name(), i);
         }
         Column[][] header = new Column[1][];
+        // A rejection names the column as the file's own header does (its Chinese name,
+        // not decided_on).
+        String[][] headerText = new String[1][];
         int[][] target = new int[1][]; // file column -> contract position, looked up once
                                        // from the header
         CsvReader.RowHandler handler = (line, cells) -> {
             if (header[0] == null) {
                 header[0] = header(format, cells, warnings);
+                headerText[0] = cells.toArray(String[]::new);
                 target[0] = new int[header[0].length];
                 for (int i = 0; i < header[0].length; i++) {
                     target[0][i] = header[0][i] == null ? -1 : position.get(header[0][i].name());
@@ -115,9 +119,11 @@ final class ImportPipeline {
             String[] values = new String[columns.size()];
             Column[] map = header[0];
             int[] to = target[0];
+            int at = -1;
             try {
                 for (int i = 0; i < map.length; i++) {
                     if (map[i] != null) {
+                        at = i;
                         values[to[i]] = format.read(map[i], i < cells.size() ? cells.get(i) : null);
                     }
                 }
@@ -126,7 +132,9 @@ final class ImportPipeline {
             catch (CellError e) {
                 // The value is shown and stored as read, but for NUL characters, which
                 // PostgreSQL cannot store.
-                sink.accept(line, null, new Rejection(line, e.column, e.reasonKey,
+                String named = at >= 0 && headerText[0][at] != null && !headerText[0][at].isBlank()
+                        ? headerText[0][at].strip() : e.column;
+                sink.accept(line, null, new Rejection(line, named, e.reasonKey,
                         e.value == null ? null : truncate(e.value, 100).replace('\u0000', ' ')));
             }
         };

@@ -7,6 +7,8 @@ import org.duban.organization.OrgUnits;
 import org.duban.security.CurrentUser;
 import org.duban.security.DubanUser;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.UploadedFiles;
+import org.duban.shared.WorkbookStyles;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -86,15 +88,25 @@ class ScreeningController {
     // ---- findings
     // -----------------------------------------------------------------------------------------
 
+    /** At most this many findings in an export. */
+    static final int EXPORT_LIMIT = 50_000;
+
+    /** The filters of the findings page (months as yyyy-MM); also those of its export. */
+    record FindingFilter(String category, String rule, String severity, UUID unit, String officer, String status,
+            @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth from,
+            @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth to) {
+
+        Findings.Query query() {
+            return new Findings.Query(category, rule, severity, unit, officer, from == null ? null : from.atDay(1),
+                    to == null ? null : to.atDay(1), status, null);
+        }
+    }
+
     @GetMapping("/screening/findings")
-    String findings(@RequestParam(required = false) String category, @RequestParam(required = false) String rule,
-            @RequestParam(required = false) String severity, @RequestParam(required = false) UUID unit,
-            @RequestParam(required = false) String officer, @RequestParam(required = false) String status,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth from,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth to,
-            @RequestParam(required = false) Integer page, Model model, Locale locale) {
-        Findings.Query q = new Findings.Query(category, rule, severity, unit, officer,
-                from == null ? null : from.atDay(1), to == null ? null : to.atDay(1), status, null);
+    String findings(FindingFilter filter, @RequestParam(required = false) Integer page, Model model, Locale locale) {
+        Findings.Query q = filter.query();
+        java.time.YearMonth from = filter.from();
+        java.time.YearMonth to = filter.to();
         Findings.Reader reader = reader();
         int number = PageOf.number(page);
         List<Findings.Finding> list = findings.list(q, reader, PageOf.DEFAULT_SIZE,
@@ -112,6 +124,36 @@ class ScreeningController {
         model.addAttribute("unitNames", unitNames());
         model.addAttribute("latestRun", findings.latestRun().orElse(null));
         return "screening/findings";
+    }
+
+    /**
+     * The findings with the page's filters as a spreadsheet, seen as the reader may see
+     * them.
+     */
+    @GetMapping("/screening/findings/export")
+    ResponseEntity<byte[]> exportFindings(FindingFilter filter, Locale locale) {
+        Map<UUID, String> names = unitNames();
+        List<List<Object>> rows = findings.list(filter.query(), reader(), EXPORT_LIMIT, 0)
+            .stream()
+            .map(f -> java.util.Arrays.<Object>asList(label("screening.severity." + f.severity(), locale),
+                    label("screening.rule." + f.rule(), locale), label("screening.category." + f.category(), locale),
+                    label("screening.subject." + f.subjectType(), locale), f.subjectId(), findings.explain(f, locale),
+                    names.get(f.unitId()), f.period(), f.caseCount(), label("screening.status." + f.status(), locale)))
+            .toList();
+        String title = label("screening.export.title", locale);
+        List<String> headers = java.util.stream.Stream
+            .of("screening.field.severity", "screening.field.rule", "screening.field.category",
+                    "screening.export.subjectType", "screening.field.subject", "screening.field.explanation",
+                    "screening.field.unit", "screening.export.period", "screening.field.cases",
+                    "screening.field.status")
+            .map(key -> label(key, locale))
+            .toList();
+        return UploadedFiles.download(title + ".xlsx", WorkbookStyles.XLSX,
+                WorkbookStyles.ledger(title, headers, rows));
+    }
+
+    private String label(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
     }
 
     /** Chart data for ECharts: months on the x axis, one series per category or unit. */

@@ -25,6 +25,7 @@ class ScreeningRoutes {
         return () -> List.of(get("/screening", Access.permission(FINDING_READ)),
                 get("/screening/findings", Access.permission(FINDING_READ)),
                 get("/screening/findings/chart", Access.permission(FINDING_READ)),
+                get("/screening/findings/export", Access.permission(FINDING_READ)),
                 get("/screening/findings/{id}", Access.permission(FINDING_READ)),
                 post("/screening/findings/{id}/dismiss", Access.permission(FINDING_WRITE)),
                 post("/screening/findings/{id}/problem", Access.permission(FINDING_WRITE)),

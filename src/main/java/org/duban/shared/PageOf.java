@@ -1,9 +1,12 @@
 package org.duban.shared;
 
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One page of a list and the size of the whole list, for the list toolbar and pager
@@ -40,6 +43,24 @@ public record PageOf<T>(List<T> items, long total, int number, int size) {
 
     public boolean last() {
         return number >= pages();
+    }
+
+    /**
+     * One page of a filtered list and the count of the whole list, from the same
+     * {@code from … where …} part (so that the total and the rows cannot disagree):
+     * {@code select count(*) <filter>} and
+     * {@code <select> <filter> <order> limit … offset …}.
+     */
+    public static <T> PageOf<T> query(JdbcClient jdbc, String select, String filter, String order,
+            Map<String, ?> params, RowMapper<T> rows, int number, int size) {
+        long total = jdbc.sql("select count(*) " + filter).params(params).query(Long.class).single();
+        List<T> items = jdbc.sql(select + " " + filter + " " + order + " limit :pageSize offset :pageOffset")
+            .params(params)
+            .param("pageSize", size)
+            .param("pageOffset", offset(number, size))
+            .query(rows)
+            .list();
+        return new PageOf<>(items, total, number, size);
     }
 
     public boolean isEmpty() {

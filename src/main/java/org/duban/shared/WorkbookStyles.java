@@ -9,7 +9,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,6 +24,34 @@ import java.util.List;
  * as a formula.
  */
 public record WorkbookStyles(CellStyle title, CellStyle header, CellStyle body, CellStyle date) {
+
+    /** The content type of an .xlsx file. */
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * A list exported as it stands on the page: one sheet with the title across the
+     * columns, the headers, then one row per list of values in column order (see
+     * {@link #cell}). Built in memory: an export is capped by its caller.
+     */
+    public static byte[] ledger(String title, List<String> headers, List<? extends List<?>> rows) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.setCompressTempFiles(true);
+            WorkbookStyles styles = of(wb);
+            Sheet sheet = wb.createSheet(sheetName(title));
+            int next = styles.head(sheet, title, headers);
+            for (List<?> values : rows) {
+                Row row = sheet.createRow(next++);
+                for (int i = 0; i < values.size(); i++) {
+                    styles.cell(row, i, values.get(i));
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Creates the styles once per workbook (a workbook holds at most 64,000 styles). */
     public static WorkbookStyles of(Workbook wb) {
@@ -78,6 +110,24 @@ public record WorkbookStyles(CellStyle title, CellStyle header, CellStyle body, 
             cell.setCellValue(value);
         }
         cell.setCellStyle(value == null ? body : date);
+    }
+
+    /**
+     * A value by its type: a date as a date, a number as a number, anything else as safe
+     * text.
+     */
+    public void cell(Row row, int col, Object value) {
+        if (value instanceof LocalDate day) {
+            date(row, col, day);
+        }
+        else if (value instanceof Number n) {
+            Cell cell = row.createCell(col);
+            cell.setCellValue(n.doubleValue());
+            cell.setCellStyle(body);
+        }
+        else {
+            text(row, col, value == null ? null : value.toString());
+        }
     }
 
     public void number(Row row, int col, long value) {

@@ -1,5 +1,6 @@
 package org.duban.training;
 
+import org.duban.shared.PageOf;
 import jakarta.validation.Valid;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
@@ -39,9 +40,13 @@ class TrainingController {
     }
 
     @GetMapping("/trainings")
-    String list(Model model) {
+    String list(@ModelAttribute("filter") Trainings.Filter filter, @RequestParam(required = false) Integer page,
+            Model model) {
         DataScope scope = units.currentScope();
-        model.addAttribute("sessions", trainings.list(scope));
+        PageOf<TrainingSession> found = trainings.search(scope, filter, PageOf.number(page), PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("sessions", found.items());
+        model.addAttribute("statuses", TrainingStatus.values());
         model.addAttribute("rates", trainings.rates(scope));
         model.addAttribute("unitNames", unitNames());
         return "training/list";

@@ -10,6 +10,8 @@ import org.duban.organization.DataScope;
 import org.duban.organization.Staff;
 import org.duban.organization.StaffDirectory;
 import org.duban.security.CurrentUser;
+import org.duban.shared.SqlLike;
+import org.duban.shared.PageOf;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
 import org.duban.shared.StaleEditException;
@@ -82,17 +84,31 @@ public class Trainings {
         this.clock = clock;
     }
 
-    private static final String SELECT = """
-            select t.*, array(select u.unit_id from training_unit u where u.session_id = t.id) as targets
-            from training_session t where t.unit_id = any(:units)
+    private static final String COLUMNS = "select t.*, array(select u.unit_id from training_unit u where u.session_id = t.id) as targets";
+
+    private static final String IN_SCOPE = " from training_session t where t.unit_id = any(:units)";
+
+    private static final String SELECT = COLUMNS + IN_SCOPE;
+
+    /** The filters of the trainings list; null = any. */
+    public record Filter(TrainingStatus status, String q) {
+    }
+
+    /** The keyword is matched in the topic and the place. */
+    private static final String FILTER = """
+             and (cast(:status as varchar) is null or t.status = :status)
+             and (cast(:q as varchar) is null or t.topic ilike '%' || :q || '%' or t.place ilike '%' || :q || '%')
             """;
 
+    /** One page of the sessions in scope that match, with the count of all that match. */
     @Transactional(readOnly = true)
-    public List<TrainingSession> list(DataScope scope) {
-        return jdbc.sql(SELECT + " order by t.held_on desc, t.id")
-            .param("units", scope.unitArray())
-            .query(Trainings::map)
-            .list();
+    public PageOf<TrainingSession> search(DataScope scope, Filter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("units", scope.unitArray());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        params.put("q", SqlLike.word(filter.q()));
+        return PageOf.query(jdbc, COLUMNS, IN_SCOPE + FILTER, "order by t.held_on desc, t.id", params, Trainings::map,
+                page, size);
     }
 
     @Transactional(readOnly = true)

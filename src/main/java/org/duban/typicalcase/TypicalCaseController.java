@@ -1,5 +1,6 @@
 package org.duban.typicalcase;
 
+import org.duban.shared.PageOf;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.organization.OrgUnit;
@@ -62,8 +63,14 @@ class TypicalCaseController {
     }
 
     @GetMapping("/typical-cases")
-    String list(Model model) {
-        model.addAttribute("cases", cases.list(units.currentScope()));
+    String list(@ModelAttribute("filter") TypicalCases.Filter filter, @RequestParam(required = false) Integer page,
+            Model model) {
+        PageOf<TypicalCase> found = cases.search(units.currentScope(), filter, PageOf.number(page),
+                PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("cases", found.items());
+        model.addAttribute("kinds", TypicalCaseKind.values());
+        model.addAttribute("statuses", TypicalCaseStatus.values());
         model.addAttribute("unitNames", unitNames());
         return "typicalcase/list";
     }

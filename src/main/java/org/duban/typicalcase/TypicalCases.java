@@ -5,6 +5,8 @@ import org.duban.ledger.PersonalFields;
 import org.duban.ledger.Problems;
 import org.duban.organization.DataScope;
 import org.duban.security.CurrentUser;
+import org.duban.shared.SqlLike;
+import org.duban.shared.PageOf;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
 import org.duban.shared.StaleEditException;
@@ -19,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,17 +48,38 @@ public class TypicalCases {
         this.clock = clock;
     }
 
-    private static final String SELECT = """
-            select t.*, p.reference from typical_case t join problem p on p.id = t.problem_id
+    private static final String IN_SCOPE = """
+             from typical_case t join problem p on p.id = t.problem_id
             where t.unit_id = any(:units)
             """;
 
+    private static final String SELECT = "select t.*, p.reference" + IN_SCOPE;
+
+    /** The filters of the typical cases list; null = any. */
+    public record Filter(TypicalCaseKind kind, TypicalCaseStatus status, String q) {
+    }
+
+    /** The keyword is matched in the title, the summary and the problem's number. */
+    private static final String FILTER = """
+             and (cast(:kind as varchar) is null or t.kind = :kind)
+             and (cast(:status as varchar) is null or t.status = :status)
+             and (cast(:q as varchar) is null or t.title ilike '%' || :q || '%' or t.summary ilike '%' || :q || '%'
+                  or p.reference ilike '%' || :q || '%')
+            """;
+
+    /**
+     * One page of the typical cases in scope that match, with the count of all that
+     * match.
+     */
     @Transactional(readOnly = true)
-    public List<TypicalCase> list(DataScope scope) {
-        return jdbc.sql(SELECT + " order by t.created_at desc, t.id")
-            .param("units", scope.unitArray())
-            .query(TypicalCases::map)
-            .list();
+    public PageOf<TypicalCase> search(DataScope scope, Filter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("units", scope.unitArray());
+        params.put("kind", filter.kind() == null ? null : filter.kind().name());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        params.put("q", SqlLike.word(filter.q()));
+        return PageOf.query(jdbc, "select t.*, p.reference", IN_SCOPE + FILTER, "order by t.created_at desc, t.id",
+                params, TypicalCases::map, page, size);
     }
 
     @Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,32 @@ class AuditPagesTest {
 
     String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void problemsAndComplaintsAreShownByTheirNumbersNotTheirIds() throws Exception {
+        String problem = jdbc.sql("select id::text from problem where not confidential order by reference limit 1")
+            .query(String.class)
+            .single();
+        String reference = jdbc.sql("select reference from problem where id::text = :id")
+            .param("id", problem)
+            .query(String.class)
+            .single();
+        String complaint = jdbc.sql("select id::text from complaint where number is not null limit 1")
+            .query(String.class)
+            .single();
+        String number = jdbc.sql("select number from complaint where id::text = :id")
+            .param("id", complaint)
+            .query(String.class)
+            .single();
+        trail.on(AuditEvent.change("problem.noted", "problem", problem, Map.of(), Map.of("note", "x")));
+        trail.on(AuditEvent.change("complaint.noted", "complaint", complaint, Map.of(), Map.of("note", "x")));
+
+        String problems = page(get("/audit").param("objectType", "problem").param("objectId", problem));
+        assertThat(problems).contains(">" + reference + " ").contains("title=\"" + problem + "\"");
+        assertThat(problems).doesNotContain(">" + problem + "<");
+        String complaints = page(get("/audit").param("objectType", "complaint").param("objectId", complaint));
+        assertThat(complaints).contains(">" + number + "<").doesNotContain(">" + complaint + "<");
     }
 
     @Test

@@ -64,6 +64,8 @@ class ComplainantSmsTest {
         Submitted submitted = complaints.submit(input, Channel.WEB, null, List.of(), complaints.intakeUnitFor("OTOGQ"));
         try (TestOutboxes.Gateway gateway = TestOutboxes.gateway(200)) {
             Fixture f = fixture(gateway.url());
+            assertThat(f.sms().receiptGoesTo(input.normalised())).as("the receipt page names the number, masked")
+                .contains("139****1234");
             f.sms().received(submitted.complaintId(), input.normalised(), submitted.receipt());
             String stored = jdbc.sql("select address || ' ' || payload from notification_outbox where dedup_key = :k")
                 .param("k", "complaint:" + submitted.complaintId() + ":received")
@@ -104,6 +106,7 @@ class ComplainantSmsTest {
         Submitted submitted = complaints.submit(input, Channel.WEB, null, List.of(), complaints.intakeUnitFor("OTOGQ"));
         try (TestOutboxes.Gateway gateway = TestOutboxes.gateway(200)) {
             Fixture f = fixture(gateway.url());
+            assertThat(f.sms().receiptGoesTo(input.normalised())).as("the receipt page promises no SMS").isEmpty();
             f.sms().received(submitted.complaintId(), input.normalised(), submitted.receipt());
             f.sms()
                 .on(new ComplaintTransitioned(UUID.randomUUID(), submitted.complaintId(), "reopened",

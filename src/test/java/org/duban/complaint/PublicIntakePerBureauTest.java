@@ -84,6 +84,36 @@ class PublicIntakePerBureauTest {
     }
 
     @Test
+    void theReceiptPagePromisesNoSmsThatNoGatewaySends() throws Exception {
+        // The tests run without an SMS gateway: a named complaint with a mobile number
+        // gets no message, so the page must not promise one.
+        String marker = "SMS" + UUID.randomUUID();
+        MvcResult posted = mvc
+            .perform(post("/public/complaints").with(csrf())
+                .with(Addresses.fromFresh())
+                .param("type", "ROUGH")
+                .param("content", "执法人员态度粗暴。" + marker)
+                .param("anonymous", "false")
+                .param("name", "王五")
+                .param("phone", "139 0477 1234")
+                .param("consent", "true")
+                .param("idempotencyKey", UUID.randomUUID().toString())
+                .param("bureau", "HANGJIN"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+        UUID id = complaintWith(marker);
+        assertThat(jdbc.sql("select count(*) from notification_outbox where dedup_key = :k")
+            .param("k", "complaint:" + id + ":received")
+            .query(Long.class)
+            .single()).isZero();
+        mvc.perform(
+                get("/public/complaints/receipt").cookie(posted.getResponse().getCookies()).with(Addresses.fromFresh()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(not(containsString("id=\"receipt-sms\""))))
+            .andExpect(content().string(containsString("回执码只显示这一次")));
+    }
+
+    @Test
     void aComplaintMadeOnABureausPageGoesToThatBureausIntakeUnitAndTheReceiptIsShownOnceAfterARedirect()
             throws Exception {
         String marker = "PRG" + UUID.randomUUID();
@@ -118,6 +148,7 @@ class PublicIntakePerBureauTest {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString(receipt)))
             .andExpect(content().string(containsString("id=\"copy-receipt\"")))
+            .andExpect(content().string(not(containsString("id=\"receipt-sms\""))))
             .andExpect(content().string(containsString("杭锦旗交通运输局")));
         // Reloading the receipt page neither shows the receipt again nor submits
         // anything.

@@ -40,6 +40,33 @@ class RegulationPagesTest {
         return user(users.loadUserByUsername(login));
     }
 
+    String page(String login, String path, String... params) throws Exception {
+        var request = get(path).with(as(login));
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request)
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theRegisterIsSearchedByKeywordAndFilteredByKindWithLabelledFiltersAndATotal() throws Exception {
+        String repealed = page("workteam", "/regulations", "kind", "REPEALED");
+        assertThat(repealed).contains("<label class=\"form-label small mb-0\" for=\"kind\">")
+            .contains("<label class=\"form-label small mb-0\" for=\"q\">")
+            .contains(">重置</a>")
+            .containsPattern("共 [1-9]\\d* 条")
+            .contains("超限运输车辆罚款分档执行内部规定")
+            .doesNotContain("执法辅助人员管理办法（修订）");
+        String found = page("workteam", "/regulations", "q", "首违不罚");
+        assertThat(found).contains("首违不罚清单").doesNotContain("超限运输车辆罚款分档执行内部规定");
+        assertThat(page("workteam", "/regulations", "q", "%")).as("a % is a character, not a wildcard")
+            .contains("共 0 条");
+    }
+
     @Test
     void aRepealLinkedToProblemsAndBenchmarkEntriesIsIssuedByTheLeadingGroup() throws Exception {
         String unit = jdbc.sql("select id::text from org_unit where code = 'OTOGQ-BRIGADE'")

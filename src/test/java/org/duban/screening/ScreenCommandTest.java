@@ -51,7 +51,7 @@ class ScreenCommandTest {
         int code = command.run(List.of("--benchmark", benchmark.toString(), "--cases", cases.toString(), "--out",
                 findings.toString()));
         assertThat(code).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cases.csv:3: decided_on");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cases.csv:3: 决定日期");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("screen: 2 cases read, 1 new, 0 updated, 1 rejected");
         List<String> lines = Files.readAllLines(findings);
         assertThat(lines.get(0)).isEqualTo("subject_type,subject_id,category,rule,severity,case_nos,explanation");

@@ -2,6 +2,8 @@ package org.duban.screening;
 
 import org.duban.support.BrowserTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finding turned into a problem and one dismissed.
  */
 class ScreeningBrowserIT extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void importRunReviewAndDecideFindingsInTheBrowser() throws Exception {
@@ -48,7 +53,9 @@ class ScreeningBrowserIT extends BrowserTest {
         page.navigate(url("/screening/runs"));
         page.click("form[action$='/screening/runs'] button[type=submit]");
         page.waitForSelector(".alert-success");
-        assertThat(page.textContent("tbody tr:first-child")).contains("workteam");
+        assertThat(page.textContent("tbody tr:first-child")).as("who started it, by name")
+            .contains(jdbc.sql("select name from staff where login = 'workteam'").query(String.class).single())
+            .doesNotContain("workteam");
         screenshot("screening-runs");
 
         // Findings of one rule: open one, drill into its case, turn it into a problem.

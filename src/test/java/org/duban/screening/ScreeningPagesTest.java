@@ -122,7 +122,7 @@ class ScreeningPagesTest {
                 + "鄂前交罚〔2023〕4号,旗交通运输综合行政执法大队,执法大队一中队,2023-03-01,DRIVER_NO_CERTIFICATE,,特别,个人,赵六,,蒙K44444,600,普通,是,否,1,2,银行代收,\n");
         mvc.perform(get("/screening/imports/" + id))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("decided_on")))
+            .andExpect(content().string(containsString("决定日期")))
             .andExpect(content().string(containsString("2023-02-30")))
             .andExpect(content().string(containsString("不能为负数")))
             .andExpect(content().string(containsString("特别")))
@@ -131,7 +131,11 @@ class ScreeningPagesTest {
             .sql("select line || ':' || column_name from screening_rejection where import_id = :id order by line")
             .param("id", id)
             .query(String.class)
-            .list()).containsExactly("3:decided_on", "4:fine", "5:circumstance");
+            .list()).as("the columns as the file's own header names them").containsExactly("3:决定日期", "4:罚款(元)", "5:情节");
+        String name = jdbc.sql("select name from staff where login = 'workteam'").query(String.class).single();
+        mvc.perform(get("/screening/imports"))
+            .andExpect(content().string(containsString("<td>" + name + "</td>")))
+            .andExpect(content().string(not(containsString("<td>workteam</td>"))));
         assertThat(jdbc.sql("select circumstance || party_type || procedure || rights_notified from screening_case")
             .query(String.class)
             .single()).isEqualTo("GENERALPERSONORDINARYfalse");

@@ -72,6 +72,25 @@ class TrainingPagesTest {
     }
 
     @Test
+    void theListIsSearchedByKeywordAndFilteredByStatusWithATotal() throws Exception {
+        String found = mvc.perform(get("/trainings").param("q", "行政处罚法").with(as("workteam")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(found).contains("<label class=\"form-label small mb-0\" for=\"status\">")
+            .contains(">重置</a>")
+            .containsPattern("共 [1-9]\\d* 条")
+            .contains("《行政处罚法》专题培训")
+            .doesNotContain("执法文书规范制作培训");
+        String cancelled = mvc.perform(get("/trainings").param("status", "CANCELLED").with(as("workteam")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(cancelled).doesNotContain("专项整治动员暨执法规范化学习");
+    }
+
+    @Test
     void attendanceFromThePageAndFromASignInSheetGivesTheRatePerUnit() throws Exception {
         UUID id = plan("signature training", "2023-07-05");
         List<String> names = jdbc

@@ -56,6 +56,26 @@ class TypicalCasePagesTest {
             .single();
     }
 
+    String list(String param, String value) throws Exception {
+        return mvc.perform(get("/typical-cases").param(param, value).with(as("workteam")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theListIsSearchedByKeywordAndFilteredByKindWithATotal() throws Exception {
+        String negative = list("kind", "NEGATIVE");
+        assertThat(negative).contains("<label class=\"form-label small mb-0\" for=\"kind\">")
+            .contains(">重置</a>")
+            .containsPattern("共 [1-9]\\d* 条")
+            .contains("查扣车辆时与驾驶员推搡问题")
+            .doesNotContain("推行轻微违法首违不罚清单");
+        String found = list("q", "推搡");
+        assertThat(found).contains("查扣车辆时与驾驶员推搡问题").doesNotContain("对熟人车辆超限违法行为不立案问题");
+    }
+
     @Test
     void fromRegistrationToAnAnonymisedPublicPage() throws Exception {
         String reference = "TC-" + UUID.randomUUID().toString().substring(0, 8);

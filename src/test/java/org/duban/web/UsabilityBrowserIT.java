@@ -96,4 +96,16 @@ class UsabilityBrowserIT extends BrowserTest {
         screenshot("usability-phone-menu");
     }
 
+    @Test
+    void onAPhoneListRowsAreCardsWhoseCellsNameTheirColumn() {
+        page.setViewportSize(390, 844);
+        signIn("workteam");
+        page.navigate(url("/complaints"));
+        var cell = page.locator("#inbox tbody tr").first().locator("td").nth(1);
+        assertThat(cell.getAttribute("data-label")).isEqualTo("提交时间");
+        assertThat(cell.evaluate("c => getComputedStyle(c).display")).isEqualTo("block");
+        assertThat(page.isVisible("#inbox thead")).as("the head is folded into the cells").isFalse();
+        screenshot("usability-phone-list-cards");
+    }
+
 }
