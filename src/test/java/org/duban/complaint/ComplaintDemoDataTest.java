@@ -73,7 +73,7 @@ class ComplaintDemoDataTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-        assertThat(inbox.split("data-complaint=", -1).length - 1).isGreaterThanOrEqualTo(10);
+        assertThat(inbox.split("data-item=", -1).length - 1).isGreaterThanOrEqualTo(10);
         // Other tests add complaints to the shared database and the list pages, so the
         // overdue ones of the
         // demonstration are asserted in the data, not on the first page.

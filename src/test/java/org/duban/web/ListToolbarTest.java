@@ -45,7 +45,7 @@ class ListToolbarTest {
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
 
-        int rows = found.split("data-complaint=", -1).length - 1;
+        int rows = found.split("data-item=", -1).length - 1;
         assertThat(rows).isPositive();
         assertThat(found).contains("<label class=\"form-label small mb-0\" for=\"q\">关键词</label>")
             .contains("共 " + rows + " 条")
