@@ -1,5 +1,6 @@
 package org.duban.notification;
 
+import org.duban.shared.BureauClock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -37,7 +37,6 @@ import java.util.UUID;
 public class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
     static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
@@ -49,7 +48,7 @@ public class Outbox {
 
     private final JdbcClient jdbc;
 
-    private final Clock clock;
+    private final BureauClock clock;
 
     private final Map<OutboxChannel, ChannelAdapter> adapters = new EnumMap<>(OutboxChannel.class);
 
@@ -67,20 +66,20 @@ public class Outbox {
 
     private volatile Map<String, AddressBook> books;
 
-    Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters, List<AddressBook> books, Duration retryBase,
-            int maxAttempts) {
+    Outbox(JdbcClient jdbc, BureauClock clock, List<ChannelAdapter> adapters, List<AddressBook> books,
+            Duration retryBase, int maxAttempts) {
         this(jdbc, clock, adapters, () -> books, retryBase, maxAttempts);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters,
+    Outbox(JdbcClient jdbc, BureauClock clock, List<ChannelAdapter> adapters,
             org.springframework.beans.factory.ObjectProvider<AddressBook> books,
             @Value("${duban.outbox.retry-base:30s}") Duration retryBase,
             @Value("${duban.outbox.max-attempts:8}") int maxAttempts) {
         this(jdbc, clock, adapters, () -> books.orderedStream().toList(), retryBase, maxAttempts);
     }
 
-    private Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters,
+    private Outbox(JdbcClient jdbc, BureauClock clock, List<ChannelAdapter> adapters,
             java.util.function.Supplier<List<AddressBook>> books, Duration retryBase, int maxAttempts) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -117,7 +116,7 @@ public class Outbox {
         if (!enabled(channel) || address == null || address.isBlank()) {
             return false;
         }
-        Instant now = clock.instant();
+        Instant now = clock.now();
         return jdbc.sql("""
                 insert into notification_outbox (id, channel, recipient_id, address, template, subject, payload,
                                                  signature, dedup_key, next_attempt_at, created_at)
@@ -153,7 +152,7 @@ public class Outbox {
         }
         body.put("template", template);
         body.put("params", params);
-        Instant notBefore = urgent ? null : afterQuietHours(clock.instant(), quietFrom, quietTo);
+        Instant notBefore = urgent ? null : afterQuietHours(clock.now(), clock.zone(), quietFrom, quietTo);
         return enqueue(OutboxChannel.SMS, recipientId, phone, template, null, json.writeValueAsString(body), null,
                 dedupKey, notBefore);
     }
@@ -212,11 +211,11 @@ public class Outbox {
      * The end of the quiet hours if {@code at} falls in them (the window may span
      * midnight), else null.
      */
-    static Instant afterQuietHours(Instant at, LocalTime from, LocalTime to) {
+    static Instant afterQuietHours(Instant at, ZoneId zone, LocalTime from, LocalTime to) {
         if (from == null || to == null || from.equals(to)) {
             return null;
         }
-        LocalDateTime local = LocalDateTime.ofInstant(at, BUREAU_ZONE);
+        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
         LocalTime t = local.toLocalTime();
         boolean quiet = from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
         if (!quiet) {
@@ -226,7 +225,7 @@ public class Outbox {
         if (!end.isAfter(local)) {
             end = end.plusDays(1);
         }
-        return end.atZone(BUREAU_ZONE).toInstant();
+        return end.atZone(zone).toInstant();
     }
 
     @Scheduled(fixedDelayString = "${duban.outbox.poll-millis:5000}")
@@ -237,7 +236,7 @@ public class Outbox {
 
     /** Delivers up to {@code batch} due messages; returns how many were delivered. */
     public int deliverDue(int batch) {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         // A channel switched off keeps its messages pending until it is configured again.
         List<String> channels = adapters.values()
             .stream()
@@ -285,7 +284,7 @@ public class Outbox {
     }
 
     private void record(ChannelAdapter.OutboxMessage message, ChannelAdapter.Outcome outcome, int millis) {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         int attempts = jdbc
             .sql("update notification_outbox set attempts = attempts + 1 where id = :id returning attempts")
             .param("id", message.id())
@@ -340,19 +339,9 @@ public class Outbox {
      */
     public record Entry(UUID id, OutboxChannel channel, String address, String template, String status, int attempts,
             Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String lastError) {
-        public LocalDateTime createdLocal() {
-            return LocalDateTime.ofInstant(createdAt, BUREAU_ZONE);
-        }
-
-        public LocalDateTime nextLocal() {
-            return nextAttemptAt == null ? null : LocalDateTime.ofInstant(nextAttemptAt, BUREAU_ZONE);
-        }
     }
 
     public record Attempt(Instant at, String outcome, Integer httpStatus, String detail, int millis) {
-        public LocalDateTime atLocal() {
-            return LocalDateTime.ofInstant(at, BUREAU_ZONE);
-        }
     }
 
     @Transactional(readOnly = true)

@@ -60,7 +60,7 @@ enum FigureSource {
             List.of(Column.code("topic", "x.topic", "suggestion.topic."), Column.date("submittedOn", "x.submitted_on"),
                     Column.code("status", "x.status", "suggestion.status."))),
     REPORT("(select v.report_id as id, v.version_no, r.unit_id, v.title, v.document_number,"
-            + " cast(v.submitted_at at time zone 'Asia/Shanghai' as date) as submitted_on"
+            + " cast(v.submitted_at at time zone :zone as date) as submitted_on"
             + " from report_version v join report r on r.id = v.report_id) rv", "unit_id", "unit_id", "submitted_on",
             "x.submitted_on desc, x.document_number", "/reports/", "reporting:report:read", null, null,
             List.of(Column.text("documentNumber", "x.document_number"), Column.text("title", "x.title"),

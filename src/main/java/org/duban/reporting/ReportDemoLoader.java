@@ -4,6 +4,7 @@ import org.duban.campaign.Campaigns;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.shared.BureauClock;
 import org.duban.shared.DemoLoader;
 import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
@@ -65,8 +66,6 @@ class ReportDemoLoader implements DemoLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ReportDemoLoader.class);
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final DemoMode demoMode;
 
     private final JdbcClient jdbc;
@@ -87,9 +86,13 @@ class ReportDemoLoader implements DemoLoader {
 
     private final TransactionTemplate tx;
 
+    /** The demonstration's wall-clock times are the bureau's. */
+    private final ZoneId zone;
+
     ReportDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Campaigns campaigns, ReportFigures figures,
             ReportDrafting drafting, MessageSource messages, ApplicationEventPublisher events, UserDetailsService users,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, BureauClock bureauClock) {
+        this.zone = bureauClock.zone();
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
@@ -179,7 +182,7 @@ class ReportDemoLoader implements DemoLoader {
 
     private Reports at(LocalDateTime at) {
         return new Reports(jdbc, units, campaigns, figures, drafting, messages, events,
-                Clock.fixed(at.atZone(ZONE).toInstant(), ZONE));
+                Clock.fixed(at.atZone(zone).toInstant(), zone));
     }
 
     private long version(UUID id) {

@@ -5,6 +5,7 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.security.DubanUser;
+import org.duban.shared.BureauClock;
 import org.duban.todo.TodoItem.Kind;
 import org.duban.todo.TodoItem.Light;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,10 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,19 +44,17 @@ public class TodoList {
 
     private static final String UNIT_DUE = "case when p.status = 'RECTIFYING' then coalesce(r.deadline, p.due_on) else p.due_on end";
 
-    private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final JdbcClient jdbc;
 
     private final WorkingDays workingDays;
 
     private final OrgUnits units;
 
-    private final Clock clock;
+    private final BureauClock clock;
 
     private final int escalationDays;
 
-    TodoList(JdbcClient jdbc, WorkingDays workingDays, OrgUnits units, Clock clock,
+    TodoList(JdbcClient jdbc, WorkingDays workingDays, OrgUnits units, BureauClock clock,
             @Value("${duban.escalation.working-days:3}") int escalationDays) {
         this.jdbc = jdbc;
         this.workingDays = workingDays;
@@ -67,7 +64,7 @@ public class TodoList {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(BUREAU_ZONE));
+        return clock.today();
     }
 
     /** The union of the desks this user sits at, or null when none. */
@@ -270,10 +267,6 @@ public class TodoList {
         public String link() {
             return kind.path() + id;
         }
-
-        public java.time.LocalDateTime atLocal() {
-            return java.time.LocalDateTime.ofInstant(at, BUREAU_ZONE);
-        }
     }
 
     /**
@@ -321,7 +314,7 @@ public class TodoList {
 
     /** Instant of "now", for the urges. */
     Instant now() {
-        return clock.instant();
+        return clock.now();
     }
 
 }
