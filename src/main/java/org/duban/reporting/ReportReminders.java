@@ -3,6 +3,8 @@ package org.duban.reporting;
 import org.duban.shared.BureauClock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.duban.notification.Notifications;
+import org.duban.organization.PermissionHolders;
+import org.duban.organization.PermissionHolders.Reach;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,8 +37,12 @@ class ReportReminders {
 
     private final Clock clock;
 
-    ReportReminders(JdbcClient jdbc, Notifications notifications, MessageSource messages, Clock clock) {
+    private final PermissionHolders holders;
+
+    ReportReminders(JdbcClient jdbc, Notifications notifications, MessageSource messages, Clock clock,
+            PermissionHolders holders) {
         this.jdbc = jdbc;
+        this.holders = holders;
         this.notifications = notifications;
         this.messages = messages;
         this.clock = clock;
@@ -77,23 +83,11 @@ class ReportReminders {
                     new Object[] { String.valueOf(month.getYear()), String.valueOf(month.getMonthValue()) },
                     Reports.DOCUMENT_LOCALE);
             String key = "report:monthly:" + bureau.get("id") + ":" + month;
-            for (UUID staff : writers((UUID) bureau.get("id"))) {
+            for (UUID staff : holders.of((UUID) bureau.get("id"), "reporting:report:write", Reach.BUREAU)) {
                 sent += notifications.send(staff, title, null, "/reports", key) ? 1 : 0;
             }
         }
         return sent;
-    }
-
-    /** Enabled staff of the bureau (its units included) who may draft reports. */
-    private List<UUID> writers(UUID bureau) {
-        return jdbc.sql("""
-                select distinct s.id from staff s
-                join org_unit u on u.id = s.unit_id
-                join org_unit b on b.id = :bureau and u.path like b.path || '%'
-                join staff_role sr on sr.staff_id = s.id
-                join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'reporting:report:write'
-                where s.enabled
-                """).param("bureau", bureau).query(UUID.class).list();
     }
 
 }

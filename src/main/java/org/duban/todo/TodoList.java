@@ -2,7 +2,6 @@ package org.duban.todo;
 
 import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
-import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.security.DubanUser;
 import org.duban.shared.BureauClock;
@@ -169,7 +168,7 @@ public class TodoList {
                         + "r.status in ('APPROVED', 'RETURNED') and r.unit_id = any(:units)");
             }
             if (me.can("reporting:report:receive")) {
-                params.put("bureau", bureauOf(me.unitId()));
+                params.put("bureau", units.bureauOf(me.unitId()).id());
                 parts.add(
                         row.formatted("'receive'") + "r.status = 'SUBMITTED' and exists (select 1 from report_version v"
                                 + " where v.report_id = r.id and v.version_no = r.submitted_version"
@@ -192,10 +191,6 @@ public class TodoList {
             parts.add(row.formatted(action, "p.due_on", "coalesce(p.assigned_unit_id, p.unit_id)", "false") + status
                     + inScope);
         }
-    }
-
-    private UUID bureauOf(UUID unitId) {
-        return units.find(unitId).map(units::bureauOf).map(OrgUnit::id).orElse(unitId);
     }
 
     /** The day N working days before {@code today}. */
