@@ -1,6 +1,7 @@
 package org.duban.notification;
 
 import org.duban.shared.BureauClock;
+import jakarta.annotation.PreDestroy;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The outbox of the external channels. A message is written in the transaction that
@@ -41,6 +46,16 @@ public class Outbox {
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     /**
+     * Messages claimed at once: one lease, one statement recording the delivered ones.
+     */
+    static final int BATCH = 200;
+
+    /** How long one run of the job drains before it leaves the rest to the next run. */
+    static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
+
+    static final int DEFAULT_PARALLEL = 8;
+
+    /**
      * The bureau's quiet hours for complainants, who have no preferences of their own.
      */
     static final LocalTime QUIET_FROM = LocalTime.of(22, 0);
@@ -56,6 +71,11 @@ public class Outbox {
 
     private final int maxAttempts;
 
+    /** Gateway calls at once. */
+    private final int parallel;
+
+    private volatile ExecutorService senders;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
@@ -68,19 +88,21 @@ public class Outbox {
 
     Outbox(JdbcClient jdbc, BureauClock clock, List<ChannelAdapter> adapters, List<AddressBook> books,
             Duration retryBase, int maxAttempts) {
-        this(jdbc, clock, adapters, () -> books, retryBase, maxAttempts);
+        this(jdbc, clock, adapters, () -> books, retryBase, maxAttempts, DEFAULT_PARALLEL);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     Outbox(JdbcClient jdbc, BureauClock clock, List<ChannelAdapter> adapters,
             org.springframework.beans.factory.ObjectProvider<AddressBook> books,
             @Value("${duban.outbox.retry-base:30s}") Duration retryBase,
-            @Value("${duban.outbox.max-attempts:8}") int maxAttempts) {
-        this(jdbc, clock, adapters, () -> books.orderedStream().toList(), retryBase, maxAttempts);
+            @Value("${duban.outbox.max-attempts:8}") int maxAttempts,
+            @Value("${duban.outbox.parallel:" + DEFAULT_PARALLEL + "}") int parallel) {
+        this(jdbc, clock, adapters, () -> books.orderedStream().toList(), retryBase, maxAttempts, parallel);
     }
 
     private Outbox(JdbcClient jdbc, BureauClock clock, List<ChannelAdapter> adapters,
-            java.util.function.Supplier<List<AddressBook>> books, Duration retryBase, int maxAttempts) {
+            java.util.function.Supplier<List<AddressBook>> books, Duration retryBase, int maxAttempts, int parallel) {
+        this.parallel = Math.max(1, parallel);
         this.jdbc = jdbc;
         this.clock = clock;
         adapters.forEach(a -> this.adapters.put(a.channel(), a));
@@ -231,11 +253,28 @@ public class Outbox {
     @Scheduled(fixedDelayString = "${duban.outbox.poll-millis:5000}")
     @SchedulerLock(name = "notification-outbox", lockAtMostFor = "PT5M")
     public void deliverScheduled() {
-        deliverDue(200);
+        // Drains what is due, batch after batch, instead of one batch per poll: a burst
+        // of
+        // notices (a campaign-wide hand-over) goes out at the gateway's pace, not 200
+        // per poll. Stops well inside the lock's five minutes.
+        long stopAt = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        while (deliver(BATCH).claimed() == BATCH && System.nanoTime() < stopAt) {
+            // the next batch
+        }
     }
 
     /** Delivers up to {@code batch} due messages; returns how many were delivered. */
     public int deliverDue(int batch) {
+        return deliver(batch).delivered();
+    }
+
+    private record Run(int claimed, int delivered) {
+    }
+
+    private record Result(ChannelAdapter.OutboxMessage message, ChannelAdapter.Outcome outcome, int millis) {
+    }
+
+    private Run deliver(int batch) {
         Instant now = clock.now();
         // A channel switched off keeps its messages pending until it is configured again.
         List<String> channels = adapters.values()
@@ -244,7 +283,7 @@ public class Outbox {
             .map(a -> a.channel().name())
             .toList();
         if (channels.isEmpty()) {
-            return 0;
+            return new Run(0, 0);
         }
         List<ChannelAdapter.OutboxMessage> claimed = jdbc.sql("""
                 update notification_outbox set next_attempt_at = :lease
@@ -262,66 +301,118 @@ public class Outbox {
                     OutboxChannel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getString("template"),
                     rs.getString("subject"), rs.getString("payload"), rs.getString("signature")))
             .list();
-        int delivered = 0;
-        for (ChannelAdapter.OutboxMessage message : claimed) {
-            long started = System.nanoTime();
-            ChannelAdapter adapter = adapters.get(message.channel());
-            ChannelAdapter.Outcome outcome;
-            try {
-                var out = resolved(message);
-                outcome = adapter == null ? ChannelAdapter.Outcome.failed(null, "no adapter")
-                        : out.isEmpty() ? ChannelAdapter.Outcome.failed(null, "no number for " + message.address())
-                                : adapter.deliver(out.get());
-            }
-            catch (RuntimeException e) {
-                outcome = ChannelAdapter.Outcome.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-            int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
-            record(message, outcome, millis);
-            delivered += outcome.delivered() ? 1 : 0;
-        }
-        return delivered;
+        // The gateways are called side by side (a provider answers in tens of
+        // milliseconds; one at a time the outbox would wait for each), at most
+        // duban.outbox.parallel at once.
+        List<CompletableFuture<Result>> calls = claimed.stream()
+            .map(message -> CompletableFuture.supplyAsync(() -> send(message), senders()))
+            .toList();
+        List<Result> results = calls.stream().map(CompletableFuture::join).toList();
+        record(results);
+        return new Run(claimed.size(), (int) results.stream().filter(r -> r.outcome().delivered()).count());
     }
 
-    private void record(ChannelAdapter.OutboxMessage message, ChannelAdapter.Outcome outcome, int millis) {
+    private Result send(ChannelAdapter.OutboxMessage message) {
+        long started = System.nanoTime();
+        ChannelAdapter adapter = adapters.get(message.channel());
+        ChannelAdapter.Outcome outcome;
+        try {
+            var out = resolved(message);
+            outcome = adapter == null ? ChannelAdapter.Outcome.failed(null, "no adapter")
+                    : out.isEmpty() ? ChannelAdapter.Outcome.failed(null, "no number for " + message.address())
+                            : adapter.deliver(out.get());
+        }
+        catch (RuntimeException e) {
+            outcome = ChannelAdapter.Outcome.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return new Result(message, outcome, (int) Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private ExecutorService senders() {
+        ExecutorService pool = senders;
+        if (pool == null) {
+            synchronized (this) {
+                if (senders == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    senders = Executors.newFixedThreadPool(parallel, task -> {
+                        Thread t = new Thread(task, "outbox-sender-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                pool = senders;
+            }
+        }
+        return pool;
+    }
+
+    @PreDestroy
+    void stopSenders() {
+        if (senders != null) {
+            senders.shutdown();
+        }
+    }
+
+    /**
+     * Records a batch's attempts: the delivered ones in one statement (marked delivered,
+     * their attempts written for the administrator's page), each failure with its
+     * back-off.
+     */
+    private void record(List<Result> results) {
+        List<Result> delivered = results.stream().filter(r -> r.outcome().delivered()).toList();
+        if (!delivered.isEmpty()) {
+            jdbc.sql("""
+                    with done as (
+                        update notification_outbox
+                        set status = 'DELIVERED', delivered_at = :now, last_error = null, attempts = attempts + 1
+                        where id = any(:ids)
+                        returning id)
+                    insert into notification_attempt (id, outbox_id, at, outcome, http_status, detail, millis)
+                    select gen_random_uuid(), a.outbox_id, :now, 'DELIVERED', a.http_status, a.detail, a.millis
+                    from unnest(cast(:ids as uuid[]), cast(:statuses as int[]), cast(:details as varchar[]),
+                                cast(:millis as int[])) as a (outbox_id, http_status, detail, millis)
+                    join done on done.id = a.outbox_id
+                    """)
+                .param("now", Timestamp.from(clock.now()))
+                .param("ids", delivered.stream().map(r -> r.message().id()).toArray(UUID[]::new))
+                .param("statuses", delivered.stream().map(r -> r.outcome().httpStatus()).toArray(Integer[]::new))
+                .param("details", delivered.stream().map(r -> r.outcome().detail()).toArray(String[]::new))
+                .param("millis", delivered.stream().map(Result::millis).toArray(Integer[]::new))
+                .update();
+        }
+        results.stream().filter(r -> !r.outcome().delivered()).forEach(this::recordFailure);
+    }
+
+    /** A failed attempt: retried after its back-off, or failed for good. */
+    private void recordFailure(Result r) {
         Instant now = clock.now();
         int attempts = jdbc
             .sql("update notification_outbox set attempts = attempts + 1 where id = :id returning attempts")
-            .param("id", message.id())
+            .param("id", r.message().id())
             .query(Integer.class)
             .single();
-        String result;
-        if (outcome.delivered()) {
-            result = "DELIVERED";
-            jdbc.sql("""
-                    update notification_outbox set status = 'DELIVERED', delivered_at = :now, last_error = null
-                    where id = :id""").param("now", Timestamp.from(now)).param("id", message.id()).update();
-        }
-        else {
-            boolean last = attempts >= maxAttempts;
-            result = last ? "FAILED" : "RETRY";
-            jdbc.sql("""
-                    update notification_outbox set status = :status, next_attempt_at = :next, last_error = :error
-                    where id = :id""")
-                .param("status", last ? "FAILED" : "PENDING")
-                .param("next", Timestamp.from(now.plus(backoff(attempts))))
-                .param("error", outcome.detail())
-                .param("id", message.id())
-                .update();
-            log.warn("{} message {} not delivered (attempt {}): {}", message.channel(), message.id(), attempts,
-                    outcome.detail());
-        }
+        boolean last = attempts >= maxAttempts;
+        jdbc.sql("""
+                update notification_outbox set status = :status, next_attempt_at = :next, last_error = :error
+                where id = :id""")
+            .param("status", last ? "FAILED" : "PENDING")
+            .param("next", Timestamp.from(now.plus(backoff(attempts))))
+            .param("error", r.outcome().detail())
+            .param("id", r.message().id())
+            .update();
+        log.warn("{} message {} not delivered (attempt {}): {}", r.message().channel(), r.message().id(), attempts,
+                r.outcome().detail());
         jdbc.sql("""
                 insert into notification_attempt (id, outbox_id, at, outcome, http_status, detail, millis)
                 values (:id, :outbox, :at, :outcome, :status, :detail, :millis)
                 """)
             .param("id", UUID.randomUUID())
-            .param("outbox", message.id())
+            .param("outbox", r.message().id())
             .param("at", Timestamp.from(now))
-            .param("outcome", result)
-            .param("status", outcome.httpStatus())
-            .param("detail", outcome.detail())
-            .param("millis", millis)
+            .param("outcome", last ? "FAILED" : "RETRY")
+            .param("status", r.outcome().httpStatus())
+            .param("detail", r.outcome().detail())
+            .param("millis", r.millis())
             .update();
     }
 
