@@ -52,7 +52,8 @@ class TodoBenchmark {
 
     static final List<String> ROLES = List.of("unit", "workteam", "leader");
 
-    static final int WARM_UP = 5;
+    /** Enough for the JIT and the templates of the first role measured. */
+    static final int WARM_UP = 15;
 
     static final int RUNS = Integer.getInteger("bench.runs", 40);
 
