@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.ZoneId;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -44,6 +46,19 @@ class ArchitectureTest {
             .should()
             .haveSimpleNameNotEndingWith("Controller")
             .allowEmptyShould(false)
+            .check(DUBAN);
+    }
+
+    @Test
+    void onlyTheBureauClockNamesAZone() {
+        noClasses().that()
+            .resideOutsideOfPackage("org.duban.shared..")
+            .should()
+            .callMethod(ZoneId.class, "of", String.class)
+            .orShould()
+            .callMethod(ZoneId.class, "of", String.class, java.util.Map.class)
+            .because("dates and times are the bureau's, configured once as duban.zone (shared.BureauClock,"
+                    + " docs/adr/0401-one-bureau-zone.md)")
             .check(DUBAN);
     }
 

@@ -22,12 +22,8 @@ public class AuditAlarms {
 
     private static final Logger log = LoggerFactory.getLogger(AuditAlarms.class);
 
+    /** Shown on the bureau's clock: {@code @bureauClock.minutes(alarm.raisedAt())}. */
     public record Alarm(Instant raisedAt, String kind, String detail) {
-
-        /** When it was raised, on the bureau's clock. */
-        public java.time.LocalDateTime localTime() {
-            return java.time.LocalDateTime.ofInstant(raisedAt, java.time.ZoneId.of("Asia/Shanghai"));
-        }
     }
 
     private final JdbcClient jdbc;

@@ -1,6 +1,7 @@
 package org.duban.audit;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.duban.shared.BureauClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,9 +11,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -36,26 +35,28 @@ class AuditWatch {
 
     private final ObjectProvider<JavaMailSender> mail;
 
-    private final Clock clock;
+    private final BureauClock bureauClock;
 
     private final String email;
 
     private final String from;
 
     AuditWatch(AuditSealer sealer, AuditTrail trail, AuditAnchors anchors, AuditAlarms alarms,
-            ObjectProvider<JavaMailSender> mail, Clock clock, @Value("${duban.audit.anchor-email:}") String email,
+            ObjectProvider<JavaMailSender> mail, BureauClock bureauClock,
+            @Value("${duban.audit.anchor-email:}") String email,
             @Value("${duban.mail.from:duban@localhost}") String from) {
         this.sealer = sealer;
         this.trail = trail;
         this.anchors = anchors;
         this.alarms = alarms;
         this.mail = mail;
-        this.clock = clock;
+        this.bureauClock = bureauClock;
         this.email = email;
         this.from = from;
     }
 
-    @Scheduled(cron = "${duban.audit.verify-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${duban.audit.verify-cron:0 30 2 * * *}",
+            zone = "${duban.zone:" + BureauClock.DEFAULT_ZONE + "}")
     @SchedulerLock(name = "audit-verify", lockAtMostFor = "PT1H")
     void nightly() {
         check();
@@ -72,7 +73,7 @@ class AuditWatch {
             alarms.raise(verification.problems());
             return verification;
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = bureauClock.today();
         Optional<AuditAnchors.Anchor> head = trail.head(today);
         head.ifPresent(anchor -> {
             anchors.append(anchor);

@@ -3,6 +3,8 @@ package org.duban.campaign;
 import org.duban.shared.BureauClock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.duban.notification.Notifications;
+import org.duban.organization.PermissionHolders;
+import org.duban.organization.PermissionHolders.Reach;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,8 +35,12 @@ public class KeyTaskReminders {
 
     private final MessageSource messages;
 
-    KeyTaskReminders(JdbcClient jdbc, Notifications notifications, KeyTasks tasks, MessageSource messages) {
+    private final PermissionHolders holders;
+
+    KeyTaskReminders(JdbcClient jdbc, Notifications notifications, KeyTasks tasks, MessageSource messages,
+            PermissionHolders holders) {
         this.jdbc = jdbc;
+        this.holders = holders;
         this.notifications = notifications;
         this.tasks = tasks;
         this.messages = messages;
@@ -62,11 +68,7 @@ public class KeyTaskReminders {
             String kind = today.isAfter(deadline) ? "overdue" : "dueSoon";
             String title = messages.getMessage("keytask.reminder." + kind,
                     new Object[] { t.get("title"), deadline.toString() }, Locale.CHINA);
-            for (UUID staff : jdbc.sql("""
-                    select distinct s.id from staff s join staff_role sr on sr.staff_id = s.id
-                    join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'keytask:task:progress'
-                    where s.unit_id = :unit and s.enabled
-                    """).param("unit", t.get("owner_unit_id")).query(UUID.class).list()) {
+            for (UUID staff : holders.of((UUID) t.get("owner_unit_id"), "keytask:task:progress", Reach.UNIT)) {
                 sent += notifications.sendWithEmail(staff, title, null, "/tasks/" + t.get("id"),
                         "task:" + t.get("id") + ":" + kind + ":" + deadline) ? 1 : 0;
             }

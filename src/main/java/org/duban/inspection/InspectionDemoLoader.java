@@ -7,6 +7,7 @@ import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.organization.StaffDirectory;
 import org.duban.organization.UnitKind;
+import org.duban.shared.BureauClock;
 import org.duban.shared.DemoMode;
 import org.springframework.boot.ApplicationArguments;
 import org.duban.shared.DemoLoader;
@@ -85,6 +86,9 @@ class InspectionDemoLoader implements DemoLoader {
 
     private final TransactionTemplate tx;
 
+    /** The demonstration's wall-clock times are the bureau's. */
+    private final ZoneId zone;
+
     private final StaffDirectory staff;
 
     private final Checklist checklist;
@@ -97,7 +101,8 @@ class InspectionDemoLoader implements DemoLoader {
 
     InspectionDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Conflicts conflicts,
             TransactionTemplate tx, StaffDirectory staff, Checklist checklist, ApplicationEventPublisher events,
-            UserDetailsService users, Campaigns campaigns) {
+            UserDetailsService users, Campaigns campaigns, BureauClock bureauClock) {
+        this.zone = bureauClock.zone();
         this.campaigns = campaigns;
         this.staff = staff;
         this.checklist = checklist;
@@ -199,14 +204,12 @@ class InspectionDemoLoader implements DemoLoader {
         }
     }
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private RandomDraws drawsAt(LocalDateTime at) {
-        return new RandomDraws(jdbc, units, events, Clock.fixed(at.atZone(ZONE).toInstant(), ZONE), campaigns);
+        return new RandomDraws(jdbc, units, events, Clock.fixed(at.atZone(zone).toInstant(), zone), campaigns);
     }
 
     private Inspections inspectionsAt(LocalDateTime at) {
-        Clock clock = Clock.fixed(at.atZone(ZONE).toInstant(), ZONE);
+        Clock clock = Clock.fixed(at.atZone(zone).toInstant(), zone);
         return new Inspections(jdbc, units, staff, new RandomDraws(jdbc, units, events, clock, campaigns), checklist,
                 events, clock, campaigns);
     }

@@ -3,6 +3,8 @@ package org.duban.ledger;
 import org.duban.shared.BureauClock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.duban.notification.Notifications;
+import org.duban.organization.PermissionHolders;
+import org.duban.organization.PermissionHolders.Reach;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,9 +41,12 @@ public class LedgerReminders {
 
     private final MessageSource messages;
 
+    private final PermissionHolders holders;
+
     LedgerReminders(JdbcClient jdbc, Notifications notifications, WorkingDays workingDays, ProblemLedger ledger,
-            MessageSource messages) {
+            MessageSource messages, PermissionHolders holders) {
         this.jdbc = jdbc;
+        this.holders = holders;
         this.notifications = notifications;
         this.workingDays = workingDays;
         this.ledger = ledger;
@@ -99,15 +104,8 @@ public class LedgerReminders {
      * confidential clues).
      */
     private List<UUID> recipients(UUID unit, boolean confidential) {
-        return jdbc.sql("""
-                select distinct s.id from staff s
-                join staff_role sr on sr.staff_id = s.id
-                join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'ledger:problem:read'
-                where s.unit_id = :unit and s.enabled
-                  and (not :confidential or exists (
-                      select 1 from staff_role sr2 join role_permission rp2 on rp2.role_code = sr2.role_code
-                      where sr2.staff_id = s.id and rp2.permission = 'ledger:clue:confidential'))
-                """).param("unit", unit).param("confidential", confidential).query(UUID.class).list();
+        return holders.of(unit, "ledger:problem:read", Reach.UNIT, confidential ? "ledger:clue:confidential" : null,
+                null);
     }
 
 }

@@ -187,14 +187,15 @@ public class Problems {
     }
 
     /**
-     * The problem with this reference number, if its unit or assigned unit is among
-     * {@code units}.
+     * The problem with the number users see (DB-2026-00029), typed in any case and with
+     * stray spaces, if its unit or assigned unit is among {@code units}.
      */
     @Transactional(readOnly = true)
     public Optional<ProblemRef> findByReference(String reference, UUID[] units) {
         return jdbc.sql("""
-                select * from problem where upper(reference) = upper(:ref)
-                and (unit_id = any(:units) or assigned_unit_id = any(:units))
+                select * from problem
+                where upper(reference) = upper(:ref)
+                  and (cast(:units as uuid[]) is null or unit_id = any(:units) or assigned_unit_id = any(:units))
                 """)
             .param("ref", reference == null ? "" : reference.strip())
             .param("units", units)
@@ -203,15 +204,16 @@ public class Problems {
     }
 
     /**
-     * The problem with the number users see (DB-2026-00029), typed in any case and with
-     * stray spaces.
+     * The same look-up without a scope: whoever calls it must check the scope of what it
+     * finds.
+     * @deprecated pass the caller's units to {@link #findByReference(String, UUID[])};
+     * kept until complaint's turning into a problem (which filters by scope afterwards)
+     * does so.
      */
+    @Deprecated(forRemoval = true)
     @Transactional(readOnly = true)
     public Optional<ProblemRef> findByReference(String reference) {
-        return jdbc.sql("select * from problem where upper(reference) = upper(:ref)")
-            .param("ref", reference == null ? "" : reference.strip())
-            .query(Problems::mapRef)
-            .optional();
+        return findByReference(reference, null);
     }
 
     /**

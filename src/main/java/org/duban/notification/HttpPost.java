@@ -27,7 +27,10 @@ class HttpPost {
 
     HttpPost(@Value("${duban.notification.http-timeout:5s}") Duration timeout) {
         this.timeout = timeout;
+        // HTTP/1.1 outright: gateways on plain http do not speak HTTP/2, and the client
+        // would otherwise offer an upgrade on every new connection.
         this.client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

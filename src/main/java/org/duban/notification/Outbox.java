@@ -1,5 +1,7 @@
 package org.duban.notification;
 
+import org.duban.shared.BureauClock;
+import jakarta.annotation.PreDestroy;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,6 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The outbox of the external channels. A message is written in the transaction that
@@ -37,9 +42,18 @@ import java.util.UUID;
 public class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
     static final Duration LEASE = Duration.ofMinutes(2);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    /**
+     * Messages claimed at once: one lease, one statement recording the delivered ones.
+     */
+    static final int BATCH = 200;
+
+    /** How long one run of the job drains before it leaves the rest to the next run. */
+    static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
+
+    static final int DEFAULT_PARALLEL = 8;
 
     /**
      * The bureau's quiet hours for complainants, who have no preferences of their own.
@@ -49,13 +63,18 @@ public class Outbox {
 
     private final JdbcClient jdbc;
 
-    private final Clock clock;
+    private final BureauClock clock;
 
     private final Map<OutboxChannel, ChannelAdapter> adapters = new EnumMap<>(OutboxChannel.class);
 
     private final Duration retryBase;
 
     private final int maxAttempts;
+
+    /** Gateway calls at once. */
+    private final int parallel;
+
+    private volatile ExecutorService senders;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -67,21 +86,23 @@ public class Outbox {
 
     private volatile Map<String, AddressBook> books;
 
-    Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters, List<AddressBook> books, Duration retryBase,
-            int maxAttempts) {
-        this(jdbc, clock, adapters, () -> books, retryBase, maxAttempts);
+    Outbox(JdbcClient jdbc, BureauClock clock, List<ChannelAdapter> adapters, List<AddressBook> books,
+            Duration retryBase, int maxAttempts) {
+        this(jdbc, clock, adapters, () -> books, retryBase, maxAttempts, DEFAULT_PARALLEL);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters,
+    Outbox(JdbcClient jdbc, BureauClock clock, List<ChannelAdapter> adapters,
             org.springframework.beans.factory.ObjectProvider<AddressBook> books,
             @Value("${duban.outbox.retry-base:30s}") Duration retryBase,
-            @Value("${duban.outbox.max-attempts:8}") int maxAttempts) {
-        this(jdbc, clock, adapters, () -> books.orderedStream().toList(), retryBase, maxAttempts);
+            @Value("${duban.outbox.max-attempts:8}") int maxAttempts,
+            @Value("${duban.outbox.parallel:" + DEFAULT_PARALLEL + "}") int parallel) {
+        this(jdbc, clock, adapters, () -> books.orderedStream().toList(), retryBase, maxAttempts, parallel);
     }
 
-    private Outbox(JdbcClient jdbc, Clock clock, List<ChannelAdapter> adapters,
-            java.util.function.Supplier<List<AddressBook>> books, Duration retryBase, int maxAttempts) {
+    private Outbox(JdbcClient jdbc, BureauClock clock, List<ChannelAdapter> adapters,
+            java.util.function.Supplier<List<AddressBook>> books, Duration retryBase, int maxAttempts, int parallel) {
+        this.parallel = Math.max(1, parallel);
         this.jdbc = jdbc;
         this.clock = clock;
         adapters.forEach(a -> this.adapters.put(a.channel(), a));
@@ -122,7 +143,7 @@ public class Outbox {
         if (!enabled(channel) || address == null || address.isBlank()) {
             return false;
         }
-        Instant now = clock.instant();
+        Instant now = clock.now();
         return jdbc.sql("""
                 insert into notification_outbox (id, channel, recipient_id, address, template, subject, payload,
                                                  signature, dedup_key, next_attempt_at, created_at)
@@ -158,7 +179,7 @@ public class Outbox {
         }
         body.put("template", template);
         body.put("params", params);
-        Instant notBefore = urgent ? null : afterQuietHours(clock.instant(), quietFrom, quietTo);
+        Instant notBefore = urgent ? null : afterQuietHours(clock.now(), clock.zone(), quietFrom, quietTo);
         return enqueue(OutboxChannel.SMS, recipientId, phone, template, null, json.writeValueAsString(body), null,
                 dedupKey, notBefore);
     }
@@ -217,11 +238,11 @@ public class Outbox {
      * The end of the quiet hours if {@code at} falls in them (the window may span
      * midnight), else null.
      */
-    static Instant afterQuietHours(Instant at, LocalTime from, LocalTime to) {
+    static Instant afterQuietHours(Instant at, ZoneId zone, LocalTime from, LocalTime to) {
         if (from == null || to == null || from.equals(to)) {
             return null;
         }
-        LocalDateTime local = LocalDateTime.ofInstant(at, BUREAU_ZONE);
+        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
         LocalTime t = local.toLocalTime();
         boolean quiet = from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
         if (!quiet) {
@@ -231,18 +252,35 @@ public class Outbox {
         if (!end.isAfter(local)) {
             end = end.plusDays(1);
         }
-        return end.atZone(BUREAU_ZONE).toInstant();
+        return end.atZone(zone).toInstant();
     }
 
     @Scheduled(fixedDelayString = "${duban.outbox.poll-millis:5000}")
     @SchedulerLock(name = "notification-outbox", lockAtMostFor = "PT5M")
     public void deliverScheduled() {
-        deliverDue(200);
+        // Drains what is due, batch after batch, instead of one batch per poll: a burst
+        // of
+        // notices (a campaign-wide hand-over) goes out at the gateway's pace, not 200
+        // per poll. Stops well inside the lock's five minutes.
+        long stopAt = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        while (deliver(BATCH).claimed() == BATCH && System.nanoTime() < stopAt) {
+            // the next batch
+        }
     }
 
     /** Delivers up to {@code batch} due messages; returns how many were delivered. */
     public int deliverDue(int batch) {
-        Instant now = clock.instant();
+        return deliver(batch).delivered();
+    }
+
+    private record Run(int claimed, int delivered) {
+    }
+
+    private record Result(ChannelAdapter.OutboxMessage message, ChannelAdapter.Outcome outcome, int millis) {
+    }
+
+    private Run deliver(int batch) {
+        Instant now = clock.now();
         // A channel switched off keeps its messages pending until it is configured again.
         List<String> channels = adapters.values()
             .stream()
@@ -250,7 +288,7 @@ public class Outbox {
             .map(a -> a.channel().name())
             .toList();
         if (channels.isEmpty()) {
-            return 0;
+            return new Run(0, 0);
         }
         List<ChannelAdapter.OutboxMessage> claimed = jdbc.sql("""
                 update notification_outbox set next_attempt_at = :lease
@@ -268,66 +306,118 @@ public class Outbox {
                     OutboxChannel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getString("template"),
                     rs.getString("subject"), rs.getString("payload"), rs.getString("signature")))
             .list();
-        int delivered = 0;
-        for (ChannelAdapter.OutboxMessage message : claimed) {
-            long started = System.nanoTime();
-            ChannelAdapter adapter = adapters.get(message.channel());
-            ChannelAdapter.Outcome outcome;
-            try {
-                var out = resolved(message);
-                outcome = adapter == null ? ChannelAdapter.Outcome.failed(null, "no adapter")
-                        : out.isEmpty() ? ChannelAdapter.Outcome.failed(null, "no number for " + message.address())
-                                : adapter.deliver(out.get());
-            }
-            catch (RuntimeException e) {
-                outcome = ChannelAdapter.Outcome.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-            int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
-            record(message, outcome, millis);
-            delivered += outcome.delivered() ? 1 : 0;
-        }
-        return delivered;
+        // The gateways are called side by side (a provider answers in tens of
+        // milliseconds; one at a time the outbox would wait for each), at most
+        // duban.outbox.parallel at once.
+        List<CompletableFuture<Result>> calls = claimed.stream()
+            .map(message -> CompletableFuture.supplyAsync(() -> send(message), senders()))
+            .toList();
+        List<Result> results = calls.stream().map(CompletableFuture::join).toList();
+        record(results);
+        return new Run(claimed.size(), (int) results.stream().filter(r -> r.outcome().delivered()).count());
     }
 
-    private void record(ChannelAdapter.OutboxMessage message, ChannelAdapter.Outcome outcome, int millis) {
-        Instant now = clock.instant();
+    private Result send(ChannelAdapter.OutboxMessage message) {
+        long started = System.nanoTime();
+        ChannelAdapter adapter = adapters.get(message.channel());
+        ChannelAdapter.Outcome outcome;
+        try {
+            var out = resolved(message);
+            outcome = adapter == null ? ChannelAdapter.Outcome.failed(null, "no adapter")
+                    : out.isEmpty() ? ChannelAdapter.Outcome.failed(null, "no number for " + message.address())
+                            : adapter.deliver(out.get());
+        }
+        catch (RuntimeException e) {
+            outcome = ChannelAdapter.Outcome.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return new Result(message, outcome, (int) Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private ExecutorService senders() {
+        ExecutorService pool = senders;
+        if (pool == null) {
+            synchronized (this) {
+                if (senders == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    senders = Executors.newFixedThreadPool(parallel, task -> {
+                        Thread t = new Thread(task, "outbox-sender-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                pool = senders;
+            }
+        }
+        return pool;
+    }
+
+    @PreDestroy
+    void stopSenders() {
+        if (senders != null) {
+            senders.shutdown();
+        }
+    }
+
+    /**
+     * Records a batch's attempts: the delivered ones in one statement (marked delivered,
+     * their attempts written for the administrator's page), each failure with its
+     * back-off.
+     */
+    private void record(List<Result> results) {
+        List<Result> delivered = results.stream().filter(r -> r.outcome().delivered()).toList();
+        if (!delivered.isEmpty()) {
+            jdbc.sql("""
+                    with done as (
+                        update notification_outbox
+                        set status = 'DELIVERED', delivered_at = :now, last_error = null, attempts = attempts + 1
+                        where id = any(:ids)
+                        returning id)
+                    insert into notification_attempt (id, outbox_id, at, outcome, http_status, detail, millis)
+                    select gen_random_uuid(), a.outbox_id, :now, 'DELIVERED', a.http_status, a.detail, a.millis
+                    from unnest(cast(:ids as uuid[]), cast(:statuses as int[]), cast(:details as varchar[]),
+                                cast(:millis as int[])) as a (outbox_id, http_status, detail, millis)
+                    join done on done.id = a.outbox_id
+                    """)
+                .param("now", Timestamp.from(clock.now()))
+                .param("ids", delivered.stream().map(r -> r.message().id()).toArray(UUID[]::new))
+                .param("statuses", delivered.stream().map(r -> r.outcome().httpStatus()).toArray(Integer[]::new))
+                .param("details", delivered.stream().map(r -> r.outcome().detail()).toArray(String[]::new))
+                .param("millis", delivered.stream().map(Result::millis).toArray(Integer[]::new))
+                .update();
+        }
+        results.stream().filter(r -> !r.outcome().delivered()).forEach(this::recordFailure);
+    }
+
+    /** A failed attempt: retried after its back-off, or failed for good. */
+    private void recordFailure(Result r) {
+        Instant now = clock.now();
         int attempts = jdbc
             .sql("update notification_outbox set attempts = attempts + 1 where id = :id returning attempts")
-            .param("id", message.id())
+            .param("id", r.message().id())
             .query(Integer.class)
             .single();
-        String result;
-        if (outcome.delivered()) {
-            result = "DELIVERED";
-            jdbc.sql("""
-                    update notification_outbox set status = 'DELIVERED', delivered_at = :now, last_error = null
-                    where id = :id""").param("now", Timestamp.from(now)).param("id", message.id()).update();
-        }
-        else {
-            boolean last = attempts >= maxAttempts;
-            result = last ? "FAILED" : "RETRY";
-            jdbc.sql("""
-                    update notification_outbox set status = :status, next_attempt_at = :next, last_error = :error
-                    where id = :id""")
-                .param("status", last ? "FAILED" : "PENDING")
-                .param("next", Timestamp.from(now.plus(backoff(attempts))))
-                .param("error", outcome.detail())
-                .param("id", message.id())
-                .update();
-            log.warn("{} message {} not delivered (attempt {}): {}", message.channel(), message.id(), attempts,
-                    outcome.detail());
-        }
+        boolean last = attempts >= maxAttempts;
+        jdbc.sql("""
+                update notification_outbox set status = :status, next_attempt_at = :next, last_error = :error
+                where id = :id""")
+            .param("status", last ? "FAILED" : "PENDING")
+            .param("next", Timestamp.from(now.plus(backoff(attempts))))
+            .param("error", r.outcome().detail())
+            .param("id", r.message().id())
+            .update();
+        log.warn("{} message {} not delivered (attempt {}): {}", r.message().channel(), r.message().id(), attempts,
+                r.outcome().detail());
         jdbc.sql("""
                 insert into notification_attempt (id, outbox_id, at, outcome, http_status, detail, millis)
                 values (:id, :outbox, :at, :outcome, :status, :detail, :millis)
                 """)
             .param("id", UUID.randomUUID())
-            .param("outbox", message.id())
+            .param("outbox", r.message().id())
             .param("at", Timestamp.from(now))
-            .param("outcome", result)
-            .param("status", outcome.httpStatus())
-            .param("detail", outcome.detail())
-            .param("millis", millis)
+            .param("outcome", last ? "FAILED" : "RETRY")
+            .param("status", r.outcome().httpStatus())
+            .param("detail", r.outcome().detail())
+            .param("millis", r.millis())
             .update();
     }
 
@@ -345,19 +435,9 @@ public class Outbox {
      */
     public record Entry(UUID id, OutboxChannel channel, String address, String template, String status, int attempts,
             Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String lastError) {
-        public LocalDateTime createdLocal() {
-            return LocalDateTime.ofInstant(createdAt, BUREAU_ZONE);
-        }
-
-        public LocalDateTime nextLocal() {
-            return nextAttemptAt == null ? null : LocalDateTime.ofInstant(nextAttemptAt, BUREAU_ZONE);
-        }
     }
 
     public record Attempt(Instant at, String outcome, Integer httpStatus, String detail, int millis) {
-        public LocalDateTime atLocal() {
-            return LocalDateTime.ofInstant(at, BUREAU_ZONE);
-        }
     }
 
     @Transactional(readOnly = true)

@@ -85,14 +85,25 @@ public class OrgUnits {
         return new DataScope(new HashSet<>(ids), own.path());
     }
 
-    /** The nearest city or county bureau at or above a unit. */
+    /**
+     * The nearest city or county bureau at or above a unit (the root of its tree when
+     * there is none); defined once, by the view {@code org_unit_bureau}.
+     */
     public OrgUnit bureauOf(OrgUnit unit) {
-        OrgUnit current = unit;
-        while (current.kind() != UnitKind.COUNTY_BUREAU && current.kind() != UnitKind.CITY_BUREAU
-                && current.parentId() != null) {
-            current = find(current.parentId()).orElseThrow();
-        }
-        return current;
+        return bureauOf(unit.id());
+    }
+
+    /** The bureau of the unit {@code unitId}; 404 for an unknown unit. */
+    @Transactional(readOnly = true)
+    public OrgUnit bureauOf(UUID unitId) {
+        return jdbc.sql("""
+                select u.* from org_unit_bureau b join org_unit u on u.id = b.bureau_id
+                where b.unit_id = :unit
+                """)
+            .param("unit", unitId)
+            .query(OrgUnits::map)
+            .optional()
+            .orElseThrow(() -> new NotFoundException("unit " + unitId));
     }
 
     private List<UUID> below(OrgUnit unit) {

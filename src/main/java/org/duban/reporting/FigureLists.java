@@ -1,5 +1,6 @@
 package org.duban.reporting;
 
+import org.duban.shared.BureauClock;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
@@ -56,7 +57,10 @@ class FigureLists {
 
     private final OrgUnits units;
 
-    FigureLists(JdbcClient jdbc, OrgUnits units) {
+    private final BureauClock clock;
+
+    FigureLists(JdbcClient jdbc, OrgUnits units, BureauClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.units = units;
     }
@@ -106,6 +110,7 @@ class FigureLists {
             .param("to", Date.valueOf(to))
             .param("asOf", Date.valueOf(asOf))
             .param("keyUnit", keyUnit)
+            .param("zone", clock.zone().getId())
             .query(rs -> {
                 totals[0] = rs.getLong(1);
                 totals[1] = rs.getLong(2);
@@ -138,6 +143,7 @@ class FigureLists {
             .param("to", Date.valueOf(to))
             .param("asOf", Date.valueOf(asOf))
             .param("keyUnit", keyUnit)
+            .param("zone", clock.zone().getId())
             .query((rs, n) -> row(rs, s, mayReadConfidential))
             .list();
         return new Result(figure, s, totals[0], c.rate() ? totals[1] : null, rows, false);

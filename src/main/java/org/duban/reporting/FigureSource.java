@@ -60,7 +60,7 @@ enum FigureSource {
             List.of(Column.code("topic", "x.topic", "suggestion.topic."), Column.date("submittedOn", "x.submitted_on"),
                     Column.code("status", "x.status", "suggestion.status."))),
     REPORT("(select v.report_id as id, v.version_no, r.unit_id, v.title, v.document_number,"
-            + " cast(v.submitted_at at time zone 'Asia/Shanghai' as date) as submitted_on"
+            + " cast(v.submitted_at at time zone :zone as date) as submitted_on"
             + " from report_version v join report r on r.id = v.report_id"
             // what a bureau sent upward, not its units' reports to it
             + " where r.channel = '" + ReportChannel.BUREAU_TO_SUPERIOR.name() + "') rv", "unit_id", "unit_id",

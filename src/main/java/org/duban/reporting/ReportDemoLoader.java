@@ -5,6 +5,7 @@ import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
+import org.duban.shared.BureauClock;
 import org.duban.shared.DemoLoader;
 import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
@@ -100,8 +101,6 @@ class ReportDemoLoader implements DemoLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ReportDemoLoader.class);
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final DemoMode demoMode;
 
     private final JdbcClient jdbc;
@@ -124,10 +123,14 @@ class ReportDemoLoader implements DemoLoader {
 
     private final WorkingDays workingDays;
 
+    /** The demonstration's wall-clock times are the bureau's. */
+    private final ZoneId zone;
+
     ReportDemoLoader(DemoMode demoMode, JdbcClient jdbc, OrgUnits units, Campaigns campaigns, ReportFigures figures,
             ReportDrafting drafting, MessageSource messages, ApplicationEventPublisher events, UserDetailsService users,
-            TransactionTemplate tx, WorkingDays workingDays) {
+            TransactionTemplate tx, WorkingDays workingDays, BureauClock bureauClock) {
         this.workingDays = workingDays;
+        this.zone = bureauClock.zone();
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.units = units;
@@ -266,7 +269,7 @@ class ReportDemoLoader implements DemoLoader {
 
     private Reports at(LocalDateTime at) {
         return new Reports(jdbc, units, campaigns, figures, drafting, messages, events,
-                Clock.fixed(at.atZone(ZONE).toInstant(), ZONE), workingDays);
+                Clock.fixed(at.atZone(zone).toInstant(), zone), workingDays);
     }
 
     private long version(UUID id) {

@@ -1,5 +1,6 @@
 package org.duban.reporting;
 
+import org.duban.shared.BureauClock;
 import org.duban.complaint.Channel;
 import org.duban.complaint.ComplaintStatus;
 import org.duban.complaint.ComplaintType;
@@ -174,8 +175,11 @@ class ReportFigures {
 
     private final JdbcClient jdbc;
 
-    ReportFigures(JdbcClient jdbc) {
+    private final BureauClock clock;
+
+    ReportFigures(JdbcClient jdbc, BureauClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -258,6 +262,7 @@ class ReportFigures {
             select.append(source.scoped());
             jdbc.sql(select.toString())
                 .param("units", units)
+                .param("zone", clock.zone().getId())
                 .param("from", Date.valueOf(from))
                 .param("to", Date.valueOf(to))
                 .param("asOf", Date.valueOf(asOf))

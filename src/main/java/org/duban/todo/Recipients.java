@@ -1,5 +1,7 @@
 package org.duban.todo;
 
+import org.duban.organization.PermissionHolders;
+import org.duban.organization.PermissionHolders.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +23,11 @@ class Recipients {
 
     private final JdbcClient jdbc;
 
-    Recipients(JdbcClient jdbc) {
+    private final PermissionHolders holders;
+
+    Recipients(JdbcClient jdbc, PermissionHolders holders) {
         this.jdbc = jdbc;
+        this.holders = holders;
     }
 
     /**
@@ -46,53 +51,16 @@ class Recipients {
      */
     List<UUID> of(List<Desk> desks, boolean confidential, String exceptLogin, String person, UUID personUnit,
             String readPermission) {
+        String secret = confidential ? CONFIDENTIAL : null;
         Set<UUID> ids = new LinkedHashSet<>();
         for (Desk desk : desks) {
-            if (desk.unitId() == null) {
-                continue;
+            if (desk.unitId() != null) {
+                ids.addAll(holders.of(desk.unitId(), desk.permission(), desk.ownUnit() ? Reach.UNIT : Reach.SCOPE,
+                        secret, exceptLogin));
             }
-            ids.addAll(jdbc.sql("""
-                    select s.id from staff s
-                    join org_unit own on own.id = s.unit_id
-                    join org_unit target on target.id = :unit
-                    join lateral (select coalesce((select b.path from org_unit b
-                                                   where own.path like b.path || '%'
-                                                     and b.kind in ('COUNTY_BUREAU', 'CITY_BUREAU')
-                                                   order by length(b.path) desc limit 1), own.path) as path
-                                 ) own_bureau on true
-                    join lateral (select coalesce((select b.path from org_unit b
-                                                   where target.path like b.path || '%'
-                                                     and b.kind in ('COUNTY_BUREAU', 'CITY_BUREAU')
-                                                   order by length(b.path) desc limit 1), target.path) as path
-                                 ) target_bureau on true
-                    where s.enabled and s.login is distinct from :except
-                      and exists (select 1 from staff_role sr join role_permission rp on rp.role_code = sr.role_code
-                                  where sr.staff_id = s.id and rp.permission = :permission)
-                      and (not :confidential or exists (
-                                  select 1 from staff_role sr join role_permission rp on rp.role_code = sr.role_code
-                                  where sr.staff_id = s.id and rp.permission = :secret))
-                      and (s.unit_id = :unit or (not :ownUnit and exists (
-                          select 1 from staff_role sr join role r on r.code = sr.role_code
-                          where sr.staff_id = s.id and (
-                              r.scope = 'ALL'
-                              -- The level above sees a county's items (and urges them) but is not at
-                              -- the county's desks: a hand-over is noticed inside the county's own bureau.
-                              or (r.scope = 'UNIT_AND_BELOW' and target.path like own.path || '%'
-                                  and own_bureau.path = target_bureau.path)
-                              or (r.scope = 'BUREAU' and own_bureau.path = target_bureau.path)))))
-                    order by s.id
-                    """)
-                .param("unit", desk.unitId())
-                .param("except", exceptLogin)
-                .param("permission", desk.permission())
-                .param("confidential", confidential)
-                .param("secret", CONFIDENTIAL)
-                .param("ownUnit", desk.ownUnit())
-                .query(UUID.class)
-                .list());
         }
         if (person != null && !person.isBlank() && personUnit != null) {
-            ids.addAll(of(List.of(Desk.own(readPermission, personUnit)), confidential, exceptLogin, null, null, null)
+            ids.addAll(holders.of(personUnit, readPermission, Reach.UNIT, secret, exceptLogin)
                 .stream()
                 .filter(id -> named(id, person))
                 .toList());

@@ -4,6 +4,7 @@ import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.reporting.OfficialDocx;
 import org.duban.security.CurrentUser;
+import org.duban.shared.BureauClock;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,10 @@ class SupervisionSlip {
 
     private final MessageSource messages;
 
-    SupervisionSlip(OfficialDocx docx, OrgUnits units, MessageSource messages) {
+    private final BureauClock clock;
+
+    SupervisionSlip(OfficialDocx docx, OrgUnits units, MessageSource messages, BureauClock clock) {
+        this.clock = clock;
         this.docx = docx;
         this.units = units;
         this.messages = messages;
@@ -42,7 +46,7 @@ class SupervisionSlip {
                 m("todo.slip.urgeCount", urges.size()));
         List<List<String>> rows = new ArrayList<>();
         for (Urges.Urge u : urges) {
-            rows.add(List.of(date(u.atLocal().toLocalDate()), u.by(), u.text()));
+            rows.add(List.of(date(clock.local(u.at()).toLocalDate()), u.by(), u.text()));
         }
         String today2 = date(today);
         return docx.write(m("todo.slip.agencyMark", bureau.name()), m("todo.slip.number", today.getYear()),

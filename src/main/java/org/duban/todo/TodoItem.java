@@ -2,8 +2,6 @@ package org.duban.todo;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -46,9 +44,5 @@ public record TodoItem(Kind kind, UUID id, String label, String action, Instant 
 
     public String link() {
         return kind.path() + id;
-    }
-
-    public LocalDateTime sinceLocal() {
-        return since == null ? null : LocalDateTime.ofInstant(since, ZoneId.of("Asia/Shanghai"));
     }
 }

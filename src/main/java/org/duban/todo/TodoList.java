@@ -1,24 +1,28 @@
 package org.duban.todo;
 
+import org.duban.ledger.ProblemStatus;
 import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
-import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.reporting.ReportChannel;
 import org.duban.security.DubanUser;
+import org.duban.shared.BureauClock;
 import org.duban.todo.TodoItem.Kind;
 import org.duban.todo.TodoItem.Light;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StreamUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,15 +42,35 @@ public class TodoList {
     static final int DUE_SOON_DAYS = 2;
     static final int PAGE_LIMIT = 300;
 
+    /** The desks (src/main/resources/todo/desks.sql): one SELECT of a union per desk. */
+    static final String DESKS = sql("todo/desks.sql");
+
     /**
-     * While a problem is assigned, the time limit runs against the unit: verification,
-     * then rectification.
+     * The page: the most urgent first (overdue, then by time limit, then the oldest), at
+     * most {@code :limit} rows.
      */
-    private static final String UNIT_ACTION = "case when p.status = 'RECTIFYING' then 'rectify' else 'awaitVerify' end";
+    static final String PAGE = """
+            select d.kind, d.id, d.label, d.action, d.due_on, d.unit_id, d.escalated,
+                   coalesce(case d.kind
+                       when 'PROBLEM' then (select max(c.at) from problem_change c
+                                            where c.problem_id = d.id and c.field = 'status')
+                       when 'COMPLAINT' then (select max(e.created_at) from complaint_entry e
+                                              where e.complaint_id = d.id and e.kind = 'TRANSITION')
+                       when 'KEY_TASK' then (select max(g.reported_at) from key_task_progress g
+                                             where g.task_id = d.id) end, d.since) as since,
+                   u.name as unit_name,
+                   (select count(*) from todo_urge g where g.item_id = d.id) as urges,
+                   (select g.text from todo_urge g where g.item_id = d.id
+                    order by g.urged_at desc limit 1) as last_urge
+            -- Ordered and cut first: when the item reached this desk is read for the rows shown only.
+            from (select * from (""" + DESKS + """
+                  ) desks order by desks.due_on nulls last, desks.since limit :limit) d
+            left join org_unit u on u.id = d.unit_id
+            order by d.due_on nulls last, d.since
+            """;
 
-    private static final String UNIT_DUE = "case when p.status = 'RECTIFYING' then coalesce(r.deadline, p.due_on) else p.due_on end";
-
-    private static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+    /** The badge. */
+    static final String COUNT = "select count(*) from (" + DESKS + ") desks";
 
     private final JdbcClient jdbc;
 
@@ -54,11 +78,11 @@ public class TodoList {
 
     private final OrgUnits units;
 
-    private final Clock clock;
+    private final BureauClock clock;
 
     private final int escalationDays;
 
-    TodoList(JdbcClient jdbc, WorkingDays workingDays, OrgUnits units, Clock clock,
+    TodoList(JdbcClient jdbc, WorkingDays workingDays, OrgUnits units, BureauClock clock,
             @Value("${duban.escalation.working-days:3}") int escalationDays) {
         this.jdbc = jdbc;
         this.workingDays = workingDays;
@@ -68,144 +92,70 @@ public class TodoList {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(BUREAU_ZONE));
+        return clock.today();
     }
 
-    /** The union of the desks this user sits at, or null when none. */
-    private record Query(String sql, Map<String, Object> params) {
-    }
-
-    private Query query(DubanUser me, DataScope scope, LocalDate today) {
-        List<String> parts = new ArrayList<>();
+    /**
+     * The desks' parameters for this user: who and where I am, and which desks the
+     * permissions I hold switch on.
+     */
+    Map<String, Object> desks(DubanUser me, DataScope scope, LocalDate today) {
+        boolean problems = me.can("ledger:problem:read");
+        boolean complaints = me.can("complaint:complaint:read");
+        boolean tasks = me.can("keytask:task:read");
+        boolean reports = me.can("reporting:report:read");
+        boolean receive = reports && me.can("reporting:report:receive");
         Map<String, Object> params = new HashMap<>();
-        params.put("units", scope.unitArray());
         params.put("me", me.unitId());
+        params.put("units", scope.unitArray());
+        params.put("login", me.getUsername());
+        params.put("bureau", receive ? units.bureauOf(me.unitId()).id() : null);
         // Overdue by more than N working days: the time limit ended on or before the N-th
         // working day back.
         params.put("escalateBefore", Date.valueOf(workingDaysBack(today, escalationDays)));
+        params.put("clues", me.can(Recipients.CONFIDENTIAL));
         boolean urge = me.can("todo:item:urge");
-        if (me.can("ledger:problem:read")) {
-            String secret = me.can(Recipients.CONFIDENTIAL) ? "" : " and not p.confidential";
-            String row = "select 'PROBLEM' as kind, p.id, p.reference as label, %s as action, p.created_at"
-                    + " as since, %s as due_on, %s as unit_id, %s as escalated from problem p"
-                    + " left join rectification r on r.problem_id = p.id where ";
-            String inScope = " and (p.unit_id = any(:units) or p.assigned_unit_id = any(:units))" + secret;
-            String desk = "coalesce(r.responsible_unit_id, p.assigned_unit_id)";
-            if (me.can("ledger:problem:rectify")) {
-                parts.add(row.formatted(UNIT_ACTION, UNIT_DUE, desk, "false")
-                        + "p.status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING') and " + desk + " = :me" + secret);
-            }
-            supervise(parts, row, "ledger:problem:assign", me, "'assign'", "p.status = 'REGISTERED'", inScope);
-            supervise(parts, row, "ledger:problem:verify", me,
-                    "case when p.status = 'ASSIGNED' then 'startVerify' else 'decide' end",
-                    "p.status in ('ASSIGNED', 'VERIFYING')", inScope);
-            supervise(parts, row, "ledger:problem:assign", me, "'plan'", "p.status = 'CONFIRMED'", inScope);
-            supervise(parts, row, "ledger:problem:check", me, "'check'", "p.status = 'RECTIFIED'", inScope);
-            supervise(parts, row, "ledger:problem:close", me, "'signOff'", "p.status = 'VERIFIED'", inScope);
-            if (urge) {
-                parts.add(row.formatted(UNIT_ACTION, UNIT_DUE, desk, "true")
-                        + "p.status in ('ASSIGNED', 'VERIFYING', 'RECTIFYING') and " + UNIT_DUE + " <= :escalateBefore"
-                        + " and " + desk + " <> :me" + inScope);
-            }
+        params.put("urgeProblems", urge && problems);
+        params.put("urgeComplaints", urge && complaints);
+        params.put("urgeTasks", urge && tasks);
+        params.put("rectify", problems && me.can("ledger:problem:rectify"));
+        boolean verify = problems && me.can("ledger:problem:verify");
+        params.put("verify", verify);
+        List<String> supervised = new ArrayList<>();
+        if (problems && me.can("ledger:problem:assign")) {
+            supervised.addAll(List.of(ProblemStatus.REGISTERED.name(), ProblemStatus.CONFIRMED.name()));
         }
-        if (me.can("complaint:complaint:read")) {
-            String row = "select 'COMPLAINT' as kind, c.id, c.type as label, %s as action, c.submitted_at"
-                    + " as since, %s as due_on, %s as unit_id, %s as escalated from complaint c where ";
-            String inScope = " and (c.owner_unit_id = any(:units) or c.handling_unit_id = any(:units))";
-            if (me.can("complaint:complaint:handle")) {
-                parts.add(row.formatted("'answer'", "c.due_on", "c.handling_unit_id", "false")
-                        + "c.status = 'IN_HANDLING' and c.handling_unit_id = :me");
-            }
-            if (me.can("complaint:complaint:dispatch")) {
-                parts.add(row.formatted("""
-                        case c.status when 'SUBMITTED' then 'accept' when 'FEEDBACK_REVIEW' then 'review'
-                                      else 'dispatch' end""",
-                        "case when c.status = 'SUBMITTED' then c.acknowledge_due_on else c.due_on end",
-                        "c.owner_unit_id", "false")
-                        + "c.status in ('SUBMITTED', 'ACCEPTED', 'REOPENED', 'FEEDBACK_REVIEW')"
-                        + " and c.owner_unit_id = any(:units)");
-            }
-            if (urge) {
-                parts.add(row.formatted("'answer'", "c.due_on", "c.handling_unit_id", "true")
-                        + "c.status = 'IN_HANDLING' and c.due_on <= :escalateBefore and c.handling_unit_id <> :me"
-                        + inScope);
-            }
+        if (verify) {
+            supervised.addAll(List.of(ProblemStatus.ASSIGNED.name(), ProblemStatus.VERIFYING.name()));
         }
-        if (me.can("keytask:task:read")) {
-            String row = "select 'KEY_TASK' as kind, t.id, t.title as label, 'progress' as action,"
-                    + " t.created_at as since, t.deadline as due_on, t.owner_unit_id as unit_id, %s as escalated"
-                    + " from key_task t where t.status <> 'DONE' and ";
-            if (me.can("keytask:task:progress")) {
-                parts.add(row.formatted("false") + "t.status <> 'AWAITING_ACCEPTANCE' and t.owner_unit_id = :me");
-            }
-            // 验收: a task at 100 % with evidence waits on the leading group, or on the
-            // acceptor the task names.
-            params.put("login", me.getUsername());
-            String accept = "select 'KEY_TASK' as kind, t.id, t.title as label, 'acceptTask' as action,"
-                    + " t.updated_at as since, t.deadline as due_on, t.owner_unit_id as unit_id, false as escalated"
-                    + " from key_task t where t.status = 'AWAITING_ACCEPTANCE' and ";
-            if (me.can("keytask:task:accept")) {
-                parts.add(accept + "t.owner_unit_id = any(:units)");
-            }
-            parts.add(accept + "t.acceptor_login = :login");
-            if (urge) {
-                parts.add(row.formatted("true") + "t.deadline <= :escalateBefore and t.owner_unit_id <> :me"
-                        + " and t.owner_unit_id = any(:units)");
-            }
+        if (problems && me.can("ledger:problem:check")) {
+            supervised.add(ProblemStatus.RECTIFIED.name());
         }
-        if (me.can("ledger:accountability:decide")) {
-            // A work-team proposal of accountability or fault tolerance waits on the
-            // leading group's decision.
-            parts.add("select 'ACCOUNTABILITY' as kind, a.id, a.person as label, 'decideAccountability' as action,"
-                    + " coalesce(a.proposed_at, a.created_at) as since, null::date as due_on, a.unit_id,"
-                    + " false as escalated from accountability_record a where a.status = 'PROPOSED'"
-                    + " and a.unit_id = any(:units)");
+        if (problems && me.can("ledger:problem:close")) {
+            supervised.add(ProblemStatus.VERIFIED.name());
         }
-        if (me.can("reporting:report:read")) {
-            String row = "select 'REPORT' as kind, r.id, r.title as label, %s as action,"
-                    + " coalesce(r.updated_at, r.created_at) as since, null::date as due_on, r.unit_id,"
-                    + " false as escalated from report r where ";
-            // A unit's report to its bureau is no draft for the bureau's leading group to
-            // approve, nor for the bureau's work team to redo: it is the unit's own.
-            params.put("bureauChannel", ReportChannel.BUREAU_TO_SUPERIOR.name());
-            params.put("ownUnit", me.unitId());
-            if (me.can("reporting:report:approve")) {
-                parts.add(row.formatted("'approve'") + "r.status = 'DRAFT' and r.unit_id = any(:units)"
-                        + " and r.channel = :bureauChannel");
-            }
-            if (me.can("reporting:report:write")) {
-                parts.add(row.formatted("case when r.status = 'RETURNED' then 'redo' else 'submit' end")
-                        + "r.status in ('APPROVED', 'RETURNED') and r.unit_id = any(:units)"
-                        + " and (r.channel = :bureauChannel or r.unit_id = :ownUnit)");
-            }
-            if (me.can("reporting:report:receive")) {
-                params.put("bureau", bureauOf(me.unitId()));
-                parts.add(
-                        row.formatted("'receive'") + "r.status = 'SUBMITTED' and exists (select 1 from report_version v"
-                                + " where v.report_id = r.id and v.version_no = r.submitted_version"
-                                + " and v.superior_unit_id = :bureau)");
-            }
-        }
-        if (parts.isEmpty()) {
-            return null;
-        }
-        // One desk may repeat another's row (a work-team member who also rectifies): keep
-        // the first.
-        String union = "select distinct on (kind, id) * from (" + String.join("\nunion all\n", parts)
-                + ") desks order by kind, id, escalated";
-        return new Query(union, params);
+        params.put("supervised", supervised.toArray(String[]::new));
+        params.put("handle", complaints && me.can("complaint:complaint:handle"));
+        params.put("dispatch", complaints && me.can("complaint:complaint:dispatch"));
+        params.put("tasks", tasks);
+        params.put("progress", tasks && me.can("keytask:task:progress"));
+        params.put("accept", tasks && me.can("keytask:task:accept"));
+        params.put("decide", me.can("ledger:accountability:decide"));
+        params.put("bureauChannel", ReportChannel.BUREAU_TO_SUPERIOR.name());
+        params.put("ownUnit", me.unitId());
+        params.put("approve", reports && me.can("reporting:report:approve"));
+        params.put("write", reports && me.can("reporting:report:write"));
+        params.put("receive", receive);
+        return params;
     }
 
-    private static void supervise(List<String> parts, String row, String permission, DubanUser me, String action,
-            String status, String inScope) {
-        if (me.can(permission)) {
-            parts.add(row.formatted(action, "p.due_on", "coalesce(p.assigned_unit_id, p.unit_id)", "false") + status
-                    + inScope);
-        }
-    }
-
-    private UUID bureauOf(UUID unitId) {
-        return units.find(unitId).map(units::bureauOf).map(OrgUnit::id).orElse(unitId);
+    /**
+     * Plans for the values at hand: a desk switched off by a false permission parameter
+     * is folded away, and a partial index on the desk's statuses can be used. A generic
+     * plan (chosen after a few executions of a prepared statement) would keep every desk.
+     */
+    private void customPlans() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
     }
 
     /** The day N working days before {@code today}. */
@@ -224,33 +174,29 @@ public class TodoList {
     @Transactional(readOnly = true)
     public List<TodoItem> pending(DubanUser me, DataScope scope) {
         LocalDate today = today();
-        Query q = query(me, scope, today);
-        if (q == null) {
-            return List.of();
-        }
+        customPlans();
         LocalDate soon = workingDays.add(today, DUE_SOON_DAYS);
-        List<Map<String, Object>> rows = jdbc.sql("""
-                select d.kind, d.id, d.label, d.action, d.due_on, d.unit_id, d.escalated,
-                       coalesce(case d.kind
-                           when 'PROBLEM' then (select max(c.at) from problem_change c
-                                                where c.problem_id = d.id and c.field = 'status')
-                           when 'COMPLAINT' then (select max(e.created_at) from complaint_entry e
-                                                  where e.complaint_id = d.id and e.kind = 'TRANSITION')
-                           when 'KEY_TASK' then (select max(g.reported_at) from key_task_progress g
-                                                 where g.task_id = d.id) end, d.since) as since,
-                       u.name as unit_name,
-                       (select count(*) from todo_urge g where g.item_id = d.id) as urges,
-                       (select g.text from todo_urge g where g.item_id = d.id
-                        order by g.urged_at desc limit 1) as last_urge
-                -- Ordered and cut first: when the item reached this desk is read for the rows shown only.
-                from (select * from (%s) x order by x.due_on nulls last, x.since limit %d) d
-                left join org_unit u on u.id = d.unit_id
-                order by d.due_on nulls last, d.since
-                """.formatted(q.sql(), PAGE_LIMIT)).params(q.params()).query().listOfRows();
+        List<Map<String, Object>> rows = jdbc.sql(PAGE)
+            .params(desks(me, scope, today))
+            .param("limit", PAGE_LIMIT)
+            .query()
+            .listOfRows();
+        // The calendar is read once for the page, from the earliest time limit to the
+        // latest, not once per row.
+        LocalDate first = today;
+        LocalDate last = today;
+        for (Map<String, Object> r : rows) {
+            if (r.get("due_on") != null) {
+                LocalDate due = ((Date) r.get("due_on")).toLocalDate();
+                first = due.isBefore(first) ? due : first;
+                last = due.isAfter(last) ? due : last;
+            }
+        }
+        WorkingDays.Span span = workingDays.span(first, last);
         List<TodoItem> items = new ArrayList<>(rows.size());
         for (Map<String, Object> r : rows) {
             LocalDate due = r.get("due_on") == null ? null : ((Date) r.get("due_on")).toLocalDate();
-            Integer left = due == null ? null : workingDays.between(today, due);
+            Integer left = due == null ? null : span.between(today, due);
             Light light = due == null ? Light.NONE
                     : today.isAfter(due) ? Light.RED : !due.isAfter(soon) ? Light.YELLOW : Light.GREEN;
             Timestamp since = (Timestamp) r.get("since");
@@ -265,21 +211,23 @@ public class TodoList {
     /** The badge: how many items wait on me. */
     @Transactional(readOnly = true)
     public int count(DubanUser me, DataScope scope) {
-        Query q = query(me, scope, today());
-        if (q == null) {
-            return 0;
+        customPlans();
+        return jdbc.sql(COUNT).params(desks(me, scope, today())).query(Integer.class).single();
+    }
+
+    private static String sql(String resource) {
+        try (var in = new ClassPathResource(resource).getInputStream()) {
+            return StreamUtils.copyToString(in, StandardCharsets.UTF_8);
         }
-        return jdbc.sql("select count(*) from (" + q.sql() + ") d").params(q.params()).query(Integer.class).single();
+        catch (IOException e) {
+            throw new UncheckedIOException(resource, e);
+        }
     }
 
     /** One thing I handled: what, which action, when. */
     public record DoneItem(Kind kind, UUID id, String label, String action, Instant at) {
         public String link() {
             return kind.path() + id;
-        }
-
-        public java.time.LocalDateTime atLocal() {
-            return java.time.LocalDateTime.ofInstant(at, BUREAU_ZONE);
         }
     }
 
@@ -328,7 +276,7 @@ public class TodoList {
 
     /** Instant of "now", for the urges. */
     Instant now() {
-        return clock.instant();
+        return clock.now();
     }
 
 }

@@ -17,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,9 +62,6 @@ public class Urges {
     }
 
     public record Urge(String text, String by, Instant at) {
-        public LocalDateTime atLocal() {
-            return LocalDateTime.ofInstant(at, ZoneId.of("Asia/Shanghai"));
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.duban.audit;
 
+import org.duban.shared.BureauClock;
 import org.duban.support.DubanTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DubanTest
 class AuditChainKeyedTest {
+
+    @Autowired
+    BureauClock bureauClock;
 
     @Autowired
     AuditTrail trail;
@@ -82,8 +86,7 @@ class AuditChainKeyedTest {
         sealer.sealNow();
         AuditAnchors anchors = new AuditAnchors(dir.resolve("anchors.log").toString());
         AuditTrail anchored = new AuditTrail(jdbc, Clock.systemUTC(), sealer, key, anchors);
-        AuditWatch watch = new AuditWatch(sealer, anchored, anchors, alarms, mail, Clock.systemUTC(), "",
-                "duban@localhost");
+        AuditWatch watch = new AuditWatch(sealer, anchored, anchors, alarms, mail, bureauClock, "", "duban@localhost");
 
         assertThat(watch.check().intact()).isTrue();
         String line = Files.readString(dir.resolve("anchors.log"), StandardCharsets.UTF_8);
@@ -129,8 +132,7 @@ class AuditChainKeyedTest {
     void aBrokenChainRaisesAnAlarmAndIsNotAnchored(@TempDir Path dir) {
         AuditAnchors anchors = new AuditAnchors(dir.resolve("anchors.log").toString());
         AuditTrail anchored = new AuditTrail(jdbc, Clock.systemUTC(), sealer, key, anchors);
-        AuditWatch watch = new AuditWatch(sealer, anchored, anchors, alarms, mail, Clock.systemUTC(), "",
-                "duban@localhost");
+        AuditWatch watch = new AuditWatch(sealer, anchored, anchors, alarms, mail, bureauClock, "", "duban@localhost");
         long before = jdbc.sql("select count(*) from audit_alarm").query(Long.class).single();
         try {
             tampered(() -> {

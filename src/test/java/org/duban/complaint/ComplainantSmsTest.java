@@ -1,5 +1,6 @@
 package org.duban.complaint;
 
+import org.duban.shared.BureauClock;
 import org.duban.notification.AddressBook;
 import org.duban.notification.Outbox;
 import org.duban.notification.TestOutboxes;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ class ComplainantSmsTest {
     Secrets secrets;
 
     @Autowired
-    Clock clock;
+    BureauClock clock;
 
     record Fixture(ComplainantSms sms, Outbox outbox) {
     }

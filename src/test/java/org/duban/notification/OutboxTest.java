@@ -1,5 +1,6 @@
 package org.duban.notification;
 
+import org.duban.shared.BureauClock;
 import org.duban.support.DubanTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -7,7 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -36,7 +36,7 @@ class OutboxTest {
     JdbcClient jdbc;
 
     @Autowired
-    Clock clock;
+    BureauClock clock;
 
     @Autowired
     MockMvc mvc;
@@ -108,9 +108,9 @@ class OutboxTest {
         Instant late = java.time.LocalDateTime.of(2023, 6, 1, 23, 30).atZone(shanghai).toInstant();
         Instant noon = java.time.LocalDateTime.of(2023, 6, 1, 12, 0).atZone(shanghai).toInstant();
         Instant morning = java.time.LocalDateTime.of(2023, 6, 2, 7, 0).atZone(shanghai).toInstant();
-        assertThat(Outbox.afterQuietHours(late, LocalTime.of(22, 0), LocalTime.of(7, 0))).isEqualTo(morning);
-        assertThat(Outbox.afterQuietHours(noon, LocalTime.of(22, 0), LocalTime.of(7, 0))).isNull();
-        assertThat(Outbox.afterQuietHours(noon, LocalTime.of(12, 0), LocalTime.of(13, 0)))
+        assertThat(Outbox.afterQuietHours(late, shanghai, LocalTime.of(22, 0), LocalTime.of(7, 0))).isEqualTo(morning);
+        assertThat(Outbox.afterQuietHours(noon, shanghai, LocalTime.of(22, 0), LocalTime.of(7, 0))).isNull();
+        assertThat(Outbox.afterQuietHours(noon, shanghai, LocalTime.of(12, 0), LocalTime.of(13, 0)))
             .isEqualTo(java.time.LocalDateTime.of(2023, 6, 1, 13, 0).atZone(shanghai).toInstant());
     }
 

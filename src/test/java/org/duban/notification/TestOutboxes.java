@@ -1,8 +1,8 @@
 package org.duban.notification;
 
+import org.duban.shared.BureauClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,7 +15,7 @@ public final class TestOutboxes {
     private TestOutboxes() {
     }
 
-    public static Outbox withSmsGateway(JdbcClient jdbc, Clock clock, String url, List<AddressBook> books) {
+    public static Outbox withSmsGateway(JdbcClient jdbc, BureauClock clock, String url, List<AddressBook> books) {
         SmsAdapter sms = new SmsAdapter(new HttpPost(Duration.ofSeconds(2)), true, url);
         return new Outbox(jdbc, clock, List.of(sms), books, Duration.ofMillis(200), 3);
     }

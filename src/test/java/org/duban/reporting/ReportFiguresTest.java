@@ -1,6 +1,7 @@
 package org.duban.reporting;
 
 import org.duban.complaint.Channel;
+import org.duban.shared.BureauClock;
 import org.duban.complaint.Closure;
 import org.duban.complaint.ComplaintType;
 import org.duban.complaint.Complaints;
@@ -45,6 +46,9 @@ class ReportFiguresTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    BureauClock bureauClock;
 
     @Autowired
     ReportFigures figures;
@@ -310,7 +314,7 @@ class ReportFiguresTest {
         LocalDate from = LocalDate.of(2023, 3, 1);
         LocalDate to = LocalDate.of(2023, 12, 31);
         LocalDate today = LocalDate.of(2026, 1, 1);
-        FigureLists lists = new FigureLists(jdbc, null);
+        FigureLists lists = new FigureLists(jdbc, null, bureauClock);
         Map<String, BigDecimal> f = figures.compute(units, from, to, today)
             .stream()
             .filter(x -> x.value() != null)
@@ -343,7 +347,7 @@ class ReportFiguresTest {
         seedComplaints();
         LocalDate from = LocalDate.of(2023, 3, 1);
         LocalDate today = complaints.today();
-        FigureLists lists = new FigureLists(jdbc, null);
+        FigureLists lists = new FigureLists(jdbc, null, bureauClock);
         List<Figure> all = new java.util.ArrayList<>(figures.compute(units, from, today, today));
         figures.dashboardBreakdowns(units, from, today, Map.of()).forEach(b -> all.addAll(b.items()));
         java.util.Set<FigureSource> covered = java.util.EnumSet.noneOf(FigureSource.class);
@@ -417,7 +421,7 @@ class ReportFiguresTest {
         org.duban.security.DubanUser workTeam = reader("ledger:problem:read", "ledger:clue:confidential",
                 "inspection:inspection:read", "inspection:unannounced:read", "screening:finding:read",
                 "screening:finding:confidential");
-        FigureLists lists = new FigureLists(jdbc, null);
+        FigureLists lists = new FigureLists(jdbc, null, bureauClock);
         for (String key : List.of("problemsFound", "inspections", "inspectionFindings", "screeningFindings")) {
             FigureLists.Result seen = lists.list(key, units, from, to, to, staff);
             FigureLists.Result known = lists.list(key, units, from, to, to, workTeam);

@@ -1,25 +1,17 @@
 package org.duban.todo;
 
+import org.duban.support.ChildApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -39,34 +31,32 @@ class HandOverSurvivesKillTest {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ChildApplication application;
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (Process app : started) {
-            app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (application != null) {
+            application.close();
         }
-        postmaster().ifPresent(ProcessHandle::destroy);
     }
 
     @Test
     void aNoticeInterruptedByKillMinus9IsDeliveredOnceAfterTheRestart() throws Exception {
-        int port = freePort();
-        Process first = startApplication(port, "first.log");
+        application = new ChildApplication(dir);
+        Process first = application.start("first.log");
         String content = "kill test " + System.nanoTime();
-        try (Connection blocker = database()) {
+        try (Connection blocker = application.database()) {
             blocker.setAutoCommit(false);
             try (Statement s = blocker.createStatement()) {
                 s.execute("lock table notification in access exclusive mode");
             }
-            http.sendAsync(HttpRequest.newBuilder(URI.create(base(port) + "/api/v1/complaints"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"RIGID\", \"content\": \"" + content
-                        + "\", \"anonymous\": true, \"bureau\": \"OTOGQ\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-            try (Connection look = database()) {
+            application.http()
+                .sendAsync(HttpRequest.newBuilder(URI.create(application.base() + "/api/v1/complaints"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"RIGID\", \"content\": \"" + content
+                            + "\", \"anonymous\": true, \"bureau\": \"OTOGQ\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            try (Connection look = application.database()) {
                 eventually(() -> count(look, """
                         select count(*) from event_publication
                         where event_type like '%ComplaintTransitioned' and completion_date is null
@@ -75,23 +65,14 @@ class HandOverSurvivesKillTest {
             }
             // Committed, not yet delivered: pull the plug on the application and its
             // database.
-            ProcessHandle server = postmaster().orElseThrow();
-            List<ProcessHandle> backends = server.descendants().toList();
-            first.destroyForcibly();
-            server.destroyForcibly();
-            backends.forEach(ProcessHandle::destroyForcibly);
-            first.waitFor(30, TimeUnit.SECONDS);
-            server.onExit().get(30, TimeUnit.SECONDS);
-            for (ProcessHandle backend : backends) {
-                backend.onExit().get(30, TimeUnit.SECONDS);
-            }
+            application.killWithItsDatabase(first);
         }
         catch (java.sql.SQLException expected) {
             // the blocking connection died with its server
         }
 
-        startApplication(port, "second.log");
-        try (Connection look = database()) {
+        application.start("second.log");
+        try (Connection look = application.database()) {
             String notices = """
                     select count(*) from notification n join staff s on s.id = n.recipient_id
                     where s.login = 'workteam' and n.dedup_key like 'event:%' and n.link = (
@@ -103,12 +84,6 @@ class HandOverSurvivesKillTest {
             Thread.sleep(2000);
             assertThat(count(look, notices)).as("exactly once").isOne();
         }
-    }
-
-    private Connection database() throws Exception {
-        List<String> pid = Files.readAllLines(dir.resolve("pg").resolve("postmaster.pid"));
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres", "postgres",
-                "");
     }
 
     private static int count(Connection c, String sql) {
@@ -128,66 +103,6 @@ class HandOverSurvivesKillTest {
                 throw new AssertionError("not within 60 s");
             }
             Thread.sleep(200);
-        }
-    }
-
-    /**
-     * The application, as {@code java -jar} would run it, on this test's data directory;
-     * returns once it is up.
-     */
-    private Process startApplication(int port, String logName) throws Exception {
-        Path log = dir.resolve(logName);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.duban.DubanApplication",
-                "--server.port=" + port, "--duban.database.data-dir=" + dir.resolve("pg"),
-                "--logging.structured.format.console=", "--logging.level.root=WARN",
-                // The test acts on demonstration rows as soon as health is UP: load them
-                // before, not after.
-                "--duban.demo-data-in-background=false")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_DATASOURCE"));
-        Process app = builder.start();
-        started.add(app);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new AssertionError("the application stopped:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> health = http
-                    .send(HttpRequest.newBuilder(URI.create(base(port) + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return app;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the application did not start within 5 minutes:\n" + Files.readString(log));
-    }
-
-    private Optional<ProcessHandle> postmaster() throws IOException {
-        Path pidFile = dir.resolve("pg").resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        return lines.isEmpty() ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
-    }
-
-    private static String base(int port) {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
