@@ -3,6 +3,8 @@ package org.duban.todo;
 import org.duban.campaign.KeyTaskAwaitingAcceptance;
 import org.duban.campaign.KeyTaskHandedOver;
 import org.duban.complaint.ComplaintTransitioned;
+import org.duban.inspection.DrawTransitioned;
+import org.duban.ledger.AccountabilityDecided;
 import org.duban.ledger.AccountabilityProposed;
 import org.duban.ledger.ProblemTransitioned;
 import org.duban.notification.Notifications;
@@ -68,6 +70,16 @@ class HandOverNotices {
 
     @ApplicationModuleListener
     void on(AccountabilityProposed event) {
+        handOvers.of(event).ifPresent(this::send);
+    }
+
+    @ApplicationModuleListener
+    void on(AccountabilityDecided event) {
+        handOvers.of(event).ifPresent(this::send);
+    }
+
+    @ApplicationModuleListener
+    void on(DrawTransitioned event) {
         handOvers.of(event).ifPresent(this::send);
     }
 

@@ -5,6 +5,8 @@ import org.duban.campaign.KeyTaskHandedOver;
 import org.duban.complaint.ComplaintStatus;
 import org.duban.complaint.ComplaintTransitioned;
 import org.duban.ledger.ProblemStatus;
+import org.duban.inspection.DrawTransitioned;
+import org.duban.ledger.AccountabilityDecided;
 import org.duban.ledger.AccountabilityProposed;
 import org.duban.ledger.ProblemTransitioned;
 import org.duban.reporting.ReportTransitioned;
@@ -42,6 +44,8 @@ class HandOvers {
     static final String TASK_WRITE = "keytask:task:write";
     static final String ACCEPT = "keytask:task:accept";
     static final String DECIDE = "ledger:accountability:decide";
+    static final String ACCOUNTABILITY_WRITE = "ledger:accountability:write";
+    static final String DRAW_WRITE = "inspection:draw:write";
 
     /**
      * One notice: its text (message key and arguments), where it links, and who gets it.
@@ -64,6 +68,29 @@ class HandOvers {
         return Optional.of(new Notice(e.eventId(), "ACCOUNTABILITY", "todo.notice.accountability.proposed", List.of(),
                 "/accountability/" + e.caseId(), List.of(Desk.of(DECIDE, e.unitId())), true, null, null,
                 "ledger:accountability:read", null, false));
+    }
+
+    /**
+     * The leading group decided: the case goes back to the work team, which carries the
+     * decision out (informs the person, records the follow-up).
+     */
+    Optional<Notice> of(AccountabilityDecided e) {
+        return Optional.of(new Notice(e.eventId(), "ACCOUNTABILITY", "todo.notice.accountability.decided", List.of(),
+                "/accountability/" + e.caseId(), List.of(Desk.of(ACCOUNTABILITY_WRITE, e.unitId())), true, null, null,
+                "ledger:accountability:read", e.actor(), false));
+    }
+
+    /**
+     * A random draw frozen is to be drawn, a draw made is to be published (公示): both wait
+     * on whoever makes the unit's draws. Publishing ends it.
+     */
+    Optional<Notice> of(DrawTransitioned e) {
+        if (!e.action().equals("frozen") && !e.action().equals("drawn")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notice(e.eventId(), "DRAW", "todo.notice.draw." + e.action(), List.of(e.title()),
+                "/draws/" + e.drawId(), List.of(Desk.of(DRAW_WRITE, e.ownerUnitId())), false, null, null,
+                "inspection:draw:read", e.actor(), false));
     }
 
     record Notice(UUID eventId, String kind, String messageKey, List<Object> args, String link, List<Desk> desks,

@@ -6,6 +6,8 @@ import org.duban.complaint.Channel;
 import org.duban.complaint.ComplaintStatus;
 import org.duban.complaint.ComplaintTransitioned;
 import org.duban.ledger.AccountabilityKind;
+import org.duban.inspection.DrawTransitioned;
+import org.duban.ledger.AccountabilityDecided;
 import org.duban.ledger.AccountabilityProposed;
 import org.duban.ledger.ProblemStatus;
 import org.duban.ledger.ProblemTransitioned;
@@ -93,6 +95,11 @@ class HandOverRecipientsTest {
                 40, "tester", Instant.now());
     }
 
+    DrawTransitioned draw(String action) {
+        return new DrawTransitioned(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "draw", action,
+                unit("OTOGQ"), null, "tester", Instant.now());
+    }
+
     @Test
     void eachHandOverReachesExactlyTheExpectedPeople() {
         Map<String, Object[]> table = new LinkedHashMap<>();
@@ -151,6 +158,13 @@ class HandOverRecipientsTest {
         table.put("accountability proposal waiting for decision",
                 row(handOvers.of(new AccountabilityProposed(UUID.randomUUID(), UUID.randomUUID(), unit("OTOGQ-SQUAD-1"),
                         AccountabilityKind.TALK_REMINDER)), "leader"));
+        table.put("accountability decided (back to the work team)",
+                row(handOvers.of(new AccountabilityDecided(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                        unit("OTOGQ-SQUAD-1"), AccountabilityKind.TALK_REMINDER, AccountabilityKind.TALK_REMINDER,
+                        "leader", Instant.now())), "workteam"));
+        table.put("draw frozen (to be drawn)", row(handOvers.of(draw("frozen")), "admin", "workteam"));
+        table.put("draw made (to be published)", row(handOvers.of(draw("drawn")), "admin", "workteam"));
+        table.put("draw published (done)", row(handOvers.of(draw("published"))));
 
         Map<String, Set<String>> actual = new LinkedHashMap<>();
         Map<String, Set<String>> expected = new LinkedHashMap<>();
