@@ -85,14 +85,34 @@ public class OrgUnits {
         return new DataScope(new HashSet<>(ids), own.path());
     }
 
-    /** The nearest city or county bureau at or above a unit. */
+    /** The nearest province, city or county bureau at or above a unit. */
     public OrgUnit bureauOf(OrgUnit unit) {
         OrgUnit current = unit;
-        while (current.kind() != UnitKind.COUNTY_BUREAU && current.kind() != UnitKind.CITY_BUREAU
-                && current.parentId() != null) {
+        while (!current.kind().bureau() && current.parentId() != null) {
             current = find(current.parentId()).orElseThrow();
         }
         return current;
+    }
+
+    /**
+     * The bureaus one level below a bureau (a city's counties, a province's cities):
+     * bureaus whose nearest bureau above is this one, in tree order.
+     */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> bureausBelow(OrgUnit bureau) {
+        List<OrgUnit> all = all();
+        java.util.Map<UUID, OrgUnit> byId = new java.util.HashMap<>();
+        all.forEach(u -> byId.put(u.id(), u));
+        return all.stream()
+            .filter(u -> u.kind().bureau() && bureau.contains(u) && !u.id().equals(bureau.id()))
+            .filter(u -> {
+                OrgUnit above = byId.get(u.parentId());
+                while (above != null && !above.kind().bureau()) {
+                    above = byId.get(above.parentId());
+                }
+                return above != null && above.id().equals(bureau.id());
+            })
+            .toList();
     }
 
     private List<UUID> below(OrgUnit unit) {

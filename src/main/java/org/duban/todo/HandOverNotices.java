@@ -3,6 +3,7 @@ package org.duban.todo;
 import org.duban.campaign.KeyTaskAwaitingAcceptance;
 import org.duban.campaign.KeyTaskHandedOver;
 import org.duban.complaint.ComplaintTransitioned;
+import org.duban.handdown.HandDownTransitioned;
 import org.duban.ledger.AccountabilityProposed;
 import org.duban.ledger.ProblemTransitioned;
 import org.duban.notification.Notifications;
@@ -68,6 +69,11 @@ class HandOverNotices {
 
     @ApplicationModuleListener
     void on(AccountabilityProposed event) {
+        handOvers.of(event).ifPresent(this::send);
+    }
+
+    @ApplicationModuleListener
+    void on(HandDownTransitioned event) {
         handOvers.of(event).ifPresent(this::send);
     }
 

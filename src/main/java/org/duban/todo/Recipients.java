@@ -57,12 +57,12 @@ class Recipients {
                     join org_unit target on target.id = :unit
                     join lateral (select coalesce((select b.path from org_unit b
                                                    where own.path like b.path || '%'
-                                                     and b.kind in ('COUNTY_BUREAU', 'CITY_BUREAU')
+                                                     and b.kind in ('COUNTY_BUREAU', 'CITY_BUREAU', 'PROVINCE_BUREAU')
                                                    order by length(b.path) desc limit 1), own.path) as path
                                  ) own_bureau on true
                     join lateral (select coalesce((select b.path from org_unit b
                                                    where target.path like b.path || '%'
-                                                     and b.kind in ('COUNTY_BUREAU', 'CITY_BUREAU')
+                                                     and b.kind in ('COUNTY_BUREAU', 'CITY_BUREAU', 'PROVINCE_BUREAU')
                                                    order by length(b.path) desc limit 1), target.path) as path
                                  ) target_bureau on true
                     where s.enabled and s.login is distinct from :except
