@@ -4,21 +4,18 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BureauClock;
+import org.duban.shared.DemoFiles;
 import org.duban.shared.DemoLoader;
 import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +74,7 @@ class CampaignIssueDemoLoader implements DemoLoader {
             .single() > 0) {
             return;
         }
-        Data data;
-        try (InputStream in = new ClassPathResource("demo/levels.json").getInputStream()) {
-            data = JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build()
-                .readValue(in, Data.class);
-        }
+        Data data = DemoFiles.json("demo/levels.json", Data.class);
         UUID parentId = jdbc.sql("select id from campaign where document_number = :d")
             .param("d", data.parent())
             .query(UUID.class)

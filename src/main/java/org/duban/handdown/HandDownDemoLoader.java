@@ -3,22 +3,18 @@ package org.duban.handdown;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BureauClock;
+import org.duban.shared.DemoFiles;
 import org.duban.shared.DemoLoader;
 import org.duban.shared.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -38,16 +34,6 @@ import java.util.stream.Collectors;
 class HandDownDemoLoader implements DemoLoader {
 
     private static final Logger log = LoggerFactory.getLogger(HandDownDemoLoader.class);
-
-    /** A one-page PDF: it passes the evidence checks. */
-    static final byte[] PDF = """
-            %PDF-1.4
-            1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
-            2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
-            3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj
-            trailer <</Root 1 0 R>>
-            %%EOF
-            """.getBytes(StandardCharsets.US_ASCII);
 
     record Data(List<Item> handDowns) {
     }
@@ -88,13 +74,7 @@ class HandDownDemoLoader implements DemoLoader {
         if (!demoMode.wanted() || jdbc.sql("select count(*) from hand_down").query(Long.class).single() > 0) {
             return;
         }
-        Data data;
-        try (InputStream in = new ClassPathResource("demo/levels.json").getInputStream()) {
-            data = JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build()
-                .readValue(in, Data.class);
-        }
+        Data data = DemoFiles.json("demo/levels.json", Data.class);
         Map<String, OrgUnit> byCode = units.all().stream().collect(Collectors.toMap(OrgUnit::code, u -> u));
         OrgUnit city = byCode.get("ORDOS");
         if (city == null) {
@@ -136,7 +116,7 @@ class HandDownDemoLoader implements DemoLoader {
             UUID stepId = handDowns.apply(current, current.version(), action, step.get(3),
                     action == HandDownAction.REPORT ? 1 : 0, step.get(2), name(step.get(2)), at);
             if (action == HandDownAction.REPORT) {
-                handDowns.storeEvidence(id, stepId, List.of(new HandDowns.Upload(item.evidenceName(), PDF)),
+                handDowns.storeEvidence(id, stepId, List.of(new HandDowns.Upload(item.evidenceName(), DemoFiles.PDF)),
                         List.of(org.duban.shared.UploadedFiles.PDF), step.get(2), at);
             }
         }

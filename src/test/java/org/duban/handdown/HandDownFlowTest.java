@@ -196,7 +196,7 @@ class HandDownFlowTest {
     }
 
     @Test
-    void aTaskWithoutADeadlineOrWithAnotherBureausCampaignIsRefusedBesideTheField() throws Exception {
+    void aTaskWithoutADeadlineOrWithAnotherBureausCampaignOrTaskIsRefusedBesideTheField() throws Exception {
         UUID countyCampaign = jdbc.sql("select id from campaign where owner_unit_id = :u limit 1")
             .param("u", unit("OTOGQ"))
             .query(UUID.class)
@@ -206,11 +206,18 @@ class HandDownFlowTest {
             .param("title", "no deadline")
             .param("description", "x")
             .param("campaignId", countyCampaign.toString())
+            .param("keyTaskId",
+                    jdbc.sql("select id from key_task where campaign_id = :c limit 1")
+                        .param("c", countyCampaign)
+                        .query(UUID.class)
+                        .single()
+                        .toString())
             .with(csrf())
             .with(user(as("city"))))
             .andExpect(status().isOk())
             .andExpect(model().attributeHasFieldErrorCode("form", "deadline", "handdown.deadline.required"))
             .andExpect(model().attributeHasFieldErrorCode("form", "campaignId", "handdown.campaign.notOwn"))
+            .andExpect(model().attributeHasFieldErrorCode("form", "keyTaskId", "handdown.keyTask.notOwn"))
             .andExpect(content().string(containsString("请填写完成时限")));
     }
 
