@@ -93,3 +93,8 @@ insert into role_permission (role_code, permission) values
 create view reporting_hand_down as
 select h.id, h.kind, h.from_unit_id, h.to_unit_id, h.status, h.issued_on, h.due_on, h.returns
 from hand_down h;
+
+-- Items handed down are urged like the ledgers' items.
+alter table todo_urge drop constraint todo_urge_item_kind_check;
+alter table todo_urge add constraint todo_urge_item_kind_check
+    check (item_kind in ('PROBLEM', 'COMPLAINT', 'KEY_TASK', 'HAND_DOWN'));

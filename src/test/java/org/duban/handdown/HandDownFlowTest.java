@@ -244,4 +244,31 @@ class HandDownFlowTest {
         assertThat(List.of(statusOf(id))).containsExactly("REPORTED");
     }
 
+    @Test
+    void anItemOverdueAtACountyIsEscalatedToTheCityAndItsUrgeReachesTheCountysDesks() throws Exception {
+        UUID open = jdbc
+            .sql("select id from hand_down where status = 'ISSUED' and to_unit_id = :u and created_by = 'city'")
+            .param("u", unit("OTOG"))
+            .query(UUID.class)
+            .list()
+            .get(0);
+        String title = jdbc.sql("select title from hand_down where id = :id")
+            .param("id", open)
+            .query(String.class)
+            .single();
+        mvc.perform(get("/todo").with(user(as("city"))))
+            .andExpect(content().string(containsString(title)))
+            .andExpect(content().string(containsString("todo-light-red")));
+        mvc.perform(get("/todo/panel").with(user(as("city"))))
+            .andExpect(content().string(containsString("overdue-by-unit")));
+        mvc.perform(post("/todo/handdown/{id}/urge", open).param("text", "please report by Friday")
+            .with(csrf())
+            .with(user(as("city")))).andExpect(flash().attribute("flash", "todo.urge.sent"));
+        assertThat(jdbc.sql("""
+                select count(*) from notification n join staff s on s.id = n.recipient_id
+                where s.login = 'otog-workteam' and n.link = :link and n.dedup_key like 'urge:%'
+                """).param("link", "/handdowns/" + open).query(Integer.class).single()).isEqualTo(1);
+        mvc.perform(get("/todo/handdown/{id}", open).with(user(as("workteam")))).andExpect(status().isNotFound());
+    }
+
 }
