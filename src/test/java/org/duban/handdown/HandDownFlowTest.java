@@ -2,6 +2,7 @@ package org.duban.handdown;
 
 import org.duban.security.DubanUser;
 import org.duban.support.DubanTest;
+import org.duban.support.TestUnits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -269,6 +270,49 @@ class HandDownFlowTest {
                 where s.login = 'otog-workteam' and n.link = :link and n.dedup_key like 'urge:%'
                 """).param("link", "/handdowns/" + open).query(Integer.class).single()).isEqualTo(1);
         mvc.perform(get("/todo/handdown/{id}", open).with(user(as("workteam")))).andExpect(status().isNotFound());
+    }
+
+    UUID newUnit(UUID parent, String kind) {
+        String code = kind + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return TestUnits.unit(jdbc, parent, code, code, kind);
+    }
+
+    String account(UUID unit, String role) {
+        String login = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        TestUnits.account(jdbc, login, unit, role);
+        return login;
+    }
+
+    @Test
+    void aProvinceHandsDownToItsCitiesLikeACityToItsCounties() throws Exception {
+        UUID province = newUnit(null, "PROVINCE_BUREAU");
+        UUID city = newUnit(province, "CITY_BUREAU");
+        UUID cityOffice = newUnit(city, "OFFICE");
+        UUID county = newUnit(city, "COUNTY_BUREAU");
+        String provinceLogin = account(province, "SUPERIOR");
+        String cityTeam = account(cityOffice, "WORK_TEAM");
+        String title = "province " + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/handdowns").param("kind", "CASE")
+            .param("toUnitIds", county.toString())
+            .param("title", title)
+            .param("description", "skip a level")
+            .param("workingDays", "5")
+            .with(csrf())
+            .with(user(as(provinceLogin))))
+            .andExpect(model().attributeHasFieldErrorCode("form", "toUnitIds", "handdown.toUnits.notBelow"));
+        mvc.perform(post("/handdowns").param("kind", "CASE")
+            .param("toUnitIds", city.toString())
+            .param("title", title)
+            .param("description", "from the province")
+            .param("workingDays", "5")
+            .with(csrf())
+            .with(user(as(provinceLogin)))).andExpect(status().is3xxRedirection());
+        UUID id = jdbc.sql("select id from hand_down where title = :t").param("t", title).query(UUID.class).single();
+        mvc.perform(get("/todo").with(user(as(cityTeam)))).andExpect(content().string(containsString(title)));
+        report(cityTeam, id, "the city handled it", PDF);
+        assertThat(decide(provinceLogin, id, "ACCEPT", null).getFlashMap().get("flash"))
+            .isEqualTo("handdown.decided.ACCEPT");
+        mvc.perform(get("/handdowns/{id}", id).with(user(as("city")))).andExpect(status().isNotFound());
     }
 
 }

@@ -1,6 +1,7 @@
 package org.duban.handdown;
 
 import org.duban.support.DubanTest;
+import org.duban.support.TestUnits;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,33 +50,11 @@ class LevelsBenchmark {
     UserDetailsService users;
 
     UUID unit(UUID parent, String code, String name, String kind) {
-        UUID id = UUID.randomUUID();
-        String path = parent == null ? "/" + id + "/"
-                : jdbc.sql("select path from org_unit where id = :p").param("p", parent).query(String.class).single()
-                        + id + "/";
-        jdbc.sql("insert into org_unit (id, parent_id, path, code, name, kind) values (:id, :p, :path, :c, :n, :k)")
-            .param("id", id)
-            .param("p", parent)
-            .param("path", path)
-            .param("c", code)
-            .param("n", name)
-            .param("k", kind)
-            .update();
-        return id;
+        return TestUnits.unit(jdbc, parent, code, name, kind);
     }
 
     void account(String login, UUID unit, String role) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql(
-                "insert into staff (id, unit_id, name, login, password_hash, enabled) values (:id, :u, :l, :l, '{noop}unused', true)")
-            .param("id", id)
-            .param("u", unit)
-            .param("l", login)
-            .update();
-        jdbc.sql("insert into staff_role (staff_id, role_code) values (:id, :r)")
-            .param("id", id)
-            .param("r", role)
-            .update();
+        TestUnits.account(jdbc, login, unit, role);
     }
 
     @Test
