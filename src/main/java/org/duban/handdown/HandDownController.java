@@ -64,11 +64,13 @@ class HandDownController {
     @GetMapping("/handdowns/new")
     String form(@RequestParam(defaultValue = "TASK") HandDownKind kind, Model model) {
         model.addAttribute("form", HandDownForm.empty(kind));
-        return form(model);
+        return render(kind, model);
     }
 
-    private String form(Model model) {
+    /** The form again; a kind that did not bind (bad input) shows the task form. */
+    private String render(HandDownKind kind, Model model) {
         DubanUser me = CurrentUser.require();
+        model.addAttribute("kind", kind == null ? HandDownKind.TASK : kind);
         model.addAttribute("targets", handDowns.targets(me, units.currentScope()));
         model.addAttribute("campaigns", handDowns.ownCampaigns(me));
         model.addAttribute("keyTasks", handDowns.ownKeyTasks(me));
@@ -85,7 +87,7 @@ class HandDownController {
             handDowns.check(form, me, scope).forEach(r -> errors.rejectValue(r.field(), r.messageKey()));
         }
         if (errors.hasErrors()) {
-            return form(model);
+            return render(form.kind(), model);
         }
         List<UUID> ids = handDowns.issue(form, me, scope);
         Flash.done(redirect, "handdown.issued", ids.size());
