@@ -20,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -78,14 +77,8 @@ class LedgerDemoLoader implements DemoLoader {
     }
 
     /** A one-page PDF and a 1×1 PNG: they pass the evidence store's content checks. */
-    static final byte[] PDF = """
-            %PDF-1.4
-            1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
-            2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
-            3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj
-            trailer <</Root 1 0 R>>
-            %%EOF
-            """.getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = org.duban.shared.DemoFiles.PDF;
+
     static final byte[] PNG = Base64.getDecoder()
         .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 

@@ -86,8 +86,8 @@ public class OrgUnits {
     }
 
     /**
-     * The nearest city or county bureau at or above a unit (the root of its tree when
-     * there is none); defined once, by the view {@code org_unit_bureau}.
+     * The nearest province, city or county bureau at or above a unit (the root of its
+     * tree when there is none); defined once, by the view {@code org_unit_bureau}.
      */
     public OrgUnit bureauOf(OrgUnit unit) {
         return bureauOf(unit.id());
@@ -104,6 +104,27 @@ public class OrgUnits {
             .query(OrgUnits::map)
             .optional()
             .orElseThrow(() -> new NotFoundException("unit " + unitId));
+    }
+
+    /**
+     * The bureaus one level below a bureau (a city's counties, a province's cities):
+     * bureaus whose nearest bureau above is this one, in tree order.
+     */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> bureausBelow(OrgUnit bureau) {
+        List<OrgUnit> all = all();
+        java.util.Map<UUID, OrgUnit> byId = new java.util.HashMap<>();
+        all.forEach(u -> byId.put(u.id(), u));
+        return all.stream()
+            .filter(u -> u.kind().bureau() && bureau.contains(u) && !u.id().equals(bureau.id()))
+            .filter(u -> {
+                OrgUnit above = byId.get(u.parentId());
+                while (above != null && !above.kind().bureau()) {
+                    above = byId.get(above.parentId());
+                }
+                return above != null && above.id().equals(bureau.id());
+            })
+            .toList();
     }
 
     private List<UUID> below(OrgUnit unit) {

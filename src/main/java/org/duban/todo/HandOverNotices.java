@@ -5,6 +5,7 @@ import org.duban.campaign.KeyTaskHandedOver;
 import org.duban.complaint.ComplaintTransitioned;
 import org.duban.inspection.DrawTransitioned;
 import org.duban.ledger.AccountabilityDecided;
+import org.duban.handdown.HandDownTransitioned;
 import org.duban.ledger.AccountabilityProposed;
 import org.duban.ledger.ProblemTransitioned;
 import org.duban.notification.Notifications;
@@ -80,6 +81,11 @@ class HandOverNotices {
 
     @ApplicationModuleListener
     void on(DrawTransitioned event) {
+        handOvers.of(event).ifPresent(this::send);
+    }
+
+    @ApplicationModuleListener
+    void on(HandDownTransitioned event) {
         handOvers.of(event).ifPresent(this::send);
     }
 

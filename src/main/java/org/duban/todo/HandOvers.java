@@ -4,6 +4,7 @@ import org.duban.campaign.KeyTaskAwaitingAcceptance;
 import org.duban.campaign.KeyTaskHandedOver;
 import org.duban.complaint.ComplaintStatus;
 import org.duban.complaint.ComplaintTransitioned;
+import org.duban.handdown.HandDownTransitioned;
 import org.duban.ledger.ProblemStatus;
 import org.duban.inspection.DrawTransitioned;
 import org.duban.ledger.AccountabilityDecided;
@@ -46,6 +47,8 @@ class HandOvers {
     static final String DECIDE = "ledger:accountability:decide";
     static final String ACCOUNTABILITY_WRITE = "ledger:accountability:write";
     static final String DRAW_WRITE = "inspection:draw:write";
+    static final String HAND_DOWN_REPORT = "handdown:item:report";
+    static final String HAND_DOWN_DECIDE = "handdown:item:decide";
 
     /**
      * One notice: its text (message key and arguments), where it links, and who gets it.
@@ -190,6 +193,25 @@ class HandOvers {
                 List.of(e.title(), e.percent()), "/tasks/" + e.taskId(), List.of(desk), false,
                 e.action().equals("assigned") ? e.ownerPerson() : null, e.ownerUnitId(), "keytask:task:read", e.actor(),
                 false));
+    }
+
+    /**
+     * 上级交办: issued or returned, the item lands on the bureau below (its work team and
+     * leading group); reported back, on the issuing bureau's deciders; accepted, the
+     * bureau below learns that it is done.
+     */
+    Optional<Notice> of(HandDownTransitioned e) {
+        Desk desk = switch (e.action()) {
+            case "ISSUE", "RETURN", "ACCEPT" -> Desk.of(HAND_DOWN_REPORT, e.toUnitId());
+            case "REPORT" -> Desk.of(HAND_DOWN_DECIDE, e.fromUnitId());
+            default -> null;
+        };
+        if (desk == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notice(e.eventId(), "HAND_DOWN", "todo.notice.handdown." + e.action(),
+                List.of(e.title()), "/handdowns/" + e.handDownId(), List.of(desk), false, null, null, null, e.actor(),
+                e.action().equals("RETURN")));
     }
 
     private String responsiblePerson(UUID problemId) {

@@ -24,9 +24,9 @@ class OverdueByUnit {
         this.todo = todo;
     }
 
-    record Row(String unit, int problems, int complaints, int tasks) {
+    record Row(String unit, int problems, int complaints, int tasks, int handDowns) {
         public int total() {
-            return problems + complaints + tasks;
+            return problems + complaints + tasks + handDowns;
         }
     }
 
@@ -36,7 +36,7 @@ class OverdueByUnit {
         return jdbc
             .sql("""
                     select u.name, count(*) filter (where x.kind = 'P'), count(*) filter (where x.kind = 'C'),
-                           count(*) filter (where x.kind = 'T')
+                           count(*) filter (where x.kind = 'T'), count(*) filter (where x.kind = 'H')
                     from (
                       select 'P' as kind, coalesce(r.responsible_unit_id, p.assigned_unit_id) as unit_id
                       from problem p left join rectification r on r.problem_id = p.id
@@ -53,12 +53,17 @@ class OverdueByUnit {
                               union all
                               select 'T', t.owner_unit_id from key_task t
                               where t.status <> 'DONE' and t.deadline < :today and t.owner_unit_id = any(:units)
+                              union all
+                              -- Handed down by the level above: counted at the bureau that handles it.
+                              select 'H', h.to_unit_id from hand_down h
+                              where h.status in ('ISSUED', 'RETURNED') and h.due_on < :today
+                                and h.to_unit_id = any(:units)
                             ) x join org_unit u on u.id = x.unit_id
                             group by u.name, u.path order by count(*) desc, u.path
                             """)
             .param("today", Date.valueOf(todo.today()))
             .param("units", scope.unitArray())
-            .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+            .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
             .list();
     }
 

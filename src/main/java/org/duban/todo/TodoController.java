@@ -47,8 +47,12 @@ class TodoController {
 
     private final OverdueByUnit overdue;
 
-    TodoController(TodoList todo, Urges urges, OrgUnits units, SupervisionSlip slips, OverdueByUnit overdue) {
+    private final HandDownDesk handDowns;
+
+    TodoController(TodoList todo, Urges urges, OrgUnits units, SupervisionSlip slips, OverdueByUnit overdue,
+            HandDownDesk handDowns) {
         this.todo = todo;
+        this.handDowns = handDowns;
         this.urges = urges;
         this.units = units;
         this.slips = slips;
@@ -58,10 +62,19 @@ class TodoController {
     @GetMapping("/todo")
     String pending(Model model) {
         DubanUser me = CurrentUser.require();
-        model.addAttribute("items", todo.pending(me, units.currentScope()));
+        DataScope scope = units.currentScope();
+        model.addAttribute("items", pending(me, scope));
         model.addAttribute("today", todo.today());
         model.addAttribute("tab", "pending");
         return "todo/list";
+    }
+
+    /**
+     * The ledgers' desks and the handed-down items', in one list (the two are read apart,
+     * see {@link HandDownDesk}).
+     */
+    private List<TodoItem> pending(DubanUser me, DataScope scope) {
+        return HandDownDesk.merge(todo.pending(me, scope), handDowns.pending(me, scope));
     }
 
     @GetMapping("/todo/done")
@@ -75,7 +88,9 @@ class TodoController {
     /** The navigation badge (htmx fragment, refreshed every few seconds). */
     @GetMapping("/todo/badge")
     String badge(Model model) {
-        model.addAttribute("count", todo.count(CurrentUser.require(), units.currentScope()));
+        DubanUser me = CurrentUser.require();
+        DataScope scope = units.currentScope();
+        model.addAttribute("count", todo.count(me, scope) + handDowns.count(me, scope));
         return "todo/fragments :: badge";
     }
 
@@ -84,7 +99,7 @@ class TodoController {
     String panel(Model model) {
         DubanUser me = CurrentUser.require();
         DataScope scope = units.currentScope();
-        List<TodoItem> items = todo.pending(me, scope);
+        List<TodoItem> items = pending(me, scope);
         model.addAttribute("items", items.subList(0, Math.min(8, items.size())));
         model.addAttribute("total", items.size());
         if (me.can(URGE)) {
@@ -143,6 +158,7 @@ class TodoController {
             case "problem" -> Kind.PROBLEM;
             case "complaint" -> Kind.COMPLAINT;
             case "task" -> Kind.KEY_TASK;
+            case "handdown", "hand_down" -> Kind.HAND_DOWN;
             default -> throw new org.duban.shared.NotFoundException("kind " + path);
         };
     }

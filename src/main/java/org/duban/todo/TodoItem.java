@@ -19,7 +19,7 @@ public record TodoItem(Kind kind, UUID id, String label, String action, Instant 
 
     public enum Kind {
 
-        PROBLEM, COMPLAINT, KEY_TASK, REPORT, ACCOUNTABILITY;
+        PROBLEM, COMPLAINT, KEY_TASK, REPORT, ACCOUNTABILITY, HAND_DOWN;
 
         public String path() {
             return switch (this) {
@@ -28,6 +28,7 @@ public record TodoItem(Kind kind, UUID id, String label, String action, Instant 
                 case KEY_TASK -> "/tasks/";
                 case REPORT -> "/reports/";
                 case ACCOUNTABILITY -> "/accountability/";
+                case HAND_DOWN -> "/handdowns/";
             };
         }
 

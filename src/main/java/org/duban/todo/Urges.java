@@ -91,6 +91,12 @@ public class Urges {
                            false as confidential, t.status <> 'DONE' as open
                     from key_task t where t.id = :id and t.owner_unit_id = any(:units)
                     """;
+            case HAND_DOWN -> """
+                    select h.title as label, h.status, h.to_unit_id as desk, h.due_on as due,
+                           false as confidential, h.status in ('ISSUED', 'RETURNED') as open
+                    from hand_down h
+                    where h.id = :id and (h.to_unit_id = any(:units) or h.from_unit_id = any(:units))
+                    """;
             case REPORT, ACCOUNTABILITY -> throw new NotFoundException(kind + " urges");
         };
         Map<String, Object> row = jdbc.sql(sql)
@@ -161,10 +167,15 @@ public class Urges {
         String permission = switch (kind) {
             case PROBLEM -> HandOvers.RECTIFY;
             case COMPLAINT -> HandOvers.HANDLE;
+            case HAND_DOWN -> HandOvers.HAND_DOWN_REPORT;
             default -> HandOvers.PROGRESS;
         };
-        List<UUID> to = recipients.of(List.of(Desk.own(permission, item.deskUnitId())), item.confidential(),
-                me.getUsername(), null, null, null);
+        // A handed-down item waits on the receiving bureau's desks, not on the staff of
+        // the
+        // bureau unit itself.
+        Desk desk = kind == Kind.HAND_DOWN ? Desk.of(permission, item.deskUnitId())
+                : Desk.own(permission, item.deskUnitId());
+        List<UUID> to = recipients.of(List.of(desk), item.confidential(), me.getUsername(), null, null, null);
         String title = messages.getMessage("todo.notice.urged",
                 new Object[] { me.displayName(), item.kind() == Kind.COMPLAINT
                         ? messages.getMessage("complaint.type." + item.label(), null, Locale.CHINA) : item.label() },

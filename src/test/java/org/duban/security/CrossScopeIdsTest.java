@@ -7,10 +7,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.validation.BindingResult;
 
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -57,7 +59,10 @@ class CrossScopeIdsTest {
      * One form: where it is posted, its valid fields (own ids as {@code {name}}), and the
      * table it writes.
      */
-    record Form(String path, Map<String, String> fields, String table) {
+    record Form(String path, Map<String, String> fields, String table, boolean evidence) {
+        Form(String path, Map<String, String> fields, String table) {
+            this(path, fields, table, false);
+        }
     }
 
     @BeforeAll
@@ -144,6 +149,39 @@ class CrossScopeIdsTest {
         foreign.put("staff", staff.toString());
         foreign.put("group", group.toString());
         foreign.put("problemRef", reference);
+
+        // Handed down: one from the city to each county, and one of each county's own to
+        // a
+        // unit below it, reported back and waiting on the county's decision.
+        UUID cityUnit = city;
+        own.put("handdown", handDown(cityUnit, county, "ISSUED").toString());
+        foreign.put("handdown", handDown(cityUnit, other, "ISSUED").toString());
+        UUID office = jdbc.sql("select id from org_unit where parent_id = :c and kind = 'OFFICE' limit 1")
+            .param("c", county)
+            .query(UUID.class)
+            .single();
+        own.put("decidable", handDown(county, office, "REPORTED").toString());
+        foreign.put("decidable", handDown(other, other, "REPORTED").toString());
+    }
+
+    private UUID handDown(UUID from, UUID to, String status) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into hand_down (id, kind, from_unit_id, to_unit_id, title, description, issued_on, due_on,
+                                       status, created_by, created_at)
+                values (:id, 'TASK', :from, :to, 'scope test', 'scope test', date '2023-06-01', date '2023-06-30',
+                        :status, 'test', now())
+                """)
+            .param("id", id)
+            .param("from", from)
+            .param("to",
+                    from.equals(to) ? jdbc.sql("select parent_id from org_unit where id = :id")
+                        .param("id", from)
+                        .query(UUID.class)
+                        .single() : to)
+            .param("status", status)
+            .update();
+        return id;
     }
 
     List<Form> forms() {
@@ -182,8 +220,14 @@ class CrossScopeIdsTest {
                 new Form("/reports", Map.of("campaignId", "{campaign}", "kind", "SPECIAL", "month", "2023-06"),
                         "report"),
                 new Form("/admin/staff", Map.of("unitId", "{unit}", "name", "scope test", "enabled", "true"), "staff"),
-                new Form("/admin/units", Map.of("parentId", "{unit}", "code", "SCOPE-" + unique, "name", "scope test",
-                        "kind", "OFFICE", "sort", "0"), "org_unit"));
+                new Form("/admin/units",
+                        Map.of("parentId", "{unit}", "code", "SCOPE-" + unique, "name", "scope test", "kind", "OFFICE",
+                                "sort", "0"),
+                        "org_unit"),
+                new Form("/handdowns/{handdown}/report", Map.of("version", "0", "text", "scope test"), "hand_down_step",
+                        true),
+                new Form("/handdowns/{decidable}/decision",
+                        Map.of("version", "0", "action", "RETURN", "reasons", "scope test"), "hand_down_step"));
     }
 
     @TestFactory
@@ -225,7 +269,11 @@ class CrossScopeIdsTest {
 
     private MvcResult send(Form form, Function<String, String> ids, String foreignField) throws Exception {
         String path = fill(form.path(), "(path)".equals(foreignField) ? foreign::get : ids);
-        MockHttpServletRequestBuilder request = post(path).with(csrf()).with(user(countyUser));
+        AbstractMockHttpServletRequestBuilder<?> request = form.evidence()
+                ? multipart(path).file(new MockMultipartFile("evidence", "evidence.pdf", "application/pdf",
+                        "%PDF-1.4 scope".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                : post(path);
+        request.with(csrf()).with(user(countyUser));
         form.fields()
             .forEach((name, value) -> request.param(name, fill(value, name.equals(foreignField) ? foreign::get : ids)));
         return mvc.perform(request).andReturn();
@@ -233,7 +281,7 @@ class CrossScopeIdsTest {
 
     private static String fill(String template, Function<String, String> ids) {
         String result = template;
-        for (String name : List.of("campaign", "unit", "staff", "group", "problemRef")) {
+        for (String name : List.of("campaign", "unit", "staff", "group", "problemRef", "handdown", "decidable")) {
             result = result.replace("{" + name + "}", ids.apply(name));
         }
         return result;

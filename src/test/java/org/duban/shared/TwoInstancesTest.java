@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A city runs several application instances behind a load balancer on one PostgreSQL (ADR
  * 0007). Two real instances, each with its own web server on a random port, on one
  * database: a session signed in on one is valid on the other, a file stored through one
- * downloads from the other, and a scheduled job locked by one is skipped by the other
- * (every scheduled job carries a ShedLock lock).
+ * downloads from the other, a scheduled job locked by one is skipped by the other (every
+ * scheduled job carries a ShedLock lock), and an event published on one is delivered once
+ * (its publication completed once, its notice stored once and read on the other).
  */
 class TwoInstancesTest {
 
@@ -175,6 +176,49 @@ class TwoInstancesTest {
         }
         assertThat(scheduled).isNotEmpty();
         assertThat(unlocked).as("scheduled jobs without @SchedulerLock would run on every instance").isEmpty();
+    }
+
+    @Test
+    void anEventPublishedOnOneInstanceIsDeliveredOnce() throws Exception {
+        String session = signIn(a, "city");
+        String form = new String(get(a, "/handdowns/new?kind=CASE", session).body(), StandardCharsets.UTF_8);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).isTrue();
+        JdbcClient db = a.getBean(JdbcClient.class);
+        UUID county = db.sql("select id from org_unit where code = 'OTOG'").query(UUID.class).single();
+        String title = "two instances " + UUID.randomUUID().toString().substring(0, 8);
+        String body = "kind=CASE&toUnitIds=" + county + "&workingDays=5&description=hand-over+event&title="
+                + URLEncoder.encode(title, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(base(a) + "/handdowns"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", session)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).isEqualTo(302);
+        UUID item = db.sql("select id from hand_down where title = :t").param("t", title).query(UUID.class).single();
+        String publications = """
+                select count(*) from event_publication
+                where listener_id like '%%HandOverNotices%%' and serialized_event like :item %s
+                """;
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (db.sql(publications.formatted("and completion_date is not null"))
+            .param("item", "%" + item + "%")
+            .query(Integer.class)
+            .single() == 0) {
+            assertThat(System.nanoTime()).as("the publication completes").isLessThan(end);
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000); // room for a second delivery, were there one
+        assertThat(db.sql(publications.formatted("")).param("item", "%" + item + "%").query(Integer.class).single())
+            .as("one publication for the listener")
+            .isEqualTo(1);
+        assertThat(db.sql("""
+                select count(*) from notification n join staff s on s.id = n.recipient_id
+                where s.login = 'otog-workteam' and n.link = :link
+                """).param("link", "/handdowns/" + item).query(Integer.class).single()).isEqualTo(1);
+        String inbox = new String(get(b, "/notifications", signIn(b, "otog-workteam")).body(), StandardCharsets.UTF_8);
+        assertThat(inbox).contains(title);
     }
 
 }

@@ -1,0 +1,139 @@
+package org.duban.todo;
+
+import org.duban.ledger.WorkingDays;
+import org.duban.organization.DataScope;
+import org.duban.organization.OrgUnit;
+import org.duban.organization.OrgUnits;
+import org.duban.security.DubanUser;
+import org.duban.todo.TodoItem.Kind;
+import org.duban.todo.TodoItem.Light;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The desks of 上级交办, beside {@link TodoList}'s union rather than inside it (the union's
+ * query is tuned on its own): the receiving bureau handles and reports back an item
+ * issued or returned to it; the issuing bureau accepts or returns a report; holders of
+ * {@code todo:item:urge} see an item overdue at a bureau of their scope by more than the
+ * escalation threshold, marked escalated. Both bureaus are the item's, so a county never
+ * sees another county's items.
+ */
+@Component
+class HandDownDesk {
+
+    private final JdbcClient jdbc;
+
+    private final OrgUnits units;
+
+    private final WorkingDays workingDays;
+
+    private final TodoList todo;
+
+    private final int escalationDays;
+
+    HandDownDesk(JdbcClient jdbc, OrgUnits units, WorkingDays workingDays, TodoList todo,
+            @Value("${duban.escalation.working-days:3}") int escalationDays) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.workingDays = workingDays;
+        this.todo = todo;
+        this.escalationDays = escalationDays;
+    }
+
+    private static final String ROW = """
+            select h.id, h.title, %s as action, h.updated_at, h.created_at, %s as due_on, h.to_unit_id,
+                   u.name as unit_name, %s as escalated,
+                   (select count(*) from todo_urge g where g.item_id = h.id) as urges,
+                   (select g.text from todo_urge g where g.item_id = h.id order by g.urged_at desc limit 1) as last_urge
+            from hand_down h join org_unit u on u.id = h.to_unit_id where\s""";
+
+    /** The parts of the query for this user's desks, or none. */
+    private List<String> desks(DubanUser me) {
+        List<String> parts = new ArrayList<>();
+        if (me.can(HandOvers.HAND_DOWN_REPORT)) {
+            parts.add(ROW.formatted("case when h.status = 'RETURNED' then 'handDownRedo' else 'handDownReport' end",
+                    "h.due_on", "false") + "h.status in ('ISSUED', 'RETURNED') and h.to_unit_id = :bureau");
+        }
+        if (me.can(HandOvers.HAND_DOWN_DECIDE)) {
+            parts.add(ROW.formatted("'handDownDecide'", "null::date", "false")
+                    + "h.status = 'REPORTED' and h.from_unit_id = :bureau");
+        }
+        if (me.can(TodoController.URGE)) {
+            parts.add(ROW.formatted("'handDownReport'", "h.due_on", "true")
+                    + "h.status in ('ISSUED', 'RETURNED') and h.due_on <= :escalateBefore"
+                    + " and h.to_unit_id <> :bureau and h.to_unit_id = any(:units)");
+        }
+        return parts;
+    }
+
+    /** What waits on me here, most urgent first. */
+    @Transactional(readOnly = true)
+    List<TodoItem> pending(DubanUser me, DataScope scope) {
+        List<String> parts = desks(me);
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = todo.today();
+        LocalDate soon = workingDays.add(today, TodoList.DUE_SOON_DAYS);
+        String sql = "select distinct on (id) * from (" + String.join("\nunion all\n", parts)
+                + ") d order by id, escalated limit " + TodoList.PAGE_LIMIT;
+        return jdbc.sql(sql)
+            .param("bureau", bureau(me))
+            .param("units", scope.unitArray())
+            .param("escalateBefore", Date.valueOf(todo.workingDaysBack(today, escalationDays)))
+            .query((rs, n) -> {
+                Date dueDate = rs.getDate("due_on");
+                LocalDate due = dueDate == null ? null : dueDate.toLocalDate();
+                java.sql.Timestamp since = rs.getTimestamp("updated_at") != null ? rs.getTimestamp("updated_at")
+                        : rs.getTimestamp("created_at");
+                return new TodoItem(Kind.HAND_DOWN, rs.getObject("id", UUID.class), rs.getString("title"),
+                        rs.getString("action"), since.toInstant(), due,
+                        due == null ? null : workingDays.between(today, due), light(today, soon, due),
+                        rs.getObject("to_unit_id", UUID.class), rs.getString("unit_name"), rs.getBoolean("escalated"),
+                        rs.getInt("urges"), rs.getString("last_urge"));
+            })
+            .list();
+    }
+
+    static Light light(LocalDate today, LocalDate soon, LocalDate due) {
+        if (due == null) {
+            return Light.NONE;
+        }
+        return today.isAfter(due) ? Light.RED : !due.isAfter(soon) ? Light.YELLOW : Light.GREEN;
+    }
+
+    /** How many items wait on me here (for the badge). */
+    @Transactional(readOnly = true)
+    int count(DubanUser me, DataScope scope) {
+        return pending(me, scope).size();
+    }
+
+    /**
+     * {@code mine} and {@code these} in one list, ordered like the to-do list: by time
+     * limit (none last), then the oldest.
+     */
+    static List<TodoItem> merge(List<TodoItem> mine, List<TodoItem> these) {
+        if (these.isEmpty()) {
+            return mine;
+        }
+        List<TodoItem> all = new ArrayList<>(mine);
+        all.addAll(these);
+        all.sort(Comparator.comparing(TodoItem::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(TodoItem::since, Comparator.nullsLast(Comparator.naturalOrder())));
+        return all.size() > TodoList.PAGE_LIMIT ? all.subList(0, TodoList.PAGE_LIMIT) : all;
+    }
+
+    private UUID bureau(DubanUser me) {
+        return units.find(me.unitId()).map(units::bureauOf).map(OrgUnit::id).orElse(me.unitId());
+    }
+
+}
