@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,7 +45,9 @@ public class PermissionHolders {
             where s.enabled
               and s.login is distinct from :except
               and exists (select 1 from staff_role sr join role_permission rp on rp.role_code = sr.role_code
-                          where sr.staff_id = s.id and rp.permission = :permission)
+                          join role r on r.code = sr.role_code
+                          where sr.staff_id = s.id and rp.permission = :permission
+                            and (cast(:roleScopes as text[]) is null or r.scope = any (cast(:roleScopes as text[]))))
               and (cast(:alsoPermission as text) is null
                    or exists (select 1 from staff_role sr join role_permission rp on rp.role_code = sr.role_code
                               where sr.staff_id = s.id and rp.permission = :alsoPermission))
@@ -81,10 +84,26 @@ public class PermissionHolders {
      */
     @Transactional(readOnly = true)
     public List<UUID> of(UUID unitId, String permission, Reach reach, String alsoPermission, String exceptLogin) {
+        return query(unitId, permission, reach, null, alsoPermission, exceptLogin);
+    }
+
+    /**
+     * As {@link #of(UUID, String, Reach)}, counting {@code permission} only where it is
+     * held through a role of one of {@code roleScopes} (e.g. BUREAU and ALL: who writes
+     * for the whole bureau, not unit staff who write their own unit's report).
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> withRoleScope(UUID unitId, String permission, Reach reach, Set<String> roleScopes) {
+        return query(unitId, permission, reach, roleScopes.toArray(String[]::new), null, null);
+    }
+
+    private List<UUID> query(UUID unitId, String permission, Reach reach, String[] roleScopes, String alsoPermission,
+            String exceptLogin) {
         return jdbc.sql(HOLDERS)
             .param("unit", unitId)
             .param("permission", permission)
             .param("reach", reach.name())
+            .param("roleScopes", roleScopes)
             .param("alsoPermission", alsoPermission)
             .param("except", exceptLogin)
             .query(UUID.class)

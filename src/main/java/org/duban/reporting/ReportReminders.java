@@ -4,6 +4,8 @@ import org.duban.shared.BureauClock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.duban.campaign.CampaignStatus;
 import org.duban.notification.Notifications;
+import org.duban.organization.PermissionHolders;
+import org.duban.organization.PermissionHolders.Reach;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,9 +41,12 @@ class ReportReminders {
 
     private final Reports reports;
 
-    ReportReminders(JdbcClient jdbc, Notifications notifications, MessageSource messages, Clock clock,
-            Reports reports) {
+    private final PermissionHolders holders;
+
+    ReportReminders(JdbcClient jdbc, Notifications notifications, MessageSource messages, Clock clock, Reports reports,
+            PermissionHolders holders) {
         this.reports = reports;
+        this.holders = holders;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.messages = messages;
@@ -109,13 +115,7 @@ class ReportReminders {
 
     /** Enabled staff of the unit itself who write its report (unit-scoped roles). */
     private List<UUID> unitWriters(UUID unit) {
-        return jdbc.sql("""
-                select distinct s.id from staff s
-                join staff_role sr on sr.staff_id = s.id
-                join role_permission rp on rp.role_code = sr.role_code and rp.permission = :write
-                join role r on r.code = sr.role_code and r.scope in ('OWN_UNIT', 'UNIT_AND_BELOW')
-                where s.enabled and s.unit_id = :unit
-                """).param("write", ReportingRoutes.WRITE).param("unit", unit).query(UUID.class).list();
+        return holders.withRoleScope(unit, ReportingRoutes.WRITE, Reach.UNIT, Set.of("OWN_UNIT", "UNIT_AND_BELOW"));
     }
 
     /**
@@ -149,18 +149,12 @@ class ReportReminders {
         return sent;
     }
 
-    /** Enabled staff of the bureau (its units included) who may draft reports. */
+    /**
+     * Enabled staff of the bureau who write its reports: the permission held through a
+     * bureau-wide role, not the unit staff who write their own unit's report.
+     */
     private List<UUID> writers(UUID bureau) {
-        return jdbc.sql("""
-                select distinct s.id from staff s
-                join org_unit u on u.id = s.unit_id
-                join org_unit b on b.id = :bureau and u.path like b.path || '%'
-                join staff_role sr on sr.staff_id = s.id
-                join role_permission rp on rp.role_code = sr.role_code and rp.permission = 'reporting:report:write'
-                -- the bureau's writers, not the unit staff who write their own unit's report
-                join role r on r.code = sr.role_code and r.scope in ('BUREAU', 'ALL')
-                where s.enabled
-                """).param("bureau", bureau).query(UUID.class).list();
+        return holders.withRoleScope(bureau, ReportingRoutes.WRITE, Reach.BUREAU, Set.of("BUREAU", "ALL"));
     }
 
 }

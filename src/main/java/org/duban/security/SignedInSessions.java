@@ -36,10 +36,13 @@ public class SignedInSessions {
 
     private final UserDetailsService accounts;
 
+    private final ObjectProvider<SecondStepPolicy> secondStep;
+
     SignedInSessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository,
-            UserDetailsService accounts) {
+            UserDetailsService accounts, ObjectProvider<SecondStepPolicy> secondStep) {
         this.repository = repository;
         this.accounts = accounts;
+        this.secondStep = secondStep;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -60,7 +63,11 @@ public class SignedInSessions {
         String current = currentSessionId();
         for (S session : open.values()) {
             boolean keepCurrent = session.getId().equals(current) && account != null && account.isEnabled();
-            if (account == null || !account.isEnabled() || (change.credentialsChanged() && !keepCurrent)) {
+            // Rights that require a second factor the account has not enrolled (made an
+            // administrator while signed in) are not handed to the open session: it ends,
+            // and the next sign-in asks for enrolment.
+            if (account == null || !account.isEnabled() || (change.credentialsChanged() && !keepCurrent)
+                    || mustEnrolFirst(account)) {
                 sessions.deleteById(session.getId());
                 continue;
             }
@@ -71,6 +78,11 @@ public class SignedInSessions {
             sessions.save(session);
         }
         log.info("Open sessions of {} brought in line with its changed account: {}", change.login(), open.size());
+    }
+
+    private boolean mustEnrolFirst(UserDetails account) {
+        SecondStepPolicy policy = secondStep.getIfAvailable();
+        return policy != null && account instanceof DubanUser user && policy.after(user) == SecondStep.ENROL;
     }
 
     private UserDetails load(String login) {

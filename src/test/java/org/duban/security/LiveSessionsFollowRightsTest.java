@@ -74,6 +74,18 @@ class LiveSessionsFollowRightsTest {
     }
 
     @Test
+    void beingMadeAnAdministratorEndsTheOpenSessionSoThatTheNextSignInEnrolsASecondFactor() throws Exception {
+        String login = account("WORK_TEAM");
+        Cookie session = signIn(login);
+        mvc.perform(get("/problems").cookie(session)).andExpect(status().isOk());
+
+        editAccount(login, List.of("WORK_TEAM", "ADMIN"), null);
+
+        mvc.perform(get("/admin/staff").cookie(session)).andExpect(redirectedUrl("/login"));
+        assertThat(sessionsOf(login)).isZero();
+    }
+
+    @Test
     void aNewPasswordEndsTheAccountsOpenSessions() throws Exception {
         String login = account("WORK_TEAM");
         Cookie session = signIn(login);

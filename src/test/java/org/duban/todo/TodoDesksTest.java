@@ -75,7 +75,23 @@ class TodoDesksTest {
                     .param("limit", Integer.MAX_VALUE)
                     .query(TodoDesksTest::key)
                     .set();
-        assertThat(Set.copyOf(all)).isEqualTo(listedBefore);
+        Set<Key> onlyNow = new java.util.HashSet<>(all);
+        onlyNow.removeAll(listedBefore);
+        Set<Key> onlyBefore = new java.util.HashSet<>(listedBefore);
+        onlyBefore.removeAll(Set.copyOf(all));
+        assertThat(onlyNow).as("listed now, not before: %s", describe(onlyNow)).isEmpty();
+        assertThat(onlyBefore).as("listed before, not now: %s", describe(onlyBefore)).isEmpty();
+    }
+
+    /** The rows behind differing keys, to read in a failure. */
+    private List<String> describe(Set<Key> keys) {
+        return keys.stream().limit(5).map(k -> k + " " + jdbc.sql(switch (k.kind()) {
+            case KEY_TASK -> "select concat_ws(' ', status, owner_unit_id, deadline, acceptor_login, campaign_id)"
+                    + " from key_task where id = :id";
+            case PROBLEM -> "select concat_ws(' ', status, unit_id, assigned_unit_id, confidential) from problem"
+                    + " where id = :id";
+            default -> "select cast(:id as text)";
+        }).param("id", k.id()).query(String.class).optional().orElse("")).toList();
     }
 
     static Key key(ResultSet rs, int row) throws SQLException {
