@@ -119,8 +119,9 @@ where :urgeTasks
   and t.deadline <= :escalateBefore
   and t.owner_unit_id <> :me
   and t.owner_unit_id = any (:units)
+  -- (coalesce: a task that names no acceptor is still urged by those who may not accept it)
   and not (t.status = 'AWAITING_ACCEPTANCE'
-           and ((:accept and t.owner_unit_id = any (:units)) or t.acceptor_login = :login))
+           and ((:accept and t.owner_unit_id = any (:units)) or coalesce(t.acceptor_login = :login, false)))
 
 union all
 

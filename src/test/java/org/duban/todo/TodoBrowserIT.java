@@ -1,7 +1,9 @@
 package org.duban.todo;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import org.duban.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,11 @@ class TodoBrowserIT extends BrowserTest {
     }
 
     int badge() {
-        page.waitForSelector("#todo-badge .todo-badge-count");
+        // Attached, not visible: a badge with nothing to count is empty, and the
+        // assertions
+        // on the number say what is wrong better than a timeout.
+        page.waitForSelector("#todo-badge .todo-badge-count",
+                new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
         return Integer.parseInt(page.getAttribute("#todo-badge .todo-badge-count", "data-count"));
     }
 
