@@ -536,25 +536,16 @@ public class Complaints {
     }
 
     /**
-     * Turns a complaint into a problem of the ledger (source COMPLAINT, the complaint's
-     * id as source reference), or, with {@code existingProblem}, points it at a problem
-     * already registered: several complaints may point to one problem. The problem's id
-     * is kept on the complaint, so the link goes both ways.
-     * @param category the problem category; needed only when the complaint's type is
-     * OTHER
-     * @return the problem's reference number
-     */
-    @Transactional
-    /**
      * Links the complaint to the problem whose number (DB-2026-00029, as users see it) is
      * typed, or registers a new problem when nothing is typed. An internal id is still
      * understood, for links made before numbers were asked.
      */
+    @Transactional
     public String turnIntoProblemNumbered(UUID id, long version, ProblemCategory category, String existingNumber,
             DataScope scope) {
         UUID existing = null;
         if (existingNumber != null && !existingNumber.isBlank()) {
-            existing = problems.findByReference(existingNumber)
+            existing = problems.findByReference(existingNumber, scope.unitArray())
                 .or(() -> asId(existingNumber).flatMap(problems::find))
                 .map(ProblemRef::id)
                 .orElseThrow(() -> new BusinessRuleViolation("complaint.problem.unknown"));
@@ -571,6 +562,15 @@ public class Complaints {
         }
     }
 
+    /**
+     * Turns a complaint into a problem of the ledger (source COMPLAINT, the complaint's
+     * id as source reference), or, with {@code existingProblem}, points it at a problem
+     * already registered: several complaints may point to one problem. The problem's id
+     * is kept on the complaint, so the link goes both ways.
+     * @param category the problem category; needed only when the complaint's type is
+     * OTHER
+     * @return the problem's reference number
+     */
     @Transactional
     public String turnIntoProblem(UUID id, long version, ProblemCategory category, UUID existingProblem,
             DataScope scope) {

@@ -204,19 +204,6 @@ public class Problems {
     }
 
     /**
-     * The same look-up without a scope: whoever calls it must check the scope of what it
-     * finds.
-     * @deprecated pass the caller's units to {@link #findByReference(String, UUID[])};
-     * kept until complaint's turning into a problem (which filters by scope afterwards)
-     * does so.
-     */
-    @Deprecated(forRemoval = true)
-    @Transactional(readOnly = true)
-    public Optional<ProblemRef> findByReference(String reference) {
-        return findByReference(reference, null);
-    }
-
-    /**
      * Up to {@code limit} problems in {@code units} whose number or description contains
      * {@code text}, newest first.
      */

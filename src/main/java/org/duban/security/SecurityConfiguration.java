@@ -11,6 +11,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -71,6 +72,14 @@ class SecurityConfiguration {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.deny()));
         http.exceptionHandling(ex -> ex.accessDeniedPage("/error/403"));
+        // Only pages are worth returning to after signing in: a fragment that htmx
+        // fetches
+        // (the to-do badge polls every few seconds, also after the session ended) would
+        // otherwise become the bare page the next sign-in lands on.
+        HttpSessionRequestCache pages = new HttpSessionRequestCache();
+        pages
+            .setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null);
+        http.requestCache(cache -> cache.requestCache(pages));
         return http.build();
     }
 

@@ -66,6 +66,26 @@ class LoginAndSessionTest {
     }
 
     @Test
+    void aFragmentThatTheMenuPollsIsNoPageToReturnToAfterSigningIn() throws Exception {
+        // The to-do badge polls /todo/badge; after the session ended, that request must
+        // not become the page the next sign-in lands on (a bare fragment without menu).
+        jakarta.servlet.http.Cookie session = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        mvc.perform(get("/todo/badge").cookie(session).header("HX-Request", "true")).andExpect(status().isFound());
+        mvc.perform(
+                post("/login").cookie(session).with(csrf()).param("username", "leader").param("password", "duban-demo"))
+            .andExpect(redirectedUrl("/"));
+        // A page asked for without a session is still where signing in leads.
+        jakarta.servlet.http.Cookie page = mvc.perform(get("/campaigns"))
+            .andReturn()
+            .getResponse()
+            .getCookie("SESSION");
+        mvc.perform(
+                post("/login").cookie(page).with(csrf()).param("username", "leader").param("password", "duban-demo"))
+            .andExpect(redirectedUrl("/campaigns?continue"));
+    }
+
+    @Test
     void unknownUserAndWrongPasswordGetTheSameAnswer() throws Exception {
         String unknown = mvc
             .perform(post("/login").with(csrf()).param("username", "nobody-here").param("password", "whatever-123"))

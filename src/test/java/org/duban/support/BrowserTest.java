@@ -30,6 +30,10 @@ import java.util.Map;
 @Tag("browser")
 @TestPropertySource(properties = { "duban.database.data-dir=", "duban.demo-data=true",
         "duban.demo-data-on-external=true", "logging.structured.format.console=",
+        // As in DubanTest: the browser tests all sign in from 127.0.0.1, and a wrong code
+        // or
+        // password of one test must not lock the address for the tests after it.
+        "duban.security.login.max-failures-per-address=1000",
         // Graceful shutdown would wait for the browser's keep-alive connections.
         "server.shutdown=immediate" })
 public abstract class BrowserTest {

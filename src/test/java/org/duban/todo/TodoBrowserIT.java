@@ -28,6 +28,10 @@ class TodoBrowserIT extends BrowserTest {
     }
 
     int badge() {
+        // The badge is filled by htmx from /todo/badge; when it is not, say what that
+        // answers.
+        var answer = page.request().get(url("/todo/badge"));
+        assertThat(answer.status()).as("GET /todo/badge on %s: %s", page.url(), answer.text()).isEqualTo(200);
         // Attached, not visible: a badge with nothing to count is empty, and the
         // assertions
         // on the number say what is wrong better than a timeout.
