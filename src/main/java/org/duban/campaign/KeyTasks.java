@@ -126,7 +126,8 @@ public class KeyTasks {
             p.put("status", f.status().name());
         }
         if (Boolean.TRUE.equals(f.overdue())) {
-            sql.append(" and t.status <> 'DONE' and t.deadline < :today");
+            sql.append(" and t.status <> :done and t.deadline < :today");
+            p.put("done", KeyTaskStatus.DONE.name());
             p.put("today", Date.valueOf(today()));
         }
         if (f.q() != null && !f.q().isBlank()) {
@@ -340,8 +341,9 @@ public class KeyTasks {
     public void on(ReportSubmitted report) {
         List<KeyTask> fulfilled = jdbc.sql("""
                 select * from key_task where campaign_id = :campaign and fulfilled_by_kind = :kind
-                and (fulfilled_by_period is null or fulfilled_by_period = :period) and status <> 'DONE'
+                and (fulfilled_by_period is null or fulfilled_by_period = :period) and status <> :done
                 """)
+            .param("done", KeyTaskStatus.DONE.name())
             .param("campaign", report.campaignId())
             .param("kind", report.kind().name())
             .param("period", Date.valueOf(report.period()))
