@@ -1,12 +1,9 @@
 package org.duban.todo;
 
-import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
-import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.security.DubanUser;
-import org.duban.todo.TodoItem.Kind;
-import org.duban.todo.TodoItem.Light;
+import org.duban.handdown.HandDownStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 /**
  * The desks of 上级交办, beside {@link TodoList}'s union rather than inside it (the union's
@@ -34,23 +31,21 @@ class HandDownDesk {
 
     private final OrgUnits units;
 
-    private final WorkingDays workingDays;
-
     private final TodoList todo;
 
     private final int escalationDays;
 
-    HandDownDesk(JdbcClient jdbc, OrgUnits units, WorkingDays workingDays, TodoList todo,
+    HandDownDesk(JdbcClient jdbc, OrgUnits units, TodoList todo,
             @Value("${duban.escalation.working-days:3}") int escalationDays) {
         this.jdbc = jdbc;
         this.units = units;
-        this.workingDays = workingDays;
         this.todo = todo;
         this.escalationDays = escalationDays;
     }
 
     private static final String ROW = """
-            select h.id, h.title, %s as action, h.updated_at, h.created_at, %s as due_on, h.to_unit_id,
+            select 'HAND_DOWN' as kind, h.id, h.title as label, %s as action,
+                   coalesce(h.updated_at, h.created_at) as since, %s as due_on, h.to_unit_id as unit_id,
                    u.name as unit_name, %s as escalated,
                    (select count(*) from todo_urge g where g.item_id = h.id) as urges,
                    (select g.text from todo_urge g where g.item_id = h.id order by g.urged_at desc limit 1) as last_urge
@@ -60,16 +55,16 @@ class HandDownDesk {
     private List<String> desks(DubanUser me) {
         List<String> parts = new ArrayList<>();
         if (me.can(HandOvers.HAND_DOWN_REPORT)) {
-            parts.add(ROW.formatted("case when h.status = 'RETURNED' then 'handDownRedo' else 'handDownReport' end",
-                    "h.due_on", "false") + "h.status in ('ISSUED', 'RETURNED') and h.to_unit_id = :bureau");
+            parts.add(ROW.formatted("case when h.status = :returned then 'handDownRedo' else 'handDownReport' end",
+                    "h.due_on", "false") + "h.status in (:issued, :returned) and h.to_unit_id = :bureau");
         }
         if (me.can(HandOvers.HAND_DOWN_DECIDE)) {
             parts.add(ROW.formatted("'handDownDecide'", "null::date", "false")
-                    + "h.status = 'REPORTED' and h.from_unit_id = :bureau");
+                    + "h.status = :reported and h.from_unit_id = :bureau");
         }
         if (me.can(TodoController.URGE)) {
             parts.add(ROW.formatted("'handDownReport'", "h.due_on", "true")
-                    + "h.status in ('ISSUED', 'RETURNED') and h.due_on <= :escalateBefore"
+                    + "h.status in (:issued, :returned) and h.due_on <= :escalateBefore"
                     + " and h.to_unit_id <> :bureau and h.to_unit_id = any(:units)");
         }
         return parts;
@@ -83,32 +78,18 @@ class HandDownDesk {
             return List.of();
         }
         LocalDate today = todo.today();
-        LocalDate soon = workingDays.add(today, TodoList.DUE_SOON_DAYS);
         String sql = "select distinct on (id) * from (" + String.join("\nunion all\n", parts)
                 + ") d order by id, escalated limit " + TodoList.PAGE_LIMIT;
-        return jdbc.sql(sql)
-            .param("bureau", bureau(me))
+        List<Map<String, Object>> rows = jdbc.sql(sql)
+            .param("bureau", units.bureauOf(me.unitId()).id())
             .param("units", scope.unitArray())
             .param("escalateBefore", Date.valueOf(todo.workingDaysBack(today, escalationDays)))
-            .query((rs, n) -> {
-                Date dueDate = rs.getDate("due_on");
-                LocalDate due = dueDate == null ? null : dueDate.toLocalDate();
-                java.sql.Timestamp since = rs.getTimestamp("updated_at") != null ? rs.getTimestamp("updated_at")
-                        : rs.getTimestamp("created_at");
-                return new TodoItem(Kind.HAND_DOWN, rs.getObject("id", UUID.class), rs.getString("title"),
-                        rs.getString("action"), since.toInstant(), due,
-                        due == null ? null : workingDays.between(today, due), light(today, soon, due),
-                        rs.getObject("to_unit_id", UUID.class), rs.getString("unit_name"), rs.getBoolean("escalated"),
-                        rs.getInt("urges"), rs.getString("last_urge"));
-            })
-            .list();
-    }
-
-    static Light light(LocalDate today, LocalDate soon, LocalDate due) {
-        if (due == null) {
-            return Light.NONE;
-        }
-        return today.isAfter(due) ? Light.RED : !due.isAfter(soon) ? Light.YELLOW : Light.GREEN;
+            .param("issued", HandDownStatus.ISSUED.name())
+            .param("returned", HandDownStatus.RETURNED.name())
+            .param("reported", HandDownStatus.REPORTED.name())
+            .query()
+            .listOfRows();
+        return todo.items(rows, today);
     }
 
     /** How many items wait on me here (for the badge). */
@@ -130,10 +111,6 @@ class HandDownDesk {
         all.sort(Comparator.comparing(TodoItem::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(TodoItem::since, Comparator.nullsLast(Comparator.naturalOrder())));
         return all.size() > TodoList.PAGE_LIMIT ? all.subList(0, TodoList.PAGE_LIMIT) : all;
-    }
-
-    private UUID bureau(DubanUser me) {
-        return units.find(me.unitId()).map(units::bureauOf).map(OrgUnit::id).orElse(me.unitId());
     }
 
 }

@@ -175,14 +175,22 @@ public class TodoList {
     public List<TodoItem> pending(DubanUser me, DataScope scope) {
         LocalDate today = today();
         customPlans();
-        LocalDate soon = workingDays.add(today, DUE_SOON_DAYS);
         List<Map<String, Object>> rows = jdbc.sql(PAGE)
             .params(desks(me, scope, today))
             .param("limit", PAGE_LIMIT)
             .query()
             .listOfRows();
-        // The calendar is read once for the page, from the earliest time limit to the
-        // latest, not once per row.
+        return items(rows, today);
+    }
+
+    /**
+     * The page's rows as items (columns kind, id, label, action, since, due_on, unit_id,
+     * unit_name, escalated, urges, last_urge), with their working days left and light.
+     * The calendar is read once for the page, from the earliest time limit to the latest,
+     * not once per row.
+     */
+    List<TodoItem> items(List<Map<String, Object>> rows, LocalDate today) {
+        LocalDate soon = workingDays.add(today, DUE_SOON_DAYS);
         LocalDate first = today;
         LocalDate last = today;
         for (Map<String, Object> r : rows) {
