@@ -10,6 +10,7 @@ import org.duban.organization.StaffDirectory;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.UploadedFiles;
 import org.springframework.http.ResponseEntity;
+import org.duban.shared.PageOf;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -57,8 +58,14 @@ class InspectionController {
     }
 
     @GetMapping("/inspections")
-    String list(Model model) {
-        model.addAttribute("inspections", inspections.list(units.currentScope()));
+    String list(@ModelAttribute("filter") Inspections.Filter filter, @RequestParam(required = false) Integer page,
+            Model model) {
+        PageOf<Inspection> found = inspections.search(units.currentScope(), filter, PageOf.number(page),
+                PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("inspections", found.items());
+        model.addAttribute("types", InspectionType.values());
+        model.addAttribute("statuses", InspectionStatus.values());
         return "inspection/list";
     }
 
