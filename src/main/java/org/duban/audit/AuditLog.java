@@ -99,6 +99,14 @@ public class AuditLog {
                 });
             }
         }
+        // The people who acted, by name (the log keeps the login they signed in with).
+        String[] actors = entries.stream().map(AuditEntry::actor).distinct().toArray(String[]::new);
+        namers.stream()
+            .filter(n -> "staff".equals(n.objectType()) && n.nameQuery() != null)
+            .findFirst()
+            .ifPresent(staff -> jdbc.sql(staff.nameQuery()).param("ids", actors).query(rs -> {
+                names.put("actor:" + rs.getString("id"), rs.getString("name"));
+            }));
         // Ids among the old and new values (a parent campaign, units, inspectors) are
         // named by
         // whichever module knows them; the value's text with its ids so named is kept

@@ -130,6 +130,13 @@ class AuditObjectNamesTest {
     void aSignInIsNamedByThePersonAndADeletedRecordIsSaidToBeGone() throws Exception {
         events.publishEvent(AuditEvent.change("test.named", "staff", "workteam", Map.of(), Map.of()));
         assertThat(visible(log("staff", "workteam"))).contains("薛照葶");
+        events.publishEvent(new org.duban.security.LoginAttempted("workteam", true));
+        String byWorkTeam = mvc
+            .perform(get("/audit").param("actor", "workteam").with(user(users.loadUserByUsername("auditor"))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(byWorkTeam).as("the actor by name, the login in the title").contains("title=\"workteam\">薛照葶</td>");
         String gone = java.util.UUID.randomUUID().toString();
         events.publishEvent(AuditEvent.change("test.named", "group_member", gone, Map.of(), Map.of()));
         String page = visible(log("group_member", gone));
