@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -186,6 +188,26 @@ class RemainingListToolbarsTest {
                 .update();
         }
         assertToolbar("workteam", "/inspections", "检查丁", "status", "CLOSED");
+        assertThat(page("workteam", "/inspections", "q", "检查丁", "status", "CLOSED"))
+            .contains("href=\"/inspections/export?q=%E6%A3%80%E6%9F%A5%E4%B8%81&amp;type=&amp;status=CLOSED\"");
+        byte[] xlsx = mvc
+            .perform(get("/inspections/export").param("q", "检查丁")
+                .param("type", "")
+                .param("status", "CLOSED")
+                .with(user(users.loadUserByUsername("workteam"))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<String> cells = new ArrayList<>();
+            workbook.getSheetAt(0)
+                .forEach(row -> row
+                    .forEach(cell -> cells.add(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            ? cell.getStringCellValue() : "")));
+            assertThat(cells).as("the filtered rows, in scope").filteredOn(t -> t.startsWith("检查丁-")).hasSize(2);
+            assertThat(cells).contains("组织单位", "检查名称");
+        }
     }
 
     @Test
