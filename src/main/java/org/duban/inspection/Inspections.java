@@ -44,10 +44,12 @@ public class Inspections {
 
     static final String UNANNOUNCED_READ = "inspection:unannounced:read";
 
-    private static final String VISIBLE = """
-            select * from inspection i where i.owner_unit_id = any(:units)
+    private static final String VISIBLE_FROM = """
+            from inspection i where i.owner_unit_id = any(:units)
               and (i.type <> :unannounced or i.status = :closed or :confidential)
             """;
+
+    private static final String VISIBLE = "select * " + VISIBLE_FROM;
 
     private final JdbcClient jdbc;
 
@@ -99,7 +101,7 @@ public class Inspections {
         params.put("type", filter.type() == null ? null : filter.type().name());
         params.put("status", filter.status() == null ? null : filter.status().name());
         params.put("q", SqlLike.word(filter.q()));
-        return PageOf.query(jdbc, "select *", VISIBLE.substring(VISIBLE.indexOf("from")) + """
+        return PageOf.query(jdbc, "select *", VISIBLE_FROM + """
                  and (cast(:type as varchar) is null or i.type = :type)
                  and (cast(:status as varchar) is null or i.status = :status)
                  and (cast(:q as varchar) is null or i.title ilike '%' || :q || '%')
