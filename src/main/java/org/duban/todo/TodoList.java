@@ -27,10 +27,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * 我的待办 and 已办, read from the live state of the ledgers (never from the notifications):
@@ -56,6 +58,16 @@ public class TodoList {
     static final String DESKS = sql("todo/desks.sql");
 
     /**
+     * The desks for a page: each desk cut to its {@code :top} most urgent items (the
+     * page's offset and size), so that a desk read from an index in this order stops
+     * after them and the others sort their own rows only; the page is among these rows.
+     * The badge counts {@link #DESKS}.
+     */
+    static final String PAGE_DESKS = Arrays.stream(DESKS.split("\nunion all\n"))
+        .map(desk -> "(" + desk.strip() + "\norder by 6 nulls last, 5, 2 limit :top)")
+        .collect(Collectors.joining("\nunion all\n"));
+
+    /**
      * A page: the most urgent first (by time limit, overdue first, then the oldest; the
      * id keeps the order of rows that tie the same from one page to the next),
      * {@code :limit} rows from {@code :offset}.
@@ -74,7 +86,7 @@ public class TodoList {
                    (select g.text from todo_urge g where g.item_id = d.id
                     order by g.urged_at desc limit 1) as last_urge
             -- Ordered and cut first: when the item reached this desk is read for the rows shown only.
-            from (select * from (""" + DESKS + """
+            from (select * from (""" + PAGE_DESKS + """
                   ) desks order by desks.due_on nulls last, desks.since, desks.id limit :limit offset :offset) d
             left join org_unit u on u.id = d.unit_id
             order by d.due_on nulls last, d.since, d.id
@@ -222,6 +234,7 @@ public class TodoList {
             .params(desks)
             .param("offset", offset)
             .param("limit", limit)
+            .param("top", (int) Math.min((long) offset + limit, Integer.MAX_VALUE))
             .query()
             .listOfRows();
         return items(rows, today);

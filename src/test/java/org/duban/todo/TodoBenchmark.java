@@ -106,6 +106,7 @@ class TodoBenchmark {
             Map<String, Object> after = new java.util.HashMap<>(todo.desks(role.user, role.scope, todo.today()));
             after.put("limit", TodoList.PAGE_SIZE);
             after.put("offset", 0);
+            after.put("top", TodoList.PAGE_SIZE);
             explain("after", role, TodoList.PAGE, TodoList.COUNT, after);
             // After: a page of the to-do list as GET /todo reads it, its rows and the
             // total.

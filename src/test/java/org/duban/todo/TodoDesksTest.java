@@ -63,6 +63,7 @@ class TodoDesksTest {
         Map<String, Object> desks = new HashMap<>(todo.desks(me, scope, todo.today()));
         desks.put("limit", Integer.MAX_VALUE);
         desks.put("offset", 0);
+        desks.put("top", Integer.MAX_VALUE);
         List<Key> all = jdbc.sql(TodoList.PAGE).params(desks).query(TodoDesksTest::key).list();
         assertThat(all).doesNotHaveDuplicates();
         assertThat(todo.count(me, scope)).isEqualTo(all.size());

@@ -73,6 +73,7 @@ class TodoPagesTest {
         Map<String, Object> desks = new HashMap<>(todo.desks(me, scope, todo.today()));
         desks.put("limit", Integer.MAX_VALUE);
         desks.put("offset", 0);
+        desks.put("top", Integer.MAX_VALUE);
         return jdbc.sql(TodoList.PAGE).params(desks).query((rs, n) -> rs.getObject("id", UUID.class)).list();
     }
 
