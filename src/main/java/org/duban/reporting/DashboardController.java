@@ -274,18 +274,33 @@ class DashboardController {
         if (below.isEmpty()) {
             return List.of();
         }
+        // Each unit counts once, for the deepest bureau below that holds it (its county,
+        // or
+        // the city for the city's own offices); a city's figures are the sums of its own
+        // and
+        // its counties' counts.
         List<UUID> memberUnits = new ArrayList<>();
         List<UUID> memberGroups = new ArrayList<>();
-        for (OrgUnit b : below) {
-            all.stream().filter(u -> b.contains(u) && scope.includes(u.id())).forEach(u -> {
-                memberUnits.add(u.id());
-                memberGroups.add(b.id());
-            });
+        for (OrgUnit u : all) {
+            below.stream()
+                .filter(b -> b.contains(u))
+                .max(java.util.Comparator.comparingInt(OrgUnit::depth))
+                .filter(b -> scope.includes(u.id()))
+                .ifPresent(b -> {
+                    memberUnits.add(u.id());
+                    memberGroups.add(b.id());
+                });
         }
-        ReportFigures.Members members = new ReportFigures.Members(memberUnits.toArray(UUID[]::new),
-                memberGroups.toArray(UUID[]::new));
-        Map<UUID, List<Figure>> byBureau = figures.computeByGroup(members, span);
-        Map<UUID, List<ReportFigures.Breakdown>> breakdowns = figures.breakdownsByGroup(members, span);
+        Map<UUID, java.util.Set<UUID>> rollUp = new java.util.LinkedHashMap<>();
+        for (OrgUnit b : below) {
+            rollUp.put(b.id(),
+                    below.stream().filter(b::contains).map(OrgUnit::id).collect(Collectors.toUnmodifiableSet()));
+        }
+        ReportFigures.GroupFigures grouped = figures.computeByGroup(
+                new ReportFigures.Members(memberUnits.toArray(UUID[]::new), memberGroups.toArray(UUID[]::new)), rollUp,
+                span);
+        Map<UUID, List<Figure>> byBureau = grouped.figures();
+        Map<UUID, List<ReportFigures.Breakdown>> breakdowns = grouped.breakdowns();
         List<UUID> ids = below.stream().map(OrgUnit::id).toList();
         Map<UUID, Integer> late = reports.lateMonthlyReports(ids, span.campaigns(), today);
         Map<UUID, HandDownFigures.Tally> received = handDowns.received(ids, today);

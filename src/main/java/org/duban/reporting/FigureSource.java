@@ -150,7 +150,10 @@ enum FigureSource {
     String grouped() {
         return " from " + relation
                 + " join unnest(cast(:memberUnits as uuid[]), cast(:memberGroups as uuid[])) as g(member_unit, group_id)"
-                + " on g.member_unit = " + unitColumn + " where true" + window();
+                + " on g.member_unit = " + unitColumn + " where " + unitColumn
+                // the same units once more, as an array the planner can use with the
+                // unit's index
+                + " = any(:memberUnits)" + window();
     }
 
     /**

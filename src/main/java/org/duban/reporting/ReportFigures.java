@@ -258,18 +258,50 @@ class ReportFigures {
         return figures(count(HEADLINE.values(), units, span));
     }
 
+    /** Each group's headline figures and the report's breakdowns of it. */
+    record GroupFigures(Map<UUID, List<Figure>> figures, Map<UUID, List<Breakdown>> breakdowns) {
+    }
+
     /**
-     * The headline figures of each group at once: one query per source over all groups
-     * ({@code group by}), not one per group. A group without rows has zero counts.
+     * The headline figures and the report's breakdowns of each group at once: one query
+     * per source over all groups ({@code group by}) counting both, not one per group. A
+     * group without rows has zero counts.
      */
     @Transactional(readOnly = true)
-    Map<UUID, List<Figure>> computeByGroup(Members members, Span span) {
-        Map<UUID, Map<String, long[]>> counts = countByGroup(HEADLINE.values(), members, span);
-        Map<UUID, List<Figure>> figures = new LinkedHashMap<>();
-        for (UUID group : new java.util.LinkedHashSet<>(Arrays.asList(members.groups()))) {
-            figures.put(group, figures(counts.getOrDefault(group, Map.of())));
+    GroupFigures computeByGroup(Members members, Span span) {
+        Map<UUID, java.util.Set<UUID>> identity = new LinkedHashMap<>();
+        for (UUID group : members.groups()) {
+            identity.put(group, java.util.Set.of(group));
         }
-        return figures;
+        return computeByGroup(members, identity, span);
+    }
+
+    /**
+     * As above, each unit counted once, for the finest group it belongs to (a county, or
+     * the city for the city's own offices); the figures of a wider group (a city) are the
+     * sums of the counts of the finest groups it is made of ({@code rollUp}: group → its
+     * finest groups, itself included). Counts add up, rates are computed from the sums.
+     */
+    @Transactional(readOnly = true)
+    GroupFigures computeByGroup(Members members, Map<UUID, java.util.Set<UUID>> rollUp, Span span) {
+        List<Countable> countables = new ArrayList<>(HEADLINE.values());
+        countables.addAll(items(REPORT_BREAKDOWNS));
+        Map<UUID, Map<String, long[]>> counts = countByGroup(countables, members, span);
+        Map<UUID, List<Figure>> figures = new LinkedHashMap<>();
+        Map<UUID, List<Breakdown>> breakdowns = new LinkedHashMap<>();
+        rollUp.forEach((group, finest) -> {
+            Map<String, long[]> sum = new java.util.HashMap<>();
+            for (UUID part : finest) {
+                counts.getOrDefault(part, Map.of()).forEach((key, n) -> {
+                    long[] total = sum.computeIfAbsent(key, k -> new long[2]);
+                    total[0] += n[0];
+                    total[1] += n[1];
+                });
+            }
+            figures.put(group, figures(sum));
+            breakdowns.put(group, breakdowns(REPORT_BREAKDOWNS, sum));
+        });
+        return new GroupFigures(figures, breakdowns);
     }
 
     private List<Figure> figures(Map<String, long[]> counts) {
@@ -363,18 +395,6 @@ class ReportFigures {
     @Transactional(readOnly = true)
     List<Breakdown> breakdowns(UUID[] units, LocalDate from, LocalDate to) {
         return breakdowns(REPORT_BREAKDOWNS, count(items(REPORT_BREAKDOWNS), units, new Span(from, to, to, null)));
-    }
-
-    /** The report's breakdowns of each group at once, one grouped query per source. */
-    @Transactional(readOnly = true)
-    Map<UUID, List<Breakdown>> breakdownsByGroup(Members members, Span span) {
-        Map<UUID, Map<String, long[]>> counts = countByGroup(items(REPORT_BREAKDOWNS), members,
-                new Span(span.from(), span.to(), span.to(), span.campaigns()));
-        Map<UUID, List<Breakdown>> breakdowns = new LinkedHashMap<>();
-        for (UUID group : new java.util.LinkedHashSet<>(Arrays.asList(members.groups()))) {
-            breakdowns.put(group, breakdowns(REPORT_BREAKDOWNS, counts.getOrDefault(group, Map.of())));
-        }
-        return breakdowns;
     }
 
     /** The report's breakdowns, then complaints by type, status and handling unit. */

@@ -113,6 +113,23 @@ class DashboardLevelsTest {
         String page = page("province", "/dashboard");
         assertThat(page).contains("id=\"city_bureau-county-figures\"", "id=\"county-figures\"", "鄂尔多斯市交通运输局",
                 "鄂托克前旗交通运输局", "杭锦旗交通运输局", "id=\"handdowns-issued\"");
+        // The city's column counts the city's own units and its counties' (summed).
+        Map<String, Object> model = provinceModel();
+        assertThat(found(model, 0, "ORDOS"))
+            .isEqualTo(
+                    figures
+                        .compute(
+                                units.all()
+                                    .stream()
+                                    .filter(units.findByCode("ORDOS").orElseThrow()::contains)
+                                    .map(OrgUnit::id)
+                                    .toArray(UUID[]::new),
+                                DashboardController.FROM_START, LocalDate.now(), LocalDate.now())
+                        .stream()
+                        .filter(f -> f.key().equals("problemsFound"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value());
         String city = page("province", "/dashboard?bureau=" + bureau("ORDOS"));
         assertThat(city).contains("id=\"county-figures\"").doesNotContain("id=\"city_bureau-county-figures\"");
     }
@@ -129,10 +146,28 @@ class DashboardLevelsTest {
         assertThat(found(oneCounty, "OTOGQ")).isEqualTo(found(family, "OTOGQ"));
     }
 
-    @SuppressWarnings("unchecked")
+    Map<String, Object> provinceModel() {
+        var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                users.loadUserByUsername("province"), null, users.loadUserByUsername("province").getAuthorities());
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var before = context.getAuthentication();
+        context.setAuthentication(auth);
+        try {
+            return dashboard.model(null, null);
+        }
+        finally {
+            context.setAuthentication(before);
+        }
+    }
+
     BigDecimal found(Map<String, Object> model, String county) {
+        return found(model, 0, county);
+    }
+
+    @SuppressWarnings("unchecked")
+    BigDecimal found(Map<String, Object> model, int level, String county) {
         List<DashboardController.Level> levels = (List<DashboardController.Level>) model.get("levels");
-        return levels.get(0)
+        return levels.get(level)
             .columns()
             .stream()
             .filter(c -> c.unit().code().equals(county))
@@ -164,11 +199,13 @@ class DashboardLevelsTest {
             }
         }
         ReportFigures.Span span = new ReportFigures.Span(DashboardController.FROM_START, today, today, null);
-        Map<UUID, List<Figure>> grouped = figures.computeByGroup(
+        ReportFigures.GroupFigures grouped = figures.computeByGroup(
                 new ReportFigures.Members(memberUnits.toArray(UUID[]::new), memberGroups.toArray(UUID[]::new)), span);
         for (OrgUnit county : counties) {
             UUID[] below = units.all().stream().filter(county::contains).map(OrgUnit::id).toArray(UUID[]::new);
-            assertThat(grouped.get(county.id())).isEqualTo(figures.compute(below, span));
+            assertThat(grouped.figures().get(county.id())).isEqualTo(figures.compute(below, span));
+            assertThat(grouped.breakdowns().get(county.id()))
+                .isEqualTo(figures.breakdowns(below, span.from(), span.to()));
         }
     }
 
