@@ -237,10 +237,16 @@ class DashboardController {
                     .filter(c -> !c.phases().isEmpty())
                     .map(c -> timeline(c, today))
                     .toList());
-        List<Figure> own = figures.compute(shown, span);
+        List<OrgUnit> below = selected == null ? List.of()
+                : bureaus.stream().filter(b -> selected.contains(b) && !b.id().equals(selected.id())).toList();
+        // The chosen bureau's own figures are the sums of the groups below it and its own
+        // units: one grouped query per source serves the cards and the side-by-side view.
+        ReportFigures.GroupFigures grouped = selected == null ? null : grouped(selected, below, all, scope, span);
+        List<Figure> own = grouped == null ? figures.compute(shown, span) : grouped.figures().get(selected.id());
         model.put("figures", own);
         Map<UUID, String> names = all.stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name));
-        model.put("breakdowns", figures.dashboardBreakdowns(shown, span, names));
+        model.put("breakdowns", figures.dashboardBreakdowns(shown, span, names,
+                grouped == null ? null : grouped.breakdowns().get(selected.id())));
         // 学习教育: attendance of the held training sessions, per unit of the scope, in tree
         // order.
         Map<UUID, Trainings.UnitRate> rates = trainings.rates(scope)
@@ -251,7 +257,7 @@ class DashboardController {
                     .filter(u -> rates.containsKey(u.id()) && shownSet.contains(u.id()))
                     .map(u -> new Attendance(u.name(), rates.get(u.id())))
                     .toList());
-        List<Level> levels = selected == null ? List.of() : levels(selected, bureaus, all, scope, span, today);
+        List<Level> levels = below.isEmpty() ? List.of() : levels(below, grouped, span, today);
         model.put("levels", levels);
         // 上级交办: what the chosen bureau handed down and what was handed to it.
         if (selected != null) {
@@ -262,43 +268,46 @@ class DashboardController {
     }
 
     /**
-     * The bureaus below {@code selected} in scope, one level per kind (a province's
-     * cities, then its counties), each figure computed for all of them at once: one
-     * grouped query per source, not one per bureau.
+     * The figures of the chosen bureau and of each bureau below it in scope, in one
+     * grouped query per source, not one per bureau. Each unit counts once, for the
+     * deepest of these bureaus that holds it (its county, or the city for the city's own
+     * offices, or the chosen bureau for its own); a bureau's figures are the sums of its
+     * own and its bureaus' counts below.
      */
-    private List<Level> levels(OrgUnit selected, List<OrgUnit> bureaus, List<OrgUnit> all, DataScope scope,
-            ReportFigures.Span span, LocalDate today) {
-        List<OrgUnit> below = bureaus.stream()
-            .filter(b -> selected.contains(b) && !b.id().equals(selected.id()))
-            .toList();
-        if (below.isEmpty()) {
-            return List.of();
-        }
-        // Each unit counts once, for the deepest bureau below that holds it (its county,
-        // or
-        // the city for the city's own offices); a city's figures are the sums of its own
-        // and
-        // its counties' counts.
+    private ReportFigures.GroupFigures grouped(OrgUnit selected, List<OrgUnit> below, List<OrgUnit> all,
+            DataScope scope, ReportFigures.Span span) {
+        List<OrgUnit> groups = new ArrayList<>(below);
+        groups.add(selected);
         List<UUID> memberUnits = new ArrayList<>();
         List<UUID> memberGroups = new ArrayList<>();
         for (OrgUnit u : all) {
-            below.stream()
+            if (!scope.includes(u.id())) {
+                continue;
+            }
+            groups.stream()
                 .filter(b -> b.contains(u))
                 .max(java.util.Comparator.comparingInt(OrgUnit::depth))
-                .filter(b -> scope.includes(u.id()))
                 .ifPresent(b -> {
                     memberUnits.add(u.id());
                     memberGroups.add(b.id());
                 });
         }
         Map<UUID, java.util.Set<UUID>> rollUp = new java.util.LinkedHashMap<>();
-        for (OrgUnit b : below) {
+        for (OrgUnit b : groups) {
             rollUp.put(b.id(),
-                    below.stream().filter(b::contains).map(OrgUnit::id).collect(Collectors.toUnmodifiableSet()));
+                    groups.stream().filter(b::contains).map(OrgUnit::id).collect(Collectors.toUnmodifiableSet()));
         }
-        ReportFigures.GroupFigures grouped = figures.computeByGroup(
+        return figures.computeByGroup(
                 new ReportFigures.Members(memberUnits.toArray(UUID[]::new), memberGroups.toArray(UUID[]::new)), rollUp,
                 span);
+    }
+
+    /**
+     * The bureaus below the chosen one, one level per kind (a province's cities, then its
+     * counties), ranked among themselves, with their late reports and hand-downs.
+     */
+    private List<Level> levels(List<OrgUnit> below, ReportFigures.GroupFigures grouped, ReportFigures.Span span,
+            LocalDate today) {
         Map<UUID, List<Figure>> byBureau = grouped.figures();
         Map<UUID, List<ReportFigures.Breakdown>> breakdowns = grouped.breakdowns();
         List<UUID> ids = below.stream().map(OrgUnit::id).toList();

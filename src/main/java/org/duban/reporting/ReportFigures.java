@@ -405,9 +405,19 @@ class ReportFigures {
 
     @Transactional(readOnly = true)
     List<Breakdown> dashboardBreakdowns(UUID[] units, Span span, Map<UUID, String> unitNames) {
+        return dashboardBreakdowns(units, span, unitNames, null);
+    }
+
+    /**
+     * As above, with the report's breakdowns already counted ({@code reportBreakdowns},
+     * null: count them here).
+     */
+    @Transactional(readOnly = true)
+    List<Breakdown> dashboardBreakdowns(UUID[] units, Span span, Map<UUID, String> unitNames,
+            List<Breakdown> reportBreakdowns) {
         Span window = new Span(span.from(), span.to(), span.to(), span.campaigns());
-        List<Breakdown> all = new ArrayList<>(
-                breakdowns(REPORT_BREAKDOWNS, count(items(REPORT_BREAKDOWNS), units, window)));
+        List<Breakdown> all = new ArrayList<>(reportBreakdowns != null ? reportBreakdowns
+                : breakdowns(REPORT_BREAKDOWNS, count(items(REPORT_BREAKDOWNS), units, window)));
         all.addAll(breakdowns(DASHBOARD_BREAKDOWNS, count(items(DASHBOARD_BREAKDOWNS), units, window)));
         List<Figure> byUnit = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();

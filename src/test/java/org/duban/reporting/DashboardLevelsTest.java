@@ -143,7 +143,9 @@ class DashboardLevelsTest {
         Map<String, Object> oneCounty = dashboard.model(campaignOf("OTOGQ"), bureau("ORDOS"));
         assertThat(found(family, "OTOG")).isPositive();
         assertThat(found(oneCounty, "OTOG")).isZero();
-        assertThat(found(oneCounty, "OTOGQ")).isEqualTo(found(family, "OTOGQ"));
+        // Other tests may add campaigns under the city's: the family counts at least as
+        // many.
+        assertThat(found(oneCounty, "OTOGQ")).isPositive().isLessThanOrEqualTo(found(family, "OTOGQ"));
     }
 
     Map<String, Object> provinceModel() {
