@@ -10,17 +10,22 @@
 # BENCH_JAR (another jar), BENCH_PORT (default 18090), BENCH_DIR (work folder, default target/bench/screen),
 # BENCH_JAVA_OPTS (more JVM options for every java -jar), BENCH_MILLION=0 (skip 1,000,000), BENCH_SETTLE (seconds
 # before the second RSS reading, default 15), BENCH_READY=0 (skip the web application's ready times), BENCH_CDS=1 (build with -Pcds and run everything, screen and web, from
-# the extracted jar with its class-data-sharing archive, docs/adr/0211-cds-archive.md).
+# the extracted jar with its start-up archive and database template, docs/adr/0211-cds-archive.md and
+# docs/adr/0213-start-up-template-and-aot-cache.md), BENCH_JAVA (the java to build with and run, default the one on
+# the PATH; a Java 25 makes -Pcds an AOT cache instead of a class-data-sharing archive).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES="${1:-200000}"
 RUNS="${2:-3}"
 PORT="${BENCH_PORT:-18090}"
 CDS=()
+JAVA="${BENCH_JAVA:-java}"
+JAVA_HOME_OF_JAVA="$(dirname "$(dirname "$(realpath "$(command -v "$JAVA")")")")"
+echo "java: $("$JAVA" -version 2>&1 | head -1)"
 if [ "${BENCH_CDS:-}" = "1" ]; then
-  [ "${BENCH_SKIP_BUILD:-}" = "1" ] || ./mvnw -B -o -q -Pcds package -Dmaven.test.skip=true
+  [ "${BENCH_SKIP_BUILD:-}" = "1" ] || JAVA_HOME="$JAVA_HOME_OF_JAVA" ./mvnw -B -o -q -Pcds package -Dmaven.test.skip=true
   BENCH_JAR=target/app/duban.jar
-  CDS=("-XX:SharedArchiveFile=$(realpath target/app/duban.jsa)")
+  CDS=("@$(realpath target/app/duban.args)")
 elif [ "${BENCH_SKIP_BUILD:-}" != "1" ] && [ -z "${BENCH_JAR:-}" ]; then
   ./mvnw -B -o -q package -Dmaven.test.skip=true
 fi
@@ -45,7 +50,7 @@ screen_vs_reference() { # cases file, data folder, jvm options…
   local t0 t1 t2
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   t0=$(now)
-  (cd "$data" && /usr/bin/time -o "$data/screen.cpu" -f "%U %S" java "$@" "${JOPTS[@]}" -jar "$JAR" screen \
+  (cd "$data" && /usr/bin/time -o "$data/screen.cpu" -f "%U %S" "$JAVA" "$@" "${JOPTS[@]}" -jar "$JAR" screen \
       --benchmark "$DIR/benchmark.csv" --cases "$file" --out "$data/findings.csv" > "$data/screen.out" 2> "$data/screen.err")
   t1=$(now)
   /usr/bin/time -o "$data/reference.cpu" -f "%U %S" python3 "$REF" "$DIR/benchmark.csv" "$file" "$data/reference.csv" 2> /dev/null
@@ -87,7 +92,7 @@ ready() { # label: starts the app in $DIR/web, waits for health UP, prints time 
   local t0 pid rss status=""
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   t0=$(now)
-  (cd "$DIR/web" && exec java "${JOPTS[@]}" -jar "$JAR" --server.port="$PORT" --logging.structured.format.console= \
+  (cd "$DIR/web" && exec "$JAVA" "${JOPTS[@]}" -jar "$JAR" --server.port="$PORT" --logging.structured.format.console= \
       > "$DIR/web/app-$1.log" 2>&1) &
   pid=$!
   for _ in $(seq 1800); do

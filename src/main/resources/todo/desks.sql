@@ -2,7 +2,8 @@
 -- needs (:rectify, :assign, … true or false); a unit's own work is the work at the user's unit (:me), supervision is
 -- the work in the user's data scope (:units); clues only for readers of confidential clues (:clues). An item
 -- overdue by more than the escalation threshold (its time limit on or before :escalateBefore) at another unit is
--- shown, escalated, to those who may urge it (:urgeProblems, :urgeComplaints, :urgeTasks).
+-- shown, escalated, to those who may urge it (:urgeProblems, :urgeComplaints, :urgeTasks, :urgeHandDowns). Items
+-- handed down between bureaus (上级交办) wait at the bureau of the user's unit (:myBureau).
 -- The desks are disjoint, so an item is listed and counted once without a sort of the whole union: where two desks
 -- would show the same item, one gives way (noted at the desk). See docs/adr/0301-todo-from-live-state.md and
 -- docs/adr/0311-todo-desks-in-one-query.md.
@@ -71,15 +72,20 @@ where :handle and c.status = 'IN_HANDLING' and c.handling_unit_id = :me
 
 union all
 
--- Complaints in my scope to accept, dispatch or review.
-select 'COMPLAINT', c.id, c.type,
-       case c.status when 'SUBMITTED' then 'accept' when 'FEEDBACK_REVIEW' then 'review' else 'dispatch' end,
-       c.submitted_at,
-       case when c.status = 'SUBMITTED' then c.acknowledge_due_on else c.due_on end,
-       c.owner_unit_id, false
+-- Complaints in my scope to accept (against the time limit of the acknowledgement)…
+select 'COMPLAINT', c.id, c.type, 'accept', c.submitted_at, c.acknowledge_due_on, c.owner_unit_id, false
+from complaint c
+where :dispatch and c.status = 'SUBMITTED' and c.owner_unit_id = any (:units)
+
+union all
+
+-- … and to dispatch or review (against the complaint's time limit). Two desks rather than one with a computed time
+-- limit, so that each can be read in the page's order from its index.
+select 'COMPLAINT', c.id, c.type, case c.status when 'FEEDBACK_REVIEW' then 'review' else 'dispatch' end,
+       c.submitted_at, c.due_on, c.owner_unit_id, false
 from complaint c
 where :dispatch
-  and c.status in ('SUBMITTED', 'ACCEPTED', 'REOPENED', 'FEEDBACK_REVIEW')
+  and c.status in ('ACCEPTED', 'REOPENED', 'FEEDBACK_REVIEW')
   and c.owner_unit_id = any (:units)
 
 union all
@@ -150,3 +156,32 @@ where ((:approve and r.status = 'DRAFT' and r.unit_id = any (:units) and r.chann
            and exists (select 1 from report_version v
                        where v.report_id = r.id and v.version_no = r.submitted_version
                          and v.superior_unit_id = :bureau)))
+
+union all
+
+-- 上级交办 handed down to my bureau, to handle and report on (again, once returned).
+select 'HAND_DOWN', h.id, h.title,
+       case when h.status = :handDownReturned then 'handDownRedo' else 'handDownReport' end,
+       coalesce(h.updated_at, h.created_at), h.due_on, h.to_unit_id, false
+from hand_down h
+where :handDownReport and h.status in (:handDownIssued, :handDownReturned) and h.to_unit_id = :myBureau
+
+union all
+
+-- A report on an item my bureau handed down, to accept or return.
+select 'HAND_DOWN', h.id, h.title, 'handDownDecide', coalesce(h.updated_at, h.created_at), null::date,
+       h.to_unit_id, false
+from hand_down h
+where :handDownDecide and h.status = :handDownReported and h.from_unit_id = :myBureau
+
+union all
+
+-- Items handed down to another bureau of my scope and overdue there, for urging.
+select 'HAND_DOWN', h.id, h.title, 'handDownReport', coalesce(h.updated_at, h.created_at), h.due_on,
+       h.to_unit_id, true
+from hand_down h
+where :urgeHandDowns
+  and h.status in (:handDownIssued, :handDownReturned)
+  and h.due_on <= :escalateBefore
+  and h.to_unit_id <> :myBureau
+  and h.to_unit_id = any (:units)

@@ -1,5 +1,7 @@
 package org.duban.audit;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -29,8 +32,11 @@ public class AuditLog {
 
     private final ZoneId zone;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    private final MessageSource messages;
+
+    AuditLog(JdbcClient jdbc, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.zone = clock.getZone();
     }
 
@@ -78,14 +84,64 @@ public class AuditLog {
         Map<String, String> names = new HashMap<>();
         for (AuditObjectNames namer : namers) {
             String[] ids = idsByType.get(namer.objectType());
-            if (ids != null) {
+            if (ids != null && namer.messagePrefix() != null) {
+                Locale locale = LocaleContextHolder.getLocale();
+                for (String id : ids) {
+                    String label = messages.getMessage(namer.messagePrefix() + id, null, null, locale);
+                    if (label != null) {
+                        names.put(namer.objectType() + ":" + id, label);
+                    }
+                }
+            }
+            if (ids != null && namer.nameQuery() != null) {
                 jdbc.sql(namer.nameQuery()).param("ids", ids).query(rs -> {
                     names.put(namer.objectType() + ":" + rs.getString("id"), rs.getString("name"));
                 });
             }
         }
+        // The people who acted, by name (the log keeps the login they signed in with).
+        String[] actors = entries.stream().map(AuditEntry::actor).distinct().toArray(String[]::new);
+        namers.stream()
+            .filter(n -> "staff".equals(n.objectType()) && n.nameQuery() != null)
+            .findFirst()
+            .ifPresent(staff -> jdbc.sql(staff.nameQuery()).param("ids", actors).query(rs -> {
+                names.put("actor:" + rs.getString("id"), rs.getString("name"));
+            }));
+        // Ids among the old and new values (a parent campaign, units, inspectors) are
+        // named by
+        // whichever module knows them; the value's text with its ids so named is kept
+        // under
+        // "value:<text>". An id nobody names is said to be an internal record.
+        List<String> values = entries.stream()
+            .flatMap(e -> e.changes().stream())
+            .flatMap(c -> java.util.stream.Stream.of(c.before(), c.after()))
+            .filter(v -> v != null && AN_ID.matcher(v).find())
+            .distinct()
+            .toList();
+        String[] valueIds = values.stream()
+            .flatMap(v -> AN_ID.matcher(v).results().map(java.util.regex.MatchResult::group))
+            .distinct()
+            .toArray(String[]::new);
+        Map<String, String> idNames = new HashMap<>();
+        if (valueIds.length > 0) {
+            for (AuditObjectNames namer : namers) {
+                if (namer.nameQuery() != null) {
+                    jdbc.sql(namer.nameQuery()).param("ids", valueIds).query(rs -> {
+                        idNames.putIfAbsent(rs.getString("id"), rs.getString("name"));
+                    });
+                }
+            }
+        }
+        String internal = messages.getMessage("audit.value.record", null, LocaleContextHolder.getLocale());
+        for (String value : values) {
+            names.put("value:" + value, AN_ID.matcher(value)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(idNames.getOrDefault(m.group(), internal))));
+        }
         return names;
     }
+
+    private static final java.util.regex.Pattern AN_ID = java.util.regex.Pattern
+        .compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     /** The zone in which the page shows times and reads dates. */
     public ZoneId zone() {

@@ -13,8 +13,36 @@ public interface AuditObjectNames {
 
     /**
      * The module's query of its records' names: columns {@code id} and {@code name}, the
-     * wanted ids bound as {@code :ids} (a text array).
+     * wanted ids bound as {@code :ids} (a text array); null for a type named by
+     * {@link #messagePrefix()} alone.
      */
     String nameQuery();
+
+    /**
+     * For records whose id is a code with a label in the messages (a role, a screening
+     * rule): the key prefix, the code appended; null otherwise.
+     */
+    default String messagePrefix() {
+        return null;
+    }
+
+    /** A type named by one query. */
+    static AuditObjectNames of(String objectType, String nameQuery) {
+        return new NamedType(objectType, nameQuery, null);
+    }
+
+    /**
+     * A type whose records have a uuid {@code id} in {@code table}, named by one column
+     * or expression of it.
+     */
+    static AuditObjectNames column(String objectType, String table, String name) {
+        return of(objectType,
+                "select id::text as id, " + name + " as name from " + table + " where id::text = any(:ids)");
+    }
+
+    /** A type whose ids are codes labelled {@code messagePrefix + code}. */
+    static AuditObjectNames labelled(String objectType, String messagePrefix) {
+        return new NamedType(objectType, null, messagePrefix);
+    }
 
 }

@@ -12,6 +12,7 @@ import org.duban.organization.UnitKind;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.duban.shared.PageOf;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -54,8 +56,14 @@ class DrawController {
     }
 
     @GetMapping("/draws")
-    String list(Model model) {
-        model.addAttribute("draws", draws.list(units.currentScope()));
+    String list(@ModelAttribute("filter") RandomDraws.Filter filter, @RequestParam(required = false) Integer page,
+            Model model) {
+        PageOf<RandomDraw> found = draws.search(units.currentScope(), filter, PageOf.number(page), PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("draws", found.items());
+        model.addAttribute("targetTypes", RandomDraws.TARGET_TYPES);
+        model.addAttribute("states", List.of("committed", "drawn"));
+        model.addAttribute("publishedChoices", List.of("yes", "no"));
         return "inspection/draws";
     }
 

@@ -9,7 +9,10 @@ import org.duban.organization.OrgUnits;
 import org.duban.organization.StaffDirectory;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.UploadedFiles;
+import org.duban.shared.WorkbookStyles;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
+import org.duban.shared.PageOf;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,7 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,8 +51,19 @@ class InspectionController {
 
     private final FindingEvidence evidence;
 
+    private final MessageSource messages;
+
+    /**
+     * At most this many inspections in an export (a bureau plans a few hundred a year).
+     */
+    static final int EXPORT_LIMIT = 20_000;
+
+    static final List<String> EXPORT_HEADERS = List.of("inspection.field.title", "inspection.field.type",
+            "inspection.field.plannedOn", "inspection.field.unit", "inspection.field.status");
+
     InspectionController(Inspections inspections, Checklist checklist, OrgUnits units, StaffDirectory staff,
-            Campaigns campaigns, FindingRegistration registration, FindingEvidence evidence) {
+            Campaigns campaigns, FindingRegistration registration, FindingEvidence evidence, MessageSource messages) {
+        this.messages = messages;
         this.evidence = evidence;
         this.inspections = inspections;
         this.checklist = checklist;
@@ -57,9 +74,35 @@ class InspectionController {
     }
 
     @GetMapping("/inspections")
-    String list(Model model) {
-        model.addAttribute("inspections", inspections.list(units.currentScope()));
+    String list(@ModelAttribute("filter") Inspections.Filter filter, @RequestParam(required = false) Integer page,
+            Model model) {
+        PageOf<Inspection> found = inspections.search(units.currentScope(), filter, PageOf.number(page),
+                PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("inspections", found.items());
+        model.addAttribute("types", InspectionType.values());
+        model.addAttribute("statuses", InspectionStatus.values());
         return "inspection/list";
+    }
+
+    /** The list as a spreadsheet: the same filters and scope, every matching row. */
+    @GetMapping("/inspections/export")
+    ResponseEntity<byte[]> export(@ModelAttribute("filter") Inspections.Filter filter, Locale locale) {
+        Map<UUID, String> unitNames = new HashMap<>();
+        units.all().forEach(u -> unitNames.put(u.id(), u.name()));
+        List<List<Object>> rows = inspections.search(units.currentScope(), filter, 1, EXPORT_LIMIT)
+            .items()
+            .stream()
+            .map(i -> Arrays.<Object>asList(i.title(), msg("inspection.type." + i.type(), locale), i.plannedOn(),
+                    unitNames.get(i.ownerUnitId()), msg("inspection.status." + i.status(), locale)))
+            .toList();
+        String title = msg("inspection.list.title", locale);
+        return UploadedFiles.download(title + ".xlsx", WorkbookStyles.XLSX,
+                WorkbookStyles.ledger(title, EXPORT_HEADERS.stream().map(key -> msg(key, locale)).toList(), rows));
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
     }
 
     @GetMapping("/inspections/new")

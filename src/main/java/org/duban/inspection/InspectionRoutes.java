@@ -22,8 +22,8 @@ class InspectionRoutes {
     @Bean
     RouteRules inspectionRouteRules() {
         return () -> List.of(get("/inspections", Access.permission(READ)),
-                get("/inspections/new", Access.permission(WRITE)), post("/inspections", Access.permission(WRITE)),
-                get("/inspections/{id}", Access.permission(READ)),
+                get("/inspections/export", Access.permission(READ)), get("/inspections/new", Access.permission(WRITE)),
+                post("/inspections", Access.permission(WRITE)), get("/inspections/{id}", Access.permission(READ)),
                 post("/inspections/{id}/checks", Access.permission(WRITE)),
                 post("/inspections/{id}/findings", Access.permission(WRITE)),
                 post("/inspections/{id}/findings/{findingId}/problem", Access.permission(WRITE)),

@@ -26,6 +26,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import org.duban.shared.PageOf;
+import org.duban.shared.SqlLike;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,10 +44,12 @@ public class Inspections {
 
     static final String UNANNOUNCED_READ = "inspection:unannounced:read";
 
-    private static final String VISIBLE = """
-            select * from inspection i where i.owner_unit_id = any(:units)
+    private static final String VISIBLE_FROM = """
+            from inspection i where i.owner_unit_id = any(:units)
               and (i.type <> :unannounced or i.status = :closed or :confidential)
             """;
+
+    private static final String VISIBLE = "select * " + VISIBLE_FROM;
 
     private final JdbcClient jdbc;
 
@@ -78,15 +83,29 @@ public class Inspections {
         return LocalDate.now(clock);
     }
 
+    /** The filters of the inspections list; null = any. */
+    public record Filter(InspectionType type, InspectionStatus status, String q) {
+    }
+
+    /**
+     * One page of the visible inspections in scope that match (the keyword in the title),
+     * with the count of all that match.
+     */
     @Transactional(readOnly = true)
-    public List<Inspection> list(DataScope scope) {
-        return jdbc.sql(VISIBLE + " order by i.planned_on desc, i.title")
-            .param("units", scope.unitArray())
-            .param("confidential", mayReadConfidential())
-            .param("unannounced", InspectionType.UNANNOUNCED.name())
-            .param("closed", InspectionStatus.CLOSED.name())
-            .query(this::mapHeader)
-            .list();
+    public PageOf<Inspection> search(DataScope scope, Filter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("units", scope.unitArray());
+        params.put("confidential", mayReadConfidential());
+        params.put("unannounced", InspectionType.UNANNOUNCED.name());
+        params.put("closed", InspectionStatus.CLOSED.name());
+        params.put("type", filter.type() == null ? null : filter.type().name());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        params.put("q", SqlLike.word(filter.q()));
+        return PageOf.query(jdbc, "select *", VISIBLE_FROM + """
+                 and (cast(:type as varchar) is null or i.type = :type)
+                 and (cast(:status as varchar) is null or i.status = :status)
+                 and (cast(:q as varchar) is null or i.title ilike '%' || :q || '%')
+                """, "order by i.planned_on desc, i.title, i.id", params, this::mapHeader, page, size);
     }
 
     @Transactional(readOnly = true)

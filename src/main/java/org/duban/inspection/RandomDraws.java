@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import org.duban.shared.PageOf;
+import org.duban.shared.SqlLike;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -293,12 +295,41 @@ public class RandomDraws {
     // ---- reading
     // ------------------------------------------------------------------------------------------
 
+    /** What a draw's target can be, in the order the list's filter offers them. */
+    public static final List<String> TARGET_TYPES = List.of("STAFF", "UNIT", "STATION", "CASE");
+
+    /**
+     * The filters of the draws list; null = any. {@code state} is {@code committed} or
+     * {@code drawn}, {@code published} is {@code yes} or {@code no} (the keys of their
+     * labels).
+     */
+    public record Filter(String targetType, String state, String published, String q) {
+    }
+
+    /**
+     * One page of the draws in scope that match (the keyword in the title), with the
+     * count of all that match.
+     */
     @Transactional(readOnly = true)
-    public List<RandomDraw> list(DataScope scope) {
-        return jdbc.sql("select * from random_draw where owner_unit_id = any(:units) order by committed_at desc")
-            .param("units", scope.unitArray())
-            .query(RandomDraws::map)
-            .list();
+    public PageOf<RandomDraw> search(DataScope scope, Filter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("units", scope.unitArray());
+        params.put("targetType", oneOf(TARGET_TYPES, filter.targetType()));
+        params.put("state", oneOf(List.of("committed", "drawn"), filter.state()));
+        params.put("published", oneOf(List.of("yes", "no"), filter.published()));
+        params.put("q", SqlLike.word(filter.q()));
+        return PageOf.query(jdbc, "select *", """
+                from random_draw where owner_unit_id = any(:units)
+                 and (cast(:targetType as varchar) is null or target_type = :targetType)
+                 and (cast(:state as varchar) is null or (seed is not null) = (:state = 'drawn'))
+                 and (cast(:published as varchar) is null or published = (:published = 'yes'))
+                 and (cast(:q as varchar) is null or title ilike '%' || :q || '%')
+                """, "order by committed_at desc, id", params, RandomDraws::map, page, size);
+    }
+
+    /** The value when it is one of the known ones, otherwise null (no condition). */
+    private static String oneOf(List<String> known, String value) {
+        return value != null && known.contains(value) ? value : null;
     }
 
     @Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.PageOf;
 import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -97,8 +98,13 @@ class AccountabilityController {
     }
 
     @GetMapping("/accountability/interviews")
-    String interviews(Model model) {
-        model.addAttribute("interviews", records.interviews(units.currentScope()));
+    String interviews(@ModelAttribute("filter") AccountabilityRecords.InterviewFilter filter,
+            @RequestParam(required = false) Integer page, Model model) {
+        PageOf<AccountabilityRecords.Interview> found = records.interviews(units.currentScope(), filter,
+                PageOf.number(page), PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("interviews", found.items());
+        model.addAttribute("scopeUnits", scopeUnits());
         model.addAttribute("unitNames", unitNames());
         return "ledger/interview-list";
     }

@@ -5,6 +5,8 @@ import org.duban.organization.DataScope;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
+import org.duban.shared.SqlLike;
+import org.duban.shared.PageOf;
 import org.duban.shared.StaleEditException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -254,13 +257,29 @@ public class AccountabilityRecords {
                 before.proposedKind(), form.kind(), CurrentUser.actor(), at));
     }
 
-    /** 约谈 records of units in scope, newest first. */
+    /** The filters of the 约谈 list; null = any. */
+    public record InterviewFilter(UUID unit, String q) {
+    }
+
+    /**
+     * One page of the 约谈 records of units in scope that match, newest first, with the
+     * count of all that match; the keyword is matched in the names of both sides, the
+     * reason and the problem's number.
+     */
     @Transactional(readOnly = true)
-    public List<Interview> interviews(DataScope scope) {
-        return jdbc.sql("""
-                select i.*, p.reference from accountability_interview i left join problem p on p.id = i.problem_id
-                where i.unit_id = any(:units) order by i.held_on desc, i.id
-                """).param("units", scope.unitArray()).query(AccountabilityRecords::mapInterview).list();
+    public PageOf<Interview> interviews(DataScope scope, InterviewFilter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("units", scope.unitArray());
+        params.put("unit", filter.unit());
+        params.put("q", SqlLike.word(filter.q()));
+        return PageOf.query(jdbc, "select i.*, p.reference", """
+                from accountability_interview i left join problem p on p.id = i.problem_id
+                where i.unit_id = any(:units)
+                and (cast(:unit as uuid) is null or i.unit_id = :unit)
+                and (cast(:q as varchar) is null or i.interviewee ilike '%' || :q || '%'
+                     or i.interviewer ilike '%' || :q || '%' or i.reason ilike '%' || :q || '%'
+                     or p.reference ilike '%' || :q || '%')
+                """, "order by i.held_on desc, i.id", params, AccountabilityRecords::mapInterview, page, size);
     }
 
     @Transactional(readOnly = true)

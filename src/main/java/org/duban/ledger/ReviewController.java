@@ -4,10 +4,12 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.PageOf;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,9 +34,13 @@ class ReviewController {
     }
 
     @GetMapping("/reviews")
-    String list(Model model) {
+    String list(@ModelAttribute("filter") ReviewRounds.Filter filter, @RequestParam(required = false) Integer page,
+            Model model) {
         DataScope scope = units.currentScope();
-        model.addAttribute("rounds", rounds.list(scope));
+        PageOf<ReviewRound> found = rounds.search(scope, filter, PageOf.number(page), PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("rounds", found.items());
+        model.addAttribute("statuses", ReviewStatus.values());
         model.addAttribute("scopeUnits", units.all().stream().filter(u -> scope.includes(u.id())).toList());
         model.addAttribute("unitNames", unitNames());
         return "ledger/review-list";

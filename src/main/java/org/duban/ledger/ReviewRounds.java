@@ -5,6 +5,8 @@ import org.duban.organization.DataScope;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
+import org.duban.shared.PageOf;
+import org.duban.shared.SqlLike;
 import org.duban.shared.StaleEditException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -16,6 +18,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,15 +50,35 @@ public class ReviewRounds {
         this.clock = clock;
     }
 
+    /** The filters of the reviews list; null = any. */
+    public record Filter(ReviewStatus status, UUID unit, String q) {
+    }
+
+    /**
+     * The list's filters; the keyword is matched in the title and in the numbers of the
+     * problems the round looks at again.
+     */
+    private static final String FILTER = """
+             from review_round r where r.unit_id = any(:units)
+             and (cast(:status as varchar) is null or r.status = :status)
+             and (cast(:unit as uuid) is null or r.unit_id = :unit)
+             and (cast(:q as varchar) is null or r.title ilike '%' || :q || '%'
+                  or exists (select 1 from review_item i join problem p on p.id = i.problem_id
+                             where i.round_id = r.id and p.reference ilike '%' || :q || '%'))
+            """;
+
+    /** One page of the rounds in scope that match, with the count of all that match. */
     @Transactional(readOnly = true)
-    public List<ReviewRound> list(DataScope scope) {
-        return jdbc.sql("select id from review_round where unit_id = any(:units) order by planned_on desc, id")
-            .param("units", scope.unitArray())
-            .query(UUID.class)
-            .list()
-            .stream()
-            .map(id -> get(id, scope))
-            .toList();
+    public PageOf<ReviewRound> search(DataScope scope, Filter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("units", scope.unitArray());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        params.put("unit", filter.unit());
+        params.put("q", SqlLike.word(filter.q()));
+        PageOf<UUID> ids = PageOf.query(jdbc, "select r.id", FILTER, "order by r.planned_on desc, r.id", params,
+                (rs, n) -> rs.getObject("id", UUID.class), page, size);
+        return new PageOf<>(ids.items().stream().map(id -> get(id, scope)).toList(), ids.total(), ids.number(),
+                ids.size());
     }
 
     @Transactional(readOnly = true)

@@ -6,9 +6,11 @@ import org.duban.security.RouteRules;
 import org.duban.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.duban.shared.PageOf;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
@@ -76,11 +78,13 @@ class NotificationController {
     }
 
     @GetMapping("/admin/outbox")
-    String outbox(@org.springframework.web.bind.annotation.RequestParam(required = false) String status, Model model) {
-        String filter = status == null || !java.util.Set.of("PENDING", "DELIVERED", "FAILED").contains(status) ? null
-                : status;
-        model.addAttribute("entries", outbox.recent(filter, 300));
-        model.addAttribute("status", filter);
+    String outbox(@ModelAttribute("filter") Outbox.Filter filter,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page, Model model) {
+        PageOf<Outbox.Entry> found = outbox.search(filter, PageOf.number(page), PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("entries", found.items());
+        model.addAttribute("statuses", Outbox.STATUSES);
+        model.addAttribute("channels", OutboxChannel.values());
         return "notification/outbox";
     }
 

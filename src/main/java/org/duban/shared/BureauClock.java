@@ -62,6 +62,11 @@ public class BureauClock {
         return at == null ? null : LocalDateTime.ofInstant(at, zone);
     }
 
+    /** "2023-06-30", the bureau's day of an instant; "" for null. */
+    public String day(Object at) {
+        return format(at, DateTimeFormatter.ISO_LOCAL_DATE);
+    }
+
     /** "2023-06-30 14:05" in the bureau's zone; "" for null. */
     public String minutes(Object at) {
         return format(at, MINUTES);

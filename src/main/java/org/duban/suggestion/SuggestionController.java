@@ -5,6 +5,7 @@ import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.PageOf;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,9 +35,15 @@ class SuggestionController {
     }
 
     @GetMapping("/suggestions")
-    String list(Model model) {
+    String list(@ModelAttribute("filter") Suggestions.Filter filter, @RequestParam(required = false) Integer page,
+            Model model) {
         boolean reader = CurrentUser.require().can(SuggestionRoutes.READ);
-        model.addAttribute("suggestions", reader ? suggestions.inScope(units.currentScope()) : suggestions.mine());
+        PageOf<Suggestion> found = suggestions.search(units.currentScope(), reader, filter, PageOf.number(page),
+                PageOf.DEFAULT_SIZE);
+        model.addAttribute("page", found);
+        model.addAttribute("suggestions", found.items());
+        model.addAttribute("topics", SuggestionTopic.values());
+        model.addAttribute("statuses", SuggestionStatus.values());
         model.addAttribute("reader", reader);
         model.addAttribute("unitNames", unitNames());
         return "suggestion/list";

@@ -5,6 +5,8 @@ import org.duban.organization.DataScope;
 import org.duban.security.CurrentUser;
 import org.duban.security.DubanUser;
 import org.duban.shared.NotFoundException;
+import org.duban.shared.PageOf;
+import org.duban.shared.SqlLike;
 import org.duban.shared.StaleEditException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,20 +54,39 @@ public class Suggestions {
             select g.*, s.name as author_name from suggestion g left join staff s on s.id = g.author_id
             """;
 
-    @Transactional(readOnly = true)
-    public List<Suggestion> inScope(DataScope scope) {
-        return jdbc.sql(SELECT + " where g.unit_id = any(:units) order by g.created_at desc, g.id")
-            .param("units", scope.unitArray())
-            .query(Suggestions::map)
-            .list();
+    /** The filters of the suggestions list; null = any. */
+    public record Filter(SuggestionTopic topic, SuggestionStatus status, String q) {
     }
 
+    /**
+     * The list's filters; the keyword is matched in the text and the answer, and in the
+     * author's name only where the suggestion was not given anonymously.
+     */
+    private static final String FILTER = """
+             and (cast(:topic as varchar) is null or g.topic = :topic)
+             and (cast(:status as varchar) is null or g.status = :status)
+             and (cast(:q as varchar) is null or g.text ilike '%' || :q || '%' or g.answer ilike '%' || :q || '%'
+                  or (g.author_id is not null and s.name ilike '%' || :q || '%'))
+            """;
+
+    private static final String FROM = " from suggestion g left join staff s on s.id = g.author_id";
+
+    /**
+     * One page of the suggestions that match: those of units in scope for a reader, the
+     * caller's own otherwise; with the count of all that match.
+     */
     @Transactional(readOnly = true)
-    public List<Suggestion> mine() {
-        return jdbc.sql(SELECT + " where g.author_id = :me order by g.created_at desc, g.id")
-            .param("me", CurrentUser.require().staffId())
-            .query(Suggestions::map)
-            .list();
+    public PageOf<Suggestion> search(DataScope scope, boolean reader, Filter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("reader", reader);
+        params.put("units", scope.unitArray());
+        params.put("me", CurrentUser.require().staffId());
+        params.put("topic", filter.topic() == null ? null : filter.topic().name());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        params.put("q", SqlLike.word(filter.q()));
+        return PageOf.query(jdbc, "select g.*, s.name as author_name",
+                FROM + " where ((:reader and g.unit_id = any(:units)) or (not :reader and g.author_id = :me))" + FILTER,
+                "order by g.created_at desc, g.id", params, Suggestions::map, page, size);
     }
 
     /** One suggestion: in scope for readers, or the caller's own. */

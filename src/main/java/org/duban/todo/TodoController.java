@@ -7,9 +7,11 @@ import org.duban.security.CurrentUser;
 import org.duban.security.DubanUser;
 import org.duban.security.RouteRules;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.PageOf;
 import org.duban.todo.TodoItem.Kind;
 import org.duban.web.NavItem;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +39,9 @@ class TodoController {
 
     static final String URGE = "todo:item:urge";
 
+    /** Items on the home page's panel. */
+    static final int PANEL_SIZE = 8;
+
     private final TodoList todo;
 
     private final Urges urges;
@@ -47,34 +52,35 @@ class TodoController {
 
     private final OverdueByUnit overdue;
 
-    private final HandDownDesk handDowns;
+    private final TodoRows rows;
+
+    private final MessageSource messages;
 
     TodoController(TodoList todo, Urges urges, OrgUnits units, SupervisionSlip slips, OverdueByUnit overdue,
-            HandDownDesk handDowns) {
+            TodoRows rows, MessageSource messages) {
         this.todo = todo;
-        this.handDowns = handDowns;
+        this.messages = messages;
+        this.rows = rows;
         this.urges = urges;
         this.units = units;
         this.slips = slips;
         this.overdue = overdue;
     }
 
+    /**
+     * A page of what waits on me, the most urgent first ({@code ?page=2} the next), and
+     * how many wait in all.
+     */
     @GetMapping("/todo")
-    String pending(Model model) {
+    String pending(@RequestParam(required = false) Integer page, Model model, Locale locale) {
         DubanUser me = CurrentUser.require();
-        DataScope scope = units.currentScope();
-        model.addAttribute("items", pending(me, scope));
-        model.addAttribute("today", todo.today());
+        PageOf<TodoItem> shown = todo.page(me, units.currentScope(), PageOf.number(page), TodoList.PAGE_SIZE);
+        model.addAttribute("page", shown);
+        model.addAttribute("rows", rows.rows(shown.items()));
+        model.addAttribute("escalated", messages.getMessage("todo.escalated", null, locale));
+        model.addAttribute("supervise", messages.getMessage("todo.supervise", null, locale));
         model.addAttribute("tab", "pending");
         return "todo/list";
-    }
-
-    /**
-     * The ledgers' desks and the handed-down items', in one list (the two are read apart,
-     * see {@link HandDownDesk}).
-     */
-    private List<TodoItem> pending(DubanUser me, DataScope scope) {
-        return HandDownDesk.merge(todo.pending(me, scope), handDowns.pending(me, scope));
     }
 
     @GetMapping("/todo/done")
@@ -90,7 +96,7 @@ class TodoController {
     String badge(Model model) {
         DubanUser me = CurrentUser.require();
         DataScope scope = units.currentScope();
-        model.addAttribute("count", todo.count(me, scope) + handDowns.count(me, scope));
+        model.addAttribute("count", todo.count(me, scope));
         return "todo/fragments :: badge";
     }
 
@@ -99,9 +105,9 @@ class TodoController {
     String panel(Model model) {
         DubanUser me = CurrentUser.require();
         DataScope scope = units.currentScope();
-        List<TodoItem> items = pending(me, scope);
-        model.addAttribute("items", items.subList(0, Math.min(8, items.size())));
-        model.addAttribute("total", items.size());
+        PageOf<TodoItem> first = todo.page(me, scope, 1, PANEL_SIZE);
+        model.addAttribute("rows", rows.rows(first.items()));
+        model.addAttribute("total", first.total());
         if (me.can(URGE)) {
             model.addAttribute("overdue", overdue.byUnit(me, scope));
         }

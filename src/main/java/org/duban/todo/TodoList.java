@@ -1,5 +1,6 @@
 package org.duban.todo;
 
+import org.duban.handdown.HandDownStatus;
 import org.duban.ledger.ProblemStatus;
 import org.duban.ledger.WorkingDays;
 import org.duban.organization.DataScope;
@@ -7,12 +8,14 @@ import org.duban.organization.OrgUnits;
 import org.duban.reporting.ReportChannel;
 import org.duban.security.DubanUser;
 import org.duban.shared.BureauClock;
+import org.duban.shared.PageOf;
 import org.duban.todo.TodoItem.Kind;
 import org.duban.todo.TodoItem.Light;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StreamUtils;
 
@@ -24,10 +27,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * 我的待办 and 已办, read from the live state of the ledgers (never from the notifications):
@@ -40,14 +45,32 @@ import java.util.UUID;
 public class TodoList {
 
     static final int DUE_SOON_DAYS = 2;
+
+    /**
+     * Rows of {@link #pending(DubanUser, DataScope)}, the tests' view of the first rows.
+     */
     static final int PAGE_LIMIT = 300;
+
+    /** Rows of a page of 我的待办. */
+    static final int PAGE_SIZE = PageOf.DEFAULT_SIZE;
 
     /** The desks (src/main/resources/todo/desks.sql): one SELECT of a union per desk. */
     static final String DESKS = sql("todo/desks.sql");
 
     /**
-     * The page: the most urgent first (overdue, then by time limit, then the oldest), at
-     * most {@code :limit} rows.
+     * The desks for a page: each desk cut to its {@code :top} most urgent items (the
+     * page's offset and size), so that a desk read from an index in this order stops
+     * after them and the others sort their own rows only; the page is among these rows.
+     * The badge counts {@link #DESKS}.
+     */
+    static final String PAGE_DESKS = Arrays.stream(DESKS.split("\nunion all\n"))
+        .map(desk -> "(" + desk.strip() + "\norder by 6 nulls last, 5, 2 limit :top)")
+        .collect(Collectors.joining("\nunion all\n"));
+
+    /**
+     * A page: the most urgent first (by time limit, overdue first, then the oldest; the
+     * id keeps the order of rows that tie the same from one page to the next),
+     * {@code :limit} rows from {@code :offset}.
      */
     static final String PAGE = """
             select d.kind, d.id, d.label, d.action, d.due_on, d.unit_id, d.escalated,
@@ -63,10 +86,10 @@ public class TodoList {
                    (select g.text from todo_urge g where g.item_id = d.id
                     order by g.urged_at desc limit 1) as last_urge
             -- Ordered and cut first: when the item reached this desk is read for the rows shown only.
-            from (select * from (""" + DESKS + """
-                  ) desks order by desks.due_on nulls last, desks.since limit :limit) d
+            from (select * from (""" + PAGE_DESKS + """
+                  ) desks order by desks.due_on nulls last, desks.since, desks.id limit :limit offset :offset) d
             left join org_unit u on u.id = d.unit_id
-            order by d.due_on nulls last, d.since
+            order by d.due_on nulls last, d.since, d.id
             """;
 
     /** The badge. */
@@ -146,6 +169,16 @@ public class TodoList {
         params.put("approve", reports && me.can("reporting:report:approve"));
         params.put("write", reports && me.can("reporting:report:write"));
         params.put("receive", receive);
+        // 上级交办: at the bureau of my unit.
+        boolean handDownReport = me.can(HandOvers.HAND_DOWN_REPORT);
+        boolean handDownDecide = me.can(HandOvers.HAND_DOWN_DECIDE);
+        params.put("handDownReport", handDownReport);
+        params.put("handDownDecide", handDownDecide);
+        params.put("urgeHandDowns", urge);
+        params.put("myBureau", handDownReport || handDownDecide || urge ? units.bureauOf(me.unitId()).id() : null);
+        params.put("handDownIssued", HandDownStatus.ISSUED.name());
+        params.put("handDownReturned", HandDownStatus.RETURNED.name());
+        params.put("handDownReported", HandDownStatus.REPORTED.name());
         return params;
     }
 
@@ -168,16 +201,40 @@ public class TodoList {
     }
 
     /**
-     * What waits on me: the most urgent first (overdue, then by time limit, then the
-     * oldest).
+     * What waits on me, the first {@value #PAGE_LIMIT} items: the most urgent first
+     * (overdue, then by time limit, then the oldest).
      */
     @Transactional(readOnly = true)
     public List<TodoItem> pending(DubanUser me, DataScope scope) {
         LocalDate today = today();
         customPlans();
+        return rows(desks(me, scope, today), 0, PAGE_LIMIT, today);
+    }
+
+    /**
+     * Page {@code number} (from 1) of what waits on me, {@code size} items, the most
+     * urgent first, and how many wait in all (what the badge counts). Read from one
+     * snapshot (repeatable read), so that the total and the rows agree; a number past the
+     * last page shows the last.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public PageOf<TodoItem> page(DubanUser me, DataScope scope, int number, int size) {
+        LocalDate today = today();
+        customPlans();
+        Map<String, Object> desks = desks(me, scope, today);
+        int total = jdbc.sql(COUNT).params(desks).query(Integer.class).single();
+        int pages = Math.max(1, (total + size - 1) / size);
+        int shown = Math.min(Math.max(1, number), pages);
+        List<TodoItem> items = total == 0 ? List.of() : rows(desks, PageOf.offset(shown, size), size, today);
+        return new PageOf<>(items, total, shown, size);
+    }
+
+    private List<TodoItem> rows(Map<String, Object> desks, int offset, int limit, LocalDate today) {
         List<Map<String, Object>> rows = jdbc.sql(PAGE)
-            .params(desks(me, scope, today))
-            .param("limit", PAGE_LIMIT)
+            .params(desks)
+            .param("offset", offset)
+            .param("limit", limit)
+            .param("top", (int) Math.min((long) offset + limit, Integer.MAX_VALUE))
             .query()
             .listOfRows();
         return items(rows, today);

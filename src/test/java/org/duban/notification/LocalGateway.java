@@ -17,6 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LocalGateway implements AutoCloseable {
 
+    static {
+        // Like a production HTTP server (nginx, Tomcat, Netty), send the answer without
+        // Nagle's delay. The JDK's server leaves Nagle on by default: its answer's body
+        // (written after the headers) then waits for the client's delayed ACK, about 40
+        // ms
+        // on a kept-alive connection, and every call took that long (read once, when the
+        // first server of the JVM starts). docs/adr/0312-outbox-drains-in-batches.md
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     record Received(String body, Map<String, List<String>> headers) {
     }
 

@@ -62,6 +62,8 @@ class TodoDesksTest {
         // many).
         Map<String, Object> desks = new HashMap<>(todo.desks(me, scope, todo.today()));
         desks.put("limit", Integer.MAX_VALUE);
+        desks.put("offset", 0);
+        desks.put("top", Integer.MAX_VALUE);
         List<Key> all = jdbc.sql(TodoList.PAGE).params(desks).query(TodoDesksTest::key).list();
         assertThat(all).doesNotHaveDuplicates();
         assertThat(todo.count(me, scope)).isEqualTo(all.size());
@@ -75,7 +77,9 @@ class TodoDesksTest {
                     .param("limit", Integer.MAX_VALUE)
                     .query(TodoDesksTest::key)
                     .set();
+        // The union of string fragments had no 上级交办 (a query of its own then).
         Set<Key> onlyNow = new java.util.HashSet<>(all);
+        onlyNow.removeIf(k -> k.kind() == TodoItem.Kind.HAND_DOWN);
         onlyNow.removeAll(listedBefore);
         Set<Key> onlyBefore = new java.util.HashSet<>(listedBefore);
         onlyBefore.removeAll(Set.copyOf(all));

@@ -163,7 +163,7 @@ final class TodoListBefore {
      * the 300 rows shown did not change) with the old union in place of the desks.
      */
     static String page(Query q) {
-        return TodoList.PAGE.replace(TodoList.DESKS, q.sql());
+        return TodoList.PAGE.replace(TodoList.PAGE_DESKS, q.sql()).replace("offset :offset", "");
     }
 
 }

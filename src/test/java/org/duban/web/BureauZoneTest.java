@@ -2,6 +2,7 @@ package org.duban.web;
 
 import org.duban.support.DubanTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,6 +71,23 @@ class BureauZoneTest {
         String beijing = MINUTES.format(at.toInstant().atZone(BUREAU));
         String utc = MINUTES.format(at.toInstant().atZone(ZoneId.of("UTC")));
         assertThat(page).contains(beijing).doesNotContain(utc);
+    }
+
+    @Test
+    void aDayShownForAnInstantIsTheBureausDay() throws Exception {
+        // 20:30 UTC on 30 June is 04:30 on 1 July in Beijing: the suggestion list shows
+        // the 1st.
+        jdbc.sql("""
+                insert into suggestion (id, unit_id, topic, text, created_at)
+                select gen_random_uuid(), id, 'OTHER', 'zone-day-check suggestion', timestamptz '2023-06-30 20:30:00+00'
+                from org_unit where code = 'OTOGQ'
+                """).update();
+        String page = mvc
+            .perform(get("/suggestions").param("q", "zone-day-check").with(user(users.loadUserByUsername("workteam"))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("2023-07-01").doesNotContain("2023-06-30");
     }
 
 }

@@ -27,14 +27,15 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${duban.database.data-dir:}") String dataDir,
-            @Value("${duban.database.synchronous-commit:}") String synchronousCommit) throws IOException {
+            @Value("${duban.database.synchronous-commit:}") String synchronousCommit,
+            @Value("${duban.database.template-dir:}") String templateDir) throws IOException {
         // Started already, while the context was being built, when the application was
         // launched from main().
         EmbeddedPostgres early = EmbeddedDatabaseEarlyStart.take(dataDir, synchronousCommit);
-        return early != null ? early : start(dataDir, synchronousCommit);
+        return early != null ? early : start(dataDir, synchronousCommit, templateDir);
     }
 
-    static EmbeddedPostgres start(String dataDir, String synchronousCommit) throws IOException {
+    static EmbeddedPostgres start(String dataDir, String synchronousCommit, String templateDir) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         // zonky turns synchronous_commit off (fast tests): a commit would then be
         // answered before its WAL is on disk,
@@ -50,6 +51,7 @@ class EmbeddedDatabaseConfiguration {
             Path dir = Path.of(dataDir).toAbsolutePath().normalize();
             Files.createDirectories(dir.getParent());
             StalePostmaster.stopIfRunning(dir);
+            DataDirectoryTemplate.copyIfFresh(DataDirectoryTemplate.locate(templateDir), dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
         // Spring stops the server after every bean that uses it (it is a dependency of

@@ -42,10 +42,11 @@ public final class EmbeddedDatabaseEarlyStart implements ApplicationListener<App
             }
             String dataDir = env.getProperty("duban.database.data-dir", "");
             String synchronousCommit = env.getProperty("duban.database.synchronous-commit", "");
+            String templateDir = env.getProperty("duban.database.template-dir", "");
             CompletableFuture<EmbeddedPostgres> server = new CompletableFuture<>();
             Thread thread = new Thread(() -> {
                 try {
-                    server.complete(EmbeddedDatabaseConfiguration.start(dataDir, synchronousCommit));
+                    server.complete(EmbeddedDatabaseConfiguration.start(dataDir, synchronousCommit, templateDir));
                 }
                 catch (Throwable e) {
                     server.completeExceptionally(e);

@@ -1,0 +1,34 @@
+package org.duban.organization;
+
+import org.duban.audit.AuditObjectNames;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Units, staff and roles in the operation log: a unit and a person by name (a sign-in is
+ * written with the login typed, a change with the staff id: both are named), a role by
+ * its label.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrganizationAuditNames {
+
+    @Bean
+    AuditObjectNames unitObjectNames() {
+        return AuditObjectNames.column("org_unit", "org_unit", "name");
+    }
+
+    @Bean
+    AuditObjectNames staffObjectNames() {
+        return AuditObjectNames.of("staff", """
+                select id::text as id, name from staff where id::text = any(:ids)
+                union all
+                select login as id, name from staff where login = any(:ids)
+                """);
+    }
+
+    @Bean
+    AuditObjectNames roleObjectNames() {
+        return AuditObjectNames.labelled("role", "role.");
+    }
+
+}

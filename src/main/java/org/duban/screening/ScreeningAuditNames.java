@@ -1,0 +1,56 @@
+package org.duban.screening;
+
+import org.duban.audit.AuditObjectNames;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Screening runs, imports, findings and rules in the operation log: a run by the period
+ * it screened, an import by its file, a finding by its subject, a rule by its label (ADR
+ * 0413).
+ */
+@Configuration(proxyBeanMethods = false)
+class ScreeningAuditNames {
+
+    @Bean
+    AuditObjectNames screeningRunObjectNames() {
+        return AuditObjectNames.of("screening_run", """
+                select id::text as id, concat_ws(' ~ ', decided_from::text, decided_to::text) as name
+                from screening_run where id::text = any(:ids)
+                """);
+    }
+
+    @Bean
+    AuditObjectNames screeningImportObjectNames() {
+        return AuditObjectNames.column("screening_import", "screening_import", "file_name");
+    }
+
+    @Bean
+    AuditObjectNames screeningFindingObjectNames() {
+        return AuditObjectNames.of("screening_finding", """
+                select f.id::text as id, coalesce(u.name, f.subject_id) as name
+                from screening_finding f left join org_unit u on f.subject_type = 'UNIT' and u.id::text = f.subject_id
+                where f.id::text = any(:ids)
+                """);
+    }
+
+    @Bean
+    AuditObjectNames screeningSettingObjectNames() {
+        return AuditObjectNames.labelled("screening_setting", "screening.setting.");
+    }
+
+    @Bean
+    AuditObjectNames benchmarkObjectNames() {
+        return AuditObjectNames.of("screening_benchmark", """
+                select violation_code || '/' || circumstance as id,
+                       coalesce(violation, violation_code) || ' ' || min_fine || '~' || max_fine as name
+                from screening_benchmark where violation_code || '/' || circumstance = any(:ids)
+                """);
+    }
+
+    @Bean
+    AuditObjectNames screeningRuleObjectNames() {
+        return AuditObjectNames.labelled("screening_rule", "screening.rule.");
+    }
+
+}
