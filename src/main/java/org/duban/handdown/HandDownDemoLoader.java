@@ -24,10 +24,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Items the city handed down to its three counties in 2023 ({@code demo/levels.json}), at
- * every stage: accepted at once, returned once and then accepted, waiting for acceptance,
- * returned and back at the county, still open. Issued and walked through the same steps
- * and checks as typed in, dated on the days the file gives.
+ * Items the city handed down to its three counties in 2023, and the province (自治区交通运输厅)
+ * to the city ({@code demo/levels.json}; an item names its issuer in {@code from}, the
+ * city when it does not), at every stage: accepted at once, returned once and then
+ * accepted, waiting for acceptance, returned and back at the county, still open. Issued
+ * and walked through the same steps and checks as typed in, dated on the days the file
+ * gives.
  */
 @Component
 @Order(310)
@@ -39,7 +41,7 @@ class HandDownDemoLoader implements DemoLoader {
     }
 
     /** One item; each step is [action, date, login, text]. */
-    record Item(HandDownKind kind, String to, String by, String title, String evidenceName, String task,
+    record Item(HandDownKind kind, String from, String to, String by, String title, String evidenceName, String task,
             LocalDate issuedOn, LocalDate deadline, Integer workingDays, String description, String standard,
             String feedback, List<List<String>> steps) {
     }
@@ -86,11 +88,12 @@ class HandDownDemoLoader implements DemoLoader {
 
     private void load(Item item, OrgUnit city, Map<String, OrgUnit> byCode) {
         OrgUnit to = byCode.get(item.to());
-        if (to == null) {
+        OrgUnit issuer = item.from() == null ? city : byCode.get(item.from());
+        if (to == null || issuer == null) {
             return;
         }
         UUID campaign = jdbc.sql("select id from campaign where owner_unit_id = :c order by starts_on limit 1")
-            .param("c", city.id())
+            .param("c", issuer.id())
             .query(UUID.class)
             .optional()
             .orElse(null);
@@ -105,7 +108,7 @@ class HandDownDemoLoader implements DemoLoader {
                 item.description(), item.standard(), item.feedback(), item.deadline(), item.workingDays());
         LocalDate due = item.kind() == HandDownKind.TASK ? item.deadline()
                 : workingDays.add(item.issuedOn(), item.workingDays());
-        UUID id = handDowns.insert(form, city.id(), to.id(), item.issuedOn(), due, item.by(), name(item.by()),
+        UUID id = handDowns.insert(form, issuer.id(), to.id(), item.issuedOn(), due, item.by(), name(item.by()),
                 at(item.issuedOn(), 9));
         for (List<String> step : item.steps()) {
             HandDownAction action = HandDownAction.valueOf(step.get(0));

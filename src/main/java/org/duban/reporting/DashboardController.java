@@ -49,8 +49,11 @@ class DashboardController {
 
     private final Trainings trainings;
 
+    private final HandDownFigures handDowns;
+
     DashboardController(Campaigns campaigns, OrgUnits units, ReportFigures figures, FigureLists lists,
-            MessageSource messages, Reports reports, Trainings trainings) {
+            MessageSource messages, Reports reports, Trainings trainings, HandDownFigures handDowns) {
+        this.handDowns = handDowns;
         this.reports = reports;
         this.trainings = trainings;
         this.messages = messages;
@@ -66,14 +69,16 @@ class DashboardController {
      * their unit only unless the reader may read them.
      */
     @GetMapping("/dashboard/list")
-    String list(@RequestParam String figure, @RequestParam(required = false) UUID unit, Model model, Locale locale) {
+    String list(@RequestParam String figure, @RequestParam(required = false) UUID unit,
+            @RequestParam(required = false) UUID campaign, Model model, Locale locale) {
         if (figure.length() > 80) {
             throw new NotFoundException("figure");
         }
         DataScope scope = units.currentScope();
         LocalDate today = campaigns.today();
-        FigureLists.Result result = lists.list(figure, lists.units(scope, unit), FROM_START, today, today,
-                CurrentUser.require());
+        FigureLists.Result result = lists.list(figure, lists.units(scope, unit),
+                span(chosen(campaign, campaigns.list(scope)), today), CurrentUser.require());
+        model.addAttribute("campaign", campaign);
         model.addAttribute("result", result);
         UUID keyUnit = ReportFigures.keyUnit(figure);
         model.addAttribute("figureLabel",
@@ -130,10 +135,25 @@ class DashboardController {
     static final LocalDate FROM_START = LocalDate.of(2000, 1, 1);
 
     /**
-     * One column of the side-by-side view: a county, its figures and its breakdowns
+     * One column of the side-by-side view: a bureau below, its figures and its breakdowns
      * (category, source, channel).
      */
     record Column(OrgUnit unit, List<Figure> figures, List<ReportFigures.Breakdown> breakdowns) {
+    }
+
+    /**
+     * The bureaus of one level below the chosen bureau side by side (a province's cities,
+     * or all its counties), ranked among themselves, with their late monthly reports and
+     * the items handed down to them.
+     */
+    record Level(UnitKind kind, List<Column> columns, Map<String, Map<UUID, Integer>> ranks,
+            Map<UUID, Integer> lateReports, Map<UUID, HandDownFigures.Tally> handDowns) {
+
+        /** The ids of the level's tables: the counties' keep their first names. */
+        public String id(String part) {
+            return kind == UnitKind.COUNTY_BUREAU ? part : kind.name().toLowerCase(Locale.ROOT) + "-" + part;
+        }
+
     }
 
     /** One unit's training attendance on the dashboard. */
@@ -144,9 +164,16 @@ class DashboardController {
     record Timeline(Campaign campaign, String phases, String starts, String lengths, long today, long total) {
     }
 
+    /**
+     * The dashboard of one campaign (its own and the children issued from it down the
+     * levels; none: everything since the beginning) and one bureau of the scope (none:
+     * the widest one). Both ids are checked against the user's scope: a campaign the user
+     * may not see, or a bureau outside the scope, is 404.
+     */
     @GetMapping("/dashboard")
-    String dashboard(Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        model.addAllAttributes(model());
+    String dashboard(@RequestParam(required = false) UUID campaign, @RequestParam(required = false) UUID bureau,
+            Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        model.addAllAttributes(model(campaign, bureau));
         // The home page loads the dashboard as its main content with htmx: then only the
         // fragment.
         return htmx != null ? "reporting/dashboard :: content" : "reporting/dashboard";
@@ -154,52 +181,148 @@ class DashboardController {
 
     /** The dashboard's model, also used by the home page. */
     java.util.Map<String, Object> model() {
+        return model(null, null);
+    }
+
+    private static Campaign chosen(UUID id, List<Campaign> visible) {
+        if (id == null) {
+            return null;
+        }
+        return visible.stream()
+            .filter(c -> c.id().equals(id))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("campaign " + id));
+    }
+
+    /**
+     * The chosen campaign's rows (its family) since it began, or everything since
+     * {@link #FROM_START}.
+     */
+    private ReportFigures.Span span(Campaign chosen, LocalDate today) {
+        if (chosen == null) {
+            return new ReportFigures.Span(FROM_START, today, today, null);
+        }
+        LocalDate from = chosen.startsOn() != null ? chosen.startsOn()
+                : chosen.phases().isEmpty() ? FROM_START : chosen.phases().get(0).startsOn();
+        return new ReportFigures.Span(from.isAfter(today) ? today : from, today, today,
+                figures.campaignFamily(chosen.id()));
+    }
+
+    java.util.Map<String, Object> model(UUID campaignId, UUID bureauId) {
         DataScope scope = units.currentScope();
         LocalDate today = campaigns.today();
         java.util.Map<String, Object> model = new java.util.LinkedHashMap<>();
         List<Campaign> visible = campaigns.list(scope);
+        Campaign chosen = chosen(campaignId, visible);
+        List<OrgUnit> all = units.all();
+        List<OrgUnit> bureaus = all.stream().filter(u -> u.kind().bureau() && scope.includes(u.id())).toList();
+        OrgUnit selected = bureauId == null
+                ? bureaus.stream().min(java.util.Comparator.comparingInt(OrgUnit::depth)).orElse(null)
+                : bureaus.stream()
+                    .filter(b -> b.id().equals(bureauId))
+                    .findFirst()
+                    .orElseThrow(() -> new NotFoundException("unit " + bureauId));
+        UUID[] shown = selected == null ? scope.unitArray()
+                : all.stream().filter(selected::contains).map(OrgUnit::id).filter(scope::includes).toArray(UUID[]::new);
+        java.util.Set<UUID> shownSet = java.util.Set.of(shown);
+        ReportFigures.Span span = span(chosen, today);
         model.put("today", today);
+        model.put("campaigns", visible);
+        model.put("campaign", chosen == null ? null : chosen.id());
+        model.put("bureaus", bureaus);
+        model.put("bureau", selected);
         model.put("timelines",
-                visible.stream().filter(c -> !c.phases().isEmpty()).map(c -> timeline(c, today)).toList());
-        LocalDate from = FROM_START;
-        List<Figure> own = figures.compute(scope.unitArray(), from, today, today);
+                visible.stream()
+                    .filter(c -> chosen == null || c.id().equals(chosen.id()))
+                    .filter(c -> !c.phases().isEmpty())
+                    .map(c -> timeline(c, today))
+                    .toList());
+        List<OrgUnit> below = selected == null ? List.of()
+                : bureaus.stream().filter(b -> selected.contains(b) && !b.id().equals(selected.id())).toList();
+        // The chosen bureau's own figures are the sums of the groups below it and its own
+        // units: one grouped query per source serves the cards and the side-by-side view.
+        ReportFigures.GroupFigures grouped = selected == null ? null : grouped(selected, below, all, scope, span);
+        List<Figure> own = grouped == null ? figures.compute(shown, span) : grouped.figures().get(selected.id());
         model.put("figures", own);
-        Map<UUID, String> names = units.all().stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name));
-        model.put("breakdowns", figures.dashboardBreakdowns(scope.unitArray(), from, today, names));
+        Map<UUID, String> names = all.stream().collect(Collectors.toMap(OrgUnit::id, OrgUnit::name));
+        model.put("breakdowns", figures.dashboardBreakdowns(shown, span, names,
+                grouped == null ? null : grouped.breakdowns().get(selected.id())));
         // 学习教育: attendance of the held training sessions, per unit of the scope, in tree
         // order.
         Map<UUID, Trainings.UnitRate> rates = trainings.rates(scope)
             .stream()
             .collect(Collectors.toMap(Trainings.UnitRate::unitId, r -> r));
         model.put("attendance",
-                units.all()
-                    .stream()
-                    .filter(u -> rates.containsKey(u.id()))
+                all.stream()
+                    .filter(u -> rates.containsKey(u.id()) && shownSet.contains(u.id()))
                     .map(u -> new Attendance(u.name(), rates.get(u.id())))
                     .toList());
-        List<OrgUnit> counties = units.all()
-            .stream()
-            .filter(u -> u.kind() == UnitKind.COUNTY_BUREAU && scope.includes(u.id()))
-            .toList();
-        List<Column> columns = new ArrayList<>();
-        if (counties.size() > 1) {
-            for (OrgUnit county : counties) {
-                UUID[] below = units.all()
-                    .stream()
-                    .filter(county::contains)
-                    .map(OrgUnit::id)
-                    .filter(scope::includes)
-                    .toArray(UUID[]::new);
-                columns.add(new Column(county, figures.compute(below, from, today, today),
-                        figures.breakdowns(below, from, today)));
-            }
+        List<Level> levels = below.isEmpty() ? List.of() : levels(below, grouped, span, today);
+        model.put("levels", levels);
+        // 上级交办: what the chosen bureau handed down and what was handed to it.
+        if (selected != null) {
+            model.put("handedDown", handDowns.issued(List.of(selected.id()), today).get(selected.id()));
+            model.put("handedToUs", handDowns.received(List.of(selected.id()), today).get(selected.id()));
         }
-        model.put("columns", columns);
-        model.put("ranks", ranks(columns));
-        model.put("lateReports", columns.stream()
-            .collect(Collectors.toMap(c -> c.unit().id(), c -> reports.lateMonthlyReports(c.unit(), today))));
-        model.put("countyNames", columns.stream().map(c -> c.unit().name()).collect(Collectors.joining("|")));
         return model;
+    }
+
+    /**
+     * The figures of the chosen bureau and of each bureau below it in scope, in one
+     * grouped query per source, not one per bureau. Each unit counts once, for the
+     * deepest of these bureaus that holds it (its county, or the city for the city's own
+     * offices, or the chosen bureau for its own); a bureau's figures are the sums of its
+     * own and its bureaus' counts below.
+     */
+    private ReportFigures.GroupFigures grouped(OrgUnit selected, List<OrgUnit> below, List<OrgUnit> all,
+            DataScope scope, ReportFigures.Span span) {
+        List<OrgUnit> groups = new ArrayList<>(below);
+        groups.add(selected);
+        List<UUID> memberUnits = new ArrayList<>();
+        List<UUID> memberGroups = new ArrayList<>();
+        for (OrgUnit u : all) {
+            if (!scope.includes(u.id())) {
+                continue;
+            }
+            groups.stream()
+                .filter(b -> b.contains(u))
+                .max(java.util.Comparator.comparingInt(OrgUnit::depth))
+                .ifPresent(b -> {
+                    memberUnits.add(u.id());
+                    memberGroups.add(b.id());
+                });
+        }
+        Map<UUID, java.util.Set<UUID>> rollUp = new java.util.LinkedHashMap<>();
+        for (OrgUnit b : groups) {
+            rollUp.put(b.id(),
+                    groups.stream().filter(b::contains).map(OrgUnit::id).collect(Collectors.toUnmodifiableSet()));
+        }
+        return figures.computeByGroup(
+                new ReportFigures.Members(memberUnits.toArray(UUID[]::new), memberGroups.toArray(UUID[]::new)), rollUp,
+                span);
+    }
+
+    /**
+     * The bureaus below the chosen one, one level per kind (a province's cities, then its
+     * counties), ranked among themselves, with their late reports and hand-downs.
+     */
+    private List<Level> levels(List<OrgUnit> below, ReportFigures.GroupFigures grouped, ReportFigures.Span span,
+            LocalDate today) {
+        Map<UUID, List<Figure>> byBureau = grouped.figures();
+        Map<UUID, List<ReportFigures.Breakdown>> breakdowns = grouped.breakdowns();
+        List<UUID> ids = below.stream().map(OrgUnit::id).toList();
+        Map<UUID, Integer> late = reports.lateMonthlyReports(ids, span.campaigns(), today);
+        Map<UUID, HandDownFigures.Tally> received = handDowns.received(ids, today);
+        Map<UnitKind, List<Column>> byKind = new java.util.TreeMap<>();
+        for (OrgUnit b : below) {
+            byKind.computeIfAbsent(b.kind(), k -> new ArrayList<>())
+                .add(new Column(b, byBureau.getOrDefault(b.id(), List.of()),
+                        breakdowns.getOrDefault(b.id(), List.of())));
+        }
+        return byKind.entrySet()
+            .stream()
+            .map(e -> new Level(e.getKey(), e.getValue(), ranks(e.getValue()), late, received))
+            .toList();
     }
 
     private static Timeline timeline(Campaign c, LocalDate today) {

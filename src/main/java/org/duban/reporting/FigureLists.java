@@ -92,6 +92,18 @@ class FigureLists {
      */
     @Transactional(readOnly = true)
     Result list(String figure, UUID[] unitIds, LocalDate from, LocalDate to, LocalDate today, DubanUser reader) {
+        return list(figure, unitIds, new ReportFigures.Span(from, to, today, null), reader);
+    }
+
+    /**
+     * As above, within a span that may name the campaigns counted, as the dashboard's
+     * figure was.
+     */
+    @Transactional(readOnly = true)
+    Result list(String figure, UUID[] unitIds, ReportFigures.Span span, DubanUser reader) {
+        LocalDate from = span.from();
+        LocalDate to = span.to();
+        LocalDate today = span.today();
         ReportFigures.Countable c = ReportFigures.countable(figure);
         if (c == null) {
             throw new NotFoundException("figure " + figure);
@@ -110,6 +122,7 @@ class FigureLists {
             .param("to", Date.valueOf(to))
             .param("asOf", Date.valueOf(asOf))
             .param("keyUnit", keyUnit)
+            .param("campaigns", span.campaigns())
             .param("zone", clock.zone().getId())
             .query(rs -> {
                 totals[0] = rs.getLong(1);
@@ -143,6 +156,7 @@ class FigureLists {
             .param("to", Date.valueOf(to))
             .param("asOf", Date.valueOf(asOf))
             .param("keyUnit", keyUnit)
+            .param("campaigns", span.campaigns())
             .param("zone", clock.zone().getId())
             .query((rs, n) -> row(rs, s, mayReadConfidential))
             .list();

@@ -59,7 +59,7 @@ enum FigureSource {
             "/suggestions/", "suggestion:box:read", null, null,
             List.of(Column.code("topic", "x.topic", "suggestion.topic."), Column.date("submittedOn", "x.submitted_on"),
                     Column.code("status", "x.status", "suggestion.status."))),
-    REPORT("(select v.report_id as id, v.version_no, r.unit_id, v.title, v.document_number,"
+    REPORT("(select v.report_id as id, v.version_no, r.unit_id, r.campaign_id, v.title, v.document_number,"
             + " cast(v.submitted_at at time zone :zone as date) as submitted_on"
             + " from report_version v join report r on r.id = v.report_id"
             // what a bureau sent upward, not its units' reports to it
@@ -138,8 +138,42 @@ enum FigureSource {
      * ({@code from … where …}) to which a figure's predicate is added with {@code and}.
      */
     String scoped() {
-        return " from " + relation + " where " + unitColumn + " = any(:units)"
-                + (dateColumn == null ? "" : " and " + dateColumn + " between :from and :to");
+        return " from " + relation + " where " + unitColumn + " = any(:units)" + window();
+    }
+
+    /**
+     * The same rows counted for groups of units at once: {@code :memberUnits} and
+     * {@code :memberGroups} are two arrays of equal length, pairing each unit with a
+     * group (a bureau below and its units; a unit may belong to several groups, e.g. a
+     * city and its county). A query ending in this can {@code group by g.group_id}.
+     */
+    String grouped() {
+        return " from " + relation
+                + " join unnest(cast(:memberUnits as uuid[]), cast(:memberGroups as uuid[])) as g(member_unit, group_id)"
+                + " on g.member_unit = " + unitColumn + " where " + unitColumn
+                // the same units once more, as an array the planner can use with the
+                // unit's index
+                + " = any(:memberUnits)" + window();
+    }
+
+    /**
+     * The report's or dashboard's window and, for rows that belong to a campaign, the
+     * chosen campaigns ({@code :campaigns}, null: every campaign).
+     */
+    private String window() {
+        return (dateColumn == null ? "" : " and " + dateColumn + " between :from and :to") + (campaignColumn() == null
+                ? "" : " and (cast(:campaigns as uuid[]) is null or " + campaignColumn() + " = any(:campaigns))");
+    }
+
+    /**
+     * The column naming the campaign a row belongs to; rows of the other sources belong
+     * to their unit and date only.
+     */
+    String campaignColumn() {
+        return switch (this) {
+            case PROBLEM, KEY_TASK, REPORT -> "campaign_id";
+            default -> null;
+        };
     }
 
     /** The page of one row: inspection findings open their inspection. */

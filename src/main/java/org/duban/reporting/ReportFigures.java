@@ -222,6 +222,27 @@ class ReportFigures {
     }
 
     /**
+     * What the figures count: rows dated {@code from}–{@code to} (inclusive), overdue as
+     * of {@code to} or {@code today}, whichever is earlier, and, for rows that belong to
+     * a campaign, only those of {@code campaigns} (null: every campaign).
+     */
+    record Span(LocalDate from, LocalDate to, LocalDate today, UUID[] campaigns) {
+
+        LocalDate asOf() {
+            return to.isBefore(today) ? to : today;
+        }
+
+    }
+
+    /**
+     * Units counted in groups: {@code units[i]} counts for {@code groups[i]}; a unit may
+     * appear once per group it belongs to (a county's unit counts for the county and for
+     * its city).
+     */
+    record Members(UUID[] units, UUID[] groups) {
+    }
+
+    /**
      * The headline figures for rows in {@code units} dated between {@code from} and
      * {@code to} (inclusive); overdue as of {@code to} or {@code today}, whichever is
      * earlier. One query per source, each figure a
@@ -229,50 +250,138 @@ class ReportFigures {
      */
     @Transactional(readOnly = true)
     List<Figure> compute(UUID[] units, LocalDate from, LocalDate to, LocalDate today) {
-        Map<String, long[]> counts = count(HEADLINE.values(), units, from, to, today);
+        return compute(units, new Span(from, to, today, null));
+    }
+
+    @Transactional(readOnly = true)
+    List<Figure> compute(UUID[] units, Span span) {
+        return figures(count(HEADLINE.values(), units, span));
+    }
+
+    /** Each group's headline figures and the report's breakdowns of it. */
+    record GroupFigures(Map<UUID, List<Figure>> figures, Map<UUID, List<Breakdown>> breakdowns) {
+    }
+
+    /**
+     * The headline figures and the report's breakdowns of each group at once: one query
+     * per source over all groups ({@code group by}) counting both, not one per group. A
+     * group without rows has zero counts.
+     */
+    @Transactional(readOnly = true)
+    GroupFigures computeByGroup(Members members, Span span) {
+        Map<UUID, java.util.Set<UUID>> identity = new LinkedHashMap<>();
+        for (UUID group : members.groups()) {
+            identity.put(group, java.util.Set.of(group));
+        }
+        return computeByGroup(members, identity, span);
+    }
+
+    /**
+     * As above, each unit counted once, for the finest group it belongs to (a county, or
+     * the city for the city's own offices); the figures of a wider group (a city) are the
+     * sums of the counts of the finest groups it is made of ({@code rollUp}: group → its
+     * finest groups, itself included). Counts add up, rates are computed from the sums.
+     */
+    @Transactional(readOnly = true)
+    GroupFigures computeByGroup(Members members, Map<UUID, java.util.Set<UUID>> rollUp, Span span) {
+        List<Countable> countables = new ArrayList<>(HEADLINE.values());
+        countables.addAll(items(REPORT_BREAKDOWNS));
+        Map<UUID, Map<String, long[]>> counts = countByGroup(countables, members, span);
+        Map<UUID, List<Figure>> figures = new LinkedHashMap<>();
+        Map<UUID, List<Breakdown>> breakdowns = new LinkedHashMap<>();
+        rollUp.forEach((group, finest) -> {
+            Map<String, long[]> sum = new java.util.HashMap<>();
+            for (UUID part : finest) {
+                counts.getOrDefault(part, Map.of()).forEach((key, n) -> {
+                    long[] total = sum.computeIfAbsent(key, k -> new long[2]);
+                    total[0] += n[0];
+                    total[1] += n[1];
+                });
+            }
+            figures.put(group, figures(sum));
+            breakdowns.put(group, breakdowns(REPORT_BREAKDOWNS, sum));
+        });
+        return new GroupFigures(figures, breakdowns);
+    }
+
+    private List<Figure> figures(Map<String, long[]> counts) {
         List<Figure> figures = new ArrayList<>();
         for (Countable c : HEADLINE.values()) {
-            long[] n = counts.get(c.key());
+            long[] n = counts.getOrDefault(c.key(), new long[2]);
             figures.add(describe(c.key(), c.rate() ? rate(n[1], n[0]) : BigDecimal.valueOf(n[0])));
         }
         return figures;
     }
 
+    /**
+     * The select list counting {@code list}: for each countable {@code w<i>} (the whole)
+     * and {@code p<i>} (the part of a rate, 0 otherwise).
+     */
+    private static String counting(List<Countable> list) {
+        StringBuilder select = new StringBuilder();
+        for (int i = 0; i < list.size(); i++) {
+            Countable c = list.get(i);
+            select.append(i == 0 ? "" : ", ");
+            select.append("count(*) filter (where ").append(c.predicate()).append(") as w").append(i).append(", ");
+            select.append("count(*) filter (where (")
+                .append(c.predicate())
+                .append(") and (")
+                .append(c.rate() ? c.part() : "false")
+                .append(")) as p")
+                .append(i);
+        }
+        return select.toString();
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Span span) {
+        return spec.param("zone", clock.zone().getId())
+            .param("from", Date.valueOf(span.from()))
+            .param("to", Date.valueOf(span.to()))
+            .param("asOf", Date.valueOf(span.asOf()))
+            .param("campaigns", span.campaigns());
+    }
+
     /** For each countable: {whole, part} (part 0 unless a rate), one query per source. */
-    private Map<String, long[]> count(java.util.Collection<Countable> countables, UUID[] units, LocalDate from,
-            LocalDate to, LocalDate today) {
-        LocalDate asOf = to.isBefore(today) ? to : today;
+    private Map<String, long[]> count(java.util.Collection<Countable> countables, UUID[] units, Span span) {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        Map<FigureSource, List<Countable>> bySource = countables.stream()
-            .collect(Collectors.groupingBy(Countable::source, LinkedHashMap::new, Collectors.toList()));
-        bySource.forEach((source, list) -> {
-            StringBuilder select = new StringBuilder("select ");
-            for (int i = 0; i < list.size(); i++) {
-                Countable c = list.get(i);
-                select.append("count(*) filter (where ").append(c.predicate()).append(") as w").append(i).append(", ");
-                select.append("count(*) filter (where (")
-                    .append(c.predicate())
-                    .append(") and (")
-                    .append(c.rate() ? c.part() : "false")
-                    .append(")) as p")
-                    .append(i)
-                    .append(", ");
-            }
-            select.setLength(select.length() - 2);
-            select.append(source.scoped());
-            jdbc.sql(select.toString())
-                .param("units", units)
-                .param("zone", clock.zone().getId())
-                .param("from", Date.valueOf(from))
-                .param("to", Date.valueOf(to))
-                .param("asOf", Date.valueOf(asOf))
-                .query(rs -> {
-                    for (int i = 0; i < list.size(); i++) {
-                        counts.put(list.get(i).key(), new long[] { rs.getLong("w" + i), rs.getLong("p" + i) });
-                    }
-                });
-        });
+        bySource(countables).forEach((source,
+                list) -> bind(jdbc.sql("select " + counting(list) + source.scoped()).param("units", units), span)
+                    .query(rs -> {
+                        for (int i = 0; i < list.size(); i++) {
+                            counts.put(list.get(i).key(), new long[] { rs.getLong("w" + i), rs.getLong("p" + i) });
+                        }
+                    }));
         return counts;
+    }
+
+    /**
+     * As {@link #count}, per group of {@code members}: one grouped query per source.
+     */
+    private Map<UUID, Map<String, long[]>> countByGroup(java.util.Collection<Countable> countables, Members members,
+            Span span) {
+        Map<UUID, Map<String, long[]>> counts = new java.util.HashMap<>();
+        if (members.units().length == 0) {
+            return counts;
+        }
+        bySource(countables).forEach((source,
+                list) -> bind(
+                        jdbc.sql("select g.group_id, " + counting(list) + source.grouped() + " group by g.group_id")
+                            .param("memberUnits", members.units())
+                            .param("memberGroups", members.groups()),
+                        span)
+                    .query(rs -> {
+                        Map<String, long[]> group = counts.computeIfAbsent(rs.getObject("group_id", UUID.class),
+                                g -> new LinkedHashMap<>());
+                        for (int i = 0; i < list.size(); i++) {
+                            group.put(list.get(i).key(), new long[] { rs.getLong("w" + i), rs.getLong("p" + i) });
+                        }
+                    }));
+        return counts;
+    }
+
+    private static Map<FigureSource, List<Countable>> bySource(java.util.Collection<Countable> countables) {
+        return countables.stream()
+            .collect(Collectors.groupingBy(Countable::source, LinkedHashMap::new, Collectors.toList()));
     }
 
     private static BigDecimal rate(long part, long whole) {
@@ -285,22 +394,37 @@ class ReportFigures {
      */
     @Transactional(readOnly = true)
     List<Breakdown> breakdowns(UUID[] units, LocalDate from, LocalDate to) {
-        return breakdowns(REPORT_BREAKDOWNS, units, from, to);
+        return breakdowns(REPORT_BREAKDOWNS, count(items(REPORT_BREAKDOWNS), units, new Span(from, to, to, null)));
     }
 
     /** The report's breakdowns, then complaints by type, status and handling unit. */
     @Transactional(readOnly = true)
     List<Breakdown> dashboardBreakdowns(UUID[] units, LocalDate from, LocalDate to, Map<UUID, String> unitNames) {
-        List<Breakdown> all = new ArrayList<>(breakdowns(REPORT_BREAKDOWNS, units, from, to));
-        all.addAll(breakdowns(DASHBOARD_BREAKDOWNS, units, from, to));
+        return dashboardBreakdowns(units, new Span(from, to, to, null), unitNames);
+    }
+
+    @Transactional(readOnly = true)
+    List<Breakdown> dashboardBreakdowns(UUID[] units, Span span, Map<UUID, String> unitNames) {
+        return dashboardBreakdowns(units, span, unitNames, null);
+    }
+
+    /**
+     * As above, with the report's breakdowns already counted ({@code reportBreakdowns},
+     * null: count them here).
+     */
+    @Transactional(readOnly = true)
+    List<Breakdown> dashboardBreakdowns(UUID[] units, Span span, Map<UUID, String> unitNames,
+            List<Breakdown> reportBreakdowns) {
+        Span window = new Span(span.from(), span.to(), span.to(), span.campaigns());
+        List<Breakdown> all = new ArrayList<>(reportBreakdowns != null ? reportBreakdowns
+                : breakdowns(REPORT_BREAKDOWNS, count(items(REPORT_BREAKDOWNS), units, window)));
+        all.addAll(breakdowns(DASHBOARD_BREAKDOWNS, count(items(DASHBOARD_BREAKDOWNS), units, window)));
         List<Figure> byUnit = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
-        jdbc.sql("select handling_unit_id, count(*) as n" + FigureSource.COMPLAINT.scoped()
-                + " group by handling_unit_id order by n desc, handling_unit_id")
-            .param("units", units)
-            .param("from", Date.valueOf(from))
-            .param("to", Date.valueOf(to))
-            .query(rs -> {
+        bind(jdbc
+            .sql("select handling_unit_id, count(*) as n" + FigureSource.COMPLAINT.scoped()
+                    + " group by handling_unit_id order by n desc, handling_unit_id")
+            .param("units", units), window).query(rs -> {
                 UUID unit = rs.getObject("handling_unit_id", UUID.class);
                 String key = COMPLAINT_UNIT + "." + unit;
                 byUnit.add(new Figure(key, BigDecimal.valueOf(rs.getLong("n")), false, true));
@@ -310,21 +434,37 @@ class ReportFigures {
         return all;
     }
 
-    private List<Breakdown> breakdowns(List<BreakdownKind> kinds, UUID[] units, LocalDate from, LocalDate to) {
-        List<Countable> items = kinds.stream()
+    private static List<Countable> items(List<BreakdownKind> kinds) {
+        return kinds.stream()
             .flatMap(b -> b.codes().stream().map(code -> b.name() + "." + code))
             .map(BREAKDOWN_ITEMS::get)
             .toList();
-        Map<String, long[]> counts = count(items, units, from, to, to);
+    }
+
+    private static List<Breakdown> breakdowns(List<BreakdownKind> kinds, Map<String, long[]> counts) {
         return kinds.stream()
-            .map(b -> new Breakdown(b.name(),
-                    b.codes()
-                        .stream()
-                        .map(code -> new Figure(b.name() + "." + code,
-                                BigDecimal.valueOf(counts.get(b.name() + "." + code)[0]), false, true))
-                        .toList(),
-                    Map.of()))
+            .map(b -> new Breakdown(b.name(), b.codes()
+                .stream()
+                .map(code -> new Figure(b.name() + "." + code,
+                        BigDecimal.valueOf(counts.getOrDefault(b.name() + "." + code, new long[2])[0]), false, true))
+                .toList(), Map.of()))
             .toList();
+    }
+
+    /**
+     * A campaign and every campaign issued from it, down the levels (a province's, its
+     * cities' and their counties').
+     */
+    @Transactional(readOnly = true)
+    UUID[] campaignFamily(UUID campaign) {
+        return jdbc.sql("""
+                with recursive family as (
+                    select id from campaign where id = :campaign
+                    union all
+                    select c.id from campaign c join family f on c.parent_id = f.id
+                )
+                select id from family
+                """).param("campaign", campaign).query(UUID.class).list().toArray(UUID[]::new);
     }
 
     /**

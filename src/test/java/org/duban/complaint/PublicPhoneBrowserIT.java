@@ -3,11 +3,6 @@ package org.duban.complaint;
 import org.duban.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,21 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of them into {@code docs/images/}.
  */
 class PublicPhoneBrowserIT extends BrowserTest {
-
-    static final Path DOC_IMAGES = Paths.get("docs", "images");
-
-    void documentationShot(String name) {
-        screenshot(name);
-        if (Boolean.getBoolean("duban.docs.update")) {
-            try {
-                Files.copy(SCREENSHOTS.resolve(name + ".png"), DOC_IMAGES.resolve(name + ".png"),
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-            catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }
-    }
 
     boolean fitsTheScreen() {
         return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");

@@ -143,4 +143,24 @@ public abstract class BrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
+    /** Where the README's screenshots live. */
+    protected static final Path DOC_IMAGES = Paths.get("docs", "images");
+
+    /**
+     * A screenshot the README shows: taken like any other, and copied into
+     * {@code docs/images/} when the run has {@code -Dduban.docs.update=true}.
+     */
+    protected void documentationShot(String name) {
+        screenshot(name);
+        if (Boolean.getBoolean("duban.docs.update")) {
+            try {
+                Files.copy(SCREENSHOTS.resolve(name + ".png"), DOC_IMAGES.resolve(name + ".png"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            catch (java.io.IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
 }

@@ -4,11 +4,6 @@ import com.microsoft.playwright.options.SelectOption;
 import org.duban.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +25,6 @@ class MonthOfSupervisionBrowserIT extends BrowserTest {
      * Where this test's complaint happened: nothing else in the demonstration is there.
      */
     static final String PLACE = "苏米图检查站";
-
-    static final Path DOC_IMAGES = Paths.get("docs", "images");
 
     void as(String login) {
         context.clearCookies();
@@ -63,19 +56,6 @@ class MonthOfSupervisionBrowserIT extends BrowserTest {
 
     String newestNotice() {
         return page.isVisible("#inbox li") ? page.textContent("#inbox li:first-child") : "";
-    }
-
-    void documentationShot(String name) {
-        screenshot(name);
-        if (Boolean.getBoolean("duban.docs.update")) {
-            try {
-                Files.copy(SCREENSHOTS.resolve(name + ".png"), DOC_IMAGES.resolve(name + ".png"),
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-            catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }
     }
 
     @Test
