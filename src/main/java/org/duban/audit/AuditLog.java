@@ -127,7 +127,12 @@ public class AuditLog {
             for (AuditObjectNames namer : namers) {
                 if (namer.nameQuery() != null) {
                     jdbc.sql(namer.nameQuery()).param("ids", valueIds).query(rs -> {
-                        idNames.putIfAbsent(rs.getString("id"), rs.getString("name"));
+                        // A record whose naming column is empty is named by the next
+                        // namer, or said to be internal.
+                        String name = rs.getString("name");
+                        if (name != null && !name.isBlank()) {
+                            idNames.putIfAbsent(rs.getString("id"), name);
+                        }
                     });
                 }
             }

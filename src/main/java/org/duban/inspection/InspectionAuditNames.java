@@ -26,7 +26,7 @@ class InspectionAuditNames {
     @Bean
     AuditObjectNames inspectionFindingObjectNames() {
         return AuditObjectNames.of("inspection_finding", "select f.id::text as id, " + INSPECTION
-                + " || ' / ' || f.target_label as name from inspection_finding f join inspection i on i.id = f.inspection_id"
+                + " || coalesce(' / ' || f.target_label, '') as name from inspection_finding f join inspection i on i.id = f.inspection_id"
                 + " where f.id::text = any(:ids)");
     }
 

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Every record type the modules write audit entries about is named in the log by what
@@ -141,6 +142,31 @@ class AuditObjectNamesTest {
         events.publishEvent(AuditEvent.change("test.named", "group_member", gone, Map.of(), Map.of()));
         String page = visible(log("group_member", gone));
         assertThat(page).contains("已删除或不存在的记录").doesNotContainPattern(UUID);
+    }
+
+    @Test
+    void aRecordWithoutItsOptionalLabelIsStillNamedInsideAValue() throws Exception {
+        // A finding with no target label: its name (the inspection's day and title) is
+        // still a name, and the page is shown (a null name once failed the whole page).
+        String finding = jdbc.sql("""
+                insert into inspection_finding (id, inspection_id, category, target_label, description, evidence,
+                                                found_on, recorded_by, recorded_at)
+                select gen_random_uuid(), i.id, 'RIGID', null, 'no label', 'e', date '2023-06-01', 'test', now()
+                from inspection i where i.type <> 'UNANNOUNCED' order by i.planned_on limit 1
+                returning id::text
+                """).query(String.class).single();
+        String objectId = java.util.UUID.randomUUID().toString();
+        events.publishEvent(
+                AuditEvent.change("test.named", "inspection_finding", objectId, Map.of(), Map.of("finding", finding)));
+        String page = mvc
+            .perform(get("/audit").param("objectType", "inspection_finding")
+                .param("objectId", objectId)
+                .with(user(users.loadUserByUsername("auditor"))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(visible(page)).contains("2023-").doesNotContain("（内部记录）").doesNotContainPattern(UUID);
     }
 
 }

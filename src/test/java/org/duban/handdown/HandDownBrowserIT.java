@@ -38,7 +38,7 @@ class HandDownBrowserIT extends BrowserTest {
     }
 
     void reportBack(String id, String text) {
-        page.navigate(url("/todo"));
+        openToDoWith(id);
         assertThat(page.textContent("tr[data-item='" + id + "']")).contains("上级交办");
         page.click("tr[data-item='" + id + "'] a[href^='/handdowns/']");
         page.fill("#report-text", text);
@@ -74,7 +74,7 @@ class HandDownBrowserIT extends BrowserTest {
         reportBack(otog, "Summary and case list attached");
 
         as("city-workteam");
-        page.navigate(url("/todo"));
+        openToDoWith(front);
         assertThat(page.textContent("tr[data-item='" + front + "']")).contains("验收或退回");
         page.navigate(url("/handdowns/" + front));
         page.fill("#reasons", "The case list of the second squad is missing");
@@ -85,7 +85,7 @@ class HandDownBrowserIT extends BrowserTest {
         assertThat(page.textContent("#handdown-status")).isEqualTo("已验收办结");
 
         as("workteam");
-        page.navigate(url("/todo"));
+        openToDoWith(front);
         assertThat(page.textContent("tr[data-item='" + front + "']")).contains("按退回意见重办");
         reportBack(front, "Second squad's case list added");
         screenshot("handdown-county-reported");

@@ -1,6 +1,7 @@
 package org.duban.handdown;
 
 import org.duban.security.DubanUser;
+import org.duban.support.TodoPages;
 import org.duban.support.DubanTest;
 import org.duban.support.TestUnits;
 import org.junit.jupiter.api.Test;
@@ -136,10 +137,9 @@ class HandDownFlowTest {
 
         // The receiving counties see it in their to-do lists and are told once; the third
         // county neither sees nor opens it.
-        mvc.perform(get("/todo").with(user(as("workteam")))).andExpect(content().string(containsString(title)));
-        mvc.perform(get("/todo").with(user(as("otog-workteam")))).andExpect(content().string(containsString(title)));
-        mvc.perform(get("/todo").with(user(as("hangjin-workteam"))))
-            .andExpect(content().string(not(containsString(title))));
+        assertThat(TodoPages.pageShowing(mvc, user(as("workteam")), title)).contains(title);
+        assertThat(TodoPages.pageShowing(mvc, user(as("otog-workteam")), title)).contains(title);
+        assertThat(TodoPages.pageShowing(mvc, user(as("hangjin-workteam")), title)).doesNotContain(title);
         mvc.perform(get("/handdowns/{id}", otog).with(user(as("workteam")))).andExpect(status().isNotFound());
         mvc.perform(get("/handdowns/{id}", front).with(user(as("hangjin-leader")))).andExpect(status().isNotFound());
         eventually(() -> notices("workteam", front) == 1);
@@ -171,9 +171,7 @@ class HandDownFlowTest {
                 decide("city", front, "RETURN", "the evidence lacks the penalty decision").getFlashMap().get("flash"))
             .isEqualTo("handdown.decided.RETURN");
         assertThat(statusOf(front)).isEqualTo("RETURNED");
-        mvc.perform(get("/todo").with(user(as("workteam"))))
-            .andExpect(content().string(containsString(title)))
-            .andExpect(content().string(containsString("按退回意见重办")));
+        assertThat(TodoPages.pageShowing(mvc, user(as("workteam")), title)).contains(title).contains("按退回意见重办");
 
         report("workteam", front, "added the penalty decision", PDF);
         assertThat(decide("city", front, "ACCEPT", null).getFlashMap().get("flash"))
@@ -271,9 +269,7 @@ class HandDownFlowTest {
             .param("id", open)
             .query(String.class)
             .single();
-        mvc.perform(get("/todo").with(user(as("city"))))
-            .andExpect(content().string(containsString(title)))
-            .andExpect(content().string(containsString("todo-light-red")));
+        assertThat(TodoPages.pageShowing(mvc, user(as("city")), title)).contains(title).contains("todo-light-red");
         mvc.perform(get("/todo/panel").with(user(as("city"))))
             .andExpect(content().string(containsString("overdue-by-unit")));
         mvc.perform(post("/todo/handdown/{id}/urge", open).param("text", "please report by Friday")
@@ -322,7 +318,7 @@ class HandDownFlowTest {
             .with(csrf())
             .with(user(as(provinceLogin)))).andExpect(status().is3xxRedirection());
         UUID id = jdbc.sql("select id from hand_down where title = :t").param("t", title).query(UUID.class).single();
-        mvc.perform(get("/todo").with(user(as(cityTeam)))).andExpect(content().string(containsString(title)));
+        assertThat(TodoPages.pageShowing(mvc, user(as(cityTeam)), title)).contains(title);
         report(cityTeam, id, "the city handled it", PDF);
         assertThat(decide(provinceLogin, id, "ACCEPT", null).getFlashMap().get("flash"))
             .isEqualTo("handdown.decided.ACCEPT");

@@ -139,6 +139,24 @@ public abstract class BrowserTest {
         return errors;
     }
 
+    /**
+     * Opens the page of the to-do list that lists the item {@code itemId}: the list is
+     * paged (50 rows a page, the most urgent first) and other tests add items to the
+     * shared database. Stays on the first page if no page lists it.
+     */
+    protected void openToDoWith(String itemId) {
+        String row = "tr[data-item='" + itemId + "']";
+        page.navigate(url("/todo"));
+        String total = page.locator("#total").count() == 0 ? "" : page.textContent("#total").replaceAll("[^0-9]", "");
+        int pages = total.isEmpty() ? 1 : (Integer.parseInt(total) + 49) / 50;
+        for (int number = 2; number <= pages && page.locator(row).count() == 0; number++) {
+            page.navigate(url("/todo?page=" + number));
+        }
+        if (page.locator(row).count() == 0) {
+            page.navigate(url("/todo"));
+        }
+    }
+
     protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

@@ -80,7 +80,7 @@ class MonthOfSupervisionBrowserIT extends BrowserTest {
         page.navigate(url("/complaints?status=SUBMITTED&q=" + PLACE));
         page.click("#inbox tbody tr:first-child a");
         String complaintId = idInUrl();
-        page.navigate(url("/todo"));
+        openToDoWith(complaintId);
         assertThat(page.textContent(todoRow(complaintId))).contains("受理");
         documentationShot("month-1-workteam-todo");
         page.click(todoRow(complaintId) + " a[href^='/complaints/']");
@@ -94,7 +94,7 @@ class MonthOfSupervisionBrowserIT extends BrowserTest {
         as("unit");
         awaitNotice("一件投诉举报已交办本单位");
         documentationShot("month-2-squad-notice");
-        page.navigate(url("/todo"));
+        openToDoWith(complaintId);
         assertThat(page.textContent(todoRow(complaintId))).contains("办理答复");
         documentationShot("month-3-squad-todo");
         page.click(todoRow(complaintId) + " a[href^='/complaints/']");
@@ -108,7 +108,7 @@ class MonthOfSupervisionBrowserIT extends BrowserTest {
         // Back on the work team's desk for review; approved, the answer goes to the
         // public.
         as("workteam");
-        page.navigate(url("/todo"));
+        openToDoWith(complaintId);
         assertThat(page.textContent(todoRow(complaintId))).contains("审核答复");
         page.navigate(url("/complaints/" + complaintId));
         page.click("#approve");
@@ -135,7 +135,7 @@ class MonthOfSupervisionBrowserIT extends BrowserTest {
         String reportId = idInUrl();
 
         as("leader");
-        page.navigate(url("/todo"));
+        openToDoWith(reportId);
         assertThat(page.textContent(todoRow(reportId))).contains("审批签发");
         documentationShot("month-4-leader-todo");
         page.navigate(url("/reports/" + reportId));
@@ -143,7 +143,7 @@ class MonthOfSupervisionBrowserIT extends BrowserTest {
         page.waitForSelector(".alert-success");
 
         as("workteam");
-        page.navigate(url("/todo"));
+        openToDoWith(reportId);
         assertThat(page.textContent(todoRow(reportId))).contains("报送上级");
         page.navigate(url("/reports/" + reportId));
         page.click("#submit-upward");
@@ -151,7 +151,7 @@ class MonthOfSupervisionBrowserIT extends BrowserTest {
 
         // The city finds it in its to-do, returns it with its reasons ...
         as("city");
-        page.navigate(url("/todo"));
+        openToDoWith(reportId);
         assertThat(page.textContent(todoRow(reportId))).contains("接收审阅");
         documentationShot("month-5-city-todo");
         page.navigate(url("/reports/inbox"));
@@ -164,7 +164,7 @@ class MonthOfSupervisionBrowserIT extends BrowserTest {
         // ... and the work team is told and has it back on its desk to redo.
         as("workteam");
         awaitNotice("被上级退回");
-        page.navigate(url("/todo"));
+        openToDoWith(reportId);
         assertThat(page.textContent(todoRow(reportId))).contains("修改后重新报送");
         documentationShot("month-6-workteam-returned");
 

@@ -63,7 +63,7 @@ class TodoBrowserIT extends BrowserTest {
         as("unit");
         int before = badge();
         assertThat(before).isPositive();
-        page.navigate(url("/todo"));
+        openToDoWith(id);
         assertThat(page.textContent(row(id))).contains("已交办，待核查");
         screenshot("todo-squad-assigned");
 
@@ -78,7 +78,7 @@ class TodoBrowserIT extends BrowserTest {
         page.click("#rectify-form button[type=submit]");
 
         as("unit");
-        page.navigate(url("/todo"));
+        openToDoWith(id);
         assertThat(page.textContent(row(id))).contains("落实整改");
         page.click(row(id) + " a[href^='/problems/']");
         page.fill("#measure-text", "Collect fines only through the bank");
@@ -91,7 +91,7 @@ class TodoBrowserIT extends BrowserTest {
         page.click("#rectified-form button[type=submit]");
         assertThat(page.getAttribute("#problem-status", "data-status")).isEqualTo("RECTIFIED");
 
-        page.navigate(url("/todo"));
+        openToDoWith(id);
         assertThat(page.locator(row(id)).count()).isZero();
         page.navigate(url("/todo/done"));
         assertThat(page.locator("#done-table tbody tr").first().getAttribute("data-item")).isEqualTo(id);
@@ -99,7 +99,7 @@ class TodoBrowserIT extends BrowserTest {
         screenshot("todo-squad-done");
 
         as("workteam");
-        page.navigate(url("/todo"));
+        openToDoWith(id);
         assertThat(page.textContent(row(id))).contains("整改核验");
         page.navigate(url("/"));
         page.waitForSelector("#todo-panel");

@@ -8,6 +8,7 @@ import org.duban.ledger.ProblemSource;
 import org.duban.ledger.Problems;
 import org.duban.organization.OrgUnits;
 import org.duban.security.DubanUser;
+import org.duban.support.TodoPages;
 import org.duban.support.DubanTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class TodoFlowTest {
             .param("id", id)
             .query(String.class)
             .single();
-        mvc.perform(get("/todo").with(user(wt))).andExpect(content().string(containsString(reference)));
+        assertThat(TodoPages.pageShowing(mvc, user(wt), reference)).as("on the work team's to-do").contains(reference);
         as("workteam"); // MockMvc's user() cleared the thread's security context
 
         ledger.assign(id, version(id), squad, 5, units.scopeOf(wt));
@@ -127,10 +128,9 @@ class TodoFlowTest {
             .isZero();
 
         DubanUser unit = (DubanUser) users.loadUserByUsername("unit");
-        mvc.perform(get("/todo").with(user(unit)))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString(reference)))
-            .andExpect(content().string(containsString("todo-light-green")));
+        assertThat(TodoPages.pageShowing(mvc, user(unit), reference)).as("on the squad's to-do")
+            .contains(reference)
+            .contains("todo-light-green");
         mvc.perform(get("/todo/badge").with(user(unit))).andExpect(content().string(not(containsString(">0<"))));
 
         ledger.startVerification(id, version(id), units.scopeOf(wt));
