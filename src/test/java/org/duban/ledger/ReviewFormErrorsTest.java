@@ -143,6 +143,17 @@ class ReviewFormErrorsTest {
         mvc.perform(complete(round, "2023-10-20")).andExpect(flash().attribute("flash", "flash.saved"));
         assertThat(count("select count(*) from review_round where id = '" + round + "' and status = 'COMPLETED'"))
             .isOne();
+
+        // A form of a round completed meanwhile: its fields are gone, the refusal stands
+        // at
+        // the top of the page.
+        String late = mvc.perform(add(round, "RF-ONE-" + suffix))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(late).containsPattern("id=\"refusal\"[^>]*>\\s*本轮回头看已完成");
+        assertThat(late).doesNotContain("id=\"review-add\"");
     }
 
     /**
