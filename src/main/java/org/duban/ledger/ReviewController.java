@@ -1,13 +1,15 @@
 package org.duban.ledger;
 
+import jakarta.validation.Valid;
 import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.Flash;
 import org.duban.shared.PageOf;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,14 +17,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** 回头看 rounds: plan, add closed problems, record held or relapsed, complete. */
+import static java.util.Map.entry;
+
+/**
+ * 回头看 rounds: plan, add closed problems, record held or relapsed, complete. A refused
+ * form comes back on its page with what was typed and the message under the field it
+ * concerns; a refusal that belongs to no field shown (the round was completed meanwhile)
+ * stands at the top of the page.
+ */
 @Controller
 class ReviewController {
+
+    /** The field each refusal of {@link ReviewRounds} is about. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(entry("review.titleRequired", "title"),
+            entry("review.dateRequired", "plannedOn"), entry("review.unitOutOfScope", "unitId"),
+            entry("review.add.unknownProblem", "reference"), entry("review.add.notClosed", "reference"),
+            entry("review.add.duplicate", "reference"), entry("review.record.resultRequired", "result"),
+            entry("review.record.noteRequired", "note"), entry("problem.reasonTooLong", "note"),
+            entry("review.complete.empty", "completedOn"), entry("review.complete.open", "completedOn"),
+            entry("review.complete.date", "completedOn"));
 
     private final ReviewRounds rounds;
 
@@ -43,6 +60,9 @@ class ReviewController {
         model.addAttribute("statuses", ReviewStatus.values());
         model.addAttribute("scopeUnits", units.all().stream().filter(u -> scope.includes(u.id())).toList());
         model.addAttribute("unitNames", unitNames());
+        if (!model.containsAttribute("reviewPlan")) {
+            model.addAttribute("reviewPlan", ReviewPlanForm.empty());
+        }
         return "ledger/review-list";
     }
 
@@ -51,58 +71,89 @@ class ReviewController {
         model.addAttribute("round", rounds.get(id, units.currentScope()));
         model.addAttribute("results", ReviewResult.values());
         model.addAttribute("unitNames", unitNames());
+        if (!model.containsAttribute("reviewAddition")) {
+            model.addAttribute("reviewAddition", ReviewAdditionForm.empty());
+        }
+        if (!model.containsAttribute("reviewCompletion")) {
+            model.addAttribute("reviewCompletion", ReviewCompletionForm.empty());
+        }
         return "ledger/review-show";
     }
 
     @PostMapping("/reviews")
-    String plan(@RequestParam(required = false) String title,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedOn,
-            @RequestParam(required = false) UUID unitId, RedirectAttributes redirect) {
-        try {
-            UUID id = rounds.plan(title, plannedOn, unitId, units.currentScope());
-            redirect.addFlashAttribute("flash", "flash.saved");
-            return "redirect:/reviews/" + id;
+    String plan(@Valid @ModelAttribute("reviewPlan") ReviewPlanForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                UUID id = rounds.plan(form.title(), form.plannedOn(), form.unitId(), units.currentScope());
+                Flash.done(redirect, "flash.saved");
+                return "redirect:/reviews/" + id;
+            }
+            catch (BusinessRuleViolation refusal) {
+                showAtField(refusal, errors, model);
+            }
         }
-        catch (BusinessRuleViolation refusal) {
-            refused(redirect, refusal);
-            return "redirect:/reviews";
-        }
+        ReviewRounds.Filter filter = new ReviewRounds.Filter(null, null, null);
+        model.addAttribute("filter", filter);
+        return list(filter, null, model);
     }
 
     @PostMapping("/reviews/{id}/problems")
-    String add(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String reference,
+    String add(@PathVariable UUID id, @RequestParam long version,
+            @Valid @ModelAttribute("reviewAddition") ReviewAdditionForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> rounds.add(id, version, reference, units.currentScope()));
+        return act(id, errors, model, redirect, () -> rounds.add(id, version, form.reference(), units.currentScope()));
     }
 
     @PostMapping("/reviews/{id}/problems/{problemId}")
     String record(@PathVariable UUID id, @PathVariable UUID problemId, @RequestParam long version,
-            @RequestParam(required = false) ReviewResult result, @RequestParam(required = false) String note,
+            @Valid @ModelAttribute("reviewRecord") ReviewRecordForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> rounds.record(id, version, problemId, result, note, units.currentScope()));
+        // The page has a result form on each open row; the one sent shows what was typed.
+        model.addAttribute("reviewRecordFor", problemId);
+        return act(id, errors, model, redirect,
+                () -> rounds.record(id, version, problemId, form.result(), form.note(), units.currentScope()));
     }
 
     @PostMapping("/reviews/{id}/complete")
     String complete(@PathVariable UUID id, @RequestParam long version,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
+            @Valid @ModelAttribute("reviewCompletion") ReviewCompletionForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> rounds.complete(id, version, completedOn, units.currentScope()));
+        return act(id, errors, model, redirect,
+                () -> rounds.complete(id, version, form.completedOn(), units.currentScope()));
     }
 
-    private String act(UUID id, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", "flash.saved");
+    /**
+     * Runs a step of the round's page once its form is well formed; a refusal shows the
+     * page again.
+     */
+    private String act(UUID id, BindingResult errors, Model model, RedirectAttributes redirect, Runnable action) {
+        if (!errors.hasErrors()) {
+            try {
+                action.run();
+                Flash.done(redirect, "flash.saved");
+                return "redirect:/reviews/" + id;
+            }
+            catch (BusinessRuleViolation refusal) {
+                showAtField(refusal, errors, model);
+            }
         }
-        catch (BusinessRuleViolation refusal) {
-            refused(redirect, refusal);
-        }
-        return "redirect:/reviews/" + id;
+        return show(id, model);
     }
 
-    private static void refused(RedirectAttributes redirect, BusinessRuleViolation refusal) {
-        redirect.addFlashAttribute("refusal", refusal.messageKey());
-        redirect.addFlashAttribute("refusalArgs", refusal.args());
+    /**
+     * Under the field the refusal is about; at the top of the page when no field of the
+     * form sent is (the round completed or the result recorded meanwhile: the form is no
+     * longer shown).
+     */
+    private static void showAtField(BusinessRuleViolation refusal, BindingResult errors, Model model) {
+        String field = FIELDS.get(refusal.messageKey());
+        if (field == null) {
+            Flash.refused(model, refusal);
+        }
+        else {
+            errors.rejectValue(field, refusal.messageKey(), refusal.args(), refusal.messageKey());
+        }
     }
 
     private Map<UUID, String> unitNames() {

@@ -114,7 +114,7 @@ public class ReviewRounds {
             throw new BusinessRuleViolation("review.dateRequired");
         }
         if (unitId == null || !scope.includes(unitId)) {
-            throw new BusinessRuleViolation("problem.unitOutOfScope");
+            throw new BusinessRuleViolation("review.unitOutOfScope");
         }
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());

@@ -16,6 +16,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -102,7 +103,8 @@ class ReviewPagesTest {
         mvc.perform(post("/reviews/" + round + "/problems").with(csrf())
             .with(as("workteam"))
             .param("version", String.valueOf(version("review_round", round)))
-            .param("reference", "RV-C-" + suffix)).andExpect(flash().attribute("refusal", "review.add.notClosed"));
+            .param("reference", "RV-C-" + suffix))
+            .andExpect(model().attributeHasFieldErrorCode("reviewAddition", "reference", "review.add.notClosed"));
         mvc.perform(post("/reviews/" + round + "/problems").with(csrf())
             .with(as("workteam"))
             .param("version", String.valueOf(version("review_round", round)))
@@ -110,7 +112,8 @@ class ReviewPagesTest {
         mvc.perform(post("/reviews/" + round + "/complete").with(csrf())
             .with(as("workteam"))
             .param("version", String.valueOf(version("review_round", round)))
-            .param("completedOn", "2023-10-20")).andExpect(flash().attribute("refusal", "review.complete.open"));
+            .param("completedOn", "2023-10-20"))
+            .andExpect(model().attributeHasFieldErrorCode("reviewCompletion", "completedOn", "review.complete.open"));
         mvc.perform(post("/reviews/" + round + "/problems/" + closed).with(csrf())
             .with(as("workteam"))
             .param("version", String.valueOf(version("review_round", round)))

@@ -48,6 +48,7 @@ class FormMessagesTest {
         return Stream.of(Arguments.of("workteam", "/problems", "org.duban.ledger.ProblemForm"),
                 Arguments.of("workteam", "/tasks", "org.duban.campaign.KeyTaskForm"),
                 Arguments.of("workteam", "/accountability", "org.duban.ledger.AccountabilityForm"),
+                Arguments.of("workteam", "/reviews", "org.duban.ledger.ReviewPlanForm"),
                 Arguments.of("workteam", "/complaints", "org.duban.complaint.ComplaintForm"),
                 Arguments.of("admin", "/campaigns", "org.duban.campaign.CampaignForm"),
                 Arguments.of("admin", "/draws", "org.duban.inspection.DrawForm"),
