@@ -43,19 +43,31 @@ final class ExitWhenReady implements ApplicationListener<ApplicationReadyEvent> 
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        launchOption(ManagementFactory.getRuntimeMXBean().getInputArguments()).ifPresent(option -> {
+        List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        launchOption(arguments).ifPresent(option -> {
             Path archive = Path.of(option.substring(option.indexOf('=') + 1));
             Path file = archive.resolveSibling(LAUNCH_OPTIONS_FILE);
             try {
-                // An argument file takes a quoted argument whole (a path with spaces).
-                String line = option.contains(" ") ? '"' + option + '"' : option;
-                Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8);
+                Files.write(file, launchOptions(option, arguments), StandardCharsets.UTF_8);
             }
             catch (IOException e) {
                 log.warn("Could not write {}: {}", file, e.getMessage());
             }
         });
         System.exit(SpringApplication.exit(event.getApplicationContext()));
+    }
+
+    /**
+     * The lines of the launch options file: the archive's option, then the collector the
+     * training ran with (an AOT cache is made for one; the build trains with the serial
+     * collector, ADR 0213). An argument file takes a quoted argument whole (a path with
+     * spaces).
+     */
+    static List<String> launchOptions(String archiveOption, List<String> trainingArguments) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(archiveOption.contains(" ") ? '"' + archiveOption + '"' : archiveOption);
+        trainingArguments.stream().filter(a -> a.matches("-XX:\\+Use[A-Za-z0-9]+GC")).forEach(lines::add);
+        return lines;
     }
 
     /**

@@ -27,4 +27,13 @@ class ExitWhenReadyTest {
         assertThat(ExitWhenReady.launchOption(List.of("-Xmx1g", "-Dduban.exit-when-ready=true"))).isEmpty();
     }
 
+    @Test
+    void theFileNamesTheArchiveAndTheCollectorTheTrainingRanWith() {
+        assertThat(ExitWhenReady.launchOptions("-XX:AOTCache=/b/target/app/duban.aot",
+                List.of("-XX:AOTCacheOutput=/b/target/app/duban.aot", "-XX:+UseSerialGC", "-Xlog:cds=error")))
+            .containsExactly("-XX:AOTCache=/b/target/app/duban.aot", "-XX:+UseSerialGC");
+        assertThat(ExitWhenReady.launchOptions("-XX:SharedArchiveFile=/my app/duban.jsa", List.of()))
+            .containsExactly("\"-XX:SharedArchiveFile=/my app/duban.jsa\"");
+    }
+
 }
