@@ -64,7 +64,7 @@ class FindingEvidenceTest {
             .perform(post("/inspections").with(csrf())
                 .with(as("workteam"))
                 .param("type", "UNANNOUNCED")
-                .param("title", "evidence visit " + UUID.randomUUID())
+                .param("title", "evidence visit " + UUID.randomUUID().toString().substring(0, 8))
                 .param("campaignId", campaign.toString())
                 .param("plannedOn", "2026-11-20")
                 .param("unitTargets", squad1.toString())
