@@ -217,7 +217,9 @@ class AccountabilityPagesTest {
             .param("reason", "同类问题反复发生")
             .param("minutes", "要求中队长逐案复查")
             .param("followUp", "已报送复查情况")).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/accountability/interviews").with(as("leader")))
+        // The register is paged (newest first) and other tests add interviews: found by
+        // the problem's number.
+        mvc.perform(get("/accountability/interviews").param("q", reference).with(as("leader")))
             .andExpect(content().string(containsString("同类问题反复发生")))
             .andExpect(content().string(containsString("二中队中队长")));
         mvc.perform(get("/accountability/interviews").with(as("unit"))).andExpect(status().isForbidden());

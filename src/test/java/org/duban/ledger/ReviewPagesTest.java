@@ -128,8 +128,10 @@ class ReviewPagesTest {
             .with(as("workteam"))
             .param("version", String.valueOf(version("review_round", round)))
             .param("completedOn", "2023-10-20")).andExpect(flash().attribute("flash", "flash.saved"));
-        assertThat(mvc.perform(get("/reviews").with(as("leader"))).andReturn().getResponse().getContentAsString())
-            .contains("review " + suffix);
+        assertThat(mvc.perform(get("/reviews").param("q", "review " + suffix).with(as("leader")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains("review " + suffix);
         mvc.perform(post("/reviews").with(csrf()).with(as("leader")).param("title", "x"))
             .andExpect(status().isForbidden());
         assertThat(open).isNotNull();

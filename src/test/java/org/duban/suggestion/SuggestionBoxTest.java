@@ -98,8 +98,10 @@ class SuggestionBoxTest {
             .param("text", "named test text")).andExpect(status().is3xxRedirection());
         UUID id = last("named test text");
         mvc.perform(get("/suggestions/" + id).with(as("unit"))).andExpect(status().isOk());
-        assertThat(mvc.perform(get("/suggestions").with(as("unit"))).andReturn().getResponse().getContentAsString())
-            .contains("named test text");
+        assertThat(mvc.perform(get("/suggestions").param("q", "named test text").with(as("unit")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains("named test text");
         mvc.perform(post("/suggestions").with(csrf()).with(as("auditor")).param("topic", "OTHER").param("text", "x"))
             .andExpect(status().isForbidden());
         mvc.perform(post("/suggestions").with(csrf()).with(as("unit")).param("topic", "OTHER").param("text", ""))
