@@ -2,6 +2,7 @@ package org.duban.shared.database;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -63,7 +64,7 @@ final class DataDirectoryTemplate {
         // Into a sibling first, then one rename: a start interrupted in the middle of the
         // copy leaves no half data folder that the next start would take for a database.
         Path partial = dataDir.resolveSibling(dataDir.getFileName() + ".copying");
-        deleteRecursively(partial);
+        FileSystemUtils.deleteRecursively(partial);
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -124,17 +125,6 @@ final class DataDirectoryTemplate {
         }
         catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 
