@@ -141,6 +141,14 @@ final class BinaryCopy {
         int4((int) lo);
     }
 
+    /** A {@code bytea} field (short: a hash). */
+    void bytes(byte[] value) throws IOException {
+        ensure(4 + value.length);
+        int4(value.length);
+        System.arraycopy(value, 0, buffer, pos, value.length);
+        pos += value.length;
+    }
+
     private void text(String value) throws IOException {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         ensure(4);

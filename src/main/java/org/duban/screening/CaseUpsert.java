@@ -65,6 +65,10 @@ final class CaseUpsert {
             // the unit key are built once afterwards. Otherwise they go to a staging
             // table and are merged.
             Map<String, UUID> units = direct(con) ? unitsByName(con) : null;
+            // Otherwise the cases held, so that a row that is already there as it is
+            // does not travel to the server at all.
+            KnownCases known = units != null ? KnownCases.none() : KnownCases.load(con);
+            long loaded = System.nanoTime();
             try (Statement st = con.createStatement()) {
                 if (units != null) {
                     st.execute("truncate screening_case_history, screening_case");
@@ -73,29 +77,36 @@ final class CaseUpsert {
                 }
                 else {
                     st.execute("create temp table screening_stage on commit drop as select 0::bigint as line, " + names
-                            + " from screening_case with no data");
+                            + ", row_hash from screening_case with no data");
                 }
             }
             String copy = units != null
-                    ? "copy screening_case (" + names + ", unit_id, import_id) from stdin (format binary, freeze)"
-                    : "copy screening_stage (line, " + names + ") from stdin (format binary)";
+                    ? "copy screening_case (" + names
+                            + ", row_hash, unit_id, import_id) from stdin (format binary, freeze)"
+                    : "copy screening_stage (line, " + names + ", row_hash) from stdin (format binary)";
             BinaryCopy.Kind[] kinds = BinaryCopy.kinds(con, "screening_case",
                     columns.stream().map(Column::name).toList());
             Set<String> unknown = new TreeSet<>();
             Parsed parsed = ImportPipeline.copyRows(con, copy, in, xlsx, warnings, importId, progress,
                     (row, line, values) -> {
+                        byte[] hash = known.hash(values);
                         if (units == null) {
-                            row.startRow(values.length + 1);
+                            if (known.unchanged(values[AGENCY], values[CASE_NO], hash)) {
+                                return;
+                            }
+                            row.startRow(values.length + 2);
                             row.int8(line);
                             for (int i = 0; i < values.length; i++) {
                                 row.field(kinds[i], values[i]);
                             }
+                            row.bytes(hash);
                         }
                         else {
-                            row.startRow(values.length + 2);
+                            row.startRow(values.length + 3);
                             for (int i = 0; i < values.length; i++) {
                                 row.field(kinds[i], values[i]);
                             }
+                            row.bytes(hash);
                             String agency = values[AGENCY];
                             UUID unit = values[SQUAD] == null ? null : units.get(values[SQUAD]);
                             if (unit == null) {
@@ -122,8 +133,8 @@ final class CaseUpsert {
                     st.execute("analyze screening_stage");
                 }
                 applied = upsertCases(con, importId, columns);
-                warnings.addAll(unknownAgencies(con));
-                fileCases = fileCases(con);
+                warnings.addAll(unknownAgencies(con, known.agencies()));
+                fileCases = fileCases(con, known);
             }
             if (applied[0] + applied[1] >= 10_000) {
                 // Fresh statistics for the rules that usually run right after a large
@@ -136,10 +147,12 @@ final class CaseUpsert {
             }
             long merged = System.nanoTime();
             con.commit();
-            log.info("screening import {}: {} rows{}; read and copied in {} ms, applied in {} ms, committed in {} ms",
+            log.info(
+                    "screening import {}: {} rows{}; cases held read in {} ms, read and copied in {} ms ({} skipped as "
+                            + "unchanged), applied in {} ms, committed in {} ms",
                     importId, parsed.rows(), units != null ? " straight into the empty cases table" : "",
-                    (copied - started) / 1_000_000, (merged - copied) / 1_000_000,
-                    (System.nanoTime() - merged) / 1_000_000);
+                    (loaded - started) / 1_000_000, (copied - loaded) / 1_000_000, known.skippedCount(),
+                    (merged - copied) / 1_000_000, (System.nanoTime() - merged) / 1_000_000);
             ImportPipeline.saveRejections(dataSource, importId, parsed.rejections());
             return new ImportResult(importId, parsed.rows(), applied[0], applied[1],
                     parsed.rows() - parsed.rejected() - applied[0] - applied[1], List.copyOf(parsed.rejections()),
@@ -156,6 +169,8 @@ final class CaseUpsert {
     private static final int AGENCY = position("agency");
 
     private static final int SQUAD = position("squad");
+
+    private static final int CASE_NO = position("case_no");
 
     private static int position(String column) {
         List<Column> columns = ContractFormat.CASES.columns();
@@ -276,25 +291,37 @@ final class CaseUpsert {
         // it reads the same snapshot, so the history gets the values from before the
         // update. A file that changes nothing (a re-import) ends here.
         long updated;
-        try (PreparedStatement ps = con.prepareStatement("""
-                with %s,
-                changed as (
-                    select c.id, s.line from screening_case c
-                    join screening_stage s on s.agency = c.agency and s.case_no = c.case_no
-                    where row(%s) is distinct from row(%s)),
-                history as (
-                    insert into screening_case_history (case_id, import_id, changed_at, old_values)
-                    select c.id, ?, now(), to_jsonb(c) from screening_case c join changed ch on ch.id = c.id)
-                update screening_case c set %s, unit_id = coalesce(sq.id, ag.id), import_id = ?, version = c.version + 1
-                from changed ch
-                join screening_stage s on s.line = ch.line
-                left join units ag on ag.name = s.agency
-                left join units sq on sq.name = s.squad
-                where c.id = ch.id
-                """.formatted(units, cCols, sCols, set))) {
+        try (PreparedStatement ps = con.prepareStatement(
+                """
+                        with %s,
+                        changed as (
+                            select c.id, s.line from screening_case c
+                            join screening_stage s on s.agency = c.agency and s.case_no = c.case_no
+                            where row(%s) is distinct from row(%s)),
+                        history as (
+                            insert into screening_case_history (case_id, import_id, changed_at, old_values)
+                            select c.id, ?, now(), to_jsonb(c) - 'row_hash' from screening_case c join changed ch on ch.id = c.id)
+                        update screening_case c set %s, row_hash = s.row_hash, unit_id = coalesce(sq.id, ag.id), import_id = ?,
+                               version = c.version + 1
+                        from changed ch
+                        join screening_stage s on s.line = ch.line
+                        left join units ag on ag.name = s.agency
+                        left join units sq on sq.name = s.squad
+                        where c.id = ch.id
+                        """
+                    .formatted(units, cCols, sCols, set))) {
             ps.setObject(1, importId);
             ps.setObject(2, importId);
             updated = ps.executeUpdate();
+        }
+        // Staged rows equal to their case but for the hash (a case imported before the
+        // hash was kept, or the same values written differently, 100 and 100.00): the
+        // case keeps its values and takes the hash, so that the next import skips it.
+        try (Statement st = con.createStatement()) {
+            st.executeUpdate("""
+                    update screening_case c set row_hash = s.row_hash from screening_stage s
+                    where s.agency = c.agency and s.case_no = c.case_no and c.row_hash is distinct from s.row_hash
+                    """);
         }
         // A large load into a table of fewer cases: maintaining the unique (agency,
         // case_no) index and checking the
@@ -317,8 +344,8 @@ final class CaseUpsert {
         long inserted;
         try (PreparedStatement ps = con.prepareStatement("""
                 with %s
-                insert into screening_case (%s, unit_id, import_id)
-                select %s, coalesce(sq.id, ag.id), ? from screening_stage s
+                insert into screening_case (%s, row_hash, unit_id, import_id)
+                select %s, s.row_hash, coalesce(sq.id, ag.id), ? from screening_stage s
                 left join units ag on ag.name = s.agency
                 left join units sq on sq.name = s.squad
                 where not exists (select 1 from screening_case c where c.agency = s.agency and c.case_no = s.case_no)
@@ -340,35 +367,35 @@ final class CaseUpsert {
     }
 
     /**
-     * The ids of the staged file's cases after the merge, or null when they are all the
-     * table holds: every staged key is in the table by now, so equal counts mean the same
-     * cases, and listing them is skipped.
+     * The ids of the file's cases after the merge, or null when they are all the table
+     * holds: every key of the file is in the table by now, so equal counts mean the same
+     * cases, and listing them is skipped. The skipped rows' ids are known already; the
+     * staged ones are looked up.
      */
-    private static long[] fileCases(Connection con) throws SQLException {
+    private static long[] fileCases(Connection con, KnownCases known) throws SQLException {
         try (Statement st = con.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "select (select count(*) from screening_stage), (select count(*) from screening_case)")) {
+                ResultSet rs = st.executeQuery("select count(*) from screening_case")) {
             rs.next();
-            if (rs.getLong(1) == rs.getLong(2)) {
+            if (rs.getLong(1) == known.fileKeys()) {
                 return null;
             }
         }
+        long[] staged;
         try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery("""
-                select array_agg(c.id) from screening_case c
+                select array_agg(distinct c.id) from screening_case c
                 join screening_stage s on s.agency = c.agency and s.case_no = c.case_no
                 """)) {
             rs.next();
             Array ids = rs.getArray(1);
-            if (ids == null) {
-                return new long[0];
-            }
-            Long[] boxed = (Long[]) ids.getArray();
-            long[] result = new long[boxed.length];
-            for (int i = 0; i < boxed.length; i++) {
-                result[i] = boxed[i];
-            }
-            return result;
+            staged = ids == null ? new long[0]
+                    : java.util.Arrays.stream((Long[]) ids.getArray()).mapToLong(Long::longValue).toArray();
         }
+        // A key skipped at its first row and staged at a later one is in both.
+        return java.util.stream.LongStream
+            .concat(java.util.Arrays.stream(known.skippedIds()), java.util.Arrays.stream(staged))
+            .sorted()
+            .distinct()
+            .toArray();
     }
 
     /**
@@ -387,14 +414,18 @@ final class CaseUpsert {
         }
     }
 
-    private static List<Warning> unknownAgencies(Connection con) throws SQLException {
+    /** The file's agencies that name no unit (the first 100, in order). */
+    private static List<Warning> unknownAgencies(Connection con, Set<String> agencies) throws SQLException {
         List<Warning> warnings = new ArrayList<>();
-        try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery("""
-                select distinct agency from screening_stage s
-                where not exists (select 1 from org_unit u where u.name = s.agency) order by agency limit 100
+        try (PreparedStatement st = con.prepareStatement("""
+                select a from unnest(?::text[]) a
+                where not exists (select 1 from org_unit u where u.name = a) order by a limit 100
                 """)) {
-            while (rs.next()) {
-                warnings.add(new Warning("screening.warning.unknownAgency", rs.getString(1)));
+            st.setArray(1, con.createArrayOf("text", agencies.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    warnings.add(new Warning("screening.warning.unknownAgency", rs.getString(1)));
+                }
             }
         }
         return warnings;
