@@ -54,7 +54,9 @@ final class ExitWhenReady implements ApplicationListener<ApplicationReadyEvent> 
                 log.warn("Could not write {}: {}", file, e.getMessage());
             }
         });
-        System.exit(SpringApplication.exit(event.getApplicationContext()));
+        int code = SpringApplication.exit(event.getApplicationContext());
+        ScreenTraining.runIfAsked();
+        System.exit(code);
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * be found. Cases are generated one at a time (no list of all cases), so a million rows
  * need little memory.
  */
-final class CaseGenerator {
+public final class CaseGenerator {
 
     static final String[] HEADER = { "case_no", "agency", "squad", "filed_on", "decided_on", "procedure",
             "violation_code", "violation", "circumstance", "first_offence", "party_type", "party_name", "party_id",
