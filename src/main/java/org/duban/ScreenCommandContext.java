@@ -9,8 +9,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportSelector;
+import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * The application context of the {@code screen} command: the database (embedded or
@@ -29,13 +30,27 @@ import org.springframework.context.annotation.FilterType;
         DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
         FlywayAutoConfiguration.class })
-@ComponentScan(basePackages = { "org.duban.shared", "org.duban.audit", "org.duban.screening" },
-        useDefaultFilters = false,
-        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = { "org\\.duban\\.shared\\.database\\.EmbeddedDatabaseConfiguration",
-                        "org\\.duban\\.shared\\.ClockConfiguration",
-                        "org\\.duban\\.audit\\.(AuditTrail|AuditSealer|AuditKey|AuditAnchors)",
-                        "org\\.duban\\.screening\\.(Imports|Screening|ScreeningSettings|Findings|ScreenCommand)" }))
+@Import(ScreenCommandContext.Components.class)
 class ScreenCommandContext {
+
+    /**
+     * The components by name: most are package-private in their modules. Named rather
+     * than found by a component scan with filters, which read every class file of the
+     * three packages and took 0.4 s of the command's start-up (issue 16).
+     */
+    static final class Components implements ImportSelector {
+
+        static final String[] NAMES = { "org.duban.shared.database.EmbeddedDatabaseConfiguration",
+                "org.duban.shared.ClockConfiguration", "org.duban.audit.AuditTrail", "org.duban.audit.AuditSealer",
+                "org.duban.audit.AuditKey", "org.duban.audit.AuditAnchors", "org.duban.screening.Imports",
+                "org.duban.screening.Screening", "org.duban.screening.ScreeningSettings",
+                "org.duban.screening.Findings", "org.duban.screening.ScreenCommand" };
+
+        @Override
+        public String[] selectImports(AnnotationMetadata importingClassMetadata) {
+            return NAMES.clone();
+        }
+
+    }
 
 }

@@ -1,11 +1,8 @@
 package org.duban.screening;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.copy.CopyOut;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -74,7 +71,7 @@ final class KnownCases {
      * The ids and hashes of the table's cases, read in this transaction through binary
      * COPY; the arrays are sized by the planner's count of the table's rows.
      */
-    static KnownCases load(Connection con) throws SQLException, IOException {
+    static KnownCases load(Connection con) throws SQLException {
         long expected;
         try (Statement st = con.createStatement();
                 ResultSet rs = st.executeQuery(
@@ -83,20 +80,30 @@ final class KnownCases {
             expected = rs.getLong(1);
         }
         KnownCases known = new KnownCases((int) Math.min(expected, 1 << 27));
-        try (DataInputStream in = new DataInputStream(
-                new BufferedInputStream(new PGCopyInputStream(con.unwrap(PGConnection.class),
-                        "copy (select id, substring(row_hash for 16) from screening_case where row_hash is not null) "
-                                + "to stdout (format binary)"),
-                        1 << 16))) {
-            in.skipNBytes(11 + 4); // signature and flags
-            in.skipNBytes(in.readInt()); // header extension
-            while (in.readShort() != -1) {
-                in.readInt();
-                long id = in.readLong();
-                in.readInt();
-                long hi = in.readLong();
-                long lo = in.readLong();
-                known.put(hi, lo, id);
+        // Each row arrives as one message of its own (the file header with the first,
+        // the trailer alone), read as it is: through an input stream every row cost a
+        // call down the driver for a few dozen bytes.
+        CopyOut copy = con.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyOut("copy (select id, substring(row_hash for 16) from screening_case where row_hash is not null) "
+                    + "to stdout (format binary)");
+        boolean header = true;
+        for (byte[] message = copy.readFromCopy(); message != null; message = copy.readFromCopy()) {
+            ByteBuffer in = ByteBuffer.wrap(message);
+            if (header) {
+                in.position(11 + 4); // signature and flags
+                in.position(in.position() + 4 + in.getInt(in.position())); // header
+                                                                           // extension
+                header = false;
+            }
+            while (in.remaining() >= 2) {
+                if (in.getShort() == -1) {
+                    break; // the trailer
+                }
+                in.getInt();
+                long id = in.getLong();
+                in.getInt();
+                known.put(in.getLong(), in.getLong(), id);
             }
         }
         return known;
