@@ -36,13 +36,17 @@ class AuditController {
 
     private final MessageSource messages;
 
+    private final ObjectProvider<AuditFieldNames> fieldNamers;
+
     /** A choice of the object-type filter: the code the modules write, and its label. */
     record TypeChoice(String code, String label) {
     }
 
     AuditController(AuditLog log, AuditTrail trail, ApplicationEventPublisher events, AuditAlarms alarms,
-            ObjectProvider<AuditObjectNames> namers, MessageSource messages) {
+            ObjectProvider<AuditObjectNames> namers, ObjectProvider<AuditFieldNames> fieldNamers,
+            MessageSource messages) {
         this.messages = messages;
+        this.fieldNamers = fieldNamers;
         this.alarms = alarms;
         this.namers = namers;
         this.log = log;
@@ -87,6 +91,8 @@ class AuditController {
         AuditLog.Page result = log.search(effective);
         model.addAttribute("result", result);
         model.addAttribute("objectNames", log.names(result.entries(), namers.orderedStream().toList()));
+        model.addAttribute("fieldNames",
+                log.fieldNames(result.entries(), fieldNamers.orderedStream().toList(), locale));
         model.addAttribute("outcomes", AuditOutcome.values());
         model.addAttribute("objectTypes", objectTypes(effective.objectType(), locale));
         model.addAttribute("zone", log.zone());

@@ -98,6 +98,34 @@ class AuditPagesTest {
     }
 
     @Test
+    void checklistItemsOfASavedChecklistAreNamedByTheItemNotItsCode() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        trail.on(AuditEvent.change("inspection.checklist.saved", "inspection", id, Map.of("IR-BODY-CAMERA", "PASS"),
+                Map.of("IR-BODY-CAMERA", "FAIL", "status", "RECORDING")));
+
+        String page = page(get("/audit").param("objectType", "inspection").param("objectId", id));
+        assertThat(page).as("the item's text, the code in the title; the answers by their labels")
+            .contains("title=\"IR-BODY-CAMERA\">执法全过程使用执法记录仪，记录完整留存:</span>")
+            .contains(">符合</span>")
+            .contains(">不符合</span>")
+            .doesNotContain(">IR-BODY-CAMERA:<")
+            .doesNotContain(">FAIL<");
+        assertThat(page).as("a field the messages name is named as before").contains("title=\"status\">状态:</span>");
+
+        String english = mvc
+            .perform(get("/audit").param("objectType", "inspection")
+                .param("objectId", id)
+                .cookie(new jakarta.servlet.http.Cookie("duban-lang", "en")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(english).contains(
+                "title=\"IR-BODY-CAMERA\">Body cameras record the whole enforcement and the recordings are kept:</span>")
+            .contains(">Does not comply</span>");
+    }
+
+    @Test
     void entriesAreShownNewestFirstAndFilteredByActionAndOutcome() throws Exception {
         String all = page(get("/audit"));
         long newest = jdbc.sql("select max(seq) from audit_log").query(Long.class).single();
