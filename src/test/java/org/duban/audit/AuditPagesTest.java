@@ -83,14 +83,9 @@ class AuditPagesTest {
             .contains("<span>回头看</span>")
             .doesNotContain("<span>意见建议</span>");
 
-        String english = mvc
-            .perform(get("/audit").param("objectType", "suggestion")
-                .param("objectId", id)
-                .cookie(new jakarta.servlet.http.Cookie("duban-lang", "en")))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String english = page(get("/audit").param("objectType", "suggestion")
+            .param("objectId", id)
+            .cookie(new jakarta.servlet.http.Cookie("duban-lang", "en")));
         assertThat(english).contains("<option value=\"suggestion\" selected=\"selected\">Suggestion</option>")
             .contains("<option value=\"review_round\">Review round</option>");
         assertThat(english.substring(english.indexOf("id=\"audit-entries\""))).contains("<span>Suggestion</span>")
@@ -112,14 +107,9 @@ class AuditPagesTest {
             .doesNotContain(">FAIL<");
         assertThat(page).as("a field the messages name is named as before").contains("title=\"status\">状态:</span>");
 
-        String english = mvc
-            .perform(get("/audit").param("objectType", "inspection")
-                .param("objectId", id)
-                .cookie(new jakarta.servlet.http.Cookie("duban-lang", "en")))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        String english = page(get("/audit").param("objectType", "inspection")
+            .param("objectId", id)
+            .cookie(new jakarta.servlet.http.Cookie("duban-lang", "en")));
         assertThat(english).contains(
                 "title=\"IR-BODY-CAMERA\">Body cameras record the whole enforcement and the recordings are kept:</span>")
             .contains(">Does not comply</span>");
