@@ -145,6 +145,37 @@ public class AuditLog {
         return names;
     }
 
+    /**
+     * The fields of the entries' changes, and their values, that a module names in words
+     * (an inspection's checklist items): "type:field" and "type:field=value" to the
+     * label.
+     */
+    public Map<String, String> fieldNames(List<AuditEntry> entries, List<AuditFieldNames> namers, Locale locale) {
+        Map<String, String> names = new HashMap<>();
+        for (AuditEntry entry : entries) {
+            for (AuditFieldNames namer : namers) {
+                if (!namer.objectType().equals(entry.objectType())) {
+                    continue;
+                }
+                for (AuditEntry.FieldChange change : entry.changes()) {
+                    String key = entry.objectType() + ":" + change.field();
+                    String label = names.containsKey(key) ? names.get(key) : namer.field(change.field(), locale);
+                    if (label == null) {
+                        continue;
+                    }
+                    names.put(key, label);
+                    for (String value : new String[] { change.before(), change.after() }) {
+                        String valueLabel = value == null ? null : namer.value(change.field(), value, locale);
+                        if (valueLabel != null) {
+                            names.put(key + "=" + value, valueLabel);
+                        }
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
     private static final java.util.regex.Pattern AN_ID = java.util.regex.Pattern
         .compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 

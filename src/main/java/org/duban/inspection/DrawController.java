@@ -12,7 +12,10 @@ import org.duban.organization.UnitKind;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.duban.shared.BureauClock;
+import org.duban.shared.ListExport;
 import org.duban.shared.PageOf;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,8 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -45,8 +50,18 @@ class DrawController {
 
     private final Campaigns campaigns;
 
+    private final ListExport export;
+
+    private final BureauClock clock;
+
+    static final List<String> EXPORT_HEADERS = List.of("draw.field.title", "draw.field.targetType",
+            "draw.field.targetCount", "draw.field.committedAt", "draw.field.status", "draw.field.drawnAt",
+            "draw.field.published");
+
     DrawController(RandomDraws draws, Inspections inspections, Conflicts conflicts, OrgUnits units,
-            StaffDirectory staff, Campaigns campaigns) {
+            StaffDirectory staff, Campaigns campaigns, ListExport export, BureauClock clock) {
+        this.export = export;
+        this.clock = clock;
         this.draws = draws;
         this.inspections = inspections;
         this.conflicts = conflicts;
@@ -65,6 +80,24 @@ class DrawController {
         model.addAttribute("states", List.of("committed", "drawn"));
         model.addAttribute("publishedChoices", List.of("yes", "no"));
         return "inspection/draws";
+    }
+
+    /**
+     * The draws of the page's filters as a spreadsheet, times in the bureau's zone; no
+     * seed (a committed one is secret until the draw).
+     */
+    @GetMapping("/draws/export")
+    ResponseEntity<byte[]> export(@ModelAttribute("filter") RandomDraws.Filter filter, Locale locale) {
+        List<List<Object>> rows = draws.search(units.currentScope(), filter, 1, ListExport.LIMIT)
+            .items()
+            .stream()
+            .map(d -> Arrays.<Object>asList(d.title(), export.label("draw.targetType." + d.targetType(), locale),
+                    d.targetCount(), clock.minutes(d.committedAt()),
+                    export.label(d.drawn() ? "draw.status.drawn" : "draw.status.committed", locale),
+                    clock.minutes(d.drawnAt()),
+                    export.label(d.published() ? "draw.published.yes" : "draw.published.no", locale)))
+            .toList();
+        return export.xlsx("draw.list.title", EXPORT_HEADERS, rows, locale);
     }
 
     @GetMapping("/draws/new")

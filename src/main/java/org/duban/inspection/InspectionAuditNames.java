@@ -1,8 +1,12 @@
 package org.duban.inspection;
 
+import org.duban.audit.AuditFieldNames;
 import org.duban.audit.AuditObjectNames;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.Locale;
 
 /**
  * Inspections, their findings, evidence and declared conflicts, and random draws in the
@@ -41,6 +45,32 @@ class InspectionAuditNames {
                 select c.id::text as id, s.name as name
                 from inspector_conflict c join staff s on s.id = c.staff_id where c.id::text = any(:ids)
                 """);
+    }
+
+    /**
+     * A saved checklist is audited with the item codes as fields and PASS, FAIL, NA as
+     * values: the log shows the item's text and the answer's label.
+     */
+    @Bean
+    AuditFieldNames checklistFieldNames(Checklist checklist, MessageSource messages) {
+        return new AuditFieldNames() {
+
+            @Override
+            public String objectType() {
+                return "inspection";
+            }
+
+            @Override
+            public String field(String field, Locale locale) {
+                return checklist.find(field).map(item -> item.text(locale)).orElse(null);
+            }
+
+            @Override
+            public String value(String field, String value, Locale locale) {
+                return messages.getMessage("inspection.check." + value, null, null, locale);
+            }
+
+        };
     }
 
     @Bean

@@ -8,9 +8,8 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnits;
 import org.duban.organization.StaffDirectory;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.ListExport;
 import org.duban.shared.UploadedFiles;
-import org.duban.shared.WorkbookStyles;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.duban.shared.PageOf;
 import org.springframework.stereotype.Controller;
@@ -51,19 +50,14 @@ class InspectionController {
 
     private final FindingEvidence evidence;
 
-    private final MessageSource messages;
-
-    /**
-     * At most this many inspections in an export (a bureau plans a few hundred a year).
-     */
-    static final int EXPORT_LIMIT = 20_000;
+    private final ListExport export;
 
     static final List<String> EXPORT_HEADERS = List.of("inspection.field.title", "inspection.field.type",
             "inspection.field.plannedOn", "inspection.field.unit", "inspection.field.status");
 
     InspectionController(Inspections inspections, Checklist checklist, OrgUnits units, StaffDirectory staff,
-            Campaigns campaigns, FindingRegistration registration, FindingEvidence evidence, MessageSource messages) {
-        this.messages = messages;
+            Campaigns campaigns, FindingRegistration registration, FindingEvidence evidence, ListExport export) {
+        this.export = export;
         this.evidence = evidence;
         this.inspections = inspections;
         this.checklist = checklist;
@@ -90,19 +84,14 @@ class InspectionController {
     ResponseEntity<byte[]> export(@ModelAttribute("filter") Inspections.Filter filter, Locale locale) {
         Map<UUID, String> unitNames = new HashMap<>();
         units.all().forEach(u -> unitNames.put(u.id(), u.name()));
-        List<List<Object>> rows = inspections.search(units.currentScope(), filter, 1, EXPORT_LIMIT)
+        List<List<Object>> rows = inspections.search(units.currentScope(), filter, 1, ListExport.LIMIT)
             .items()
             .stream()
-            .map(i -> Arrays.<Object>asList(i.title(), msg("inspection.type." + i.type(), locale), i.plannedOn(),
-                    unitNames.get(i.ownerUnitId()), msg("inspection.status." + i.status(), locale)))
+            .map(i -> Arrays.<Object>asList(i.title(), export.label("inspection.type." + i.type(), locale),
+                    i.plannedOn(), unitNames.get(i.ownerUnitId()),
+                    export.label("inspection.status." + i.status(), locale)))
             .toList();
-        String title = msg("inspection.list.title", locale);
-        return UploadedFiles.download(title + ".xlsx", WorkbookStyles.XLSX,
-                WorkbookStyles.ledger(title, EXPORT_HEADERS.stream().map(key -> msg(key, locale)).toList(), rows));
-    }
-
-    private String msg(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return export.xlsx("inspection.list.title", EXPORT_HEADERS, rows, locale);
     }
 
     @GetMapping("/inspections/new")

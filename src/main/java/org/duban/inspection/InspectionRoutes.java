@@ -31,6 +31,7 @@ class InspectionRoutes {
                 get("/inspections/{id}/findings/{findingId}/evidence/{fileId}", Access.permission(READ)),
                 post("/inspections/{id}/close", Access.permission(WRITE)), get("/draws", Access.permission(DRAW_READ)),
                 get("/draws/new", Access.permission(DRAW_WRITE)), post("/draws", Access.permission(DRAW_WRITE)),
+                get("/draws/export", Access.permission(DRAW_READ)),
                 get("/draws/conflicts", Access.permission(DRAW_READ)),
                 post("/draws/conflicts", Access.permission(DRAW_WRITE)),
                 get("/draws/{id}", Access.permission(DRAW_READ)),

@@ -9,7 +9,9 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.ListExport;
 import org.duban.shared.PageOf;
+import org.springframework.http.ResponseEntity;
 import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,10 +41,17 @@ class AccountabilityController {
 
     private final MessageSource messages;
 
-    AccountabilityController(AccountabilityRecords records, OrgUnits units, MessageSource messages) {
+    private final ListExport export;
+
+    static final List<String> INTERVIEW_HEADERS = List.of("interview.field.heldOn", "interview.field.interviewee",
+            "accountability.field.unit", "interview.field.interviewer", "interview.field.reason",
+            "xlsx.column.reference", "interview.field.followUp");
+
+    AccountabilityController(AccountabilityRecords records, OrgUnits units, MessageSource messages, ListExport export) {
         this.records = records;
         this.units = units;
         this.messages = messages;
+        this.export = export;
     }
 
     @GetMapping("/accountability")
@@ -107,6 +117,24 @@ class AccountabilityController {
         model.addAttribute("scopeUnits", scopeUnits());
         model.addAttribute("unitNames", unitNames());
         return "ledger/interview-list";
+    }
+
+    /**
+     * The 约谈 records of the page's filters as a spreadsheet: the page's query, so the
+     * same scope and the same permission (every holder of
+     * {@code ledger:accountability:read} may also read confidential clues).
+     */
+    @GetMapping("/accountability/interviews/export")
+    ResponseEntity<byte[]> exportInterviews(@ModelAttribute("filter") AccountabilityRecords.InterviewFilter filter,
+            Locale locale) {
+        Map<UUID, String> unitNames = unitNames();
+        List<List<Object>> rows = records.interviews(units.currentScope(), filter, 1, ListExport.LIMIT)
+            .items()
+            .stream()
+            .map(i -> Arrays.<Object>asList(i.heldOn(), i.interviewee(), unitNames.get(i.unitId()), i.interviewer(),
+                    i.reason(), i.problemReference(), i.followUp()))
+            .toList();
+        return export.xlsx("interview.list.title", INTERVIEW_HEADERS, rows, locale);
     }
 
     @GetMapping("/accountability/interviews/{id}")

@@ -6,7 +6,9 @@ import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.Flash;
+import org.duban.shared.ListExport;
 import org.duban.shared.PageOf;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,6 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,9 +50,16 @@ class ReviewController {
 
     private final OrgUnits units;
 
-    ReviewController(ReviewRounds rounds, OrgUnits units) {
+    private final ListExport export;
+
+    static final List<String> EXPORT_HEADERS = List.of("review.field.plannedOn", "review.field.title",
+            "review.field.unit", "review.field.problems", "review.result.RELAPSED", "review.field.status",
+            "review.field.completedOn", "xlsx.column.reference");
+
+    ReviewController(ReviewRounds rounds, OrgUnits units, ListExport export) {
         this.rounds = rounds;
         this.units = units;
+        this.export = export;
     }
 
     @GetMapping("/reviews")
@@ -64,6 +76,23 @@ class ReviewController {
             model.addAttribute("reviewPlan", ReviewPlanForm.empty());
         }
         return "ledger/review-list";
+    }
+
+    /**
+     * The rounds of the page's filters as a spreadsheet, with the numbers of their
+     * problems.
+     */
+    @GetMapping("/reviews/export")
+    ResponseEntity<byte[]> export(@ModelAttribute("filter") ReviewRounds.Filter filter, Locale locale) {
+        Map<UUID, String> unitNames = unitNames();
+        List<List<Object>> rows = rounds.search(units.currentScope(), filter, 1, ListExport.LIMIT)
+            .items()
+            .stream()
+            .map(r -> Arrays.<Object>asList(r.plannedOn(), r.title(), unitNames.get(r.unitId()), r.items().size(),
+                    r.relapsed(), export.label("review.status." + r.status(), locale), r.completedOn(),
+                    r.items().stream().map(ReviewRound.Item::reference).collect(Collectors.joining("、"))))
+            .toList();
+        return export.xlsx("review.list.title", EXPORT_HEADERS, rows, locale);
     }
 
     @GetMapping("/reviews/{id}")

@@ -6,7 +6,10 @@ import org.duban.security.RouteRules;
 import org.duban.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.duban.shared.BureauClock;
+import org.duban.shared.ListExport;
 import org.duban.shared.PageOf;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +17,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.duban.security.RouteRule.get;
@@ -32,7 +37,17 @@ class NotificationController {
 
     private final Outbox outbox;
 
-    NotificationController(Notifications notifications, NotificationPreferences preferences, Outbox outbox) {
+    private final ListExport export;
+
+    private final BureauClock clock;
+
+    static final List<String> OUTBOX_HEADERS = List.of("outbox.col.created", "outbox.col.channel", "outbox.col.address",
+            "outbox.col.template", "outbox.col.status", "outbox.col.attempts", "outbox.col.next", "outbox.col.error");
+
+    NotificationController(Notifications notifications, NotificationPreferences preferences, Outbox outbox,
+            ListExport export, BureauClock clock) {
+        this.export = export;
+        this.clock = clock;
         this.notifications = notifications;
         this.preferences = preferences;
         this.outbox = outbox;
@@ -88,6 +103,25 @@ class NotificationController {
         return "notification/outbox";
     }
 
+    /**
+     * The outbox of the page's filters as a spreadsheet: addresses masked as on the page,
+     * times in the bureau's zone.
+     */
+    @GetMapping("/admin/outbox/export")
+    ResponseEntity<byte[]> exportOutbox(@ModelAttribute("filter") Outbox.Filter filter, Locale locale) {
+        List<List<Object>> rows = outbox.search(filter, 1, ListExport.LIMIT)
+            .items()
+            .stream()
+            .map(e -> Arrays.<Object>asList(clock.seconds(e.createdAt()),
+                    export.label("outbox.channel." + e.channel().name(), locale), e.address(),
+                    export.labelOr(e.template(), locale, "outbox.template." + e.template(),
+                            "notification.kind." + e.template()),
+                    export.label("outbox.status." + e.status(), locale), e.attempts(),
+                    "PENDING".equals(e.status()) ? clock.seconds(e.nextAttemptAt()) : "", e.lastError()))
+            .toList();
+        return export.xlsx("outbox.title", OUTBOX_HEADERS, rows, locale);
+    }
+
     @GetMapping("/admin/outbox/{id}")
     String attempts(@PathVariable UUID id, Model model) {
         model.addAttribute("attempts", outbox.attempts(id));
@@ -119,6 +153,7 @@ class NotificationController {
                     get("/notifications/preferences", Access.SIGNED_IN),
                     post("/notifications/preferences", Access.SIGNED_IN),
                     get("/admin/outbox", Access.permission(OUTBOX_READ)),
+                    get("/admin/outbox/export", Access.permission(OUTBOX_READ)),
                     get("/admin/outbox/{id}", Access.permission(OUTBOX_READ)),
                     post("/notifications/{id}/read", Access.SIGNED_IN));
         }

@@ -5,7 +5,10 @@ import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.security.CurrentUser;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.BureauClock;
+import org.duban.shared.ListExport;
 import org.duban.shared.PageOf;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,7 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -29,9 +34,19 @@ class SuggestionController {
 
     private final OrgUnits units;
 
-    SuggestionController(Suggestions suggestions, OrgUnits units) {
+    private final ListExport export;
+
+    private final BureauClock clock;
+
+    static final List<String> EXPORT_HEADERS = List.of("suggestion.field.submittedOn", "suggestion.field.topic",
+            "suggestion.field.text", "suggestion.field.unit", "suggestion.field.author", "suggestion.field.status",
+            "suggestion.field.answer");
+
+    SuggestionController(Suggestions suggestions, OrgUnits units, ListExport export, BureauClock clock) {
         this.suggestions = suggestions;
         this.units = units;
+        this.export = export;
+        this.clock = clock;
     }
 
     @GetMapping("/suggestions")
@@ -47,6 +62,24 @@ class SuggestionController {
         model.addAttribute("reader", reader);
         model.addAttribute("unitNames", unitNames());
         return "suggestion/list";
+    }
+
+    /**
+     * The register of a reader's scope as a spreadsheet, with the page's filters; an
+     * anonymous suggestion's author stays 匿名, as on the page.
+     */
+    @GetMapping("/suggestions/export")
+    ResponseEntity<byte[]> export(@ModelAttribute("filter") Suggestions.Filter filter, Locale locale) {
+        Map<UUID, String> unitNames = unitNames();
+        List<List<Object>> rows = suggestions.search(units.currentScope(), true, filter, 1, ListExport.LIMIT)
+            .items()
+            .stream()
+            .map(s -> Arrays.<Object>asList(clock.local(s.createdAt()).toLocalDate(),
+                    export.label("suggestion.topic." + s.topic(), locale), s.text(), unitNames.get(s.unitId()),
+                    s.anonymous() ? export.label("suggestion.anonymous", locale) : s.authorName(),
+                    export.label("suggestion.status." + s.status(), locale), s.answer()))
+            .toList();
+        return export.xlsx("suggestion.list.title", EXPORT_HEADERS, rows, locale);
     }
 
     @GetMapping("/suggestions/{id}")

@@ -20,12 +20,14 @@ class SuggestionRoutes {
 
     /**
      * The list and a suggestion are open to every signed-in user: the service shows only
-     * their own or, to readers, their scope's.
+     * their own or, to readers, their scope's. The export is the readers' register (it
+     * comes before {id}: the first rule that matches decides).
      */
     @Bean
     RouteRules suggestionRouteRules() {
         return () -> List.of(get("/suggestions", Access.SIGNED_IN), get("/suggestions/new", Access.permission(SUBMIT)),
-                post("/suggestions", Access.permission(SUBMIT)), get("/suggestions/{id}", Access.SIGNED_IN),
+                post("/suggestions", Access.permission(SUBMIT)), get("/suggestions/export", Access.permission(READ)),
+                get("/suggestions/{id}", Access.SIGNED_IN),
                 post("/suggestions/{id}/answer", Access.permission(ANSWER)));
     }
 

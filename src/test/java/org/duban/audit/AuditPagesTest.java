@@ -65,6 +65,57 @@ class AuditPagesTest {
     }
 
     @Test
+    void theObjectTypeFilterIsALabelledChoiceOfTheAuditedTypesThatStillFilters() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        trail.on(AuditEvent.change("review.noted", "review_round", id, Map.of(), Map.of("note", "x")));
+        trail.on(AuditEvent.change("suggestion.noted", "suggestion", id, Map.of(), Map.of("note", "x")));
+
+        String page = page(get("/audit").param("objectType", "review_round").param("objectId", id));
+        assertThat(page).as("a select of labels, the chosen one selected, no text field for a code")
+            .contains("<select class=\"form-select form-select-sm\" id=\"objectType\" name=\"objectType\">")
+            .contains("<option value=\"review_round\" selected=\"selected\">回头看</option>")
+            .contains("<option value=\"suggestion\">意见建议</option>")
+            .contains("<option value=\"problem\">问题线索</option>")
+            .doesNotContain("<input class=\"form-control form-control-sm\" maxlength=\"60\"")
+            .doesNotContain(">gone<");
+        String entries = page.substring(page.indexOf("id=\"audit-entries\""));
+        assertThat(entries).as("only the chosen type's entry")
+            .contains("<span>回头看</span>")
+            .doesNotContain("<span>意见建议</span>");
+
+        String english = page(get("/audit").param("objectType", "suggestion")
+            .param("objectId", id)
+            .cookie(new jakarta.servlet.http.Cookie("duban-lang", "en")));
+        assertThat(english).contains("<option value=\"suggestion\" selected=\"selected\">Suggestion</option>")
+            .contains("<option value=\"review_round\">Review round</option>");
+        assertThat(english.substring(english.indexOf("id=\"audit-entries\""))).contains("<span>Suggestion</span>")
+            .doesNotContain("<span>Review round</span>");
+    }
+
+    @Test
+    void checklistItemsOfASavedChecklistAreNamedByTheItemNotItsCode() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        trail.on(AuditEvent.change("inspection.checklist.saved", "inspection", id, Map.of("IR-BODY-CAMERA", "PASS"),
+                Map.of("IR-BODY-CAMERA", "FAIL", "status", "RECORDING")));
+
+        String page = page(get("/audit").param("objectType", "inspection").param("objectId", id));
+        assertThat(page).as("the item's text, the code in the title; the answers by their labels")
+            .contains("title=\"IR-BODY-CAMERA\">执法全过程使用执法记录仪，记录完整留存:</span>")
+            .contains(">符合</span>")
+            .contains(">不符合</span>")
+            .doesNotContain(">IR-BODY-CAMERA:<")
+            .doesNotContain(">FAIL<");
+        assertThat(page).as("a field the messages name is named as before").contains("title=\"status\">状态:</span>");
+
+        String english = page(get("/audit").param("objectType", "inspection")
+            .param("objectId", id)
+            .cookie(new jakarta.servlet.http.Cookie("duban-lang", "en")));
+        assertThat(english).contains(
+                "title=\"IR-BODY-CAMERA\">Body cameras record the whole enforcement and the recordings are kept:</span>")
+            .contains(">Does not comply</span>");
+    }
+
+    @Test
     void entriesAreShownNewestFirstAndFilteredByActionAndOutcome() throws Exception {
         String all = page(get("/audit"));
         long newest = jdbc.sql("select max(seq) from audit_log").query(Long.class).single();

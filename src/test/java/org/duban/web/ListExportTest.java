@@ -1,20 +1,14 @@
 package org.duban.web;
 
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.support.DubanTest;
+import org.duban.support.Spreadsheets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,20 +40,6 @@ class ListExportTest {
         return Long.parseLong(m.group(1));
     }
 
-    List<List<String>> sheet(byte[] xlsx) throws Exception {
-        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = wb.getSheetAt(0);
-            List<List<String>> rows = new ArrayList<>();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(c.getCellType() == CellType.NUMERIC ? String.valueOf(c.getNumericCellValue())
-                        : c.getStringCellValue()));
-                rows.add(cells);
-            }
-            return rows;
-        }
-    }
-
     @Test
     void theComplaintsExportHoldsEveryComplaintOfTheFilterWithLabels() throws Exception {
         String page = mvc.perform(as("workteam", get("/complaints").param("status", "ACCEPTED")))
@@ -73,7 +53,7 @@ class ListExportTest {
             .andReturn()
             .getResponse()
             .getContentAsByteArray();
-        List<List<String>> rows = sheet(xlsx);
+        List<List<String>> rows = Spreadsheets.rows(xlsx);
 
         assertThat(rows.get(0).get(0)).isEqualTo("投诉举报台账");
         assertThat(rows.get(1)).startsWith("编号", "提交时间", "类型", "渠道", "状态", "办理单位", "答复时限");
@@ -97,7 +77,7 @@ class ListExportTest {
             .andReturn()
             .getResponse()
             .getContentAsByteArray();
-        List<List<String>> rows = sheet(xlsx);
+        List<List<String>> rows = Spreadsheets.rows(xlsx);
 
         assertThat(rows.get(0).get(0)).isEqualTo("风险筛查发现");
         assertThat(rows.get(1)).startsWith("风险等级", "规则");

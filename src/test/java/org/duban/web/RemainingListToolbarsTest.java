@@ -1,6 +1,7 @@
 package org.duban.web;
 
 import org.duban.support.DubanTest;
+import org.duban.support.Spreadsheets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -199,15 +199,9 @@ class RemainingListToolbarsTest {
             .andReturn()
             .getResponse()
             .getContentAsByteArray();
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            List<String> cells = new ArrayList<>();
-            workbook.getSheetAt(0)
-                .forEach(row -> row
-                    .forEach(cell -> cells.add(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                            ? cell.getStringCellValue() : "")));
-            assertThat(cells).as("the filtered rows, in scope").filteredOn(t -> t.startsWith("检查丁-")).hasSize(2);
-            assertThat(cells).contains("组织单位", "检查名称");
-        }
+        List<String> cells = Spreadsheets.rows(xlsx).stream().flatMap(List::stream).toList();
+        assertThat(cells).as("the filtered rows, in scope").filteredOn(t -> t.startsWith("检查丁-")).hasSize(2);
+        assertThat(cells).contains("组织单位", "检查名称");
     }
 
     @Test
