@@ -145,4 +145,22 @@ class CaseReimportTest {
         assertThat(KnownCases.keyHash("ab", "c")).isNotEqualTo(KnownCases.keyHash("a", "bc"));
     }
 
+    @Test
+    void anImportThatUpdatedTenThousandCasesLeavesTheTableVacuumed() throws Exception {
+        String[] rows = new String[10_000];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = row(20_000 + i, 600);
+        }
+        load(rows);
+        jdbc.sql("update screening_case set row_hash = null").update();
+        java.time.OffsetDateTime before = jdbc.sql("select now()").query(java.time.OffsetDateTime.class).single();
+        ImportResult rehashed = load(rows);
+        assertThat(rehashed.unchanged()).isEqualTo(10_000);
+        java.time.OffsetDateTime vacuumed = jdbc.sql(
+                "select last_vacuum from pg_stat_user_tables where relname = 'screening_case' and schemaname = 'public'")
+            .query(java.time.OffsetDateTime.class)
+            .single();
+        assertThat(vacuumed).as("the old versions of 10,000 rehashed cases removed").isAfter(before);
+    }
+
 }
