@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +81,10 @@ public class Screening {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.settings = settings;
-        this.tx = tx;
+        // Its own transactions even when called inside one: the run row must be
+        // committed before the rules' connections write findings that refer to it.
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
         this.clock = clock;
         this.parallel = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();

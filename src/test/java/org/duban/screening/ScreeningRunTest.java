@@ -69,6 +69,25 @@ class ScreeningRunTest {
         assertThat(screening.run(Screening.Trigger.COMMAND, "test", null).findingCount()).isPositive();
     }
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aRunStartedInsideATransactionCommitsItsOwnRunRowBeforeTheRulesWriteFindings() throws Exception {
+        ScreeningTestData.clear(jdbc);
+        ScreeningTestData.benchmark(imports);
+        String csv = ScreeningPagesTest.HEADER + ScreeningPagesTest.GOOD;
+        imports.importCases(imports.start("CASES", "cases.csv", csv.length(), "test"),
+                new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), false);
+        Screening.RunResult run = transactions
+            .execute(status -> screening.run(Screening.Trigger.COMMAND, "test", null));
+        assertThat(run.findingCount()).isPositive();
+        assertThat(jdbc.sql("select status from screening_run where id = :id")
+            .param("id", run.id())
+            .query(String.class)
+            .single()).isEqualTo("DONE");
+    }
+
     @Test
     void theRulesThatGroupEveryCaseStartFirst() {
         List<ScreeningSettings.Rule> rules = List.of(new ScreeningSettings.Rule("A", "X", "CASE", true, 0),
