@@ -29,13 +29,18 @@ class ScreeningRunTest {
     @Autowired
     Screening screening;
 
-    @Test
-    void aRunWhoseRuleFailsIsMarkedFailedWithoutAFindingAndThePagesKeepThePreviousRun() throws Exception {
+    /** The benchmark and one case that a rule finds (rights not notified). */
+    private void oneCase() throws Exception {
         ScreeningTestData.clear(jdbc);
         ScreeningTestData.benchmark(imports);
         String csv = ScreeningPagesTest.HEADER + ScreeningPagesTest.GOOD;
         imports.importCases(imports.start("CASES", "cases.csv", csv.length(), "test"),
                 new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), false);
+    }
+
+    @Test
+    void aRunWhoseRuleFailsIsMarkedFailedWithoutAFindingAndThePagesKeepThePreviousRun() throws Exception {
+        oneCase();
         UUID before = screening.run(Screening.Trigger.COMMAND, "test", null).id();
         jdbc.sql("insert into screening_rule (code, category, subject, enabled, sort) "
                 + "values ('BROKEN_FOR_TEST', 'IRREGULAR', 'CASE', true, 999)")
@@ -74,11 +79,7 @@ class ScreeningRunTest {
 
     @Test
     void aRunStartedInsideATransactionCommitsItsOwnRunRowBeforeTheRulesWriteFindings() throws Exception {
-        ScreeningTestData.clear(jdbc);
-        ScreeningTestData.benchmark(imports);
-        String csv = ScreeningPagesTest.HEADER + ScreeningPagesTest.GOOD;
-        imports.importCases(imports.start("CASES", "cases.csv", csv.length(), "test"),
-                new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), false);
+        oneCase();
         Screening.RunResult run = transactions
             .execute(status -> screening.run(Screening.Trigger.COMMAND, "test", null));
         assertThat(run.findingCount()).isPositive();
