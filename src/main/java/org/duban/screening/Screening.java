@@ -141,22 +141,22 @@ public class Screening {
             .param("rules", String.join(",", codes))
             .param("settings", JsonMapper.builder().build().writeValueAsString(params))
             .update());
-        on.sql("start transaction isolation level repeatable read read only").update();
-        String snapshot = on.sql("select pg_export_snapshot()").query(String.class).single();
-        Map<String, Object> data = on.sql("""
-                select coalesce(sum(n), 0) as n, min(dfrom) as dfrom, max(dto) as dto,
-                       string_agg(import_id::text, ',' order by import_id) as imports
-                from (select import_id, count(*) as n, min(decided_on) as dfrom, max(decided_on) as dto
-                      from screening_case where :every or id = any(:ids) group by import_id) i
-                """)
-            .param("every", scope == null)
-            .param("ids", scope == null ? new long[0] : scope)
-            .query()
-            .singleRow();
         params.put("run", id);
         Map<String, Long> millis = new ConcurrentHashMap<>();
         Map<String, Long> counts = new ConcurrentHashMap<>();
         try {
+            on.sql("start transaction isolation level repeatable read read only").update();
+            String snapshot = on.sql("select pg_export_snapshot()").query(String.class).single();
+            Map<String, Object> data = on.sql("""
+                    select coalesce(sum(n), 0) as n, min(dfrom) as dfrom, max(dto) as dto,
+                           string_agg(import_id::text, ',' order by import_id) as imports
+                    from (select import_id, count(*) as n, min(decided_on) as dfrom, max(decided_on) as dto
+                          from screening_case where :every or id = any(:ids) group by import_id) i
+                    """)
+                .param("every", scope == null)
+                .param("ids", scope == null ? new long[0] : scope)
+                .query()
+                .singleRow();
             runRules(snapshot, scope, params, longestFirst(rules), millis, counts, progress);
             on.sql("commit").update();
             return tx.execute(status -> finish(id, trigger, codes, data, millis, counts));
