@@ -51,6 +51,18 @@ document.addEventListener("DOMContentLoaded", function () {
     });
     narrow();
   });
+  // A choice that shows only the part of the page about the chosen value (an import page's columns per kind of file):
+  // <select data-shows="kind"> and parts marked data-shown-for="kind" data-shown-value="CASES".
+  document.querySelectorAll("select[data-shows]").forEach(function (choice) {
+    var name = choice.getAttribute("data-shows");
+    choice.addEventListener("change", function () {
+      document.querySelectorAll("[data-shown-for]").forEach(function (part) {
+        if (part.getAttribute("data-shown-for") === name) {
+          part.classList.toggle("d-none", part.getAttribute("data-shown-value") !== choice.value);
+        }
+      });
+    });
+  });
   var title = document.querySelector("[data-duban-page-title]");
   if (title) { title.textContent = document.title; }
 });

@@ -7,8 +7,10 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.ImportFileField;
 import org.duban.shared.NotFoundException;
 import org.duban.shared.UploadedFiles;
+import org.duban.shared.WorkbookStyles;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
@@ -88,32 +90,44 @@ class KeyTaskController {
     }
 
     @GetMapping("/tasks/import")
-    String importForm(Model model) {
+    String importForm(Model model, Locale locale) {
         model.addAttribute("campaigns", campaigns.list(units.currentScope()));
+        model.addAttribute("columns", workbook.columns(locale));
         return "keytask/import";
     }
 
+    @GetMapping("/tasks/import/template.xlsx")
+    ResponseEntity<byte[]> importTemplate(Locale locale) {
+        return UploadedFiles.download(workbook.templateFileName(locale), WorkbookStyles.XLSX,
+                workbook.template(locale));
+    }
+
     @PostMapping("/tasks/import")
-    String importXlsx(@RequestParam UUID campaignId, @RequestParam(value = "file", required = false) MultipartFile file,
-            Model model) throws IOException {
+    String importXlsx(@RequestParam(required = false) UUID campaignId,
+            @RequestParam(value = "file", required = false) MultipartFile file, Model model, Locale locale)
+            throws IOException {
         DataScope scope = units.currentScope();
-        campaigns.get(campaignId, scope);
-        KeyTaskWorkbook.Report report = null;
-        if (file == null || file.isEmpty()) {
-            // Not a row error ("row 0"): the page says a file is needed.
-            Flash.refused(model, "import.noFile");
+        model.addAttribute("campaignId", campaignId);
+        if (campaignId == null) {
+            model.addAttribute("campaignError", "keytask.import.noCampaign");
         }
         else {
-            try {
-                report = workbook.importTasks(campaignId, file.getInputStream(), scope);
-            }
-            catch (BusinessRuleViolation refusal) {
-                report = new KeyTaskWorkbook.Report(0,
-                        List.of(new KeyTaskWorkbook.RowError(0, refusal.messageKey(), refusal.args())));
-            }
+            campaigns.get(campaignId, scope);
         }
-        model.addAttribute("report", report);
-        return importForm(model);
+        if (file == null || file.isEmpty()) {
+            // Not a row error ("row 0"): the file field says a file is needed.
+            ImportFileField.refuse(model, "import.noFile");
+        }
+        if (campaignId == null || file == null || file.isEmpty()) {
+            return importForm(model, locale);
+        }
+        try {
+            model.addAttribute("report", workbook.importTasks(campaignId, file.getInputStream(), scope));
+        }
+        catch (BusinessRuleViolation refusal) {
+            ImportFileField.refuse(model, refusal.messageKey(), refusal.args());
+        }
+        return importForm(model, locale);
     }
 
     @GetMapping("/tasks/{id}")

@@ -28,6 +28,7 @@ class KeyTaskRoutes {
     RouteRules keyTaskRouteRules() {
         return () -> List.of(get("/tasks", Access.permission(READ)), get("/tasks/export", Access.permission(READ)),
                 get("/tasks/import", Access.permission(WRITE)), post("/tasks/import", Access.permission(WRITE)),
+                get("/tasks/import/template.xlsx", Access.permission(WRITE)),
                 get("/tasks/new", Access.permission(WRITE)), post("/tasks", Access.permission(WRITE)),
                 get("/tasks/{id}", Access.permission(READ)), get("/tasks/{id}/edit", Access.permission(WRITE)),
                 post("/tasks/{id}", Access.permission(WRITE)),

@@ -14,15 +14,18 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.ImportColumn;
 import org.duban.shared.SpreadsheetText;
 import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,7 +40,8 @@ import java.util.stream.Collectors;
 /**
  * The key-task plan as attachment 2 of the notice (title row, Chinese headers, dates as
  * dates), streamed; and its import: every row validated first, nothing imported if any
- * row fails.
+ * row fails; a file refused as a whole (not an .xlsx, no rows) is a
+ * {@link BusinessRuleViolation}.
  */
 @Component
 class KeyTaskWorkbook {
@@ -46,6 +50,21 @@ class KeyTaskWorkbook {
             "keytask.field.ownerUnit", "keytask.field.ownerPerson", "keytask.field.coUnits", "keytask.field.startsOn",
             "keytask.field.deadline", "keytask.field.acceptanceStandard", "keytask.field.deliverable",
             "keytask.field.status", "keytask.field.percent", "keytask.field.overdue" };
+
+    /**
+     * The columns the import reads, in the export's order; the export's other columns
+     * (number, status, progress, overdue) are computed and ignored on import.
+     */
+    static final List<String> IMPORTED = List.of("keytask.field.title", "keytask.field.phase",
+            "keytask.field.ownerUnit", "keytask.field.ownerPerson", "keytask.field.coUnits", "keytask.field.startsOn",
+            "keytask.field.deadline", "keytask.field.acceptanceStandard", "keytask.field.deliverable");
+
+    /** The columns a file must have (and a row must fill). */
+    static final List<String> REQUIRED = List.of("keytask.field.title", "keytask.field.ownerUnit",
+            "keytask.field.deadline");
+
+    /** Rows of the template offering the phase list and date cells. */
+    private static final int TEMPLATE_ROWS = 500;
 
     public record RowError(int row, String messageKey, Object[] args) {
     }
@@ -70,6 +89,10 @@ class KeyTaskWorkbook {
 
     String fileName(Locale locale) {
         return msg("keytask.xlsx.title", locale) + ".xlsx";
+    }
+
+    String templateFileName(Locale locale) {
+        return msg("keytask.import.templateName", locale) + ".xlsx";
     }
 
     void write(KeyTasks.Filter filter, DataScope scope, Locale locale, OutputStream out) throws IOException {
@@ -120,6 +143,46 @@ class KeyTaskWorkbook {
         }
     }
 
+    /**
+     * The import template: the export's title and header rows with only the columns the
+     * import reads, no example row (the import would register it as a task), dates as
+     * dates and the phase as a choice of its labels.
+     */
+    byte[] template(Locale locale) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            WorkbookStyles styles = WorkbookStyles.of(wb);
+            String titleText = msg("keytask.xlsx.title", locale);
+            Sheet sheet = wb.createSheet(WorkbookStyles.sheetName(titleText));
+            styles.head(sheet, titleText, IMPORTED.stream().map(key -> msg(key, locale)).toList());
+            for (int i = 0; i < IMPORTED.size(); i++) {
+                String key = IMPORTED.get(i);
+                sheet.setColumnWidth(i, (key.equals("keytask.field.title") || key.endsWith("acceptanceStandard")
+                        || key.endsWith("deliverable") ? 36 : 16) * 256);
+                if (key.equals("keytask.field.startsOn") || key.equals("keytask.field.deadline")) {
+                    sheet.setDefaultColumnStyle(i, styles.date());
+                }
+            }
+            WorkbookStyles.offerChoice(sheet, IMPORTED.indexOf("keytask.field.phase"), 2, TEMPLATE_ROWS,
+                    Arrays.stream(Phase.values()).map(p -> msg("phase." + p, locale)).toArray(String[]::new));
+            wb.write(out);
+            return out.toByteArray();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The columns of the template, as the import page lists them. */
+    List<ImportColumn> columns(Locale locale) {
+        return IMPORTED.stream()
+            .map(key -> ImportColumn.of(messages, locale, key, REQUIRED.contains(key),
+                    "keytask.import.accepts." + key.substring(key.lastIndexOf('.') + 1),
+                    key.equals("keytask.field.phase")
+                            ? new Object[] { ImportColumn.words(messages, locale, "phase.", Phase.values()) }
+                            : new Object[0]))
+            .toList();
+    }
+
     @Transactional
     Report importTasks(UUID campaignId, InputStream in, DataScope scope) throws IOException {
         List<KeyTaskForm> valid = new ArrayList<>();
@@ -145,8 +208,7 @@ class KeyTaskWorkbook {
                     }
                 }
             }
-            for (String required : List.of("keytask.field.title", "keytask.field.ownerUnit",
-                    "keytask.field.deadline")) {
+            for (String required : REQUIRED) {
                 if (!cols.containsKey(required)) {
                     errors.add(new RowError(2, "keytask.import.missingColumn",
                             new Object[] { msg(required, Locale.CHINA) }));
@@ -208,7 +270,7 @@ class KeyTaskWorkbook {
             return new Report(0, errors);
         }
         if (valid.isEmpty()) {
-            return new Report(0, List.of(new RowError(0, "keytask.import.empty", new Object[] {})));
+            throw new BusinessRuleViolation("keytask.import.empty");
         }
         // A refusal here (a rule the row check does not know) rolls back the whole file.
         valid.forEach(form -> tasks.create(form, scope));

@@ -76,6 +76,7 @@ class LedgerRoutes {
                 get("/admin/holidays", Access.permission(REFERENCE)),
                 post("/admin/holidays", Access.permission(REFERENCE)),
                 post("/admin/holidays/import", Access.permission(REFERENCE)),
+                get("/admin/holidays/import/template.xlsx", Access.permission(REFERENCE)),
                 get("/admin/holidays/{day}/edit", Access.permission(REFERENCE)),
                 post("/admin/holidays/{day}", Access.permission(REFERENCE)),
                 post("/admin/holidays/{day}/delete", Access.permission(REFERENCE)));

@@ -7,6 +7,7 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.ImportFileField;
 import org.duban.shared.NotFoundException;
 import org.duban.shared.UploadedFiles;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -116,17 +117,9 @@ class ProblemController {
                 ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
     }
 
-    /**
-     * The columns an import file has, required first (their headers in either language
-     * are recognised).
-     */
-    static final List<String> IMPORT_COLUMNS = List.of("xlsx.column.foundOn", "xlsx.column.source",
-            "xlsx.column.category", "xlsx.column.unit", "xlsx.column.description", "xlsx.column.item",
-            "xlsx.column.officers");
-
     @GetMapping("/problems/import")
-    String importForm(Model model) {
-        model.addAttribute("columns", IMPORT_COLUMNS);
+    String importForm(Model model, Locale locale) {
+        model.addAttribute("columns", importer.columns(locale));
         return "ledger/import";
     }
 
@@ -144,21 +137,19 @@ class ProblemController {
     }
 
     @PostMapping("/problems/import")
-    String importXlsx(@RequestParam(value = "file", required = false) MultipartFile file, Model model)
+    String importXlsx(@RequestParam(value = "file", required = false) MultipartFile file, Model model, Locale locale)
             throws IOException {
-        model.addAttribute("columns", IMPORT_COLUMNS);
         if (file == null || file.isEmpty()) {
-            Flash.refused(model, "import.noFile");
-            return "ledger/import";
+            ImportFileField.refuse(model, "import.noFile");
+            return importForm(model, locale);
         }
         try {
             model.addAttribute("report", importer.importProblems(file.getInputStream(), units.currentScope()));
         }
         catch (BusinessRuleViolation refusal) {
-            model.addAttribute("report", new ProblemImport.Report(0,
-                    java.util.List.of(new ProblemImport.RowError(0, refusal.messageKey(), refusal.args()))));
+            ImportFileField.refuse(model, refusal.messageKey(), refusal.args());
         }
-        return "ledger/import";
+        return importForm(model, locale);
     }
 
     /**

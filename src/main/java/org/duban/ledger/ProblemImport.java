@@ -12,6 +12,7 @@ import org.duban.organization.DataScope;
 import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.ImportColumn;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,8 @@ import java.util.UUID;
  * Import of problems from an .xlsx in the layout of the export (title row, header row,
  * data rows; columns found by their header in either language). Every row is validated
  * first; if any row fails, nothing is imported and the report lists every failing row.
- * Otherwise all rows are registered in one transaction.
+ * Otherwise all rows are registered in one transaction. A file refused as a whole (not an
+ * .xlsx, too many rows, no rows) is a {@link BusinessRuleViolation}.
  */
 @Service
 class ProblemImport {
@@ -79,7 +81,7 @@ class ProblemImport {
                 return new Report(0, errors);
             }
             if (sheet.getLastRowNum() - 1 > MAX_ROWS) {
-                return new Report(0, List.of(new RowError(0, "import.tooManyRows", new Object[] { MAX_ROWS })));
+                throw new BusinessRuleViolation("import.tooManyRows", MAX_ROWS);
             }
             Map<String, ProblemSource> sources = labels("problem.source.", ProblemSource.values());
             Map<String, ProblemCategory> categories = labels("problem.category.", ProblemCategory.values());
@@ -140,12 +142,28 @@ class ProblemImport {
             return new Report(0, errors);
         }
         if (valid.isEmpty()) {
-            return new Report(0, List.of(new RowError(0, "import.empty", new Object[] {})));
+            throw new BusinessRuleViolation("import.empty");
         }
         for (NewProblem p : valid) {
             problems.register(p);
         }
         return new Report(valid.size(), List.of());
+    }
+
+    /**
+     * The columns the import reads, required first, as the import page lists them (the
+     * template is the export's layout, whose other columns the import ignores).
+     */
+    List<ImportColumn> columns(Locale locale) {
+        return List.of(ImportColumn.of(messages, locale, "xlsx.column.foundOn", true, "import.accepts.foundOn"),
+                ImportColumn.of(messages, locale, "xlsx.column.source", true, "import.accepts.source",
+                        ImportColumn.words(messages, locale, "problem.source.", ProblemSource.values())),
+                ImportColumn.of(messages, locale, "xlsx.column.category", true, "import.accepts.category",
+                        ImportColumn.words(messages, locale, "problem.category.", ProblemCategory.values())),
+                ImportColumn.of(messages, locale, "xlsx.column.unit", true, "import.accepts.unit"),
+                ImportColumn.of(messages, locale, "xlsx.column.description", true, "import.accepts.description"),
+                ImportColumn.of(messages, locale, "xlsx.column.item", false, "import.accepts.item"),
+                ImportColumn.of(messages, locale, "xlsx.column.officers", false, "import.accepts.officers"));
     }
 
     private static Workbook open(InputStream in) throws IOException {

@@ -287,24 +287,26 @@ public class ReferenceData {
     }
 
     /**
-     * Imports days from a CSV text ({@code date,kind,name}; kind as on the page in either
-     * language, or true/false, 1/0, where true means a working day); a first line that is
-     * not a date is a header. Every line is checked first; if any fails (bad date or
-     * kind, a day twice, a day already listed), nothing is imported.
+     * Imports days from the rows of a file ({@code date,kind,name}, see
+     * {@link HolidayFile}; kind as on the page in either language, or true/false, 1/0,
+     * where true means a working day); a first row that is not a date is a header. Every
+     * row is checked first; if any fails (bad date or kind, a day twice, a day already
+     * listed), nothing is imported.
+     * @param rows the cells of each row, the row's number being its place in the list
+     * plus one
      * @param kinds the accepted spellings of a kind, lower-cased, mapped to "working"
      * @return the errors; empty when all days were imported
      */
     @Transactional
-    public List<ImportError> importHolidays(String csv, Map<String, Boolean> kinds) {
+    public List<ImportError> importHolidays(List<List<String>> rows, Map<String, Boolean> kinds) {
         List<ImportError> errors = new java.util.ArrayList<>();
         Map<LocalDate, HolidayForm> days = new java.util.TreeMap<>();
-        String[] lines = csv.replace("\uFEFF", "").split("\r?\n");
-        if (lines.length > MAX_IMPORT_LINES) {
+        if (rows.size() > MAX_IMPORT_LINES) {
             return List.of(new ImportError(0, "holiday.import.tooMany", new Object[] { MAX_IMPORT_LINES }));
         }
-        for (int i = 0; i < lines.length; i++) {
-            String[] cells = lines[i].split("[,;\t]", 3);
-            if (lines[i].isBlank()) {
+        for (int i = 0; i < rows.size(); i++) {
+            String[] cells = rows.get(i).toArray(String[]::new);
+            if (cells.length == 0 || String.join("", cells).isBlank()) {
                 continue;
             }
             LocalDate day;

@@ -3,8 +3,12 @@ package org.duban.ledger;
 import org.duban.shared.Flash;
 import jakarta.validation.Valid;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.ImportFileField;
+import org.duban.shared.UploadedFiles;
+import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,7 +21,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -39,7 +42,11 @@ class ReferenceDataController {
 
     private final MessageSource messages;
 
-    ReferenceDataController(ReferenceData reference, ProblemLedger ledger, MessageSource messages) {
+    private final HolidayFile holidayFile;
+
+    ReferenceDataController(ReferenceData reference, ProblemLedger ledger, MessageSource messages,
+            HolidayFile holidayFile) {
+        this.holidayFile = holidayFile;
         this.reference = reference;
         this.ledger = ledger;
         this.messages = messages;
@@ -129,14 +136,14 @@ class ReferenceDataController {
     // -------------------------------------------------------------------------------------
 
     @GetMapping("/admin/holidays")
-    String holidays(@RequestParam(required = false) Integer year, Model model) {
+    String holidays(@RequestParam(required = false) Integer year, Model model, Locale locale) {
         model.addAttribute("form", HolidayForm.empty());
-        return holidaysView(year, model);
+        return holidaysView(year, model, locale);
     }
 
     @PostMapping("/admin/holidays")
     String addHoliday(@Valid @ModelAttribute("form") HolidayForm form, BindingResult errors, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, Locale locale) {
         if (!errors.hasErrors()) {
             try {
                 reference.addHoliday(form);
@@ -147,10 +154,11 @@ class ReferenceDataController {
                 errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
             }
         }
-        return holidaysView(form.day() == null ? null : form.day().getYear(), model);
+        return holidaysView(form.day() == null ? null : form.day().getYear(), model, locale);
     }
 
-    private String holidaysView(Integer year, Model model) {
+    private String holidaysView(Integer year, Model model, Locale locale) {
+        model.addAttribute("columns", holidayFile.columns(locale));
         int current = ledger.today().getYear();
         int shown = year == null || year < 2000 || year > 2100 ? current : year;
         List<ReferenceData.Holiday> days = reference.holidays(shown);
@@ -160,13 +168,19 @@ class ReferenceDataController {
         return "ledger/admin-holidays";
     }
 
+    @GetMapping("/admin/holidays/import/template.xlsx")
+    ResponseEntity<byte[]> holidayTemplate(Locale locale) {
+        return UploadedFiles.download(messages.getMessage("holiday.import.templateName", null, locale) + ".xlsx",
+                WorkbookStyles.XLSX, holidayFile.template(locale, ReferenceData.MAX_IMPORT_LINES));
+    }
+
     @PostMapping("/admin/holidays/import")
     String importHolidays(@RequestParam(name = "file", required = false) MultipartFile file, Model model, Locale locale,
             RedirectAttributes redirect) throws IOException {
         model.addAttribute("form", HolidayForm.empty());
         List<ReferenceData.ImportError> errors;
         if (file == null || file.isEmpty()) {
-            errors = List.of(new ReferenceData.ImportError(0, "holiday.import.empty", new Object[0]));
+            errors = List.of(new ReferenceData.ImportError(0, "import.noFile", new Object[0]));
         }
         else if (file.getSize() > MAX_IMPORT_BYTES) {
             errors = List.of(new ReferenceData.ImportError(0, "holiday.import.tooLarge", new Object[0]));
@@ -178,14 +192,27 @@ class ReferenceDataController {
                 kinds.put(messages.getMessage("holiday.kind.true", null, l).toLowerCase(Locale.ROOT), true);
             }
             kinds.putAll(Map.of("false", false, "0", false, "true", true, "1", true));
-            errors = reference.importHolidays(new String(file.getBytes(), StandardCharsets.UTF_8), kinds);
+            try {
+                errors = reference.importHolidays(holidayFile.rows(file.getBytes(), ReferenceData.MAX_IMPORT_LINES + 1),
+                        kinds);
+            }
+            catch (BusinessRuleViolation refusal) {
+                errors = List.of(new ReferenceData.ImportError(0, refusal.messageKey(), refusal.args()));
+            }
         }
         if (errors.isEmpty()) {
             redirect.addFlashAttribute("flash", "holiday.import.done");
             return "redirect:/admin/holidays";
         }
-        model.addAttribute("importErrors", errors);
-        return holidaysView(null, model);
+        // A refusal of the whole file (none, too large, unreadable, no days) stands under
+        // the file field; the rows' errors above the form, each with its row.
+        if (errors.size() == 1 && errors.get(0).line() == 0) {
+            ImportFileField.refuse(model, errors.get(0).messageKey(), errors.get(0).args());
+        }
+        else {
+            model.addAttribute("importErrors", errors);
+        }
+        return holidaysView(null, model, locale);
     }
 
     private static final long MAX_IMPORT_BYTES = 100 * 1024;

@@ -1,9 +1,9 @@
 package org.duban.organization;
 
-import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.ImportFileField;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -107,7 +107,8 @@ class StaffController {
     }
 
     @GetMapping("/admin/staff/import")
-    String importForm() {
+    String importForm(Model model, Locale locale) {
+        model.addAttribute("columns", staffImport.columns(locale));
         return "organization/staff-import";
     }
 
@@ -134,9 +135,11 @@ class StaffController {
             model.addAttribute("report", staffImport.importWorkbook(file.getBytes(), units.currentScope(), locale));
         }
         catch (BusinessRuleViolation refusal) {
-            Flash.refused(model, refusal);
+            // A refusal of the whole file (none, too large, not an .xlsx, wrong header)
+            // stands under the file field.
+            ImportFileField.refuse(model, refusal.messageKey(), refusal.args());
         }
-        return "organization/staff-import";
+        return importForm(model, locale);
     }
 
     /** A refusal belongs next to the field that caused it. */

@@ -3,6 +3,7 @@ package org.duban.organization;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.ImportColumn;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -134,6 +135,24 @@ public class StaffImport {
                     List.of(new Problem(0, "", messages.getMessage(refusal.messageKey(), refusal.args(), locale))), 0);
         }
         return new Report(List.of(), forms.size());
+    }
+
+    /** The template's columns in its order, as the import page lists them. */
+    public List<ImportColumn> columns(Locale locale) {
+        String roles = String.join(" / ",
+                staff.roleCodes()
+                    .stream()
+                    .map(code -> messages.getMessage("role." + code, null, code, locale))
+                    .toList());
+        List<ImportColumn> columns = new ArrayList<>();
+        for (int i = 0; i < StaffImportFile.COLUMNS.size(); i++) {
+            String column = StaffImportFile.COLUMNS.get(i);
+            columns
+                .add(new ImportColumn(file.header(column, locale), null, column.equals("unit") || column.equals("name"),
+                        messages.getMessage("staff.import.accepts." + column,
+                                column.equals("roles") ? new Object[] { roles } : null, locale)));
+        }
+        return columns;
     }
 
     /**

@@ -107,6 +107,16 @@ final class ContractFormat {
     }
 
     /**
+     * An enumeration's codes and their Chinese words, in the contract's order (for the
+     * import template and the page describing the columns).
+     */
+    Map<String, String> words(String enumeration) {
+        Map<String, String> words = new LinkedHashMap<>();
+        enumerations.get(enumeration).values().forEach(code -> words.computeIfAbsent(code, c -> word(enumeration, c)));
+        return words;
+    }
+
+    /**
      * Reads one cell into its canonical text form: ISO date, plain number, enumeration
      * code, {@code t}/{@code f} for yes/no; null for an empty cell.
      */
@@ -247,7 +257,9 @@ final class ContractFormat {
         try {
             Map<String, Map<String, String>> enums = new LinkedHashMap<>();
             for (List<String> row : rows("screening/enumerations.csv")) {
-                Map<String, String> words = enums.computeIfAbsent(row.get(0), k -> new HashMap<>());
+                // In the file's order, so that the words are offered as the contract
+                // lists them.
+                Map<String, String> words = enums.computeIfAbsent(row.get(0), k -> new LinkedHashMap<>());
                 words.put(row.get(1), row.get(1));
                 words.put(row.get(2), row.get(1));
             }

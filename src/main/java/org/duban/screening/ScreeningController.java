@@ -7,6 +7,8 @@ import org.duban.organization.OrgUnits;
 import org.duban.security.CurrentUser;
 import org.duban.security.DubanUser;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.ImportFileField;
+import org.duban.shared.ImportColumn;
 import org.duban.shared.UploadedFiles;
 import org.duban.shared.WorkbookStyles;
 import org.springframework.core.task.TaskExecutor;
@@ -60,11 +62,14 @@ class ScreeningController {
 
     private final org.springframework.context.MessageSource messages;
 
+    private final ImportTemplates templates;
+
     ScreeningController(Findings findings, Imports imports, Screening screening, ScreeningSettings settings,
             ScreeningData data, ProblemHandover problems, OrgUnits units,
             @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages, ImportTemplates templates) {
         this.messages = messages;
+        this.templates = templates;
         this.findings = findings;
         this.imports = imports;
         this.screening = screening;
@@ -234,21 +239,41 @@ class ScreeningController {
     // ---- imports
     // ------------------------------------------------------------------------------------------
 
+    private static final List<String> KINDS = List.of("CASES", "BENCHMARK");
+
+    private static boolean isKind(String kind) {
+        return kind != null && KINDS.contains(kind);
+    }
+
     @GetMapping("/screening/imports")
-    String imports(Model model) {
+    String imports(@RequestParam(required = false) String kind, Model model, Locale locale) {
         model.addAttribute("imports", data.imports());
+        model.addAttribute("kind", isKind(kind) ? kind : "CASES");
+        Map<String, List<ImportColumn>> columns = new LinkedHashMap<>();
+        KINDS.forEach(k -> columns.put(k, templates.columns(ImportTemplates.format(k), locale)));
+        model.addAttribute("kindColumns", columns);
         return "screening/imports";
     }
 
+    @GetMapping("/screening/imports/template.xlsx")
+    ResponseEntity<byte[]> importTemplate(@RequestParam(required = false) String kind, Locale locale) {
+        String k = isKind(kind) ? kind : "CASES";
+        return UploadedFiles.download(messages.getMessage("screening.import.templateName." + k, null, locale) + ".xlsx",
+                WorkbookStyles.XLSX, templates.workbook(k, locale));
+    }
+
     @PostMapping("/screening/imports")
-    String upload(@RequestParam String kind, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
+    String upload(@RequestParam(required = false) String kind,
+            @RequestParam(value = "file", required = false) MultipartFile file, Model model, Locale locale)
             throws IOException {
-        if (!kind.equals("CASES") && !kind.equals("BENCHMARK")) {
-            throw new IllegalArgumentException("kind");
+        if (!isKind(kind)) {
+            model.addAttribute("kindError", "screening.import.noKind");
         }
-        if (file.isEmpty()) {
-            Flash.refused(redirect, "screening.refused.empty");
-            return "redirect:/screening/imports";
+        if (file == null || file.isEmpty()) {
+            ImportFileField.refuse(model, "import.noFile");
+        }
+        if (!isKind(kind) || file == null || file.isEmpty()) {
+            return imports(kind, model, locale);
         }
         Path temp = Files.createTempFile("duban-import", ".upload");
         file.transferTo(temp);

@@ -32,6 +32,7 @@ class ScreeningRoutes {
                 get("/screening/cases/{id}", Access.permission(FINDING_READ)),
                 get("/screening/imports", Access.permission(DATA_READ)),
                 post("/screening/imports", Access.permission(DATA_WRITE)),
+                get("/screening/imports/template.xlsx", Access.permission(DATA_READ)),
                 get("/screening/imports/{id}", Access.permission(DATA_READ)),
                 get("/screening/benchmark", Access.permission(DATA_READ)),
                 post("/screening/benchmark", Access.permission(DATA_WRITE)),

@@ -3,12 +3,15 @@ package org.duban.shared;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
@@ -134,6 +137,19 @@ public record WorkbookStyles(CellStyle title, CellStyle header, CellStyle body, 
         Cell cell = row.createCell(col);
         cell.setCellValue(value);
         cell.setCellStyle(body);
+    }
+
+    /**
+     * Offers {@code words} as a drop-down in column {@code col}, rows {@code firstRow} to
+     * {@code lastRow} (0-based), of an import template. Without an error box: the readers
+     * also take codes, so any value may still be typed.
+     */
+    public static void offerChoice(Sheet sheet, int col, int firstRow, int lastRow, String... words) {
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidation choice = helper.createValidation(helper.createExplicitListConstraint(words),
+                new CellRangeAddressList(firstRow, lastRow, col, col));
+        choice.setShowErrorBox(false);
+        sheet.addValidationData(choice);
     }
 
     private static CellStyle bordered(CellStyle style) {

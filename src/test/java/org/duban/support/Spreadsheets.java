@@ -2,15 +2,21 @@ package org.duban.support;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** An exported .xlsx read back with Apache POI, as the rows of its first sheet. */
+/**
+ * An exported .xlsx read back with Apache POI, as the rows of its first sheet; a template
+ * filled in.
+ */
 public final class Spreadsheets {
 
     private Spreadsheets() {
@@ -30,6 +36,19 @@ public final class Spreadsheets {
                 rows.add(cells);
             }
             return rows;
+        }
+    }
+
+    /**
+     * The workbook with its first sheet changed by {@code edit} (an import template
+     * filled in as a user would).
+     */
+    public static byte[] edited(byte[] xlsx, Consumer<Sheet> edit) throws IOException {
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            edit.accept(wb.getSheetAt(0));
+            wb.write(out);
+            return out.toByteArray();
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.lang.reflect.RecordComponent;
@@ -19,12 +20,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Every staff form, sent empty and sent with over-long texts and wrong-typed values in
  * every field, comes back as the form with Chinese messages under the marked fields —
- * never a framework default text, "null" or a missing key.
+ * never a framework default text, "null" or a missing key. An import page sent without a
+ * file says so under its file field.
  */
 @DubanTest
 class FormMessagesTest {
@@ -88,6 +91,20 @@ class FormMessagesTest {
         assertThat(page).as("the typed text is kept").contains("长".repeat(200));
     }
 
+    static Stream<Arguments> imports() {
+        return Stream.of(Arguments.of("workteam", "/problems/import"), Arguments.of("workteam", "/tasks/import"),
+                Arguments.of("workteam", "/screening/imports"), Arguments.of("admin", "/admin/holidays/import"),
+                Arguments.of("admin", "/admin/staff/import"));
+    }
+
+    @ParameterizedTest(name = "{1} sent without a file")
+    @MethodSource("imports")
+    void anImportWithoutAFileIsAnsweredAtTheFileFieldInChinese(String login, String path) throws Exception {
+        String page = send(multipart(path), login);
+        assertAnsweredAtTheFields(page);
+        assertThat(page).contains("id=\"file-error\">请选择");
+    }
+
     /** A check box sends th:field's marker "_name" when unticked, as a browser would. */
     private static boolean unticked(MockHttpServletRequestBuilder request, RecordComponent field) {
         if (field.getType() == boolean.class || field.getType() == Boolean.class) {
@@ -97,7 +114,7 @@ class FormMessagesTest {
         return false;
     }
 
-    private String send(MockHttpServletRequestBuilder request, String login) throws Exception {
+    private String send(AbstractMockHttpServletRequestBuilder<?> request, String login) throws Exception {
         MvcResult result = mvc
             .perform(
                     request.with(csrf()).with(user(users.loadUserByUsername(login))).header("Accept-Language", "zh-CN"))
