@@ -249,8 +249,13 @@ class KeyTaskWorkbook {
                 if (deadline == null) {
                     errors.add(new RowError(human, "keytask.import.badDeadline", new Object[] {}));
                 }
-                LocalDate starts = cols.containsKey("keytask.field.startsOn")
-                        ? date(row, cols.get("keytask.field.startsOn"), f) : null;
+                // Optional, but a start that is written and cannot be read is refused,
+                // not dropped.
+                String startsText = text(row, cols.get("keytask.field.startsOn"), f);
+                LocalDate starts = startsText.isEmpty() ? null : date(row, cols.get("keytask.field.startsOn"), f);
+                if (!startsText.isEmpty() && starts == null) {
+                    errors.add(new RowError(human, "keytask.import.badStart", new Object[] { startsText }));
+                }
                 String phaseText = cols.containsKey("keytask.field.phase")
                         ? text(row, cols.get("keytask.field.phase"), f) : "";
                 Phase phase = phaseText.isEmpty() ? null : phases.get(phaseText);

@@ -133,4 +133,21 @@ class KeyTaskImportTest {
         assertThat(page).doesNotContain("id=\"import-report\"");
     }
 
+    @Test
+    void aStartThatCannotBeReadIsRefusedWithItsRowNotDropped() throws Exception {
+        byte[] filled = Spreadsheets.edited(template(), sheet -> {
+            Row row = sheet.createRow(2);
+            row.createCell(0).setCellValue("开始时间写错的重点工作KT-TPL-2");
+            row.createCell(2).setCellValue("OTOGQ-SQUAD-1");
+            row.createCell(5).setCellValue("六月初");
+            row.createCell(6).setCellValue(LocalDate.of(2030, 6, 30));
+            row.getCell(6).setCellStyle(sheet.getColumnStyle(6));
+        });
+        String page = upload(new MockMultipartFile("file", "tasks.xlsx", XLSX, filled), campaign(page()));
+        assertThat(page).contains("开始时间“六月初”无效");
+        assertThat(jdbc.sql("select count(*) from key_task where title = '开始时间写错的重点工作KT-TPL-2'")
+            .query(Long.class)
+            .single()).isZero();
+    }
+
 }
