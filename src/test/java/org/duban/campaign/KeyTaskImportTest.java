@@ -83,6 +83,21 @@ class KeyTaskImportTest {
             .getContentAsString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The template with one task in its third row: the title, a squad in scope, a
+     * deadline in 2030, and what {@code more} writes.
+     */
+    static byte[] filled(byte[] template, String title, java.util.function.Consumer<Row> more) throws Exception {
+        return Spreadsheets.edited(template, sheet -> {
+            Row row = sheet.createRow(2);
+            row.createCell(0).setCellValue(title);
+            row.createCell(2).setCellValue("OTOGQ-SQUAD-1");
+            row.createCell(6).setCellValue(LocalDate.of(2030, 6, 30));
+            row.getCell(6).setCellStyle(sheet.getColumnStyle(6));
+            more.accept(row);
+        });
+    }
+
     @Test
     void thePageOffersTheTemplateAndListsTheColumns() throws Exception {
         String page = page();
@@ -98,14 +113,9 @@ class KeyTaskImportTest {
         List<List<String>> rows = Spreadsheets.rows(template);
         assertThat(rows).as("title and header rows, no example").hasSize(2);
         assertThat(rows.get(1)).containsExactly("工作任务", "所属阶段", "责任单位", "责任人", "配合单位", "开始时间", "完成时限", "检验标准", "工作成果");
-        byte[] filled = Spreadsheets.edited(template, sheet -> {
-            Row row = sheet.createRow(2);
-            row.createCell(0).setCellValue("模板导入的重点工作KT-TPL-1");
+        byte[] filled = filled(template, "模板导入的重点工作KT-TPL-1", row -> {
             row.createCell(1).setCellValue("查纠整改");
-            row.createCell(2).setCellValue("OTOGQ-SQUAD-1");
             row.createCell(3).setCellValue("张三");
-            row.createCell(6).setCellValue(LocalDate.of(2030, 6, 30));
-            row.getCell(6).setCellStyle(sheet.getColumnStyle(6));
         });
         String page = upload(new MockMultipartFile("file", "tasks.xlsx", XLSX, filled), campaign(page()));
         assertThat(page).contains("已导入 1 项重点工作");
@@ -135,14 +145,7 @@ class KeyTaskImportTest {
 
     @Test
     void aStartThatCannotBeReadIsRefusedWithItsRowNotDropped() throws Exception {
-        byte[] filled = Spreadsheets.edited(template(), sheet -> {
-            Row row = sheet.createRow(2);
-            row.createCell(0).setCellValue("开始时间写错的重点工作KT-TPL-2");
-            row.createCell(2).setCellValue("OTOGQ-SQUAD-1");
-            row.createCell(5).setCellValue("六月初");
-            row.createCell(6).setCellValue(LocalDate.of(2030, 6, 30));
-            row.getCell(6).setCellStyle(sheet.getColumnStyle(6));
-        });
+        byte[] filled = filled(template(), "开始时间写错的重点工作KT-TPL-2", row -> row.createCell(5).setCellValue("六月初"));
         String page = upload(new MockMultipartFile("file", "tasks.xlsx", XLSX, filled), campaign(page()));
         assertThat(page).contains("开始时间“六月初”无效");
         assertThat(jdbc.sql("select count(*) from key_task where title = '开始时间写错的重点工作KT-TPL-2'")
