@@ -94,7 +94,7 @@ public class AuditLog {
                 }
             }
             if (ids != null && namer.nameQuery() != null) {
-                jdbc.sql(namer.nameQuery()).param("ids", ids).query(rs -> {
+                jdbc.sql(namer.nameQuery()).param("ids", ids).param("zone", zone.getId()).query(rs -> {
                     names.put(namer.objectType() + ":" + rs.getString("id"), rs.getString("name"));
                 });
             }
@@ -126,7 +126,7 @@ public class AuditLog {
         if (valueIds.length > 0) {
             for (AuditObjectNames namer : namers) {
                 if (namer.nameQuery() != null) {
-                    jdbc.sql(namer.nameQuery()).param("ids", valueIds).query(rs -> {
+                    jdbc.sql(namer.nameQuery()).param("ids", valueIds).param("zone", zone.getId()).query(rs -> {
                         // A record whose naming column is empty is named by the next
                         // namer, or said to be internal.
                         String name = rs.getString("name");

@@ -13,8 +13,9 @@ public interface AuditObjectNames {
 
     /**
      * The module's query of its records' names: columns {@code id} and {@code name}, the
-     * wanted ids bound as {@code :ids} (a text array); null for a type named by
-     * {@link #messagePrefix()} alone.
+     * wanted ids bound as {@code :ids} (a text array), the bureau's zone as {@code :zone}
+     * (for a name that is a time); null for a type named by {@link #messagePrefix()}
+     * alone.
      */
     String nameQuery();
 

@@ -128,8 +128,8 @@ public class Screening {
         List<String> codes = rules.stream().map(ScreeningSettings.Rule::code).toList();
         UUID id = UUID.randomUUID();
         // Committed before the snapshot is taken: the findings, written on other
-        // connections in that snapshot, refer to it. Which data it ran on is filled in
-        // when it is done.
+        // connections in that snapshot, refer to it. Which data it runs on is read in
+        // the snapshot.
         tx.executeWithoutResult(status -> jdbc.sql("""
                 insert into screening_run (id, started_by, trigger, started_at, status, rules, settings)
                 values (:id, :by, :trigger, :at, 'RUNNING', :rules, :settings::jsonb)
@@ -157,6 +157,18 @@ public class Screening {
                 .param("ids", scope == null ? new long[0] : scope)
                 .query()
                 .singleRow();
+            // What it runs on, on the row at once: a run that fails is still named by it.
+            tx.executeWithoutResult(status -> jdbc
+                .sql("""
+                        update screening_run set case_count = :n, decided_from = :dfrom, decided_to = :dto, imports = :imports
+                        where id = :id
+                        """)
+                .param("n", data.get("n"))
+                .param("dfrom", data.get("dfrom"))
+                .param("dto", data.get("dto"))
+                .param("imports", data.get("imports"))
+                .param("id", id)
+                .update());
             runRules(snapshot, scope, params, longestFirst(rules), millis, counts, progress);
             on.sql("commit").update();
             return tx.execute(status -> finish(id, trigger, codes, data, millis, counts));
@@ -292,17 +304,9 @@ public class Screening {
         }
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         carryOverDecisions(id);
-        jdbc.sql("""
-                update screening_run set status = 'DONE', finished_at = :at, finding_count = :n, case_count = :cases,
-                       decided_from = :dfrom, decided_to = :dto, imports = :imports
-                where id = :id
-                """)
+        jdbc.sql("update screening_run set status = 'DONE', finished_at = :at, finding_count = :n where id = :id")
             .param("at", Timestamp.from(clock.instant()))
             .param("n", total)
-            .param("cases", cases)
-            .param("dfrom", data.get("dfrom"))
-            .param("dto", data.get("dto"))
-            .param("imports", data.get("imports"))
             .param("id", id)
             .update();
         events.publishEvent(AuditEvent.change("screening.run", "screening_run", id, Map.of(),

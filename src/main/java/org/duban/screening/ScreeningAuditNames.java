@@ -15,7 +15,9 @@ class ScreeningAuditNames {
     @Bean
     AuditObjectNames screeningRunObjectNames() {
         return AuditObjectNames.of("screening_run", """
-                select id::text as id, concat_ws(' ~ ', decided_from::text, decided_to::text) as name
+                select id::text as id,
+                       coalesce(nullif(concat_ws(' ~ ', decided_from::text, decided_to::text), ''),
+                                to_char(started_at at time zone :zone, 'YYYY-MM-DD HH24:MI')) as name
                 from screening_run where id::text = any(:ids)
                 """);
     }

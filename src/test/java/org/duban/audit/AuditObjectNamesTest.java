@@ -169,4 +169,16 @@ class AuditObjectNamesTest {
         assertThat(visible(page)).contains("2023-").doesNotContain("（内部记录）").doesNotContainPattern(UUID);
     }
 
+    @Test
+    void aScreeningRunOverNoCaseIsNamedByItsStartInTheBureausZone() throws Exception {
+        String run = java.util.UUID.randomUUID().toString();
+        // 2023-05-31 17:30 UTC is 2023-06-01 01:30 in Beijing.
+        jdbc.sql("""
+                insert into screening_run (id, started_by, trigger, started_at, status, case_count)
+                values (:id::uuid, 'test', 'COMMAND', timestamptz '2023-05-31 17:30:00+00', 'FAILED', 0)
+                """).param("id", run).update();
+        events.publishEvent(AuditEvent.change("test.named", "screening_run", run, Map.of(), Map.of()));
+        assertThat(visible(log("screening_run", run))).contains("2023-06-01 01:30").doesNotContain("已删除或不存在的记录");
+    }
+
 }

@@ -63,6 +63,10 @@ class ScreeningRunTest {
             .singleRow();
         assertThat(failed.get("status")).isEqualTo("FAILED");
         assertThat(failed.get("finished_at")).isNotNull();
+        assertThat(jdbc.sql("select case_count || ' ' || decided_from from screening_run where id = :id")
+            .param("id", failed.get("id"))
+            .query(String.class)
+            .single()).as("a failed run still says what it ran on (its name in the log)").isEqualTo("1 2023-05-06");
         assertThat(jdbc.sql("select count(*) from screening_finding where run_id = :id")
             .param("id", failed.get("id"))
             .query(Long.class)
