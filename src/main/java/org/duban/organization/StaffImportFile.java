@@ -12,7 +12,6 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.shared.BusinessRuleViolation;
-import org.duban.shared.SpreadsheetText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -88,11 +87,8 @@ class StaffImportFile {
                 sheet.setColumnWidth(i, 24 * 256);
                 sheet.setDefaultColumnStyle(i, textStyle);
             }
-            Row example = sheet.createRow(1);
-            String[] sample = messages.getMessage("staff.import.example", null, locale).split("\\|", -1);
-            for (int i = 0; i < COLUMNS.size() && i < sample.length; i++) {
-                example.createCell(i).setCellValue(SpreadsheetText.safe(sample[i]));
-            }
+            // No example row: one left in would be imported as a real account. The import
+            // page lists each column with what it accepts.
             sheet.createFreezePane(0, 1);
             workbook.write(out);
         }
