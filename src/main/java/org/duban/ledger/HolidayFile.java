@@ -15,9 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,25 +91,15 @@ class HolidayFile {
      * labels.
      */
     byte[] template(Locale locale, int rows) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            WorkbookStyles styles = WorkbookStyles.of(wb);
-            Sheet sheet = wb.createSheet(WorkbookStyles.sheetName(msg("holiday.list.title", locale)));
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.size(); i++) {
-                header.createCell(i).setCellValue(msg(HEADERS.get(i), locale));
-                header.getCell(i).setCellStyle(styles.header());
-                sheet.setColumnWidth(i, 16 * 256);
-            }
-            sheet.setDefaultColumnStyle(0, styles.date());
-            WorkbookStyles.offerChoice(sheet, 1, 1, rows, msg("holiday.kind.false", locale),
-                    msg("holiday.kind.true", locale));
-            sheet.createFreezePane(0, 1);
-            wb.write(out);
-            return out.toByteArray();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WorkbookStyles.template(msg("holiday.list.title", locale),
+                HEADERS.stream().map(key -> msg(key, locale)).toList(), (sheet, styles) -> {
+                    for (int i = 0; i < HEADERS.size(); i++) {
+                        sheet.setColumnWidth(i, 16 * 256);
+                    }
+                    sheet.setDefaultColumnStyle(0, styles.date());
+                    WorkbookStyles.offerChoice(sheet, 1, 1, rows, msg("holiday.kind.false", locale),
+                            msg("holiday.kind.true", locale));
+                });
     }
 
     /** The columns, as the holiday page lists them. */

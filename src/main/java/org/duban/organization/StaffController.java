@@ -1,10 +1,11 @@
 package org.duban.organization;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.ImportFileField;
-import org.springframework.http.ContentDisposition;
+import org.duban.shared.UploadedFiles;
+import org.duban.shared.WorkbookStyles;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,7 +18,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -113,13 +113,9 @@ class StaffController {
     }
 
     @GetMapping("/admin/staff/import/template.xlsx")
-    void template(HttpServletResponse response, Locale locale) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-            .filename(messages.getMessage("staff.import.fileName", null, locale) + ".xlsx", StandardCharsets.UTF_8)
-            .build()
-            .toString());
-        importFile.writeTemplate(locale, response.getOutputStream());
+    ResponseEntity<byte[]> template(Locale locale) {
+        return UploadedFiles.download(messages.getMessage("staff.import.fileName", null, locale) + ".xlsx",
+                WorkbookStyles.XLSX, importFile.template(locale));
     }
 
     @PostMapping("/admin/staff/import")

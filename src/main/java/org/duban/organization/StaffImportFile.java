@@ -7,11 +7,10 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.duban.shared.BusinessRuleViolation;
+import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +18,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,29 +67,15 @@ class StaffImportFile {
         return messages.getMessage("staff.import.column." + column, null, locale);
     }
 
-    void writeTemplate(Locale locale, OutputStream out) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            XSSFSheet sheet = workbook.createSheet(messages.getMessage("staff.import.sheet", null, locale));
-            XSSFFont bold = workbook.createFont();
-            bold.setBold(true);
-            XSSFCellStyle headerStyle = workbook.createCellStyle();
-            headerStyle.setFont(bold);
-            // Text cells, so that a phone number is not turned into 1.38E+10.
-            XSSFCellStyle textStyle = workbook.createCellStyle();
-            textStyle.setDataFormat(workbook.createDataFormat().getFormat("@"));
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                Cell cell = header.createCell(i);
-                cell.setCellValue(header(COLUMNS.get(i), locale));
-                cell.setCellStyle(headerStyle);
-                sheet.setColumnWidth(i, 24 * 256);
-                sheet.setDefaultColumnStyle(i, textStyle);
-            }
-            // No example row: one left in would be imported as a real account. The import
-            // page lists each column with what it accepts.
-            sheet.createFreezePane(0, 1);
-            workbook.write(out);
-        }
+    byte[] template(Locale locale) {
+        return WorkbookStyles.template(messages.getMessage("staff.import.sheet", null, locale),
+                COLUMNS.stream().map(column -> header(column, locale)).toList(), (sheet, styles) -> {
+                    CellStyle text = WorkbookStyles.textCells(sheet.getWorkbook());
+                    for (int i = 0; i < COLUMNS.size(); i++) {
+                        sheet.setColumnWidth(i, 24 * 256);
+                        sheet.setDefaultColumnStyle(i, text);
+                    }
+                });
     }
 
     /**

@@ -1,18 +1,11 @@
 package org.duban.screening;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.shared.ImportColumn;
 import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -67,37 +60,24 @@ class ImportTemplates {
      * typed).
      */
     byte[] workbook(String kind, Locale locale) {
-        ContractFormat format = format(kind);
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            WorkbookStyles styles = WorkbookStyles.of(wb);
-            CellStyle text = wb.createCellStyle();
-            text.setDataFormat(wb.createDataFormat().getFormat("@"));
-            Sheet sheet = wb.createSheet(WorkbookStyles.sheetName(msg("screening.import." + kind, locale)));
-            Row header = sheet.createRow(0);
-            List<ContractFormat.Column> columns = format.columns();
-            for (int i = 0; i < columns.size(); i++) {
-                ContractFormat.Column column = columns.get(i);
-                Cell cell = header.createCell(i);
-                cell.setCellValue(column.chineseHeader());
-                cell.setCellStyle(styles.header());
-                sheet.setColumnWidth(i, Math.max(14, column.chineseHeader().length() * 3) * 256);
-                switch (column.type()) {
-                    case "text" -> sheet.setDefaultColumnStyle(i, text);
-                    case "date" -> sheet.setDefaultColumnStyle(i, styles.date());
-                    case "integer", "decimal" -> {
-                        // numbers as numbers
+        List<ContractFormat.Column> columns = format(kind).columns();
+        return WorkbookStyles.template(msg("screening.import." + kind, locale),
+                columns.stream().map(ContractFormat.Column::chineseHeader).toList(), (sheet, styles) -> {
+                    CellStyle text = WorkbookStyles.textCells(sheet.getWorkbook());
+                    for (int i = 0; i < columns.size(); i++) {
+                        ContractFormat.Column column = columns.get(i);
+                        sheet.setColumnWidth(i, Math.max(14, column.chineseHeader().length() * 3) * 256);
+                        switch (column.type()) {
+                            case "text" -> sheet.setDefaultColumnStyle(i, text);
+                            case "date" -> sheet.setDefaultColumnStyle(i, styles.date());
+                            case "integer", "decimal" -> {
+                                // numbers as numbers
+                            }
+                            default -> WorkbookStyles.offerChoice(sheet, i, 1, CHOICE_ROWS,
+                                    format(kind).words(column.type()).values().toArray(String[]::new));
+                        }
                     }
-                    default -> WorkbookStyles.offerChoice(sheet, i, 1, CHOICE_ROWS,
-                            format.words(column.type()).values().toArray(String[]::new));
-                }
-            }
-            sheet.createFreezePane(0, 1);
-            wb.write(out);
-            return out.toByteArray();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                });
     }
 
     private String msg(String key, Locale locale, Object... args) {

@@ -13,8 +13,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
+import java.util.function.BiConsumer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -54,6 +56,41 @@ public record WorkbookStyles(CellStyle title, CellStyle header, CellStyle body, 
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An import template: one sheet named after {@code title}, the {@code headers} in its
+     * first row (frozen), no data row (an example left in would be imported as a real
+     * record); {@code columns} then gives each column its width, cell style or choice of
+     * words.
+     */
+    public static byte[] template(String title, List<String> headers, BiConsumer<Sheet, WorkbookStyles> columns) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            WorkbookStyles styles = of(wb);
+            Sheet sheet = wb.createSheet(sheetName(title));
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < headers.size(); i++) {
+                header.createCell(i).setCellValue(headers.get(i));
+                header.getCell(i).setCellStyle(styles.header());
+            }
+            columns.accept(sheet, styles);
+            sheet.createFreezePane(0, 1);
+            wb.write(out);
+            return out.toByteArray();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A style of cells kept as typed text (a case, identity or phone number is not turned
+     * into 1.38E+10).
+     */
+    public static CellStyle textCells(Workbook wb) {
+        CellStyle text = wb.createCellStyle();
+        text.setDataFormat(wb.createDataFormat().getFormat("@"));
+        return text;
     }
 
     /** Creates the styles once per workbook (a workbook holds at most 64,000 styles). */
