@@ -51,7 +51,11 @@ class KeyTaskFilesTest {
                 insert into key_task (id, campaign_id, title, owner_unit_id, deadline, created_by, created_at)
                 select :id, c.id, :title, s.unit_id, date '2023-06-30', 'test', now()
                 from campaign c, staff s where s.login = :login order by c.id limit 1
-                """).param("id", id).param("title", "files task " + id).param("login", login).update();
+                """)
+            .param("id", id)
+            .param("title", "files task " + id.toString().substring(0, 8))
+            .param("login", login)
+            .update();
         return id;
     }
 
