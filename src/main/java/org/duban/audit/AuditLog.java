@@ -147,23 +147,34 @@ public class AuditLog {
 
     /**
      * The fields of the entries' changes, and their values, that a module names in words
-     * (an inspection's checklist items): "type:field" and "type:field=value" to the
-     * label.
+     * (an inspection's checklist items, a status's codes): "type:field" and
+     * "type:field=value" to the label.
      */
     public Map<String, String> fieldNames(List<AuditEntry> entries, List<AuditFieldNames> namers, Locale locale) {
         Map<String, String> names = new HashMap<>();
         for (AuditEntry entry : entries) {
+            // A yes-or-no field (anonymous, confidential, enabled) is written as true or
+            // false whatever its module; the log says 是 or 否.
+            for (AuditEntry.FieldChange change : entry.changes()) {
+                for (String value : new String[] { change.before(), change.after() }) {
+                    if ("true".equals(value) || "false".equals(value)) {
+                        names.put(entry.objectType() + ":" + change.field() + "=" + value,
+                                messages.getMessage("audit.value." + value, null, locale));
+                    }
+                }
+            }
             for (AuditFieldNames namer : namers) {
                 if (!namer.objectType().equals(entry.objectType())) {
                     continue;
                 }
                 for (AuditEntry.FieldChange change : entry.changes()) {
                     String key = entry.objectType() + ":" + change.field();
+                    // A namer may name the field, its values, or both: a status keeps the
+                    // messages' field name but has its codes named by its module.
                     String label = names.containsKey(key) ? names.get(key) : namer.field(change.field(), locale);
-                    if (label == null) {
-                        continue;
+                    if (label != null) {
+                        names.put(key, label);
                     }
-                    names.put(key, label);
                     for (String value : new String[] { change.before(), change.after() }) {
                         String valueLabel = value == null ? null : namer.value(change.field(), value, locale);
                         if (valueLabel != null) {

@@ -1,6 +1,10 @@
 package org.duban.campaign;
 
+import org.duban.audit.AuditFieldNames;
 import org.duban.audit.AuditObjectNames;
+import org.duban.audit.CodedFields.Coded;
+import org.duban.audit.CodedFields;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,6 +48,32 @@ class CampaignAuditNames {
                 select n.bureau_unit_id::text as id, n.title as name
                 from public_notice n where n.bureau_unit_id::text = any(:ids)
                 """);
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames campaignCodes(MessageSource messages) {
+        return new CodedFields("campaign", messages, Coded.of("status", "campaign.status.", CampaignStatus.class));
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames campaignGroupCodes(MessageSource messages) {
+        return new CodedFields("campaign_group", messages, Coded.of("kind", "group.kind.", GroupKind.class));
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames groupMemberCodes(MessageSource messages) {
+        return new CodedFields("group_member", messages, Coded.of("position", "position.", MemberPosition.class));
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames keyTaskCodes(MessageSource messages) {
+        return new CodedFields("key_task", messages, Coded.of("status", "keytask.status.", KeyTaskStatus.class),
+                Coded.of("phase", "phase.", Phase.class),
+                Coded.of("fulfilledByKind", "keytask.report.", KeyTaskReportKind.class));
     }
 
 }

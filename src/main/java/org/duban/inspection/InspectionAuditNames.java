@@ -2,6 +2,9 @@ package org.duban.inspection;
 
 import org.duban.audit.AuditFieldNames;
 import org.duban.audit.AuditObjectNames;
+import org.duban.audit.CodedFields.Coded;
+import org.duban.audit.CodedFields;
+import org.duban.ledger.ProblemCategory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,6 +79,27 @@ class InspectionAuditNames {
     @Bean
     AuditObjectNames drawObjectNames() {
         return AuditObjectNames.column("random_draw", "random_draw", "title");
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames inspectionCodes(MessageSource messages) {
+        return new CodedFields("inspection", messages, Coded.of("status", "inspection.status.", InspectionStatus.class),
+                Coded.of("type", "inspection.type.", InspectionType.class));
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames inspectionFindingCodes(MessageSource messages) {
+        return new CodedFields("inspection_finding", messages,
+                Coded.of("category", "inspection.category.", ProblemCategory.class));
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames drawCodes(MessageSource messages) {
+        return new CodedFields("random_draw", messages, Coded.of("seedMode", "draw.seedMode.", DrawForm.SeedMode.class),
+                Coded.of("targetType", "draw.targetType.", DrawForm.TargetType.class));
     }
 
 }

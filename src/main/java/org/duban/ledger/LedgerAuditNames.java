@@ -1,6 +1,10 @@
 package org.duban.ledger;
 
+import org.duban.audit.AuditFieldNames;
 import org.duban.audit.AuditObjectNames;
+import org.duban.audit.CodedFields.Coded;
+import org.duban.audit.CodedFields;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,6 +56,39 @@ class LedgerAuditNames {
                 select day::text as id, day::text || coalesce(' ' || name, '') as name
                 from holiday_calendar where day::text = any(:ids)
                 """);
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames problemCodes(MessageSource messages) {
+        return new CodedFields("problem", messages, Coded.of("status", "problem.status.", ProblemStatus.class),
+                Coded.of("category", "problem.category.", ProblemCategory.class),
+                Coded.of("source", "problem.source.", ProblemSource.class),
+                Coded.of("root_cause", "problem.rootCause.", RootCause.class));
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames problemItemCodes(MessageSource messages) {
+        return new CodedFields("problem_item", messages,
+                Coded.of("category", "problem.category.", ProblemCategory.class));
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames accountabilityCodes(MessageSource messages) {
+        return new CodedFields("accountability_record", messages,
+                Coded.of("status", "accountability.status.", AccountabilityStatus.class),
+                Coded.of("kind", "accountability.kind.", AccountabilityKind.class),
+                Coded.of("proposedKind", "accountability.kind.", AccountabilityKind.class),
+                Coded.of("subject", "accountability.subject.", AccountabilitySubject.class));
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames reviewCodes(MessageSource messages) {
+        return new CodedFields("review_round", messages, Coded.of("status", "review.status.", ReviewStatus.class),
+                Coded.of("result", "review.result.", ReviewResult.class));
     }
 
 }

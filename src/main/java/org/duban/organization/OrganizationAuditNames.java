@@ -1,6 +1,11 @@
 package org.duban.organization;
 
+import org.duban.audit.AuditFieldNames;
 import org.duban.audit.AuditObjectNames;
+import org.duban.audit.CodedFields.Coded;
+import org.duban.audit.CodedFields;
+import org.duban.security.ScopeKind;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,6 +34,18 @@ class OrganizationAuditNames {
     @Bean
     AuditObjectNames roleObjectNames() {
         return AuditObjectNames.labelled("role", "role.");
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames unitCodes(MessageSource messages) {
+        return new CodedFields("org_unit", messages, Coded.of("kind", "unit.kind.", UnitKind.class));
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames roleScopeCodes(MessageSource messages) {
+        return new CodedFields("role", messages, Coded.of("scope", "scope.", ScopeKind.class));
     }
 
 }

@@ -1,8 +1,14 @@
 package org.duban.screening;
 
+import org.duban.audit.AuditFieldNames;
 import org.duban.audit.AuditObjectNames;
+import org.duban.audit.CodedFields.Coded;
+import org.duban.audit.CodedFields;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
 
 /**
  * Screening runs, imports, findings and rules in the operation log: a run by the period
@@ -53,6 +59,20 @@ class ScreeningAuditNames {
     @Bean
     AuditObjectNames screeningRuleObjectNames() {
         return AuditObjectNames.labelled("screening_rule", "screening.rule.");
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames screeningRunCodes(MessageSource messages) {
+        return new CodedFields("screening_run", messages,
+                Coded.of("trigger", "screening.runs.trigger.", Screening.Trigger.class));
+    }
+
+    /** What the log shows for the codes in this record's audited changes (ADR 0416). */
+    @Bean
+    AuditFieldNames screeningFindingCodes(MessageSource messages) {
+        return new CodedFields("screening_finding", messages,
+                new Coded("status", "screening.status.", List.of("OPEN", "PROBLEM", "DISMISSED")));
     }
 
 }

@@ -75,13 +75,7 @@ class AuditLabelsTest {
 
     @Test
     void everyFieldOfTheApplicationsAuditedChangesHasALabel() throws IOException {
-        Actions code = Actions.inCode(Path.of("src/main/java"));
-        Set<String> actions = new TreeSet<>(code.codes());
-        actions.addAll(code.madeAtRunTime(loggedActions()));
-        List<AuditEntry> entries = jdbc.sql("select * from audit_log where action = any(:actions)")
-            .param("actions", actions.toArray(String[]::new))
-            .query((rs, n) -> AuditEntry.from(rs))
-            .list();
+        List<AuditEntry> entries = entriesTheApplicationWrote();
         Set<String> fields = new TreeSet<>();
         Set<String> unlabelled = new TreeSet<>();
         for (AuditEntry entry : entries) {
@@ -100,6 +94,78 @@ class AuditLabelsTest {
         }
         assertThat(fields).as("the demonstration's changes are audited field by field").isNotEmpty();
         assertThat(unlabelled).as("fields without a label (locale, action, field)").isEmpty();
+    }
+
+    @Test
+    void everyCodeAModuleDeclaresHasALabelInEachLanguage() {
+        List<CodedFields> coded = fieldNamers.stream()
+            .filter(CodedFields.class::isInstance)
+            .map(CodedFields.class::cast)
+            .toList();
+        assertThat(coded).extracting(AuditFieldNames::objectType)
+            .as("the records whose statuses and kinds are audited")
+            .contains("problem", "complaint", "key_task", "report", "hand_down", "inspection", "org_unit");
+        List<String> unlabelled = new ArrayList<>();
+        for (CodedFields fields : coded) {
+            for (CodedFields.Coded field : fields.fields()) {
+                for (String code : field.codes()) {
+                    for (Locale locale : LOCALES) {
+                        String label = fields.value(field.field(), code, locale);
+                        if (label == null || label.equals(code)) {
+                            unlabelled.add(locale + " " + fields.objectType() + ":" + field.field() + "=" + code);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(unlabelled).as("codes without a label (locale, type:field=code)").isEmpty();
+    }
+
+    /**
+     * A value shaped like a code ({@code IN_PROGRESS}) in a change the application wrote
+     * is in a field whose codes a module names; the unit's own code (OTOGQ) is data
+     * people type, not a code of the application.
+     */
+    @Test
+    void everyFieldWithCodesInTheApplicationsAuditedChangesHasItsCodesNamed() throws IOException {
+        List<AuditEntry> entries = entriesTheApplicationWrote();
+        Pattern codeShaped = Pattern.compile("[A-Z][A-Z0-9]*_?[A-Z0-9_]+");
+        Set<String> codedFields = new TreeSet<>();
+        Set<String> unnamed = new TreeSet<>();
+        for (AuditEntry entry : entries) {
+            for (AuditEntry.FieldChange change : entry.changes()) {
+                String field = entry.objectType() + ":" + change.field();
+                if (change.field().isEmpty() || field.equals("org_unit:code")) {
+                    continue;
+                }
+                for (String value : List.of(change.before(), change.after())) {
+                    if (codeShaped.matcher(value).matches()) {
+                        codedFields.add(field);
+                        if (fieldNamers.stream()
+                            .noneMatch(n -> n.objectType().equals(entry.objectType())
+                                    && n.value(change.field(), value, Locale.SIMPLIFIED_CHINESE) != null)) {
+                            unnamed.add(field + "=" + value);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(codedFields).as("the demonstration's changes hold codes").contains("problem:status");
+        assertThat(unnamed).as("codes the log would show as written (type:field=code)").isEmpty();
+    }
+
+    /**
+     * The log's rows of actions the code can write: rows other tests write by hand with
+     * made-up actions never count.
+     */
+    List<AuditEntry> entriesTheApplicationWrote() throws IOException {
+        Actions code = Actions.inCode(Path.of("src/main/java"));
+        Set<String> actions = new TreeSet<>(code.codes());
+        actions.addAll(code.madeAtRunTime(loggedActions()));
+        return jdbc.sql("select * from audit_log where action = any(:actions)")
+            .param("actions", actions.toArray(String[]::new))
+            .query((rs, n) -> AuditEntry.from(rs))
+            .list();
     }
 
     String label(String key, Locale locale) {

@@ -96,7 +96,7 @@ class AuditPagesTest {
     void checklistItemsOfASavedChecklistAreNamedByTheItemNotItsCode() throws Exception {
         String id = java.util.UUID.randomUUID().toString();
         trail.on(AuditEvent.change("inspection.checklist.saved", "inspection", id, Map.of("IR-BODY-CAMERA", "PASS"),
-                Map.of("IR-BODY-CAMERA", "FAIL", "status", "RECORDING")));
+                Map.of("IR-BODY-CAMERA", "FAIL", "status", "IN_PROGRESS")));
 
         String page = page(get("/audit").param("objectType", "inspection").param("objectId", id));
         assertThat(page).as("the item's text, the code in the title; the answers by their labels")
@@ -105,7 +105,10 @@ class AuditPagesTest {
             .contains(">不符合</span>")
             .doesNotContain(">IR-BODY-CAMERA:<")
             .doesNotContain(">FAIL<");
-        assertThat(page).as("a field the messages name is named as before").contains("title=\"status\">状态:</span>");
+        assertThat(page).as("a field the messages name is named as before, its code by the module's label")
+            .contains("title=\"status\">状态:</span>")
+            .contains(">检查中</span>")
+            .doesNotContain(">IN_PROGRESS<");
 
         String english = page(get("/audit").param("objectType", "inspection")
             .param("objectId", id)
@@ -113,6 +116,31 @@ class AuditPagesTest {
         assertThat(english).contains(
                 "title=\"IR-BODY-CAMERA\">Body cameras record the whole enforcement and the recordings are kept:</span>")
             .contains(">Does not comply</span>");
+    }
+
+    @Test
+    void codedAndYesOrNoValuesAreShownByTheirLabels() throws Exception {
+        String task = java.util.UUID.randomUUID().toString();
+        trail.on(AuditEvent.change("keytask.progress", "key_task", task,
+                Map.of("status", "NOT_STARTED", "phase", "MOBILISATION"),
+                Map.of("status", "IN_PROGRESS", "phase", "SELF_INSPECTION")));
+        String problem = java.util.UUID.randomUUID().toString();
+        trail.on(AuditEvent.change("problem.confidentiality", "problem", problem, Map.of("confidential", false),
+                Map.of("confidential", true, "category", "RENT_SEEKING")));
+
+        String tasks = page(get("/audit").param("objectType", "key_task").param("objectId", task));
+        assertThat(tasks).as("a key task's status and phase as its pages name them")
+            .contains(">未开始</span>", ">推进中</span>", ">动员部署</span>", ">自查自纠</span>")
+            .doesNotContain(">NOT_STARTED<", ">IN_PROGRESS<", ">MOBILISATION<");
+        String problems = page(get("/audit").param("objectType", "problem").param("objectId", problem));
+        assertThat(problems).as("a yes-or-no field and a category")
+            .contains(">否</span>", ">是</span>", ">执法“寻租”</span>")
+            .doesNotContain(">true<", ">false<", ">RENT_SEEKING<");
+
+        String english = page(get("/audit").param("objectType", "key_task")
+            .param("objectId", task)
+            .cookie(new jakarta.servlet.http.Cookie("duban-lang", "en")));
+        assertThat(english).doesNotContain(">NOT_STARTED<", ">IN_PROGRESS<").contains(">Not started</span>");
     }
 
     @Test
