@@ -9,6 +9,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /**
  * Units, staff and roles in the operation log: a unit and a person by name (a sign-in is
  * written with the login typed, a change with the staff id: both are named), a role by
@@ -46,6 +50,39 @@ class OrganizationAuditNames {
     @Bean
     AuditFieldNames roleScopeCodes(MessageSource messages) {
         return new CodedFields("role", messages, Coded.of("scope", "scope.", ScopeKind.class));
+    }
+
+    /**
+     * A role's permissions are audited as the list of codes before and after; the log
+     * shows each by what it lets a person do.
+     */
+    @Bean
+    AuditFieldNames rolePermissionNames(MessageSource messages) {
+        return new AuditFieldNames() {
+
+            @Override
+            public String objectType() {
+                return "role";
+            }
+
+            @Override
+            public String field(String field, Locale locale) {
+                return null;
+            }
+
+            @Override
+            public String value(String field, String value, Locale locale) {
+                if (!field.equals("permissions") || !value.startsWith("[") || !value.endsWith("]")) {
+                    return null;
+                }
+                String list = value.substring(1, value.length() - 1).strip();
+                return list.isEmpty() ? "" : Arrays.stream(list.split(",\\s*"))
+                    .map(p -> messages.getMessage("permission." + p, null, p, locale))
+                    .collect(
+                            Collectors.joining(Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? "、" : ", "));
+            }
+
+        };
     }
 
 }

@@ -8,6 +8,8 @@ import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.NotFoundException;
 import org.duban.shared.StaleEditException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +35,13 @@ import java.util.TreeSet;
 @Service
 public class Roles {
 
-    /** Actions that change nothing: an auditor's role may hold only these. */
-    static final Set<String> READ_ONLY_ACTIONS = Set.of("read", "verify", "export");
+    /**
+     * Actions that change nothing: an auditor's role may hold only these. Reading
+     * confidential clues and findings is reading too, and the auditor is given it (they
+     * check the confidential ones above all); without it here the role as installed could
+     * not be saved unchanged.
+     */
+    static final Set<String> READ_ONLY_ACTIONS = Set.of("read", "verify", "export", "confidential");
     static final String AUDITOR = "AUDITOR";
     static final String ADMIN = "ADMIN";
     static final String ROLE_WRITE = "organization:role:write";
@@ -86,12 +93,12 @@ public class Roles {
         }
         if (AUDITOR.equals(code)) {
             wanted.stream().filter(p -> !isReadOnly(p)).findFirst().ifPresent(p -> {
-                throw new BusinessRuleViolation("role.auditor.readOnly", p);
+                throw new BusinessRuleViolation("role.auditor.readOnly", permissionLabel(p));
             });
         }
         // Without this the last way to repair a role would be a database session.
         if (ADMIN.equals(code) && !wanted.contains(ROLE_WRITE)) {
-            throw new BusinessRuleViolation("role.admin.keepsRoleWrite", ROLE_WRITE);
+            throw new BusinessRuleViolation("role.admin.keepsRoleWrite", permissionLabel(ROLE_WRITE));
         }
         int updated = jdbc.sql("""
                 update role set scope = :scope, version = version + 1, updated_by = :by, updated_at = :at
@@ -143,6 +150,14 @@ public class Roles {
         return new Role(rs.getString("code"), ScopeKind.valueOf(rs.getString("scope")), rs.getInt("sort"),
                 new TreeSet<>(Arrays.asList(permissions)), rs.getLong("version"), rs.getString("updated_by"),
                 at == null ? null : at.toInstant());
+    }
+
+    /**
+     * A permission as a message argument: resolved to its label when the message is
+     * shown, in the page's language.
+     */
+    static MessageSourceResolvable permissionLabel(String permission) {
+        return new DefaultMessageSourceResolvable(new String[] { "permission." + permission }, permission);
     }
 
 }

@@ -241,7 +241,7 @@ class OrganizationPagesTest {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("纪检审计")))
             .andExpect(content().string(containsString("所属局及下级")))
-            .andExpect(content().string(containsString("audit:log:verify")))
+            .andExpect(content().string(containsString("title=\"audit:log:verify\">核验日志链</span>")))
             .andExpect(content().string(not(containsString("/admin/roles/AUDITOR/edit"))));
         mvc.perform(post("/admin/roles/UNIT_STAFF").with(csrf()).param("scope", "ALL").param("version", "0"))
             .andExpect(status().isForbidden());
@@ -278,8 +278,7 @@ class OrganizationPagesTest {
             .param("permissions", "audit:log:read", "organization:staff:write")
             .param("version", String.valueOf(auditor.version())))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("organization:staff:write")))
-            .andExpect(content().string(containsString("只能拥有只读权限")));
+            .andExpect(content().string(containsString("只能拥有只读权限，不能授予“管理人员”")));
         assertThat(roles.get("AUDITOR").permissions()).doesNotContain("organization:staff:write");
     }
 
@@ -292,7 +291,7 @@ class OrganizationPagesTest {
             .param("permissions", "audit:log:read")
             .param("version", String.valueOf(admin.version())))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("必须保留")));
+            .andExpect(content().string(containsString("必须保留“编辑角色权限”")));
         assertThat(roles.get("ADMIN").permissions()).contains("organization:role:write");
     }
 
