@@ -66,7 +66,7 @@ class AccountController {
                 return "account/recovery-codes";
             }
             catch (BusinessRuleViolation refusal) {
-                errors.rejectValue("code", refusal.messageKey(), refusal.args(), null);
+                refusal.showAt(errors, "code");
             }
         }
         try {
@@ -90,7 +90,7 @@ class AccountController {
                 return "account/recovery-codes";
             }
             catch (BusinessRuleViolation refusal) {
-                errors.rejectValue("code", refusal.messageKey(), refusal.args(), null);
+                refusal.showAt(errors, "code");
             }
         }
         return show(model, factors.status(me.staffId()));
@@ -107,7 +107,7 @@ class AccountController {
                 return "redirect:/account";
             }
             catch (BusinessRuleViolation refusal) {
-                errors.rejectValue("code", refusal.messageKey(), refusal.args(), null);
+                refusal.showAt(errors, "code");
             }
         }
         return show(model, factors.status(me.staffId()));

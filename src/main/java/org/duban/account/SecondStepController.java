@@ -109,7 +109,7 @@ class SecondStepController {
                 // not
                 // allow unlimited guesses.
                 signIn.failed(request, pending.get());
-                errors.rejectValue("code", refusal.messageKey(), refusal.args(), null);
+                refusal.showAt(errors, "code");
             }
         }
         SecondFactors.Enrolment enrolment = factors.startEnrolment(pending.get().staffId(), pending.get().login());

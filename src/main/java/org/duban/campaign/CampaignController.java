@@ -99,7 +99,7 @@ class CampaignController {
             return "redirect:/campaigns/" + id;
         }
         catch (BusinessRuleViolation refusal) {
-            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            refusal.showOn(errors);
             return editView(model, null);
         }
     }
@@ -121,7 +121,7 @@ class CampaignController {
             campaigns.update(id, form, units.currentScope());
         }
         catch (BusinessRuleViolation refusal) {
-            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            refusal.showOn(errors);
             return editView(model, id);
         }
         redirect.addFlashAttribute("flash", "flash.saved");
@@ -138,7 +138,7 @@ class CampaignController {
                 return "redirect:/campaigns/" + id;
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return show(id, model);

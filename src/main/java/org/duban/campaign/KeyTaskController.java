@@ -166,7 +166,7 @@ class KeyTaskController {
             return "redirect:/tasks/" + id;
         }
         catch (BusinessRuleViolation refusal) {
-            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            refusal.showOn(errors);
             return editView(model, null);
         }
     }
@@ -188,7 +188,7 @@ class KeyTaskController {
             tasks.update(id, form, units.currentScope());
         }
         catch (BusinessRuleViolation refusal) {
-            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            refusal.showOn(errors);
             return editView(model, id);
         }
         redirect.addFlashAttribute("flash", "flash.saved");

@@ -54,7 +54,7 @@ class PublicNoticeController {
                 return "redirect:/campaigns/public-notice";
             }
             catch (BusinessRuleViolation refusal) {
-                errors.rejectValue("intakeUnitId", refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showAt(errors, "intakeUnitId");
             }
         }
         response.setStatus(400);

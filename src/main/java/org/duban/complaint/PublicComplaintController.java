@@ -142,10 +142,10 @@ class PublicComplaintController {
         }
         catch (BusinessRuleViolation refusal) {
             if (refusal.messageKey().startsWith("complaint.bureau.")) {
-                errors.rejectValue("bureau", refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showAt(errors, "bureau");
             }
             else {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
             response.setStatus(400);
             return formView(model);

@@ -122,7 +122,7 @@ class DrawController {
             return "redirect:/draws/" + id;
         }
         catch (BusinessRuleViolation refusal) {
-            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            refusal.showOn(errors);
             return formView(model);
         }
     }

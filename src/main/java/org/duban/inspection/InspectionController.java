@@ -114,7 +114,7 @@ class InspectionController {
             return "redirect:/inspections/" + id;
         }
         catch (BusinessRuleViolation refusal) {
-            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            refusal.showOn(errors);
             return formView(model);
         }
     }
@@ -166,7 +166,7 @@ class InspectionController {
                 return "redirect:/inspections/" + id;
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return show(id, model);

@@ -94,7 +94,7 @@ class AccountabilityController {
                 return "redirect:/accountability/" + id;
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return show(id, model);
@@ -161,7 +161,7 @@ class AccountabilityController {
                 return "redirect:/accountability/interviews/" + id;
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         model.addAttribute("scopeUnits", scopeUnits());
@@ -180,7 +180,7 @@ class AccountabilityController {
             return "redirect:/accountability/" + id;
         }
         catch (BusinessRuleViolation refusal) {
-            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            refusal.showOn(errors);
             return formView(model);
         }
     }

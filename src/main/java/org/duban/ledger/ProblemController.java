@@ -186,7 +186,7 @@ class ProblemController {
             return "redirect:/problems/" + id;
         }
         catch (BusinessRuleViolation refusal) {
-            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            refusal.showOn(errors);
             return registerView(model);
         }
     }

@@ -71,7 +71,7 @@ class ReferenceDataController {
                 return "redirect:/admin/problem-items";
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return itemsView(model);
@@ -106,7 +106,7 @@ class ReferenceDataController {
             return "redirect:/admin/problem-items";
         }
         catch (BusinessRuleViolation refusal) {
-            errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+            refusal.showOn(errors);
             return itemView(code, model);
         }
     }
@@ -151,7 +151,7 @@ class ReferenceDataController {
                 return "redirect:/admin/holidays?year=" + form.day().getYear();
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return holidaysView(form.day() == null ? null : form.day().getYear(), model, locale);

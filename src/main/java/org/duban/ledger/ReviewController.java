@@ -181,7 +181,7 @@ class ReviewController {
             Flash.refused(model, refusal);
         }
         else {
-            errors.rejectValue(field, refusal.messageKey(), refusal.args(), refusal.messageKey());
+            refusal.showAt(errors, field);
         }
     }
 

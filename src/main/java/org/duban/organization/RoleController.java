@@ -53,7 +53,7 @@ class RoleController {
                 return "redirect:/admin/roles";
             }
             catch (BusinessRuleViolation refusal) {
-                errors.rejectValue("permissions", refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showAt(errors, "permissions");
             }
         }
         return editView(model, code);

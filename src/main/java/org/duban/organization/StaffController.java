@@ -144,10 +144,10 @@ class StaffController {
         String field = key.startsWith("password.") ? "password" : key.startsWith("staff.login.") ? "login"
                 : key.startsWith("staff.role.") ? "roles" : key.startsWith("staff.unit.") ? "unitId" : null;
         if (field == null) {
-            errors.reject(key, refusal.args(), key);
+            refusal.showOn(errors);
         }
         else {
-            errors.rejectValue(field, key, refusal.args(), key);
+            refusal.showAt(errors, field);
         }
     }
 

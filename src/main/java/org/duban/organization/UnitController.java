@@ -51,7 +51,7 @@ class UnitController {
                 return "redirect:/admin/units";
             }
             catch (BusinessRuleViolation refusal) {
-                errors.rejectValue("code", refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showAt(errors, "code");
             }
         }
         return editView(model, null);

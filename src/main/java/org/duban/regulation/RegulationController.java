@@ -74,7 +74,7 @@ class RegulationController {
                 return "redirect:/regulations/" + id;
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return formView(model, null);
@@ -96,7 +96,7 @@ class RegulationController {
                 return "redirect:/regulations/" + id;
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return formView(model, id);

@@ -144,7 +144,7 @@ class ReportController {
                 return "redirect:/reports/" + id;
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return showOwn(reports.getOwn(id), model);

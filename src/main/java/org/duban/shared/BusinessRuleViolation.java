@@ -1,5 +1,7 @@
 package org.duban.shared;
 
+import org.springframework.validation.Errors;
+
 import java.util.Arrays;
 
 /**
@@ -25,6 +27,16 @@ public class BusinessRuleViolation extends RuntimeException {
 
     public Object[] args() {
         return args;
+    }
+
+    /** Shown at the top of the form that caused it, when no one field did. */
+    public void showOn(Errors errors) {
+        errors.reject(messageKey, args, messageKey);
+    }
+
+    /** Shown under the field that caused it, the field marked. */
+    public void showAt(Errors errors, String field) {
+        errors.rejectValue(field, messageKey, args, messageKey);
     }
 
 }

@@ -78,7 +78,7 @@ class TrainingController {
                 return "redirect:/trainings/" + id;
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return formView(model);

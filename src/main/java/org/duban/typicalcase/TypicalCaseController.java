@@ -99,7 +99,7 @@ class TypicalCaseController {
                 return "redirect:/typical-cases/" + id;
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return formView(model, null);
@@ -121,7 +121,7 @@ class TypicalCaseController {
                 return "redirect:/typical-cases/" + id;
             }
             catch (BusinessRuleViolation refusal) {
-                errors.reject(refusal.messageKey(), refusal.args(), refusal.messageKey());
+                refusal.showOn(errors);
             }
         }
         return formView(model, id);
