@@ -149,6 +149,29 @@ final class ImportPipeline {
         }
     }
 
+    /** Ends a read once the first data row has been seen. */
+    private static final class FirstRowRead extends IOException {
+
+    }
+
+    /**
+     * Reads the header and the first data row only, so that a file refused as a whole (a
+     * required column missing, a column twice, nothing under the header, not a workbook
+     * or CSV) is refused on the upload page under its field, before its import starts and
+     * whatever its size.
+     */
+    static void checkHead(ContractFormat format, InputStream in, boolean xlsx) throws IOException {
+        try {
+            parse(format, in, xlsx, new ArrayList<>(), (line, values, rejection) -> {
+                throw new FirstRowRead();
+            });
+        }
+        catch (FirstRowRead enough) {
+            return;
+        }
+        throw new ImportRefused("screening.refused.noRows");
+    }
+
     interface RowSink {
 
         void accept(long line, String[] values, Rejection rejection) throws IOException;

@@ -278,6 +278,24 @@ class ScreeningController {
         Path temp = Files.createTempFile("duban-import", ".upload");
         file.transferTo(temp);
         boolean xlsx = ScreenCommand.isXlsx(temp);
+        String refusal = null;
+        Object[] args = {};
+        try (InputStream head = new BufferedInputStream(Files.newInputStream(temp), 1 << 16)) {
+            ImportPipeline.checkHead(ImportTemplates.format(kind), head, xlsx);
+        }
+        catch (BusinessRuleViolation refused) {
+            refusal = refused.messageKey();
+            args = refused.args();
+        }
+        catch (IOException unreadable) {
+            refusal = "screening.refused.unreadable";
+            args = new Object[] { "" };
+        }
+        if (refusal != null) {
+            Files.deleteIfExists(temp);
+            ImportFileField.refuse(model, refusal, args);
+            return imports(kind, model, locale);
+        }
         String name = file.getOriginalFilename() == null ? "upload"
                 : Path.of(file.getOriginalFilename()).getFileName().toString();
         UUID id = imports.start(kind, name, Files.size(temp), CurrentUser.actor());

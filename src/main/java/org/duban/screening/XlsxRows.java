@@ -59,7 +59,8 @@ final class XlsxRows {
                 throw e.getCause();
             }
         }
-        catch (IOException e) {
+        catch (IOException | ImportRefused e) {
+            // A refusal of the header (a column missing) is the file's, not a broken one.
             throw e;
         }
         catch (Exception e) {

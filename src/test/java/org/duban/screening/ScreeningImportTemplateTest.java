@@ -26,8 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The screening import page offers a template per kind of file and lists the chosen
- * kind's columns; a template filled with one row imports without rejections; no file is
- * answered at the file field.
+ * kind's columns; a template filled with one row imports without rejections; no file, or
+ * a file refused as a whole, is answered at the file field.
  */
 @DubanTest
 @WithWorkTeamMember
@@ -150,6 +150,49 @@ class ScreeningImportTemplateTest {
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"file-error\">请选择要导入的文件。", "请选择数据类型。");
+    }
+
+    private String upload(String kind, MockMultipartFile file) throws Exception {
+        return mvc
+            .perform(multipart("/screening/imports").file(file)
+                .param("kind", kind)
+                .with(csrf())
+                .header("Accept-Language", "zh-CN"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFileRefusedAsAWholeIsAnsweredAtTheFileFieldAndStartsNoImport() throws Exception {
+        long importsBefore = jdbc.sql("select count(*) from screening_import").query(Long.class).single();
+        byte[] headerOnly = filledTemplate("CASES", ContractFormat.CASES, Map.of());
+        assertThat(upload("CASES", new MockMultipartFile("file", "cases.xlsx", "application/octet-stream", headerOnly)))
+            .as("the template with no row")
+            .contains("id=\"file-error\">文件只有表头，没有数据行。");
+        String csvHeader = String.join(",",
+                ContractFormat.CASES.columns().stream().map(ContractFormat.Column::chineseHeader).toList());
+        assertThat(upload("CASES",
+                new MockMultipartFile("file", "cases.csv", "text/csv",
+                        (csvHeader + "\n").getBytes(StandardCharsets.UTF_8))))
+            .contains("id=\"file-error\">文件只有表头，没有数据行。");
+        assertThat(upload("CASES",
+                new MockMultipartFile("file", "cases.csv", "text/csv",
+                        "案号,罚款\nA1,100\n".getBytes(StandardCharsets.UTF_8))))
+            .as("a required column missing")
+            .contains("id=\"file-error\">缺少必需的列：");
+        byte[] noDateColumn = Spreadsheets.edited(
+                filledTemplate("CASES", ContractFormat.CASES, Map.of("case_no", "X1")),
+                sheet -> sheet.getRow(0)
+                    .getCell(ContractFormat.CASES.columns().indexOf(ContractFormat.CASES.column("decided_on")))
+                    .setCellValue("备注"));
+        assertThat(
+                upload("CASES", new MockMultipartFile("file", "cases.xlsx", "application/octet-stream", noDateColumn)))
+            .as("a required column missing from a workbook, not said to be unreadable")
+            .contains("id=\"file-error\">缺少必需的列：");
+        assertThat(jdbc.sql("select count(*) from screening_import").query(Long.class).single())
+            .isEqualTo(importsBefore);
     }
 
 }
