@@ -133,31 +133,21 @@ class ScreeningImportTemplateTest {
 
     @Test
     void noFileOrNoKindIsAnsweredAtItsFieldInChinese() throws Exception {
-        String page = mvc.perform(
-                multipart("/screening/imports").param("kind", "CASES").with(csrf()).header("Accept-Language", "zh-CN"))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"file-error\">请选择要导入的文件。");
-        page = mvc
-            .perform(multipart("/screening/imports")
-                .file(new MockMultipartFile("file", "cases.csv", "text/csv", new byte[0]))
-                .with(csrf())
-                .header("Accept-Language", "zh-CN"))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"file-error\">请选择要导入的文件。", "请选择数据类型。");
+        assertThat(upload("CASES", null)).contains("id=\"file-error\">请选择要导入的文件。");
+        assertThat(upload(null, new MockMultipartFile("file", "cases.csv", "text/csv", new byte[0])))
+            .contains("id=\"file-error\">请选择要导入的文件。", "请选择数据类型。");
     }
 
+    /** The upload page's answer to a kind and a file, either left out when null. */
     private String upload(String kind, MockMultipartFile file) throws Exception {
-        return mvc
-            .perform(multipart("/screening/imports").file(file)
-                .param("kind", kind)
-                .with(csrf())
-                .header("Accept-Language", "zh-CN"))
+        var request = multipart("/screening/imports");
+        if (file != null) {
+            request.file(file);
+        }
+        if (kind != null) {
+            request.param("kind", kind);
+        }
+        return mvc.perform(request.with(csrf()).header("Accept-Language", "zh-CN"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
