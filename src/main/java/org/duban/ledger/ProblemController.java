@@ -1,5 +1,6 @@
 package org.duban.ledger;
 
+import org.duban.shared.WorkbookStyles;
 import org.duban.shared.Flash;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -123,17 +124,11 @@ class ProblemController {
         return "ledger/import";
     }
 
-    /**
-     * The import template: the export's layout (title row, header row) without rows — a
-     * scope of no units.
-     */
+    /** The import's template: the columns it reads, no example row. */
     @GetMapping("/problems/import/template")
-    void importTemplate(HttpServletResponse response, Locale locale) throws IOException {
-        xlsx(response, workbooks.problemsFileName(locale));
-        workbooks.writeProblems(
-                new ProblemFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null),
-                new org.duban.organization.DataScope(java.util.Set.of(), "/"), false, locale,
-                response.getOutputStream());
+    ResponseEntity<byte[]> importTemplate(Locale locale) {
+        return UploadedFiles.download(workbooks.problemsFileName(locale), WorkbookStyles.XLSX,
+                importer.template(locale));
     }
 
     @PostMapping("/problems/import")

@@ -13,6 +13,7 @@ import org.duban.organization.OrgUnit;
 import org.duban.organization.OrgUnits;
 import org.duban.shared.BusinessRuleViolation;
 import org.duban.shared.ImportColumn;
+import org.duban.shared.WorkbookStyles;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,17 +71,21 @@ class ProblemImport {
         List<RowError> errors = new ArrayList<>();
         try (Workbook wb = open(in)) {
             Sheet sheet = wb.getSheetAt(0);
-            Map<String, Integer> columns = columns(sheet.getRow(1));
+            // The template has its headers in row 1; an export of the ledger, which a
+            // bureau may fill in and send back, has its title there and headers in row 2.
+            int headerRow = columns(sheet.getRow(0)).containsKey("xlsx.column.foundOn") ? 0 : 1;
+            Map<String, Integer> columns = columns(sheet.getRow(headerRow));
             for (String required : List.of("xlsx.column.foundOn", "xlsx.column.source", "xlsx.column.category",
                     "xlsx.column.unit", "xlsx.column.description")) {
                 if (!columns.containsKey(required)) {
-                    errors.add(new RowError(2, "import.missingColumn", new Object[] { label(required, Locale.CHINA) }));
+                    errors.add(new RowError(headerRow + 1, "import.missingColumn",
+                            new Object[] { label(required, Locale.CHINA) }));
                 }
             }
             if (!errors.isEmpty()) {
                 return new Report(0, errors);
             }
-            if (sheet.getLastRowNum() - 1 > MAX_ROWS) {
+            if (sheet.getLastRowNum() - headerRow > MAX_ROWS) {
                 throw new BusinessRuleViolation("import.tooManyRows", MAX_ROWS);
             }
             Map<String, ProblemSource> sources = labels("problem.source.", ProblemSource.values());
@@ -96,7 +101,7 @@ class ProblemImport {
                 unitIds.put(u.code(), u.id());
             }
             DataFormatter formatter = new DataFormatter();
-            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+            for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 if (row == null || blankRow(row, formatter)) {
                     continue;
@@ -154,6 +159,35 @@ class ProblemImport {
      * The columns the import reads, required first, as the import page lists them (the
      * template is the export's layout, whose other columns the import ignores).
      */
+    /** The headers of the template, in the order of the page's column list. */
+    static final List<String> TEMPLATE_HEADERS = List.of("xlsx.column.foundOn", "xlsx.column.source",
+            "xlsx.column.category", "xlsx.column.unit", "xlsx.column.description", "xlsx.column.item",
+            "xlsx.column.officers");
+
+    /**
+     * The import's own template: the columns it reads in row 1 and nothing else (no
+     * example, which would be imported as a real clue), the date column as dates, the
+     * source and the category as a choice of their labels.
+     */
+    byte[] template(Locale locale) {
+        return WorkbookStyles.template(label("xlsx.problems.title", locale),
+                TEMPLATE_HEADERS.stream().map(key -> label(key, locale)).toList(), (sheet, styles) -> {
+                    int[] widths = { 14, 16, 18, 24, 60, 30, 24 };
+                    for (int i = 0; i < widths.length; i++) {
+                        sheet.setColumnWidth(i, widths[i] * 256);
+                    }
+                    sheet.setDefaultColumnStyle(0, styles.date());
+                    WorkbookStyles.offerChoice(sheet, 1, 1, MAX_ROWS,
+                            words("problem.source.", ProblemSource.values(), locale));
+                    WorkbookStyles.offerChoice(sheet, 2, 1, MAX_ROWS,
+                            words("problem.category.", ProblemCategory.values(), locale));
+                });
+    }
+
+    private String[] words(String prefix, Enum<?>[] values, Locale locale) {
+        return java.util.Arrays.stream(values).map(v -> label(prefix + v.name(), locale)).toArray(String[]::new);
+    }
+
     List<ImportColumn> columns(Locale locale) {
         return List.of(ImportColumn.of(messages, locale, "xlsx.column.foundOn", true, "import.accepts.foundOn"),
                 ImportColumn.of(messages, locale, "xlsx.column.source", true, "import.accepts.source",

@@ -141,4 +141,33 @@ class LedgerExcelTest {
             .single()).isZero();
     }
 
+    @Test
+    void theTemplateHoldsTheColumnsTheImportReadsAndImportsOnceFilled() throws Exception {
+        byte[] template = mvc.perform(get("/problems/import/template").with(user(users.loadUserByUsername("workteam"))))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+        List<List<String>> rows = org.duban.support.Spreadsheets.rows(template);
+        assertThat(rows).as("the headers in row 1, no title, no example")
+            .containsExactly(List.of("发现日期", "问题来源", "问题类别", "涉及单位", "问题描述", "问题事项", "涉及人员"));
+        String marker = "template-import-" + UUID.randomUUID();
+        byte[] filled = org.duban.support.Spreadsheets.edited(template, sheet -> {
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue(LocalDate.of(2023, 5, 8));
+            row.getCell(0).setCellStyle(sheet.getColumnStyle(0));
+            row.createCell(1).setCellValue("自查自纠");
+            row.createCell(2).setCellValue("执法粗暴");
+            row.createCell(3).setCellValue("执法大队一中队");
+            row.createCell(4).setCellValue(marker);
+        });
+        mvc.perform(multipart("/problems/import").file(new MockMultipartFile("file", "template.xlsx", null, filled))
+            .with(csrf())
+            .with(user(users.loadUserByUsername("workteam")))).andExpect(status().isOk());
+        assertThat(jdbc.sql("select found_on::text || ' ' || category from problem where description = :m")
+            .param("m", marker)
+            .query(String.class)
+            .list()).containsExactly("2023-05-08 ROUGH");
+    }
+
 }
