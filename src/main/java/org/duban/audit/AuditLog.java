@@ -101,6 +101,10 @@ public class AuditLog {
         }
         // The people who acted, by name (the log keeps the login they signed in with).
         String[] actors = entries.stream().map(AuditEntry::actor).distinct().toArray(String[]::new);
+        // What the application did itself (the demonstration's loaders, jobs) is logged
+        // as
+        // "system", which no staff record names.
+        names.put("actor:system", messages.getMessage("actor.system", null, "system", LocaleContextHolder.getLocale()));
         namers.stream()
             .filter(n -> "staff".equals(n.objectType()) && n.nameQuery() != null)
             .findFirst()
