@@ -26,6 +26,9 @@ class CountiesDemoDataTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.duban.organization.StaffNames staffNames;
+
     long count(String sql, String county) {
         return jdbc.sql(sql).param("county", county).query(Long.class).single();
     }
@@ -132,6 +135,21 @@ class CountiesDemoDataTest {
                 select count(*) from key_task where created_by = 'system'
                 and extract(year from created_at at time zone 'Asia/Shanghai') <> 2023
                 """).query(Long.class).single()).isZero();
+        // So were its screening imports and run, named by who did them: the system.
+        for (String table : List.of("screening_import", "screening_run")) {
+            assertThat(jdbc
+                .sql("select extract(year from started_at at time zone 'Asia/Shanghai')::int from " + table
+                        + " where started_by = 'system'")
+                .query(Integer.class)
+                .list()).as(table).isNotEmpty().containsOnly(2023);
+        }
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(staffNames.of("system")).isEqualTo("系统");
+        }
+        finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
     }
 
 }
