@@ -47,11 +47,15 @@ class ScreeningDemoLoader implements DemoLoader {
 
     private final Screening screening;
 
-    ScreeningDemoLoader(DemoMode demoMode, JdbcClient jdbc, Imports imports, Screening screening) {
+    private final java.time.ZoneId zone;
+
+    ScreeningDemoLoader(DemoMode demoMode, JdbcClient jdbc, Imports imports, Screening screening,
+            java.time.Clock clock) {
         this.demoMode = demoMode;
         this.jdbc = jdbc;
         this.imports = imports;
         this.screening = screening;
+        this.zone = clock.getZone();
     }
 
     @Override
@@ -90,9 +94,7 @@ class ScreeningDemoLoader implements DemoLoader {
      * how long each took.
      */
     private void datedInTheCampaign() {
-        java.time.OffsetDateTime at = java.time.ZonedDateTime
-            .of(java.time.LocalDateTime.of(2023, 10, 20, 9, 30), java.time.ZoneId.of("Asia/Shanghai"))
-            .toOffsetDateTime();
+        java.time.OffsetDateTime at = java.time.LocalDateTime.of(2023, 10, 20, 9, 30).atZone(zone).toOffsetDateTime();
         for (String table : java.util.List.of("screening_import", "screening_run")) {
             jdbc.sql("update " + table + """
                      set finished_at = :at + (finished_at - started_at), started_at = :at
