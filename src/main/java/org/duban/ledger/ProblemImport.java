@@ -156,22 +156,13 @@ class ProblemImport {
     }
 
     /**
-     * The columns the import reads, required first, as the import page lists them (the
-     * template is the export's layout, whose other columns the import ignores).
-     */
-    /** The headers of the template, in the order of the page's column list. */
-    static final List<String> TEMPLATE_HEADERS = List.of("xlsx.column.foundOn", "xlsx.column.source",
-            "xlsx.column.category", "xlsx.column.unit", "xlsx.column.description", "xlsx.column.item",
-            "xlsx.column.officers");
-
-    /**
      * The import's own template: the columns it reads in row 1 and nothing else (no
      * example, which would be imported as a real clue), the date column as dates, the
      * source and the category as a choice of their labels.
      */
     byte[] template(Locale locale) {
         return WorkbookStyles.template(label("xlsx.problems.title", locale),
-                TEMPLATE_HEADERS.stream().map(key -> label(key, locale)).toList(), (sheet, styles) -> {
+                columns(locale).stream().map(ImportColumn::header).toList(), (sheet, styles) -> {
                     int[] widths = { 14, 16, 18, 24, 60, 30, 24 };
                     for (int i = 0; i < widths.length; i++) {
                         sheet.setColumnWidth(i, widths[i] * 256);
@@ -188,6 +179,10 @@ class ProblemImport {
         return java.util.Arrays.stream(values).map(v -> label(prefix + v.name(), locale)).toArray(String[]::new);
     }
 
+    /**
+     * The columns the import reads, required first, as the import page lists them and the
+     * template holds them (an export also imports: its other columns are ignored).
+     */
     List<ImportColumn> columns(Locale locale) {
         return List.of(ImportColumn.of(messages, locale, "xlsx.column.foundOn", true, "import.accepts.foundOn"),
                 ImportColumn.of(messages, locale, "xlsx.column.source", true, "import.accepts.source",
