@@ -61,7 +61,7 @@ public class StaffNames {
     }
 
     /** The application's own actor in the page's language. */
-    public String systemName() {
+    private String systemName() {
         return messages.getMessage("actor.system", null, SYSTEM, LocaleContextHolder.getLocale());
     }
 
